@@ -1,0 +1,49 @@
+# The two commands: `make build` and `make test` (see README.md). Both set up what they need.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+SITE_DIR ?= site
+
+.PHONY: build test serve bench lint schema system-deps clean update-testdata
+
+build: $(STAMP)  ## set up .venv and build site/, PDFs and calendars for plans/
+	$(VENV)/bin/playbook build --plans plans --site-dir $(SITE_DIR)
+
+test: $(TEST_STAMP) system-deps  ## set up, then run the whole suite, ruff and mypy
+	$(VENV)/bin/ruff check generator tests benchmarks
+	$(VENV)/bin/mypy
+	$(VENV)/bin/pytest -q
+
+serve: $(STAMP)  ## live preview: rebuilds when a plan, a page or the theme changes
+	$(VENV)/bin/mkdocs serve
+
+bench: $(TEST_STAMP)  ## speed against the bare tools; figures go to benchmarks/README.md
+	$(PY) benchmarks/run.py
+
+schema: $(STAMP)  ## regenerate the committed JSON Schema
+	$(VENV)/bin/playbook schema > plan.schema.json
+
+update-testdata: $(TEST_STAMP)  ## regenerate golden files in tests/testdata/
+	$(VENV)/bin/pytest -q --update-testdata
+
+system-deps:  ## Debian packages the tests use (chromium, poppler-utils, khal)
+	bash scripts/install-system-deps.sh
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml $(STAMP)
+	$(PIP) install -q -e '.[test]'
+	touch $@
+
+clean:
+	rm -rf $(SITE_DIR) .pytest_cache .mypy_cache .ruff_cache build

@@ -1,0 +1,200 @@
+"""Safe YAML reading that remembers where every value stands in the file.
+
+PyYAML composes the document into nodes (never constructing Python objects from tags), and
+`read_yaml` turns the nodes into plain data itself: every scalar becomes the text the
+consultant typed (so `region: NO`, `0701234567` or `1.10` stay text), except the plain nulls.
+The model's field types parse numbers and dates from that text.
+
+Along the way it records the line and column of every key and value by path, refuses aliases
+(no "billion laughs"), bounds nesting, catches duplicate keys, and reports every problem as a
+located `PlanError` instead of raising on the first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from generator.errors import PlanError, message
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 32
+_NULL_RE = re.compile(r"^(?:~|null|Null|NULL|)$")
+
+Path = tuple[str | int, ...]
+
+
+@dataclass
+class Source:
+    """Plain data read from a YAML file, with the position of every key and value by path."""
+
+    file: str
+    data: Any
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    errors: list[PlanError] = field(default_factory=list)
+
+    def position(self, path: Path, *, key: bool = False) -> tuple[int, int]:
+        """Line and column (1-based) of the value at `path`, or of its nearest known ancestor."""
+        probe = tuple(path)
+        while True:
+            if key and probe in self.keys:
+                return self.keys[probe]
+            if probe in self.values:
+                return self.values[probe]
+            if not probe:
+                return (1, 1)
+            probe = probe[:-1]
+
+    def error(self, path: Path, text: str, *, key: bool = False, input: str | None = None) -> PlanError:
+        """A located error at `path`."""
+        line, col = self.position(path, key=key)
+        return PlanError(self.file, line, col, dotted(path), text, input)
+
+
+def dotted(path: Path) -> str:
+    """`('goals', 0, 'id')` → `goals[0].id`: how a consultant would name the spot."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+class _Bounded(yaml.SafeLoader):
+    """A safe loader whose composer refuses aliases and deep nesting."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.depth = 0
+        self.problems: list[tuple[Any, str]] = []
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
+        if self.check_event(AliasEvent):
+            event = self.get_event()
+            self.problems.append((event.start_mark, message("alias", name=event.anchor)))
+            return ScalarNode("tag:yaml.org,2002:null", "", event.start_mark, event.end_mark)
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise _TooDeep(self.peek_event().start_mark)
+            return Composer.compose_node(self, parent, index)  # type: ignore[arg-type]
+        finally:
+            self.depth -= 1
+
+
+class _TooDeep(Exception):
+    def __init__(self, mark: Any) -> None:
+        self.mark = mark
+
+
+def read_yaml(raw: bytes, file: str) -> Source:
+    """Read plan bytes into a `Source`; problems are collected in `Source.errors`, never raised."""
+    source = Source(file, None)
+    if len(raw) > MAX_BYTES:
+        source.errors.append(PlanError(file, 1, 1, "", message("too_large", size=len(raw), limit=MAX_BYTES)))
+        return source
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
+        source.errors.append(PlanError(file, line, col, "", message("not_utf8", byte=raw[exc.start])))
+        return source
+    loader = _Bounded(text)
+    try:
+        node = loader.get_single_node()
+    except _TooDeep as exc:
+        source.errors.append(_at(file, exc.mark, message("too_deep", limit=MAX_DEPTH)))
+        return source
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        source.errors.append(_at(file, mark, message("yaml_syntax", problem=exc.problem or exc.context)))
+        return source
+    except (yaml.YAMLError, RecursionError) as exc:
+        source.errors.append(PlanError(file, 1, 1, "", message("yaml_syntax", problem=str(exc))))
+        return source
+    finally:
+        loader.dispose()
+    source.errors.extend(_at(file, mark, text) for mark, text in loader.problems)
+    if node is None:
+        source.data = None
+        return source
+    source.data = _build(node, (), source)
+    return source
+
+
+def _at(file: str, mark: Any, text: str) -> PlanError:
+    if mark is None:
+        return PlanError(file, 1, 1, "", text)
+    return PlanError(file, mark.line + 1, mark.column + 1, "", text)
+
+
+def _build(node: Node, path: Path, source: Source) -> Any:
+    source.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, ScalarNode):
+        if node.style is None and _NULL_RE.match(node.value):
+            return None
+        return node.value
+    if isinstance(node, SequenceNode):
+        return [_build(item, (*path, i), source) for i, item in enumerate(node.value)]
+    if isinstance(node, MappingNode):
+        out: dict[str, Any] = {}
+        first_seen: dict[str, int] = {}
+        last: tuple[str, Node] | None = None
+        for key_node, value_node in node.value:
+            if node.flow_style and last and _is_comma_continuation(key_node, value_node, last[1]):
+                # `{finding: Счётчик стоит, цели не настроены.}`: YAML would make the text after
+                # the comma a key with no value; the consultant meant one sentence.
+                out[last[0]] = f"{out[last[0]]}, {key_node.value}"
+                continue
+            if not isinstance(key_node, ScalarNode):
+                source.errors.append(_at(source.file, key_node.start_mark, message("complex_key")))
+                continue
+            if key_node.tag == "tag:yaml.org,2002:merge" or key_node.value == "<<" and key_node.style is None:
+                source.errors.append(
+                    _at(source.file, key_node.start_mark, message("alias", name="<<"))
+                )
+                continue
+            key = key_node.value
+            line = key_node.start_mark.line + 1
+            if key in first_seen:
+                source.errors.append(
+                    PlanError(
+                        source.file,
+                        line,
+                        key_node.start_mark.column + 1,
+                        dotted((*path, key)),
+                        message("duplicate_key", key=key, first_line=first_seen[key]),
+                    )
+                )
+                continue
+            first_seen[key] = line
+            source.keys[(*path, key)] = (line, key_node.start_mark.column + 1)
+            out[key] = _build(value_node, (*path, key), source)
+            last = (key, value_node)
+        return out
+    return None  # pragma: no cover - PyYAML has no other node kinds
+
+
+def _is_comma_continuation(key: Node, value: Node, previous_value: Node) -> bool:
+    """A flow-mapping entry with no `:` that follows a plain text value continues that text."""
+    return (
+        isinstance(key, ScalarNode)
+        and key.style is None
+        and isinstance(value, ScalarNode)
+        and value.value == ""
+        and value.start_mark.index == key.end_mark.index
+        and isinstance(previous_value, ScalarNode)
+        and previous_value.style is None
+        and previous_value.value != ""
+    )

@@ -1,0 +1,54 @@
+"""Shared fixtures: the repository, the shipped plans, a fixed "today", and golden files."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PLANS = ROOT / "plans"
+TESTDATA = Path(__file__).resolve().parent / "testdata"
+TODAY = date(2026, 11, 22)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-testdata",
+        action="store_true",
+        default=False,
+        help="rewrite golden files in tests/testdata/ from the current output",
+    )
+
+
+@pytest.fixture
+def update_testdata(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-testdata"))
+
+
+@pytest.fixture
+def golden(update_testdata: bool):  # type: ignore[no-untyped-def]
+    """Compare text with tests/testdata/<name>, or rewrite it under --update-testdata."""
+
+    def check(name: str, actual: str) -> None:
+        path = TESTDATA / name
+        if update_testdata:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(actual, encoding="utf-8", newline="")
+            return
+        assert path.exists(), f"no golden file {path}; run: make update-testdata"
+        expected = path.read_text(encoding="utf-8")
+        assert actual == expected, f"{name} differs from its golden file; if intended, run: make update-testdata"
+
+    return check
+
+
+@pytest.fixture
+def kolosok_path() -> Path:
+    return PLANS / "kolosok.yaml"
+
+
+@pytest.fixture
+def today() -> date:
+    return TODAY
