@@ -1,0 +1,69 @@
+"""Plan text → safe HTML, for the site and the PDF alike.
+
+Plan text is untrusted: a plan may come from a client, and the playbook is published. Text
+marked *md* in the contract is rendered as Markdown and then sanitised with nh3 (an
+allow-list: no raw HTML survives, no event handlers, no `<style>`, no iframes, links only
+http/https/mailto, images only from http/https so the PDF fetcher can refuse them). Plain
+text fields are escaped. Plan text is never used as a template.
+"""
+
+from __future__ import annotations
+
+import html
+from functools import lru_cache
+
+import markdown as markdown_lib
+import nh3
+from markupsafe import Markup
+
+ALLOWED_TAGS = {
+    "p", "br", "strong", "em", "b", "i", "code", "pre", "blockquote", "ul", "ol", "li",
+    "a", "h3", "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td", "del", "sup", "sub",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+@lru_cache(maxsize=1)
+def _converter() -> markdown_lib.Markdown:
+    # Raw HTML in the source is escaped by Markdown itself *and* dropped by nh3 afterwards.
+    return markdown_lib.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+
+
+def render_markdown(text: str | None) -> Markup:
+    """Markdown from a plan → sanitised HTML, safe to place in a page or a PDF template."""
+    if not text:
+        return Markup("")
+    converter = _converter()
+    converter.reset()
+    raw = converter.convert(html.escape(text, quote=False).replace("&gt;", ">"))
+    clean = nh3.clean(
+        raw,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
+    )
+    return Markup(clean)
+
+
+def render_inline(text: str | None) -> Markup:
+    """Markdown for a short text (a finding, a table cell): the same, without the wrapping <p>."""
+    rendered = str(render_markdown(text)).strip()
+    if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
+        rendered = rendered[3:-4]
+    return Markup(rendered)
+
+
+def escape_text(text: object) -> Markup:
+    """A plain-text field, escaped for HTML (and so for Markdown pages that embed HTML)."""
+    return Markup(html.escape("" if text is None else str(text), quote=True))
+
+
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|<>~"})
+
+
+def escape_markdown(text: object) -> str:
+    """A plain-text field placed in generated Markdown: no Markdown or HTML meaning survives."""
+    return html.escape("" if text is None else str(text), quote=True).translate(_MD_SPECIAL)
