@@ -169,8 +169,19 @@ def _translate(exc: ValidationError, source: Source) -> list[PlanError]:
 
 
 _CUSTOM_CODES = {
-    "share_range", "share_format", "number", "integer", "positive", "non_negative", "date", "month",
-    "id", "url", "text", "choice", "cadence_empty",
+    "share_range",
+    "share_format",
+    "number",
+    "integer",
+    "positive",
+    "non_negative",
+    "date",
+    "month",
+    "id",
+    "url",
+    "text",
+    "choice",
+    "cadence_empty",
 }
 
 

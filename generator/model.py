@@ -158,13 +158,13 @@ Quantity = Annotated[
 ]
 Money = Annotated[float, BeforeValidator(_number_checks(0)), WithJsonSchema({"type": "number", "minimum": 0})]
 Positive = Annotated[
-    float, BeforeValidator(_number_checks(0, strict_low=True)), WithJsonSchema({"type": "number", "exclusiveMinimum": 0})
+    float,
+    BeforeValidator(_number_checks(0, strict_low=True)),
+    WithJsonSchema({"type": "number", "exclusiveMinimum": 0}),
 ]
 Count = Annotated[int, BeforeValidator(_integer), WithJsonSchema({"type": "integer", "minimum": 0})]
 Day = Annotated[date, BeforeValidator(parse_date), WithJsonSchema({"type": "string", "format": "date"})]
-Month = Annotated[
-    date, BeforeValidator(parse_month), WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}$"})
-]
+Month = Annotated[date, BeforeValidator(parse_month), WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}$"})]
 Status = Literal["absent", "partial", "done", "n/a"]
 Priority = Literal["high", "medium", "low"]
 
@@ -216,9 +216,9 @@ class Place(Section):
     """Where a segment gathers (step 4)."""
 
     name: Text = Field(description="Name of the place")
-    kind: Literal["search", "social", "messenger", "marketplace", "maps", "forum", "email", "offline", "other"] | None = (
-        Field(None, description="Kind of place")
-    )
+    kind: (
+        Literal["search", "social", "messenger", "marketplace", "maps", "forum", "email", "offline", "other"] | None
+    ) = Field(None, description="Kind of place")
     reach: Count | None = Field(None, description="Audience size")
 
 

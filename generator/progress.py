@@ -33,7 +33,8 @@ def compute_steps(plan: Plan) -> list[Step]:
     audit = plan.audit
     components = audit.components if audit else None
     assessed = bool(components) and (
-        bool(components.custom) or any(components.assessments(f) for f in ("online", "mobile", "sales", "analytics", "it"))
+        bool(components.custom)
+        or any(components.assessments(f) for f in ("online", "mobile", "sales", "analytics", "it"))
     )
     practices = bool(audit and audit.practices and any(audit.practices.model_dump(exclude_none=True).values()))
     filled = {

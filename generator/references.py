@@ -29,7 +29,9 @@ def _items(data: Any, *path: str) -> Iterator[tuple[Path, dict[str, Any]]]:
                 yield ((*path, i), item)
 
 
-def _ids(data: Any, section: tuple[str, ...], problems: list[Problem], positions: dict[Path, tuple[int, int]]) -> list[str]:
+def _ids(
+    data: Any, section: tuple[str, ...], problems: list[Problem], positions: dict[Path, tuple[int, int]]
+) -> list[str]:
     """Ids defined in list `section`, reporting duplicates."""
     seen: dict[str, Path] = {}
     for path, item in _items(data, *section):

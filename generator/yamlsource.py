@@ -160,10 +160,8 @@ def _build(node: Node, path: Path, source: Source) -> Any:
             if not isinstance(key_node, ScalarNode):
                 source.errors.append(_at(source.file, key_node.start_mark, message("complex_key")))
                 continue
-            if key_node.tag == "tag:yaml.org,2002:merge" or key_node.value == "<<" and key_node.style is None:
-                source.errors.append(
-                    _at(source.file, key_node.start_mark, message("alias", name="<<"))
-                )
+            if key_node.tag == "tag:yaml.org,2002:merge" or (key_node.value == "<<" and key_node.style is None):
+                source.errors.append(_at(source.file, key_node.start_mark, message("alias", name="<<")))
                 continue
             key = key_node.value
             line = key_node.start_mark.line + 1
