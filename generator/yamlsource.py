@@ -76,11 +76,14 @@ class _Bounded(yaml.SafeLoader):
         super().__init__(stream)
         self.depth = 0
         self.problems: list[tuple[Any, str]] = []
+        self.aliases_seen: set[str] = set()
 
     def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
         if self.check_event(AliasEvent):
             event = self.get_event()
-            self.problems.append((event.start_mark, message("alias", name=event.anchor)))
+            if event.anchor not in self.aliases_seen:  # one error per anchor is enough to act on
+                self.aliases_seen.add(event.anchor)
+                self.problems.append((event.start_mark, message("alias", name=event.anchor)))
             return ScalarNode("tag:yaml.org,2002:null", "", event.start_mark, event.end_mark)
         self.depth += 1
         try:
