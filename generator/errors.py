@@ -60,6 +60,7 @@ MESSAGES: dict[str, str] = {
     # reading the file
     "too_large": "the file is {size} bytes; a plan may be at most {limit} bytes",
     "not_utf8": "the file is not UTF-8 text (byte 0x{byte:02x}); save it as UTF-8",
+    "control_char": "the file contains a control character (U+{char:04X}) YAML does not allow; delete it",
     "yaml_syntax": "YAML syntax error: {problem}",
     "alias": "YAML aliases (*{name}) are not allowed; write the value out in full",
     "too_deep": "nesting is deeper than {limit} levels",

@@ -101,7 +101,7 @@ def _check_values(data: dict[str, Any], source: Source) -> list[PlanError]:
     errors = []
     business = data.get("business")
     currency = business.get("currency") if isinstance(business, dict) else None
-    if isinstance(currency, str) and currency not in list_currencies():
+    if isinstance(currency, str) and (not re.fullmatch(r"[A-Z]{3}", currency) or currency not in list_currencies()):
         errors.append(source.error(("business", "currency"), message("currency", value=currency)))
     content = data.get("content")
     country = content.get("holidays") if isinstance(content, dict) else None
@@ -136,7 +136,7 @@ def _kind(value: Any) -> str:
 def _translate(exc: ValidationError, source: Source) -> list[PlanError]:
     out = []
     for err in exc.errors(include_url=False):
-        loc: Path = tuple(part for part in err["loc"] if isinstance(part, int) or "[" not in str(part))
+        loc: Path = tuple(err["loc"])
         kind, value = err["type"], err.get("input")
         ctx = err.get("ctx") or {}
         if kind == "extra_forbidden":
@@ -147,7 +147,7 @@ def _translate(exc: ValidationError, source: Source) -> list[PlanError]:
             out.append(PlanError(source.file, line, col, dotted(loc), message("missing", field=loc[-1])))
             continue
         if kind == "literal_error":
-            choices = str(ctx.get("expected", "")).replace("'", "")
+            choices = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
             text = message("choice", value=value, choices=choices)
         elif kind in ("model_type", "model_attributes_type", "dict_type"):
             text = message("mapping", kind=_kind(value))
@@ -155,9 +155,6 @@ def _translate(exc: ValidationError, source: Source) -> list[PlanError]:
             text = message("list", kind=_kind(value))
         elif kind == "string_type":
             text = message("text", kind=_kind(value))
-        elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-            low, high = _bounds(loc)
-            text = message("range", value=value, low=low, high=high)
         elif kind == "string_too_short":
             text = message("generic", detail="must not be empty")
         elif kind in _CUSTOM_CODES:
@@ -183,17 +180,6 @@ _CUSTOM_CODES = {
     "choice",
     "cadence_empty",
 }
-
-
-def _bounds(loc: Path) -> tuple[Any, Any]:
-    """The allowed range of the numeric field at `loc`, read from the model's constraints."""
-    field = _field_at(loc)
-    low = high = "…"
-    if field is not None:
-        for meta in field.metadata:
-            low = getattr(meta, "ge", None) if getattr(meta, "ge", None) is not None else low
-            high = getattr(meta, "le", None) if getattr(meta, "le", None) is not None else high
-    return low, high
 
 
 def _unknown_key(loc: Path) -> str:
@@ -244,7 +230,3 @@ def _walk(loc: Path) -> tuple[type[BaseModel] | None, Any]:
 def _keys_at(loc: Path) -> list[str]:
     model, _ = _walk(loc)
     return list(model.model_fields) if model is not None else []
-
-
-def _field_at(loc: Path) -> Any:
-    return _walk(loc)[1]

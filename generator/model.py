@@ -117,6 +117,20 @@ def _integer(value: Any) -> Any:
     return int(number)
 
 
+def _int_range(low: int, high: int | None = None) -> Any:
+    """A whole number within low..high (high None: no upper bound)."""
+
+    def check(value: Any) -> Any:
+        if value is None:
+            return value
+        number = _integer(value) if _to_number(value) >= 0 else int(_to_number(value))
+        if number < low or (high is not None and number > high):
+            raise _fail("range", value=number, low=low, high="…" if high is None else high)
+        return number
+
+    return check
+
+
 def _id(value: Any) -> Any:
     if not isinstance(value, str) or not re.match(ID_PATTERN, value):
         raise _fail("id", value=value)
@@ -299,10 +313,10 @@ def _family_model(family_id: str) -> type[Section]:
     fields: dict[str, Any] = {
         tool: (AssessmentOrStatus | None, Field(None, description=label.en)) for tool, label in family.tools.items()
     }
-    model = create_model(  # type: ignore[call-overload]
+    model = create_model(
         f"{family_id.capitalize()}Family", __base__=Section, __doc__=f"The {family.label.en} family.", **fields
     )
-    return model  # type: ignore[no-any-return]
+    return model
 
 
 OnlineFamily = _family_model("online")
@@ -425,7 +439,9 @@ class Forecast(Section):
     """The ROI forecast's horizon and scenarios."""
 
     start: Month | None = Field(None, description="First month, YYYY-MM")
-    months: Annotated[int, BeforeValidator(_integer)] = Field(12, ge=1, le=120, description="Horizon in months")
+    months: Annotated[int, BeforeValidator(_int_range(1, 120))] = Field(
+        12, description="Horizon in months", json_schema_extra={"minimum": 1, "maximum": 120}
+    )
     scenarios: dict[str, Money] = Field(
         default_factory=_default_scenarios, description="Scenario name → multiplier of new customers"
     )
@@ -434,13 +450,16 @@ class Forecast(Section):
 # economics ------------------------------------------------------------------------------------
 
 
+_SCORE_SCHEMA = {"type": "integer", "minimum": 0, "maximum": 10}
+
+
 class Nps(Section):
     """NPS answers: counts, or raw 0–10 scores."""
 
     promoters: Count | None = Field(None, description="Answers of 9–10")
     passives: Count | None = Field(None, description="Answers of 7–8")
     detractors: Count | None = Field(None, description="Answers of 0–6")
-    scores: list[Annotated[int, BeforeValidator(_integer), Field(ge=0, le=10)]] | None = Field(
+    scores: list[Annotated[int, BeforeValidator(_int_range(0, 10)), WithJsonSchema(_SCORE_SCHEMA)]] | None = Field(
         None, description="Raw answers, 0–10"
     )
 
@@ -534,12 +553,12 @@ class Content(Section):
     start: Day = Field(description="First day of the calendar")
     end: Day | None = Field(None, description="Last day (default: a year after start, minus a day)")
     cadence: Cadence = Field("daily", description="daily, weekdays, or a list of weekdays such as [mon, wed, fri]")
-    minutes_per_day: Annotated[int, BeforeValidator(_integer)] = Field(
-        60, ge=1, le=1440, description="Time budget of one slot, minutes"
+    minutes_per_day: Annotated[int, BeforeValidator(_int_range(1, 1440))] = Field(
+        60, description="Time budget of one slot, minutes", json_schema_extra={"minimum": 1, "maximum": 1440}
     )
     holidays: Text | None = Field(None, description="ISO country code whose public holidays get no slot")
-    refresh_after_days: Annotated[int, BeforeValidator(_integer)] = Field(
-        90, ge=0, description="Days after which an article may be refreshed"
+    refresh_after_days: Annotated[int, BeforeValidator(_int_range(0))] = Field(
+        90, description="Days after which an article may be refreshed", json_schema_extra={"minimum": 0}
     )
     backlog: list[BacklogItem] = Field(default_factory=list, description="Ideas for new articles, in priority order")
     published: list[Publication] = Field(default_factory=list, description="The publication log")

@@ -32,7 +32,7 @@ def compute_steps(plan: Plan) -> list[Step]:
     b = plan.business
     audit = plan.audit
     components = audit.components if audit else None
-    assessed = bool(components) and (
+    assessed = components is not None and (
         bool(components.custom)
         or any(components.assessments(f) for f in ("online", "mobile", "sales", "analytics", "it"))
     )

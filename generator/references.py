@@ -8,8 +8,9 @@ model's own errors.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TypeGuard
 
 from generator.catalogue import FAMILIES
 from generator.errors import message
@@ -46,6 +47,11 @@ def _ids(
     return list(seen)
 
 
+def _is_date(value: Any) -> TypeGuard[str]:
+    """Only well-formed dates are compared; malformed ones get their own error from the model."""
+    return isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) is not None
+
+
 def _ref(problems: list[Problem], path: Path, value: Any, defined: list[str], what: str) -> None:
     if isinstance(value, str) and value not in defined:
         shown = ", ".join(defined) if defined else "none"
@@ -78,7 +84,7 @@ def check_references(data: Any, positions: dict[Path, tuple[int, int]]) -> list[
     for path, item in _items(data, "roadmap"):
         _ref(problems, (*path, "initiative"), item.get("initiative"), initiatives, "initiative")
         start, end = item.get("start"), item.get("end")
-        if isinstance(start, str) and isinstance(end, str) and end < start:
+        if _is_date(start) and _is_date(end) and end < start:
             problems.append(((*path, "end"), message("end_before_start", start=start, end=end)))
 
     for path, checkpoint in _items(data, "checkpoints"):
@@ -88,9 +94,9 @@ def check_references(data: Any, positions: dict[Path, tuple[int, int]]) -> list[
     for path, idea in _items(data, "content", "backlog"):
         if idea.get("segment") is not None:
             _ref(problems, (*path, "segment"), idea.get("segment"), segments, "segment")
-    content = data.get("content") if isinstance(data.get("content"), dict) else {}
-    start, end = content.get("start"), content.get("end")
-    if isinstance(start, str) and isinstance(end, str) and end < start:
+    content = data.get("content")
+    start, end = (content.get("start"), content.get("end")) if isinstance(content, dict) else (None, None)
+    if _is_date(start) and _is_date(end) and end < start:
         problems.append((("content", "end"), message("end_before_start", start=start, end=end)))
     return problems
 

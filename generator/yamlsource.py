@@ -78,7 +78,7 @@ class _Bounded(yaml.SafeLoader):
         self.problems: list[tuple[Any, str]] = []
         self.aliases_seen: set[str] = set()
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(AliasEvent):
             event = self.get_event()
             if event.anchor not in self.aliases_seen:  # one error per anchor is enough to act on
@@ -89,7 +89,7 @@ class _Bounded(yaml.SafeLoader):
         try:
             if self.depth > MAX_DEPTH:
                 raise _TooDeep(self.peek_event().start_mark)
-            return Composer.compose_node(self, parent, index)  # type: ignore[arg-type]
+            return Composer.compose_node(self, parent, index)
         finally:
             self.depth -= 1
 
@@ -113,7 +113,11 @@ def read_yaml(raw: bytes, file: str) -> Source:
         col = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
         source.errors.append(PlanError(file, line, col, "", message("not_utf8", byte=raw[exc.start])))
         return source
-    loader = _Bounded(text)
+    try:
+        loader = _Bounded(text)
+    except yaml.reader.ReaderError as exc:
+        source.errors.append(_reader_error(file, text, exc))
+        return source
     try:
         node = loader.get_single_node()
     except _TooDeep as exc:
@@ -122,6 +126,9 @@ def read_yaml(raw: bytes, file: str) -> Source:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         source.errors.append(_at(file, mark, message("yaml_syntax", problem=exc.problem or exc.context)))
+        return source
+    except yaml.reader.ReaderError as exc:
+        source.errors.append(_reader_error(file, text, exc))
         return source
     except (yaml.YAMLError, RecursionError) as exc:
         source.errors.append(PlanError(file, 1, 1, "", message("yaml_syntax", problem=str(exc))))
@@ -134,6 +141,14 @@ def read_yaml(raw: bytes, file: str) -> Source:
         return source
     source.data = _build(node, (), source)
     return source
+
+
+def _reader_error(file: str, text: str, exc: yaml.reader.ReaderError) -> PlanError:
+    """A character YAML does not allow in a file (control characters): located like the rest."""
+    before = text[: exc.position]
+    line = before.count("\n") + 1
+    col = len(before.rsplit("\n", 1)[-1]) + 1
+    return PlanError(file, line, col, "", message("control_char", char=exc.character))
 
 
 def _at(file: str, mark: Any, text: str) -> PlanError:
