@@ -109,6 +109,28 @@ MESSAGES: dict[str, str] = {
 }
 
 
+# Hints for the YAML parser's own wording (libyaml), keyed by the start of its message.
+YAML_HINTS: dict[str, str] = {
+    "did not find expected key": "check the indentation: keys of one section must line up",
+    "mapping values are not allowed": "a value contains ': '; put the whole value in quotes",
+    "found character that cannot start any token": "a tab, or a value starting with @ or `; use spaces, or quote it",
+    "did not find expected node content": "a value is missing or a bracket is not closed",
+    "found unexpected end of stream": "a quote or a bracket is not closed",
+    "did not find expected ',' or ']'": "a list in [ ] is not closed, or an item has an unquoted ': '",
+    "did not find expected ',' or '}'": "a mapping in { } is not closed, or a value has an unquoted ': '",
+    "could not find expected ':'": "a key is missing its ':', or a quoted value spans lines",
+    "found unknown escape character": "a backslash in double quotes; use single quotes instead",
+}
+
+
+def yaml_problem(problem: str) -> str:
+    """The parser's message with a hint a consultant can act on, where we know one."""
+    for start, hint in YAML_HINTS.items():
+        if problem.startswith(start):
+            return message("yaml_syntax", problem=f"{problem}; {hint}")
+    return message("yaml_syntax", problem=problem)
+
+
 def message(code: str, **values: Any) -> str:
     """Format message `code` from the table; unknown codes are an internal bug, not user input."""
     try:

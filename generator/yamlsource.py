@@ -20,8 +20,9 @@ import yaml
 from yaml.composer import Composer
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import BaseResolver
 
-from generator.errors import PlanError, message
+from generator.errors import PlanError, message, yaml_problem
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
@@ -69,18 +70,43 @@ def dotted(path: Path) -> str:
     return out
 
 
-class _Bounded(yaml.SafeLoader):
-    """A safe loader whose composer refuses aliases and deep nesting."""
+def _parser_class() -> Any:
+    """libyaml's parser (about 8× faster) where PyYAML has it, else PyYAML's own; never a constructor."""
+    try:
+        from yaml._yaml import CParser
+
+        return CParser
+    except ImportError:  # pragma: no cover - PyYAML built without libyaml
+        from yaml.parser import Parser
+        from yaml.reader import Reader
+        from yaml.scanner import Scanner
+
+        class PythonParser(Reader, Scanner, Parser):
+            def __init__(self, stream: str) -> None:
+                Reader.__init__(self, stream)
+                Scanner.__init__(self)
+                Parser.__init__(self)
+
+        return PythonParser
+
+
+_Parser: Any = _parser_class()
+
+
+class _Bounded(Composer, _Parser, BaseResolver):
+    """A composer that refuses aliases and deep nesting, over a safe parser (no constructor at all)."""
 
     def __init__(self, stream: str) -> None:
-        super().__init__(stream)
+        _Parser.__init__(self, stream)
+        Composer.__init__(self)
+        BaseResolver.__init__(self)  # no implicit types: every scalar stays the text typed
         self.depth = 0
         self.problems: list[tuple[Any, str]] = []
         self.aliases_seen: set[str] = set()
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(AliasEvent):
-            event = self.get_event()
+            event: Any = self.get_event()
             if event.anchor not in self.aliases_seen:  # one error per anchor is enough to act on
                 self.aliases_seen.add(event.anchor)
                 self.problems.append((event.start_mark, message("alias", name=event.anchor)))
@@ -88,7 +114,7 @@ class _Bounded(yaml.SafeLoader):
         self.depth += 1
         try:
             if self.depth > MAX_DEPTH:
-                raise _TooDeep(self.peek_event().start_mark)
+                raise _TooDeep(getattr(self.peek_event(), "start_mark", None))
             return Composer.compose_node(self, parent, index)
         finally:
             self.depth -= 1
@@ -125,7 +151,7 @@ def read_yaml(raw: bytes, file: str) -> Source:
         return source
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        source.errors.append(_at(file, mark, message("yaml_syntax", problem=exc.problem or exc.context)))
+        source.errors.append(_at(file, mark, yaml_problem(str(exc.problem or exc.context))))
         return source
     except yaml.reader.ReaderError as exc:
         source.errors.append(_reader_error(file, text, exc))
@@ -157,10 +183,13 @@ def _at(file: str, mark: Any, text: str) -> PlanError:
     return PlanError(file, mark.line + 1, mark.column + 1, "", text)
 
 
+# Plain (unquoted) scalars have style None in PyYAML's parser and '' in libyaml's.
+
+
 def _build(node: Node, path: Path, source: Source) -> Any:
     source.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, ScalarNode):
-        if node.style is None and _NULL_RE.match(node.value):
+        if not node.style and _NULL_RE.match(node.value):
             return None
         return node.value
     if isinstance(node, SequenceNode):
@@ -178,7 +207,7 @@ def _build(node: Node, path: Path, source: Source) -> Any:
             if not isinstance(key_node, ScalarNode):
                 source.errors.append(_at(source.file, key_node.start_mark, message("complex_key")))
                 continue
-            if key_node.tag == "tag:yaml.org,2002:merge" or (key_node.value == "<<" and key_node.style is None):
+            if key_node.tag == "tag:yaml.org,2002:merge" or (key_node.value == "<<" and not key_node.style):
                 source.errors.append(_at(source.file, key_node.start_mark, message("alias", name="<<")))
                 continue
             key = key_node.value
@@ -206,11 +235,11 @@ def _is_comma_continuation(key: Node, value: Node, previous_value: Node) -> bool
     """A flow-mapping entry with no `:` that follows a plain text value continues that text."""
     return (
         isinstance(key, ScalarNode)
-        and key.style is None
+        and not key.style
         and isinstance(value, ScalarNode)
         and value.value == ""
         and value.start_mark.index == key.end_mark.index
         and isinstance(previous_value, ScalarNode)
-        and previous_value.style is None
+        and not previous_value.style
         and previous_value.value != ""
     )
