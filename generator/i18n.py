@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 from babel import Locale
 from babel.dates import format_date as babel_format_date
@@ -82,6 +83,42 @@ def fmt_date(day: date | None, language: str, style: str = "long") -> str:
 def fmt_month(day: date, language: str) -> str:
     """`2026-12-01` → `декабрь 2026` / `December 2026` (standalone month name)."""
     return babel_format_date(day, format="LLLL y", locale=locale(language))
+
+
+def fmt_arithmetic(
+    work: Any, language: str, max_digits: int = 2, percent_result: bool = False, with_result: bool = True
+) -> str:
+    """A worked calculation (`generator.figures.Arithmetic`) written out: `50 × 365 × 10 = 182 500`.
+
+    Sub-expressions get parentheses only where precedence needs them
+    (`100 × (62 − 13) / 100 = 49`); `percent_result` shows the result as a percentage
+    (`240 / 300 = 80 %`).
+    """
+    precedence = {"+": 1, "−": 1, "×": 2, "/": 2}
+
+    def number(value: float) -> str:
+        text = fmt_decimal(value, language, max_digits)
+        return text.replace("-", "−")
+
+    def expression(node: Any, parent: str | None, first: bool) -> str:
+        if not hasattr(node, "operator"):
+            text = number(node)
+            return f"({text})" if node < 0 and not first else text
+        inner = f" {node.operator} ".join(
+            expression(operand, node.operator, i == 0) for i, operand in enumerate(node.operands)
+        )
+        if parent is not None and (
+            precedence[node.operator] < precedence[parent]
+            or (precedence[node.operator] == precedence[parent] and not first and parent in ("−", "/"))
+        ):
+            return f"({inner})"
+        return inner
+
+    text = expression(work, None, True)
+    if not with_result:
+        return text
+    result = fmt_percent(work.result, language, max_digits) if percent_result else number(work.result)
+    return f"{text} = {result}"
 
 
 def t(key: str, language: str) -> str:
