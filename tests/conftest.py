@@ -38,7 +38,7 @@ def golden(update_testdata: bool):  # type: ignore[no-untyped-def]
             path.write_text(actual, encoding="utf-8", newline="")
             return
         assert path.exists(), f"no golden file {path}; run: make update-testdata"
-        expected = path.read_text(encoding="utf-8")
+        expected = path.read_bytes().decode("utf-8")  # no newline translation: .ics and CSV keep CRLF
         assert actual == expected, f"{name} differs from its golden file; if intended, run: make update-testdata"
 
     return check
