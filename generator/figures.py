@@ -18,15 +18,13 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 from math import floor
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from generator.catalogue import FAMILIES, PRACTICES
 from generator.loader import LoadedPlan
 from generator.model import Assessment, Economics, Plan
 from generator.progress import Step, compute_steps
-
-if TYPE_CHECKING:  # pragma: no cover
-    from generator.schedule import CalendarFigures
+from generator.schedule import CalendarFigures, compute_calendar
 
 STATUS_VALUE: dict[str, Fraction] = {"done": Fraction(1), "partial": Fraction(1, 2), "absent": Fraction(0)}
 # Display order of tools within a family and of recommendations with the same priority.
@@ -448,10 +446,6 @@ def compute_figures(loaded: LoadedPlan, today: date) -> Figures:
 def compute_calendar_figures(plan: Plan, today: date) -> CalendarFigures | None:
     """The article calendar (computed by `generator.schedule`), or None without a `content` section."""
     if plan.content is None:
-        return None
-    try:
-        from generator.schedule import compute_calendar
-    except ImportError:  # the calendar engine is optional at import time
         return None
     return compute_calendar(plan.content, plan.segments, today)
 
