@@ -304,6 +304,9 @@ class ForecastMonth:
     profit: float  # customers × average_check × purchases_per_year / 12 × margin
     cumulative_cost: float
     cumulative_profit: float
+    cost_work: Arithmetic  # budget + budget + one-off … = cost
+    new_customers_work: Arithmetic  # multiplier × (n + n …) = new
+    profit_work: Arithmetic  # customers × profit a customer a month = profit
 
 
 @dataclass(frozen=True)
@@ -794,10 +797,14 @@ def compute_forecast(plan: Plan, today: date) -> ForecastFigures | None:
         payback: int | None = None
         for m in range(1, horizon + 1):
             running_spans = [s for s in spans if m in s.months]
-            cost = sum(s.budget_monthly for s in running_spans) + sum(c for s in spans for n, c in s.one_off if n == m)
-            new = multiplier * sum(s.new_customers_monthly for s in running_spans)
+            cost_work = _add(
+                *[s.budget_monthly for s in running_spans], *[c for s in spans for n, c in s.one_off if n == m]
+            )
+            new_work = _mul(multiplier, _add(*[s.new_customers_monthly for s in running_spans]))
+            cost, new = cost_work.result, new_work.result
             customers += new
-            profit = customers * per_customer.result
+            profit_work = _mul(customers, per_customer.result)
+            profit = profit_work.result
             cumulative_cost += cost
             cumulative_profit += profit
             if payback is None and cumulative_cost > 0 and cumulative_profit >= cumulative_cost:
@@ -812,6 +819,9 @@ def compute_forecast(plan: Plan, today: date) -> ForecastFigures | None:
                     profit=profit,
                     cumulative_cost=cumulative_cost,
                     cumulative_profit=cumulative_profit,
+                    cost_work=cost_work,
+                    new_customers_work=new_work,
+                    profit_work=profit_work,
                 )
             )
         roi_work = _div(_sub(cumulative_profit, cumulative_cost), cumulative_cost) if cumulative_cost > 0 else None

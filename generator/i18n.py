@@ -104,6 +104,8 @@ def fmt_arithmetic(
         if not hasattr(node, "operator"):
             text = number(node)
             return f"({text})" if node < 0 and not first else text
+        if not node.operands:  # an empty sum: just its value
+            return number(node.result)
         inner = f" {node.operator} ".join(
             expression(operand, node.operator, i == 0) for i, operand in enumerate(node.operands)
         )

@@ -372,6 +372,9 @@ def test_kolosok_base_forecast_by_hand(kolosok: Figures) -> None:
     assert (m2.cumulative_cost, m2.cumulative_profit) == (20_000, pytest.approx(18_250 + 50 * per))
     # month 3: cost 15 000 + 2 500 + 30 000 = 47 500; new 20 + 10 = 30; customers 80
     assert (m3.cost, m3.new_customers, m3.customers) == (47_500, 30, 80)
+    assert fmt_arithmetic(m3.cost_work, "en") == "15,000 + 2,500 + 30,000 = 47,500"
+    assert fmt_arithmetic(m3.new_customers_work, "en") == "1 × (20 + 10) = 30"
+    assert fmt_arithmetic(m3.profit_work, "en") == "80 × 608.33 = 48,666.67"
     # month 4: cost 17 500; customers 110
     assert (m4.cost, m4.customers, m4.month) == (17_500, 110, date(2027, 3, 1))
     # totals: cost = 5 000 + 15 000 + 47 500 + 9 × 17 500 = 225 000
@@ -629,3 +632,4 @@ def test_fmt_arithmetic_parenthesises_only_where_needed() -> None:
     share = Arithmetic("/", (240, 300), 0.8)
     assert fmt_arithmetic(share, "en", percent_result=True) == "240 / 300 = 80%"
     assert fmt_arithmetic(Arithmetic("+", (1.5, -2), -0.5), "ru") == "1,5 + (−2) = −0,5"
+    assert fmt_arithmetic(Arithmetic("×", (2, Arithmetic("+", (), 0)), 0), "en") == "2 × 0 = 0"
