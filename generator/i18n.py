@@ -145,6 +145,7 @@ LABELS: dict[str, Label] = {
     "kpi.behind": Label("отстаём", "behind"),
     "kpi.pending": Label("ожидается", "pending"),
     "kpi.not measured": Label("не измерено", "not measured"),
+    "kpi.no target": Label("нет целевого значения", "no target"),
     "slot.new": Label("Новая статья", "New article"),
     "slot.refresh": Label("Обновить", "Refresh"),
     "slot.research": Label("День поиска тем", "Research day"),
