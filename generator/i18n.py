@@ -151,6 +151,9 @@ LABELS: dict[str, Label] = {
     "slot.research": Label("День поиска тем", "Research day"),
     "slot.done": Label("Сделано", "Done"),
     "slot.missed": Label("Пропущено", "Missed"),
+    # charts (generator/charts.py)
+    "chart.before": Label("было", "before"),
+    "chart.cumulative": Label("нарастающим итогом к концу периода", "cumulative by the end of the period"),
     # calendar (.ics, CSV, the today command)
     "calendar.name": Label("Календарь статей", "Article calendar"),
     "calendar.query": Label("Поисковый запрос", "Search query"),
