@@ -1,0 +1,379 @@
+"""The MkDocs adapter: the only module that imports MkDocs.
+
+It feeds MkDocs what the pure core produces — the client pages of `generator.pages`, the
+calendar files of `generator.calendar`, the PDF audits of `generator.pdf` — so that plain
+`mkdocs build` and `mkdocs serve` build the whole playbook:
+
+- `on_config` loads every plan (all problems of all plans are reported together, located,
+  before anything is written), checks that `content/` has no symlink leaving the project
+  and that no generated path collides with a hand-written page, and sets the site's
+  language for a one-client site;
+- `on_files` adds the generated pages and calendar files, drops hand-written pages of
+  clients that are not built, and writes the navigation in the method's order;
+- `on_page_markdown` gives hand-written pages the language they are written in;
+- `on_post_build` renders the PDF audits into the built site;
+- `on_serve` watches `plans/`, so editing a plan reloads the preview. Nothing is written
+  inside a watched folder, so a rebuild never triggers another one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import logging
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from generator.errors import PlanError, PlanValidationError, UserError
+from generator.figures import Figures, compute_figures
+from generator.loader import LoadedPlan, load_plan
+from generator.markup import escape_text
+from generator.pages import render_pages, render_portfolio
+from generator.site_context import PAGES, Labels
+
+log = logging.getLogger("mkdocs.plugins.playbook")
+
+CLIENT_PAGES_DIR = "clients"  # hand-written extra pages of a client: content/clients/<slug>/*.md
+ENGLISH_DIR = "en"  # hand-written pages in English live under content/en/
+SECTION_ORDER = ("index", "steps", "families", "problems", "glossary")
+CALENDAR_FILES = ("calendar.ics", "calendar.csv")
+PDF_NAME = "audit.pdf"
+
+# PDFs rendered during `mkdocs serve`, by plan content and day: a rebuild re-renders only the
+# plans that changed. (Each rebuild creates a new plugin instance, hence module level.)
+_PDF_CACHE: dict[tuple[str, str, str], bytes] = {}
+
+
+class PlanErrors(PluginError):
+    """Plans with problems: the located messages, one a line."""
+
+    def __init__(self, errors: list[PlanError]) -> None:
+        self.errors = errors
+        files = len({e.file for e in errors})
+        noun = "problem" if len(errors) == 1 else "problems"
+        lines = [str(e) for e in errors]
+        lines.append(f"{len(errors)} {noun} in {files} plan file{'s' if files != 1 else ''}; the site was not built")
+        super().__init__("\n".join(lines))
+
+
+class PlaybookConfig(Config):
+    """Options of the `playbook` plugin in mkdocs.yml."""
+
+    plans = config_options.Type(str, default="plans")
+    clients = config_options.ListOfItems(config_options.Type(str), default=[])
+    today = config_options.Type(str, default="")
+    pdf = config_options.Type(bool, default=True)
+
+
+@dataclass(frozen=True)
+class Client:
+    """One client of this build: its plan, its figures, its generated pages."""
+
+    loaded: LoadedPlan
+    figures: Figures
+    pages: list[tuple[str, str]]
+
+    @property
+    def slug(self) -> str:
+        return self.loaded.slug
+
+    @property
+    def language(self) -> str:
+        return self.loaded.plan.business.language
+
+
+def plan_paths(folder: Path) -> list[Path]:
+    """The client plans of a folder: `*.yaml`/`*.yml` directly in it (subfolders such as archive/ are not clients)."""
+    return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+
+
+def resolve_today(text: str) -> date:
+    """The build's "today": the option, else $PLAYBOOK_TODAY, else the real date."""
+    value = text or os.environ.get("PLAYBOOK_TODAY", "")
+    if not value:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise PluginError(f"playbook: today '{value}' is not a date; write YYYY-MM-DD") from None
+
+
+def load_clients(folder: Path, slugs: list[str], today: date) -> list[Client]:
+    """Load, compute and render every selected plan; all plan problems are raised together."""
+    if not folder.is_dir():
+        raise UserError(f"{folder}: no such folder of plans")
+    paths = plan_paths(folder)
+    known = {p.stem: p for p in paths}
+    for slug in slugs:
+        if slug not in known:
+            choices = ", ".join(sorted(known)) or "none"
+            raise UserError(f"--client {slug}: no plan {folder}/{slug}.yaml (clients: {choices})")
+    if slugs:
+        paths = [known[s] for s in dict.fromkeys(slugs)]
+    errors: list[PlanError] = []
+    clients = []
+    for path in paths:
+        try:
+            loaded = load_plan(path)
+        except PlanValidationError as exc:
+            errors.extend(exc.errors)
+            continue
+        figures = compute_figures(loaded, today)
+        clients.append(Client(loaded, figures, render_pages(loaded, figures)))
+    if errors:
+        raise PlanValidationError(errors)
+    return clients
+
+
+def check_symlinks(docs_dir: Path, root: Path) -> None:
+    """A symlink in content/ that leads outside the project would publish a file from elsewhere."""
+    root = root.resolve()
+    for folder, dirs, files in os.walk(docs_dir):
+        for name in [*dirs, *files]:
+            path = Path(folder) / name
+            if path.is_symlink():
+                target = path.resolve()
+                if not target.is_relative_to(root):
+                    raise PluginError(
+                        f"{path}: symlink to {target}, outside the project {root}; "
+                        "copy the file into content/ instead, or remove the link"
+                    )
+
+
+def hand_written(docs_dir: Path) -> set[str]:
+    """Every file of content/, as a docs-relative POSIX path."""
+    return {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file() or p.is_symlink()}
+
+
+def generated_paths(clients: list[Client], calendar_files: bool) -> dict[str, str]:
+    """Every path the build generates → what generates it (for the collision message)."""
+    out = {"index.md": "the portfolio index"}
+    for c in clients:
+        for path, _ in c.pages:
+            out[path] = f"the playbook of {c.slug}"
+        if calendar_files and c.figures.calendar is not None:
+            for name in CALENDAR_FILES:
+                out[f"{c.slug}/{name}"] = f"the calendar of {c.slug}"
+        out[f"{c.slug}/{PDF_NAME}"] = f"the PDF audit of {c.slug}"
+    return out
+
+
+def _calendar_module() -> Any:
+    try:
+        from generator import calendar
+    except ImportError:  # pragma: no cover - the module ships with playbook
+        return None
+    return calendar
+
+
+def _pdf_module() -> Any:
+    try:
+        pdf = importlib.import_module("generator.pdf")
+    except ImportError:
+        return None
+    return pdf if hasattr(pdf, "write_pdfs") else None
+
+
+class PlaybookPlugin(BasePlugin[PlaybookConfig]):
+    """Generates each client's playbook pages, calendar files and PDF audit from plans/."""
+
+    def __init__(self) -> None:
+        self.clients: list[Client] = []
+        self.errors: list[PlanError] = []
+        self.today: date = date.today()
+        self.root: Path = Path.cwd()
+        self.plans_dir: Path = Path("plans")
+        self.site_language = "ru"
+        self.docs_language = "ru"
+        self.serving = False
+
+    # configuration ----------------------------------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        plans = Path(self.config.plans)
+        self.plans_dir = plans if plans.is_absolute() else self.root / plans
+        self.today = resolve_today(self.config.today)
+        try:
+            self.clients = load_clients(self.plans_dir, list(self.config.clients), self.today)
+        except PlanValidationError as exc:
+            self.errors = exc.errors
+            raise PlanErrors(exc.errors) from None
+        except UserError as exc:
+            raise PluginError(f"playbook: {exc}") from None
+        docs_dir = Path(config.docs_dir)
+        check_symlinks(docs_dir, self.root)
+        existing = hand_written(docs_dir)
+        for path, what in generated_paths(self.clients, _calendar_module() is not None).items():
+            if path in existing:
+                raise PluginError(
+                    f"{docs_dir / path}: this hand-written file has the path of {what}, which playbook generates; "
+                    "rename or move the hand-written file (a client's extra pages go in "
+                    f"{docs_dir / CLIENT_PAGES_DIR}/<slug>/)"
+                )
+        self.docs_language = config.theme["language"]
+        if self.config.clients and len(self.clients) == 1:
+            # A one-client site speaks that client's language and carries its name.
+            only = self.clients[0]
+            config.theme["language"] = only.language
+            config.site_name = str(escape_text(only.loaded.plan.business.name))
+        self.site_language = config.theme["language"] if config.theme["language"] in ("ru", "en") else "en"
+        return config
+
+    # files and navigation -----------------------------------------------------------------------
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        selected = {c.slug for c in self.clients}
+        single = bool(self.config.clients)
+        for file in list(files):
+            if not file.src_uri.endswith(".md") and not file.src_uri.startswith(f"{CLIENT_PAGES_DIR}/"):
+                continue
+            parts = file.src_uri.split("/")
+            if parts[0] == CLIENT_PAGES_DIR and len(parts) > 2 and parts[1] not in selected:
+                files.remove(file)  # another client's extra pages never reach this site
+            elif single and parts[0] != CLIENT_PAGES_DIR and self._language_of(file.src_uri) != self.site_language:
+                files.remove(file)  # a one-client site keeps hand-written pages in its own language only
+        portfolio = render_portfolio([(c.loaded, c.figures) for c in self.clients], self.site_language)
+        files.append(File.generated(config, "index.md", content=portfolio))
+        from generator.charts import CHART_CSS
+
+        files.append(File.generated(config, "assets/stylesheets/charts.css", content=CHART_CSS))
+        for client in self.clients:
+            for path, markdown in client.pages:
+                files.append(File.generated(config, path, content=markdown))
+        missing = self._add_calendar_files(files, config)
+        if missing:
+            log.info(f"playbook: not available yet: {missing}")
+        config.nav = self._navigation(files)
+        return files
+
+    def _add_calendar_files(self, files: Files, config: MkDocsConfig) -> str:
+        calendar = _calendar_module()
+        if calendar is None:
+            return "calendar.ics / calendar.csv (generator.calendar is missing)"
+        for client in self.clients:
+            figures = client.figures.calendar
+            if figures is None:
+                continue
+            plan = client.loaded.plan
+            ics = calendar.render_ics(client.slug, plan, figures)
+            csv = calendar.render_csv(plan, figures)
+            for name, data in zip(CALENDAR_FILES, (ics, csv), strict=True):
+                files.append(
+                    File.generated(config, f"{client.slug}/{name}", content=data, inclusion=InclusionLevel.INCLUDED)
+                )
+        return ""
+
+    def _language_of(self, src_uri: str) -> str:
+        """The language a hand-written page is written in: content/en/ is English, a client's pages the
+        client's, everything else the language mkdocs.yml gives the site."""
+        parts = src_uri.split("/")
+        if parts[0] == ENGLISH_DIR:
+            return "en"
+        if parts[0] == CLIENT_PAGES_DIR and len(parts) > 2:
+            client = next((c for c in self.clients if c.slug == parts[1]), None)
+            if client:
+                return client.language
+        return self.docs_language
+
+    def _navigation(self, files: Files) -> list[Any]:
+        """Home, then each client in the method's order (plus its extra pages), then other hand-written pages."""
+        home = Labels(self.site_language)["site.nav.home"]
+        nav: list[Any] = [{home: "index.md"}]
+        pages = sorted(f.src_uri for f in files.documentation_pages())
+        for client in self.clients:
+            labels = Labels(client.language)
+            items: list[Any] = [f"{client.slug}/index.md"]
+            for stem, key, _ in PAGES[1:]:
+                items.append({labels[key]: f"{client.slug}/{stem}.md"})
+            prefix = f"{CLIENT_PAGES_DIR}/{client.slug}/"
+            items.extend(p for p in pages if p.startswith(prefix))
+            nav.append({str(escape_text(client.loaded.plan.business.name)): items})
+        generated = {"index.md"} | {p for c in self.clients for p, _ in c.pages}
+        rest = [p for p in pages if p not in generated and not p.startswith(f"{CLIENT_PAGES_DIR}/")]
+        sections: dict[str, list[str]] = {}
+        for path in rest:
+            folder = path.rsplit("/", 1)[0] if "/" in path else ""
+            sections.setdefault(folder, []).append(path)
+        english_last = sorted(sections, key=lambda f: (f.split("/")[0] == ENGLISH_DIR, f))
+        for folder in english_last:
+            entries = sorted(sections[folder], key=_section_key)
+            if not folder:
+                nav.extend(entries)
+                continue
+            last = folder.rsplit("/", 1)[-1]
+            if last == "method":
+                title = Labels(self._language_of(f"{folder}/index.md"))["site.nav.method"]
+            else:
+                title = last.replace("-", " ").capitalize()
+            nav.append({title: entries})
+        return nav
+
+    # pages --------------------------------------------------------------------------------------
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if "language" not in page.meta:
+            page.meta["language"] = self._language_of(page.file.src_uri)
+        return markdown
+
+    # outputs written after the pages ------------------------------------------------------------
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.pdf:
+            return
+        pdf = _pdf_module()
+        if pdf is None:
+            log.info(f"playbook: not available yet: {PDF_NAME} (generator.pdf.write_pdfs is missing)")
+            return
+        site = Path(config.site_dir)
+        tasks = []
+        for client in self.clients:
+            target = site / client.slug / PDF_NAME
+            key = self._pdf_key(client)
+            if self.serving and key in _PDF_CACHE:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(_PDF_CACHE[key])
+                continue
+            tasks.append((client.loaded.path, target))
+        if not tasks:
+            return
+        errors = pdf.write_pdfs(tasks, self.today)
+        if errors:
+            self.errors = list(errors)
+            raise PlanErrors(list(errors))
+        if self.serving:
+            for client in self.clients:
+                target = site / client.slug / PDF_NAME
+                if target.exists():
+                    _PDF_CACHE[self._pdf_key(client)] = target.read_bytes()
+
+    def _pdf_key(self, client: Client) -> tuple[str, str, str]:
+        digest = hashlib.sha256(client.loaded.path.read_bytes()).hexdigest()
+        return (client.slug, digest, self.today.isoformat())
+
+    # live preview -------------------------------------------------------------------------------
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        server.watch(str(self.plans_dir))
+        server.watch(str(self.root / "theme"))
+        return server
+
+
+def _section_key(path: str) -> tuple[int, str]:
+    stem = path.rsplit("/", 1)[-1].removesuffix(".md")
+    return (SECTION_ORDER.index(stem) if stem in SECTION_ORDER else len(SECTION_ORDER), path)
