@@ -1,0 +1,116 @@
+"""`playbook build`: the whole portfolio, or one client's playbook alone, built atomically.
+
+MkDocs does the building (through `generator.mkdocs_plugin`); this module chooses what to
+build and makes the result all-or-nothing: the site is built into a fresh folder beside the
+target and moved into place only when everything — pages, calendar files, PDFs — succeeded.
+A failed build leaves the previous site untouched and no half-built folder behind.
+
+With `--client`, the site holds the named clients only: their pages, files and hand-written
+extra pages, in their language; nothing of any other client is read into it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from rich.console import Console
+
+from generator.errors import UserError
+
+EXIT_OK, EXIT_PLAN, EXIT_USER = 0, 1, 2
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class _ConsoleHandler(logging.Handler):
+    """MkDocs' warnings and errors (and our plugin's notes) on stderr, without MkDocs' CLI set-up."""
+
+    def __init__(self, console: Console) -> None:
+        super().__init__(logging.INFO)
+        self.console = console
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if record.levelno >= logging.WARNING or record.name.startswith("mkdocs.plugins.playbook"):
+            self.console.print(message, markup=False, highlight=False)
+
+
+def find_config(start: Path | None = None) -> Path:
+    """mkdocs.yml of the project: in the working folder, else the one shipped beside the package."""
+    for folder in (start or Path.cwd(), ROOT):
+        candidate = folder / "mkdocs.yml"
+        if candidate.is_file():
+            return candidate
+    raise UserError("no mkdocs.yml in this folder; run playbook build from the project folder")
+
+
+def _swap_into_place(built: Path, site_dir: Path) -> None:
+    """Replace `site_dir` with `built` (two renames on one file system; the old site is removed last)."""
+    old = None
+    if site_dir.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-old-", dir=site_dir.parent))
+        old.rmdir()
+        site_dir.rename(old)
+    built.rename(site_dir)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def run_build(
+    plans: Path, clients: list[str], site_dir: Path, today: date | None, config_file: Path | None = None
+) -> int:
+    """Build the site for `plans` (all clients, or only `clients`) into `site_dir`; returns the exit status."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner is not for consultants
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    from generator.mkdocs_plugin import PlaybookPlugin
+
+    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    config_path = config_file or find_config()
+    if not plans.is_dir():
+        raise UserError(f"{plans}: no such folder of plans")
+    site_dir = site_dir.resolve()
+    if site_dir == config_path.parent.resolve() or config_path.parent.resolve().is_relative_to(site_dir):
+        raise UserError(f"--site-dir {site_dir}: would replace the project folder; choose an output folder")
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
+
+    logger = logging.getLogger("mkdocs")
+    handler = _ConsoleHandler(console)
+    logger.addHandler(handler)
+    previous_level = logger.level
+    logger.setLevel(logging.INFO)
+    plugin: PlaybookPlugin | None = None
+    try:
+        try:
+            config = load_config(str(config_path), site_dir=str(staging))
+        except ConfigurationError as exc:
+            raise UserError(f"{config_path}: {exc}") from None
+        found = config.plugins.get("playbook")
+        if not isinstance(found, PlaybookPlugin):
+            raise UserError(f"{config_path}: the playbook plugin is not listed under plugins:")
+        plugin = found
+        plugin.config.plans = str(plans.resolve())
+        plugin.config.clients = list(clients)
+        plugin.config.today = (today or date.today()).isoformat()
+        try:
+            build(config)
+        except Abort:
+            shutil.rmtree(staging, ignore_errors=True)
+            return EXIT_PLAN if plugin.errors else EXIT_USER
+        _swap_into_place(staging, site_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous_level)
+    built = ", ".join(c.slug for c in plugin.clients) if plugin else ""
+    Console(highlight=False, soft_wrap=True).print(f"built {site_dir} ({built})", markup=False)
+    return EXIT_OK
