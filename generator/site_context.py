@@ -123,8 +123,12 @@ def html(text: object) -> Markup:
 
 
 def md(text: object) -> str:
-    """A plain plan field on a Markdown line (a heading)."""
-    return escape_markdown(text)
+    """A plain plan field on a Markdown line (a heading).
+
+    Quotes need no escaping outside attributes, and the table of contents would show their
+    entities (`&#x27;`) literally, so only `&`, `<`, `>` and Markdown's own characters are escaped.
+    """
+    return escape_markdown(text).replace("&#x27;", "'").replace("&quot;", '"')
 
 
 def front_matter(title: str, description: str, language: str) -> str:
