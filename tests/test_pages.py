@@ -172,7 +172,7 @@ def test_hostile_text_is_inert() -> None:
         for attr, value in attrs:
             assert not attr.startswith("on"), (name, attr, value)
             if attr in ("href", "src"):
-                assert (value or "").startswith(("https://", "http://", "#", "../", "mailto:")), (name, attr, value)
+                assert not re.match(r"\s*(javascript|file|data|vbscript):", value or "", re.I), (name, attr, value)
     # template syntax is shown as written, never evaluated
     assert "{{ 7*7 }}" in text and "49" not in re.sub(r"\d{2,}", "", text.replace("{{ 7*7 }}", ""))
     assert "{% for x in range(3) %}" in text and "looploop" not in text
