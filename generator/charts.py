@@ -31,7 +31,7 @@ from babel.numbers import format_compact_currency
 
 from generator.i18n import fmt_money, fmt_number, locale, t
 
-FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
+FONT = "Playbook Sans, DejaVu Sans, Verdana, Arial, sans-serif"  # Playbook Sans: the PDF's embedded font
 
 # Print defaults; the site overrides them through the classes (see CHART_CSS).
 BAND_COLOURS: dict[str, str] = {
