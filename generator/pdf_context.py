@@ -135,7 +135,8 @@ def _recommendation(tool: ToolFigure, lang: str) -> Recommendation:
         status_label=_status_label(tool.status, lang),
         priority=tool.priority,
         priority_label=t(f"priority.{tool.priority}", lang) if tool.priority else "",
-        text=render_inline(tool.recommendation) if tool.recommendation else Markup(""),
+        # a priority without a recommendation still says what was found
+        text=render_inline(tool.recommendation or tool.finding),
     )
 
 
