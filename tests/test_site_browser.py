@@ -1,0 +1,166 @@
+"""The built site in real headless Chromium: navigation, Russian search, the calendar grid, no console
+errors, and a hostile plan whose text never runs. Screenshots go to tests/artifacts/ (gitignored)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from generator.build import run_build
+
+from .conftest import PLANS, ROOT, TESTDATA, TODAY
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="chromium is not installed (make system-deps)")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The portfolio and the hostile plan, built into one folder each, served on 127.0.0.1."""
+    root = tmp_path_factory.mktemp("served")
+    assert run_build(PLANS, [], root / "portfolio", TODAY, config_file=ROOT / "mkdocs.yml") == 0
+    assert run_build(TESTDATA / "hostile", [], root / "hostile", TODAY, config_file=ROOT / "mkdocs.yml") == 0
+    handler = functools.partial(_Quiet, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    # playwright's launch() gives every run a fresh temporary profile (it refuses --user-data-dir)
+    with playwright_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+def open_page(browser: object, scheme: str = "light") -> tuple[object, list[str]]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)  # type: ignore[attr-defined]
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    # a request cut short by leaving the page (ERR_ABORTED) is no error; anything else is
+    page.on(
+        "requestfailed",
+        lambda r: None if "ERR_ABORTED" in (r.failure or "") else errors.append(f"failed: {r.url} {r.failure}"),
+    )
+    return page, errors
+
+
+def shot(page: object, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_client_pages_and_navigation(served: str, browser: object, scheme: str) -> None:
+    page, errors = open_page(browser, scheme)
+    page.goto(f"{served}/portfolio/")
+    page.get_by_role("link", name="Пекарня «Колосок»").first.click()
+    page.wait_for_url("**/kolosok/")
+    assert page.locator("h1").inner_text().removesuffix("¶") == "Пекарня «Колосок»"
+    shot(page, f"kolosok-overview-{scheme}")
+    # follow the client's navigation in the method's order
+    page.locator("nav.md-nav--primary a.md-nav__link[href='audit/']").first.click()
+    page.wait_for_url("**/kolosok/audit/")
+    assert "19" in page.locator(".pb-score__value").inner_text()
+    shot(page, f"kolosok-audit-{scheme}")
+    page.locator("a.md-footer__link--next").click()
+    page.wait_for_url("**/kolosok/strategy/")
+    page.goto(f"{served}/portfolio/kolosok/economics/")
+    assert "50 × 365 × 10 = 182\u00a0500" in page.locator("article").inner_text()
+    shot(page, f"kolosok-economics-{scheme}")
+    page.goto(f"{served}/portfolio/northwind/forecast/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    shot(page, f"northwind-forecast-{scheme}")
+    assert errors == []
+
+
+def test_calendar_grid(served: str, browser: object) -> None:
+    page, errors = open_page(browser)
+    page.goto(f"{served}/portfolio/kolosok/calendar/")
+    grids = page.locator("table.pb-month")
+    assert grids.count() == 12  # December 2026 … November 2027
+    assert "декабрь 2026" in grids.first.locator("caption").inner_text().lower()
+    first_slot = grids.first.locator("td.pb-slot--new").first
+    assert "Как выбрать свежий хлеб" in (first_slot.get_attribute("title") or "")
+    shot(page, "kolosok-calendar-light")
+    assert errors == []
+
+
+def test_search_finds_a_russian_word(served: str, browser: object) -> None:
+    page, errors = open_page(browser)
+    page.goto(f"{served}/portfolio/kolosok/")
+    page.wait_for_load_state("networkidle")
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.fill("торт")
+    # Cyrillic arrives as text input, without key events; Material searches on key-up, as a real keyboard sends.
+    page.keyboard.press("End")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15000)
+    assert results.count() >= 1
+    assert "торт" in page.locator(".md-search-result").inner_text().lower()
+    shot(page, "search-tort")
+    assert errors == []
+
+
+def test_hostile_plan_runs_no_script(served: str, browser: object) -> None:
+    page, errors = open_page(browser)
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.add_init_script("window.__pwned = []; window.alert = (m) => window.__pwned.push(String(m));")
+    for stem in (
+        "",
+        "goals/",
+        "audience/",
+        "competitors/",
+        "audit/",
+        "strategy/",
+        "roadmap/",
+        "economics/",
+        "forecast/",
+        "automation/",
+        "calendar/",
+        "downloads/",
+    ):
+        page.goto(f"{served}/hostile/hostile/{stem}")
+        page.wait_for_load_state("networkidle")
+        for link in page.locator("article a").all():
+            href = link.get_attribute("href") or ""
+            assert not href.lower().startswith(("javascript:", "file:", "data:")), href
+        page.locator("article").hover()
+        assert page.evaluate("window.__pwned") == [], stem
+    page.goto(f"{served}/hostile/hostile/")
+    assert "<script>alert('name')</script>" in page.locator("h1").inner_text()
+    shot(page, "hostile-overview")
+    assert dialogs == []
+    assert errors == []
