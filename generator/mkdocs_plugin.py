@@ -227,10 +227,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                     f"{docs_dir / CLIENT_PAGES_DIR}/<slug>/)"
                 )
         self.docs_language = config.theme["language"]
+        languages = {c.language for c in self.clients}
+        if len(languages) == 1:
+            # Every client of this site speaks one language: so does the site (its home, search box, labels).
+            config.theme["language"] = languages.pop()
         if self.config.clients and len(self.clients) == 1:
             # A one-client site speaks that client's language and carries its name.
             only = self.clients[0]
-            config.theme["language"] = only.language
             config.site_name = str(escape_text(only.loaded.plan.business.name))
         self.site_language = config.theme["language"] if config.theme["language"] in ("ru", "en") else "en"
         return config
