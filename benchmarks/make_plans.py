@@ -121,7 +121,8 @@ def write_portfolio(count: int, folder: Path) -> list[Path]:
     paths = []
     for i in range(1, count + 1):
         path = folder / f"bench-{i:04d}.yaml"
-        path.write_text(yaml.dump(generate_plan(i), Dumper=_NoAliases, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        text = yaml.dump(generate_plan(i), Dumper=_NoAliases, allow_unicode=True, sort_keys=False)
+        path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
 
