@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import tempfile
 from datetime import date
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from rich.console import Console
 
+from generator.cache import compute_build_key, forget_build, is_build_current, record_build
 from generator.errors import UserError
 
 EXIT_OK, EXIT_PLAN, EXIT_USER = 0, 1, 2
@@ -48,6 +50,16 @@ def find_config(start: Path | None = None) -> Path:
     raise UserError("no mkdocs.yml in this folder; run playbook build from the project folder")
 
 
+def docs_dir_of(config_path: Path) -> str:
+    """The docs_dir mkdocs.yml names (MkDocs' default `docs` otherwise), read without loading MkDocs.
+
+    Only the build cache uses it, to know which folder of hand-written pages to hash; the
+    config file's own bytes are in the key too, so a different docs_dir is a different key.
+    """
+    match = re.search(r"^docs_dir:\s*['\"]?([^'\"#\n]+?)['\"]?\s*(?:#.*)?$", config_path.read_text("utf-8"), re.M)
+    return match.group(1) if match else "docs"
+
+
 def _swap_into_place(built: Path, site_dir: Path) -> None:
     """Replace `site_dir` with `built` (two renames on one file system; the old site is removed last)."""
     old = None
@@ -61,9 +73,46 @@ def _swap_into_place(built: Path, site_dir: Path) -> None:
 
 
 def run_build(
-    plans: Path, clients: list[str], site_dir: Path, today: date | None, config_file: Path | None = None
+    plans: Path,
+    clients: list[str],
+    site_dir: Path,
+    today: date | None,
+    config_file: Path | None = None,
+    *,
+    use_cache: bool = True,
 ) -> int:
-    """Build the site for `plans` (all clients, or only `clients`) into `site_dir`; returns the exit status."""
+    """Build the site for `plans` (all clients, or only `clients`) into `site_dir`; returns the exit status.
+
+    With `use_cache`, a build whose inputs all equal those of the build that wrote `site_dir`
+    (and whose output nobody touched since) is skipped, and unchanged PDFs are reused; see
+    `generator.cache`. The output is the same either way.
+    """
+    config_path = config_file or find_config()
+    if not plans.is_dir():
+        raise UserError(f"{plans}: no such folder of plans")
+    site_dir = site_dir.resolve()
+    project = config_path.parent.resolve()
+    if site_dir == project or project.is_relative_to(site_dir):
+        raise UserError(f"--site-dir {site_dir}: would replace the project folder; choose an output folder")
+    day = (today or date.today()).isoformat()
+    key = ""
+    if use_cache:
+        # Checked before MkDocs is even imported: an up-to-date site costs a hash of the inputs.
+        key = compute_build_key(
+            config_file=config_path,
+            docs_dir=project / docs_dir_of(config_path),
+            plans=plans.resolve(),
+            today=day,
+            clients=clients,
+            extra=[f"SITE_URL={os.environ.get('SITE_URL', '')}"],
+        )
+        if is_build_current(project, site_dir, key):
+            Console(highlight=False, soft_wrap=True).print(
+                f"{site_dir} is up to date: no plan, page, template or setting changed since it was built",
+                markup=False,
+            )
+            return EXIT_OK
+
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner is not for consultants
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -72,12 +121,6 @@ def run_build(
     from generator.mkdocs_plugin import PlaybookPlugin
 
     console = Console(stderr=True, highlight=False, soft_wrap=True)
-    config_path = config_file or find_config()
-    if not plans.is_dir():
-        raise UserError(f"{plans}: no such folder of plans")
-    site_dir = site_dir.resolve()
-    if site_dir == config_path.parent.resolve() or config_path.parent.resolve().is_relative_to(site_dir):
-        raise UserError(f"--site-dir {site_dir}: would replace the project folder; choose an output folder")
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
 
@@ -98,13 +141,17 @@ def run_build(
         plugin = found
         plugin.config.plans = str(plans.resolve())
         plugin.config.clients = list(clients)
-        plugin.config.today = (today or date.today()).isoformat()
+        plugin.config.today = day
+        plugin.config.cache = use_cache
         try:
             build(config)
         except Abort:
             shutil.rmtree(staging, ignore_errors=True)
             return EXIT_PLAN if plugin.errors else EXIT_USER
+        forget_build(project, site_dir)
         _swap_into_place(staging, site_dir)
+        if use_cache:
+            record_build(project, site_dir, key)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

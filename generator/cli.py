@@ -132,6 +132,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         clients=args.client or [],
         site_dir=Path(args.site_dir),
         today=args.today,
+        use_cache=not args.no_cache,
     )
 
 
@@ -201,6 +202,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--client", action="append", metavar="SLUG", help="build only this client (repeatable)")
     p.add_argument("--site-dir", default="site", help="output folder (default: site)")
     p.add_argument("--today", type=parse_day, default=None, help=today_help)
+    p.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="build everything anew, ignoring .cache/playbook (the output is the same either way)",
+    )
 
     p = add("pdf", cmd_pdf, "render a plan's PDF audit")
     p.add_argument("plan", help="plan file")

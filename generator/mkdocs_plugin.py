@@ -18,7 +18,6 @@ calendar files of `generator.calendar`, the PDF audits of `generator.pdf` — so
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import logging
 import os
@@ -36,6 +35,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from generator.cache import PdfCache, cache_dir
 from generator.errors import PlanError, PlanValidationError, UserError
 from generator.figures import Figures, compute_figures
 from generator.loader import LoadedPlan, load_plan
@@ -50,10 +50,6 @@ ENGLISH_DIR = "en"  # hand-written pages in English live under content/en/
 SECTION_ORDER = ("index", "steps", "families", "problems", "glossary")
 CALENDAR_FILES = ("calendar.ics", "calendar.csv")
 PDF_NAME = "audit.pdf"
-
-# PDFs rendered during `mkdocs serve`, by plan content and day: a rebuild re-renders only the
-# plans that changed. (Each rebuild creates a new plugin instance, hence module level.)
-_PDF_CACHE: dict[tuple[str, str, str], bytes] = {}
 
 
 class PlanErrors(PluginError):
@@ -75,6 +71,7 @@ class PlaybookConfig(Config):
     clients = config_options.ListOfItems(config_options.Type(str), default=[])
     today = config_options.Type(str, default="")
     pdf = config_options.Type(bool, default=True)
+    cache = config_options.Type(bool, default=True)  # reuse unchanged PDFs from .cache/playbook (see generator.cache)
 
 
 @dataclass(frozen=True)
@@ -197,12 +194,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.plans_dir: Path = Path("plans")
         self.site_language = "ru"
         self.docs_language = "ru"
-        self.serving = False
 
     # configuration ----------------------------------------------------------------------------
-
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
@@ -337,6 +330,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     # outputs written after the pages ------------------------------------------------------------
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write each client's PDF audit into the built site: from the cache when its inputs are
+        unchanged, else rendered (in parallel) from the figures the pages were built from."""
         if not self.config.pdf:
             return
         pdf = _pdf_module()
@@ -344,30 +339,30 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             log.info(f"playbook: not available yet: {PDF_NAME} (generator.pdf.write_pdfs is missing)")
             return
         site = Path(config.site_dir)
-        tasks = []
+        store = PdfCache(cache_dir(self.root)) if self.config.cache else None
+        jobs = []
+        keys: dict[Path, str] = {}
         for client in self.clients:
             target = site / client.slug / PDF_NAME
-            key = self._pdf_key(client)
-            if self.serving and key in _PDF_CACHE:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(_PDF_CACHE[key])
-                continue
-            tasks.append((client.loaded.path, target))
-        if not tasks:
-            return
-        errors = pdf.write_pdfs(tasks, self.today)
-        if errors:
-            self.errors = list(errors)
-            raise PlanErrors(list(errors))
-        if self.serving:
-            for client in self.clients:
-                target = site / client.slug / PDF_NAME
-                if target.exists():
-                    _PDF_CACHE[self._pdf_key(client)] = target.read_bytes()
-
-    def _pdf_key(self, client: Client) -> tuple[str, str, str]:
-        digest = hashlib.sha256(client.loaded.path.read_bytes()).hexdigest()
-        return (client.slug, digest, self.today.isoformat())
+            if store is not None:
+                previous = client.loaded.previous.path if client.loaded.previous else None
+                keys[target] = store.key(client.loaded.path, previous, self.today.isoformat())
+                cached = store.get(keys[target])
+                if cached is not None:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_bytes(cached)
+                    continue
+            shown = f"{client.slug}/{PDF_NAME}"
+            jobs.append(pdf.PdfJob(client.loaded.path, target, client.loaded, client.figures, shown))
+        if jobs:
+            errors = pdf.write_pdfs(jobs, self.today)
+            if errors:
+                self.errors = list(errors)
+                raise PlanErrors(list(errors))
+        if store is not None:
+            for job in jobs:
+                store.put(keys[job.output], job.output.read_bytes())
+            store.prune()
 
     # live preview -------------------------------------------------------------------------------
 

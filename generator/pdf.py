@@ -232,33 +232,56 @@ class TaskResult:
     errors: tuple[PlanError, ...] = ()
     seconds: float = 0.0
     pages: int = 0
+    shown: str = ""  # how to name the output to the consultant (the site build writes into a staging folder)
 
 
-def render_task(plan_path: Path, output: Path, today: date) -> TaskResult:
-    """Load, compute, render and write one PDF (runs in a worker process)."""
+@dataclass(frozen=True)
+class PdfJob:
+    """One PDF to write: a plan file, or a plan already loaded and computed by the caller.
+
+    The site build has every plan loaded and its figures computed already; it hands them over
+    (pickled to the worker) so the PDF shows exactly the figures the pages show, and no plan is
+    read or computed twice. `playbook pdf` gives a path and the worker loads it.
+    """
+
+    plan: Path
+    output: Path
+    loaded: LoadedPlan | None = None
+    figures: Any = None
+    shown: str = ""
+
+
+def render_task(job: PdfJob, today: date) -> TaskResult:
+    """Load and compute (unless given), render and write one PDF (runs in a worker process)."""
     from generator.figures import compute_figures
 
     started = time.perf_counter()
-    try:
-        loaded = load_plan(plan_path)
-    except PlanValidationError as exc:
-        return TaskResult(plan_path, output, tuple(exc.errors))
-    except UserError as exc:
-        return TaskResult(
-            plan_path, output, (PlanError(display_path(plan_path), 1, 1, "", str(exc).split(": ", 1)[-1]),)
-        )
-    rendered = render_pdf_checked(loaded, compute_figures(loaded, today))
-    _check_target(output)
-    write_atomic(output, rendered.pdf)
-    return TaskResult(plan_path, output, (), time.perf_counter() - started, rendered.pages)
+    loaded, figures = job.loaded, job.figures
+    if loaded is None:
+        try:
+            loaded = load_plan(job.plan)
+        except PlanValidationError as exc:
+            return TaskResult(job.plan, job.output, tuple(exc.errors))
+        except UserError as exc:
+            return TaskResult(
+                job.plan, job.output, (PlanError(display_path(job.plan), 1, 1, "", str(exc).split(": ", 1)[-1]),)
+            )
+    if figures is None:
+        figures = compute_figures(loaded, today)
+    rendered = render_pdf_checked(loaded, figures)
+    _check_target(job.output)
+    write_atomic(job.output, rendered.pdf)
+    return TaskResult(job.plan, job.output, (), time.perf_counter() - started, rendered.pages, job.shown)
 
 
 def _is_interactive() -> bool:
     return sys.stderr.isatty() and not os.environ.get("CI")
 
 
-def write_pdfs(tasks: Sequence[tuple[Path, Path]], today: date, workers: int | None = None) -> list[PlanError]:
-    """Render every (plan, output PDF) task, in parallel processes; return the plans' errors.
+def write_pdfs(
+    tasks: Sequence[tuple[Path, Path] | PdfJob], today: date, workers: int | None = None
+) -> list[PlanError]:
+    """Render every (plan, output PDF) task or `PdfJob`, in parallel processes; return the plans' errors.
 
     A plan with errors gets no PDF (and an old PDF of it is left as it was); the others are
     still written. Progress goes to stderr: a rich bar on a terminal, plain lines otherwise.
@@ -266,8 +289,9 @@ def write_pdfs(tasks: Sequence[tuple[Path, Path]], today: date, workers: int | N
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    for _, output in tasks:
-        _check_target(output)
+    jobs = [task if isinstance(task, PdfJob) else PdfJob(task[0], task[1]) for task in tasks]
+    for job in jobs:
+        _check_target(job.output)
     errors: list[PlanError] = []
     console = Console(stderr=True, highlight=False)
     interactive = _is_interactive()
@@ -277,11 +301,12 @@ def write_pdfs(tasks: Sequence[tuple[Path, Path]], today: date, workers: int | N
             errors.extend(result.errors)
             line = f"pdf: {display_path(result.plan)}: {len(result.errors)} problem(s), no PDF written"
         else:
-            line = f"pdf: wrote {display_path(result.output)} ({result.pages} pages, {result.seconds:.1f} s)"
+            shown = result.shown or display_path(result.output)
+            line = f"pdf: wrote {shown} ({result.pages} pages, {result.seconds:.1f} s)"
         if not interactive:
             console.print(line, markup=False)
 
-    count = min(len(tasks), workers or os.cpu_count() or 1)
+    count = min(len(jobs), workers or os.cpu_count() or 1)
     progress = Progress(
         TextColumn("PDF audits"),
         BarColumn(),
@@ -291,14 +316,14 @@ def write_pdfs(tasks: Sequence[tuple[Path, Path]], today: date, workers: int | N
         disable=not interactive,
     )
     with progress:
-        bar = progress.add_task("pdf", total=len(tasks))
+        bar = progress.add_task("pdf", total=len(jobs))
         if count <= 1:
-            for plan, output in tasks:
-                report(render_task(plan, output, today))
+            for job in jobs:
+                report(render_task(job, today))
                 progress.advance(bar)
         else:
             with ProcessPoolExecutor(max_workers=count) as pool:
-                futures: list[Future[TaskResult]] = [pool.submit(render_task, p, o, today) for p, o in tasks]
+                futures: list[Future[TaskResult]] = [pool.submit(render_task, job, today) for job in jobs]
                 failures: list[BaseException] = []
                 for future in futures:
                     try:
