@@ -14,7 +14,7 @@ import re
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, create_model
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, create_model, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.catalogue import FAMILIES
@@ -187,6 +187,20 @@ class Section(BaseModel):
     """Common configuration: unknown keys are errors, values are validated on assignment too."""
 
     model_config = ConfigDict(extra="forbid", validate_default=False, frozen=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_lists(cls, data: Any) -> Any:
+        """`published:` with nothing after it means an empty list, as `published: []` does.
+
+        Consultants leave a list key in place while a step is not filled yet; only lists whose
+        default is empty are read this way, so no meaning is guessed.
+        """
+        if isinstance(data, dict):
+            for name, field in cls.model_fields.items():
+                if data.get(name, ...) is None and field.default_factory is list:
+                    data = {**data, name: []}
+        return data
 
 
 # 1 · business ---------------------------------------------------------------------------------
@@ -613,4 +627,13 @@ def plan_json_schema() -> dict[str, Any]:
         return node
 
     schema["$defs"] = widen(schema.get("$defs", {}))
+    models: list[type[Section]] = list(Section.__subclasses__())
+    while models:
+        cls = models.pop()
+        models.extend(cls.__subclasses__())
+        node = schema if cls is Plan else schema["$defs"].get(cls.__name__, {})
+        for name, field in cls.model_fields.items():
+            prop = node.get("properties", {}).get(name)
+            if prop is not None and field.default_factory is list and prop.get("type") == "array":
+                prop["type"] = ["array", "null"]  # `key:` with nothing after it is an empty list
     return schema

@@ -85,6 +85,15 @@ def test_only_a_name_is_a_valid_plan() -> None:
     assert plan.goals == [] and plan.audit is None and plan.content is None
 
 
+def test_a_list_key_with_nothing_after_it_is_an_empty_list() -> None:
+    plan = load_text("business:\n  name: X\ngoals:\ncontent:\n  start: 2026-01-05\n  published:\n  backlog: []\n")
+    assert plan.goals == []
+    assert plan.content is not None and plan.content.published == [] and plan.content.backlog == []
+    with pytest.raises(PlanValidationError) as caught:  # a scalar where a list belongs is still wrong
+        load_text("business:\n  name: X\ngoals: sales\n")
+    assert [(e.line, e.path) for e in caught.value.errors] == [(3, "goals")]
+
+
 def test_bare_status_is_shorthand_for_an_assessment() -> None:
     plan = load_text("business: {name: X}\naudit:\n  components:\n    online: {seo: absent, email: n/a}\n")
     assert plan.audit is not None and plan.audit.components is not None
