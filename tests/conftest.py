@@ -13,6 +13,15 @@ TESTDATA = Path(__file__).resolve().parent / "testdata"
 TODAY = date(2026, 11, 22)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _build_cache_of_the_session(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Builds in tests cache into a folder of this session, never into the project's .cache/:
+    every run starts cold, and what one run cached cannot hide a change from the next."""
+    import os
+
+    os.environ["PLAYBOOK_CACHE_DIR"] = str(tmp_path_factory.mktemp("playbook-cache"))
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-testdata",
