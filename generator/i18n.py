@@ -63,7 +63,7 @@ def currency_symbol(currency: str, language: str) -> str:
 
 
 def fmt_percent(share: float | None, language: str, digits: int = 0) -> str:
-    """A share as a percentage: `0.35` → `35 %` (ru) / `35%` (en)."""
+    """A share as a percentage: `0.35` → `35%` in both languages (the sign written close, as Russian business text does)."""
     if share is None:
         return "—"
     pattern = "#,##0" + ("." + "#" * digits if digits else "") + "%"
