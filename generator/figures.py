@@ -905,7 +905,7 @@ def compute_automation(plan: Plan) -> AutomationFigures | None:
     items = tuple(AutomationItemFigure(a.process, a.hours_per_month, a.tool, a.status) for a in plan.automation)
 
     def hours(status: str) -> float:
-        return sum((i.hours_per_month or 0.0) for i in items if i.status == status)
+        return float(sum((i.hours_per_month or 0.0) for i in items if i.status == status))  # 0.0, never int 0
 
     manual, planned, automated = hours("manual"), hours("planned"), hours("automated")
     return AutomationFigures(

@@ -175,7 +175,7 @@ def _scenario_name(name: str, lang: str) -> str:
 def _evidence(metric: str, value: float | str | None, lang: str) -> str:
     if value is None:
         return t("pdf.evidence.none", lang)
-    if metric == "completion_rate" and isinstance(value, float):
+    if metric == "completion_rate" and isinstance(value, float | int):
         shown = fmt_percent(value, lang)
     elif metric == "crm_status" and isinstance(value, str):
         shown = _status_label(value, lang)

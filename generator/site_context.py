@@ -483,13 +483,14 @@ def _evidence(metric: str, value: float | str | None, words: Words) -> str:
     """What the rest of the plan says about a practice, in words."""
     if value is None:
         return words.label("site.evidence.none")
-    if metric == "completion_rate" and isinstance(value, float):
-        return words.label("site.evidence.completion_rate").format(value=words.pct(value))
-    if metric == "manual_hours" and isinstance(value, float):
-        return words.label("site.evidence.manual_hours").format(value=words.dec(value, 1))
-    if metric == "business_metrics" and isinstance(value, float):
-        return words.label("site.evidence.business_metrics").format(value=words.num(value))
-    return words.label("site.evidence.crm_status").format(value=words.label(f"status.{value}"))
+    if metric == "crm_status":
+        return words.label("site.evidence.crm_status").format(value=words.label(f"status.{value}"))
+    number = float(value)
+    if metric == "completion_rate":
+        return words.label("site.evidence.completion_rate").format(value=words.pct(number))
+    if metric == "manual_hours":
+        return words.label("site.evidence.manual_hours").format(value=words.dec(number, 1))
+    return words.label("site.evidence.business_metrics").format(value=words.num(number))
 
 
 def context_strategy(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:

@@ -162,6 +162,19 @@ def test_empty_plan_says_which_steps_are_empty(tmp_path: Path) -> None:
     assert pages["empty/index.md"].count("— пока пуст") == 8
 
 
+def test_everything_automated_shows_zero_hours_by_hand(tmp_path: Path) -> None:
+    """Whole-number hours, all automated: 0 hours by hand is evidence too (it once crashed the audit page)."""
+    path = tmp_path / "auto.yaml"
+    path.write_text(
+        "business:\n  name: Авто\naudit:\n  date: 2026-11-01\n"
+        "automation:\n  - {process: Отчёты, hours_per_month: 6, tool: Метрика, status: automated}\n",
+        encoding="utf-8",
+    )
+    audit = pages_of(path)["auto/audit.md"]
+    assert "0 ч в месяц вручную" in plain(audit)
+    assert re.search(r"0 ч в месяц вручную\s*<span class=\"pb-badge pb-badge--done\"", audit)
+
+
 def test_hostile_text_is_inert() -> None:
     pages = pages_of(HOSTILE)
     text = "\n".join(pages.values())
