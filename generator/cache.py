@@ -1,12 +1,14 @@
 """The build cache: skip work whose inputs have not changed since it was last done.
 
-Two levels, both keyed on everything the output depends on (never on timestamps):
+Three levels, each keyed on everything its output depends on (never on timestamps):
 
 - **whole build** — `playbook build` records, per output folder, a key over the plans, the
   hand-written pages, mkdocs.yml, the theme, the generator's own code, the versions of the
   libraries that render, "today" and the chosen clients; and a manifest (path, size, mtime) of
   the site it wrote. When the key and the manifest both still match, the site on disk *is*
   the site a full build would write, so nothing is rebuilt.
+- **clients** — each plan's loaded model, figures, pages and calendar files (`ClientCache`):
+  a build after editing one plan loads and renders that plan alone.
 - **PDF audits** — the slowest step. Each PDF is stored under a key of its plan file, the
   earlier audit's plan, "today", and the code fingerprint. Editing one plan of a portfolio
   re-renders one PDF; `mkdocs serve` reuses PDFs between rebuilds the same way.
@@ -20,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import sys
 import tempfile
 import time
@@ -28,6 +31,7 @@ from contextlib import suppress
 from functools import cache
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 PACKAGE = Path(__file__).resolve().parent
 THEME = PACKAGE.parent / "theme"
@@ -212,3 +216,59 @@ class PdfCache:
                     path.unlink()
             except OSError:
                 pass
+
+
+class ClientCache:
+    """Each client's loaded plan, figures, pages and calendar files, by plan bytes, today and code.
+
+    Editing one plan of a portfolio then loads, computes and renders that plan alone; the others
+    come back from here. An entry also records the earlier audit's plan (`audit.previous`) and its
+    bytes, and is a miss when that file changed. Only valid plans are stored, so a plan with
+    problems is always read anew and its problems always shown. Entries are pickles written by
+    playbook itself into the project's own cache folder (the same trust as its .venv).
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder / "clients"
+
+    @staticmethod
+    def key(plan: Path, today: str) -> str:
+        digest = hashlib.sha256(code_fingerprint().encode())
+        digest.update(f"\0{plan.resolve()}\0today={today}\0".encode())
+        digest.update(plan.read_bytes())
+        return digest.hexdigest()
+
+    def get(self, key: str) -> Any:
+        path = self.folder / f"{key}.pickle"
+        try:
+            previous, previous_hash, value = pickle.loads(path.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
+            return None
+        if previous is not None:
+            try:
+                if hashlib.sha256(Path(previous).read_bytes()).hexdigest() != previous_hash:
+                    return None
+            except OSError:
+                return None
+        with suppress(OSError):
+            os.utime(path)
+        return value
+
+    def put(self, key: str, value: Any, previous: Path | None) -> None:
+        previous_hash = hashlib.sha256(previous.read_bytes()).hexdigest() if previous is not None else None
+        record = (str(previous) if previous else None, previous_hash, value)
+        data = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
+        with suppress(OSError):
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, temp = tempfile.mkstemp(prefix=".client.", dir=self.folder)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(temp, self.folder / f"{key}.pickle")
+
+    def prune(self, keep_days: int = PDF_KEEP_DAYS) -> None:
+        """Remove entries no build has used for `keep_days`."""
+        limit = time.time() - keep_days * 86400
+        for path in self.folder.glob("*.pickle") if self.folder.is_dir() else ():
+            with suppress(OSError):
+                if path.stat().st_mtime < limit:
+                    path.unlink()

@@ -21,6 +21,7 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -35,7 +36,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from generator.cache import PdfCache, cache_dir
+from generator.cache import ClientCache, PdfCache, cache_dir
 from generator.errors import PlanError, PlanValidationError, UserError
 from generator.figures import Figures, compute_figures
 from generator.loader import LoadedPlan, load_plan
@@ -81,6 +82,7 @@ class Client:
     loaded: LoadedPlan
     figures: Figures
     pages: list[tuple[str, str]]
+    files: tuple[tuple[str, str], ...] = ()  # calendar.ics, calendar.csv (when the plan has a calendar)
 
     @property
     def slug(self) -> str:
@@ -107,8 +109,42 @@ def resolve_today(text: str) -> date:
         raise PluginError(f"playbook: today '{value}' is not a date; write YYYY-MM-DD") from None
 
 
-def load_clients(folder: Path, slugs: list[str], today: date) -> list[Client]:
-    """Load, compute and render every selected plan; all plan problems are raised together."""
+def render_client(loaded: LoadedPlan, today: date) -> Client:
+    """One client's figures, pages and calendar files: everything the site shows of it."""
+    figures = compute_figures(loaded, today)
+    files: tuple[tuple[str, str], ...] = ()
+    calendar = _calendar_module()
+    if calendar is not None and figures.calendar is not None:
+        ics = calendar.render_ics(loaded.slug, loaded.plan, figures.calendar)
+        csv = calendar.render_csv(loaded.plan, figures.calendar)
+        files = tuple(zip(CALENDAR_FILES, (ics, csv), strict=True))
+    return Client(loaded, figures, render_pages(loaded, figures), files)
+
+
+def load_client(path: Path, today: date) -> Client | list[PlanError]:
+    """Load, compute and render one plan (in a worker process when there are several)."""
+    try:
+        loaded = load_plan(path)
+    except PlanValidationError as exc:
+        return list(exc.errors)
+    return render_client(loaded, today)
+
+
+def _map_clients(paths: list[Path], today: date) -> list[Client | list[PlanError]]:
+    """`load_client` for each path: in parallel processes when there are several plans and cores."""
+    workers = min(len(paths), os.cpu_count() or 1)
+    if workers <= 1:
+        return [load_client(path, today) for path in paths]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(load_client, paths, [today] * len(paths), chunksize=max(1, len(paths) // (workers * 4))))
+
+
+def load_clients(folder: Path, slugs: list[str], today: date, store: ClientCache | None = None) -> list[Client]:
+    """Load, compute and render every selected plan; all plan problems are raised together.
+
+    With a `store`, a plan whose bytes (and earlier audit) are unchanged since a build on the
+    same day comes back from the cache instead of being loaded and rendered again.
+    """
     if not folder.is_dir():
         raise UserError(f"{folder}: no such folder of plans")
     paths = plan_paths(folder)
@@ -120,17 +156,26 @@ def load_clients(folder: Path, slugs: list[str], today: date) -> list[Client]:
     if slugs:
         paths = [known[s] for s in dict.fromkeys(slugs)]
     errors: list[PlanError] = []
-    clients = []
+    found: dict[Path, Client] = {}
+    keys = {path: store.key(path, today.isoformat()) for path in paths} if store is not None else {}
     for path in paths:
-        try:
-            loaded = load_plan(path)
-        except PlanValidationError as exc:
-            errors.extend(exc.errors)
-            continue
-        figures = compute_figures(loaded, today)
-        clients.append(Client(loaded, figures, render_pages(loaded, figures)))
+        cached = store.get(keys[path]) if store is not None else None
+        if isinstance(cached, Client):
+            found[path] = cached
+    missing = [path for path in paths if path not in found]
+    for path, outcome in zip(missing, _map_clients(missing, today), strict=True):
+        if isinstance(outcome, Client):
+            found[path] = outcome
+            if store is not None:
+                previous = outcome.loaded.previous
+                store.put(keys[path], outcome, previous.path if previous else None)
+        else:
+            errors.extend(outcome)
+    clients = [found[path] for path in paths if path in found]
     if errors:
         raise PlanValidationError(errors)
+    if store is not None:
+        store.prune()
     return clients
 
 
@@ -203,7 +248,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.plans_dir = plans if plans.is_absolute() else self.root / plans
         self.today = resolve_today(self.config.today)
         try:
-            self.clients = load_clients(self.plans_dir, list(self.config.clients), self.today)
+            store = ClientCache(cache_dir(self.root)) if self.config.cache else None
+            self.clients = load_clients(self.plans_dir, list(self.config.clients), self.today, store)
         except PlanValidationError as exc:
             self.errors = exc.errors
             raise PlanErrors(exc.errors) from None
@@ -259,17 +305,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return files
 
     def _add_calendar_files(self, files: Files, config: MkDocsConfig) -> str:
-        calendar = _calendar_module()
-        if calendar is None:
+        if _calendar_module() is None:
             return "calendar.ics / calendar.csv (generator.calendar is missing)"
         for client in self.clients:
-            figures = client.figures.calendar
-            if figures is None:
-                continue
-            plan = client.loaded.plan
-            ics = calendar.render_ics(client.slug, plan, figures)
-            csv = calendar.render_csv(plan, figures)
-            for name, data in zip(CALENDAR_FILES, (ics, csv), strict=True):
+            for name, data in client.files:
                 files.append(
                     File.generated(config, f"{client.slug}/{name}", content=data, inclusion=InclusionLevel.INCLUDED)
                 )

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import docs_dir_of, run_build
-from generator.cache import PdfCache
+from generator.cache import ClientCache, PdfCache
 
 from .conftest import TODAY
 from .test_build import project_copy
@@ -189,3 +189,22 @@ def test_pdf_cache_key_follows_its_inputs(tmp_path: Path) -> None:
     assert store.get(key) == b"%PDF-1.7 test"
     (tmp_path / "cache" / "pdf" / f"{key}.pdf").write_bytes(b"truncated")
     assert store.get(key) is None  # a damaged entry is a miss, never served
+
+
+def test_client_cache_misses_when_the_earlier_audit_changes(tmp_path: Path) -> None:
+    plan = tmp_path / "a.yaml"
+    previous = tmp_path / "archive.yaml"
+    plan.write_text("business: {name: A}\n", "utf-8")
+    previous.write_text("business: {name: A}\n", "utf-8")
+    store = ClientCache(tmp_path / "cache")
+    key = ClientCache.key(plan, "2026-11-22")
+    assert ClientCache.key(plan, "2026-11-23") != key
+    store.put(key, {"client": "a"}, previous)
+    assert store.get(key) == {"client": "a"}
+    previous.write_text("business: {name: B}\n", "utf-8")
+    assert store.get(key) is None
+    store.put(key, {"client": "a"}, None)
+    (tmp_path / "cache" / "clients" / f"{key}.pickle").write_bytes(b"\x80\x05truncated")
+    assert store.get(key) is None  # a damaged entry is a miss
+    plan.write_text("business: {name: A2}\n", "utf-8")
+    assert ClientCache.key(plan, "2026-11-22") != key
