@@ -239,6 +239,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.plans_dir: Path = Path("plans")
         self.site_language = "ru"
         self.docs_language = "ru"
+        self._pdfs: Any = None  # generator.pdf.PdfBatch while the PDF audits render
+        self._pdf_keys: dict[Path, str] = {}
 
     # configuration ----------------------------------------------------------------------------
 
@@ -302,6 +304,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if missing:
             log.info(f"playbook: not available yet: {missing}")
         config.nav = self._navigation(files)
+        self._start_pdfs(config)
         return files
 
     def _add_calendar_files(self, files: Files, config: MkDocsConfig) -> str:
@@ -368,9 +371,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     # outputs written after the pages ------------------------------------------------------------
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write each client's PDF audit into the built site: from the cache when its inputs are
-        unchanged, else rendered (in parallel) from the figures the pages were built from."""
+    def _start_pdfs(self, config: MkDocsConfig) -> None:
+        """Write cached PDF audits into the site and start rendering the others in background
+        processes, which run while MkDocs renders the pages; `on_post_build` collects them."""
+        self._pdfs = None
+        self._pdf_keys = {}
         if not self.config.pdf:
             return
         pdf = _pdf_module()
@@ -380,13 +385,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         site = Path(config.site_dir)
         store = PdfCache(cache_dir(self.root)) if self.config.cache else None
         jobs = []
-        keys: dict[Path, str] = {}
         for client in self.clients:
             target = site / client.slug / PDF_NAME
             if store is not None:
                 previous = client.loaded.previous.path if client.loaded.previous else None
-                keys[target] = store.key(client.loaded.path, previous, self.today.isoformat())
-                cached = store.get(keys[target])
+                self._pdf_keys[target] = store.key(client.loaded.path, previous, self.today.isoformat())
+                cached = store.get(self._pdf_keys[target])
                 if cached is not None:
                     target.parent.mkdir(parents=True, exist_ok=True)
                     target.write_bytes(cached)
@@ -394,14 +398,30 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             shown = f"{client.slug}/{PDF_NAME}"
             jobs.append(pdf.PdfJob(client.loaded.path, target, client.loaded, client.figures, shown))
         if jobs:
-            errors = pdf.write_pdfs(jobs, self.today)
-            if errors:
-                self.errors = list(errors)
-                raise PlanErrors(list(errors))
-        if store is not None:
             for job in jobs:
-                store.put(keys[job.output], job.output.read_bytes())
+                job.output.parent.mkdir(parents=True, exist_ok=True)
+            self._pdfs = pdf.PdfBatch(jobs, self.today)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Collect the PDF audits started in `on_files` (cached ones are already in place)."""
+        batch, self._pdfs = self._pdfs, None
+        if batch is None:
+            return
+        errors = batch.finish()
+        if errors:
+            self.errors = list(errors)
+            raise PlanErrors(list(errors))
+        if self.config.cache:
+            store = PdfCache(cache_dir(self.root))
+            for job in batch.jobs:
+                store.put(self._pdf_keys[job.output], job.output.read_bytes())
             store.prune()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """The build failed after the PDFs started: stop them (nothing of this build is published)."""
+        batch, self._pdfs = self._pdfs, None
+        if batch is not None:
+            batch.cancel()
 
     # live preview -------------------------------------------------------------------------------
 

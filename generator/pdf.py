@@ -278,62 +278,90 @@ def _is_interactive() -> bool:
     return sys.stderr.isatty() and not os.environ.get("CI")
 
 
+class PdfBatch:
+    """PDF audits rendering in background processes while the caller goes on.
+
+    The site build starts its batch as soon as the pages are known and collects it after
+    MkDocs has rendered them, so the PDFs (the slowest step) use the cores MkDocs leaves idle.
+    With one worker the PDFs are rendered in `finish`, in this process.
+    """
+
+    def __init__(self, tasks: Sequence[tuple[Path, Path] | PdfJob], today: date, workers: int | None = None) -> None:
+        self.jobs = [task if isinstance(task, PdfJob) else PdfJob(task[0], task[1]) for task in tasks]
+        for job in self.jobs:
+            _check_target(job.output)
+        self.today = today
+        self.pool: ProcessPoolExecutor | None = None
+        self.futures: list[Future[TaskResult]] = []
+        count = min(len(self.jobs), workers or os.cpu_count() or 1)
+        if count > 1:
+            self.pool = ProcessPoolExecutor(max_workers=count)
+            self.futures = [self.pool.submit(render_task, job, today) for job in self.jobs]
+
+    def cancel(self) -> None:
+        """Stop: the build failed elsewhere and these PDFs will not be published."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
+    def finish(self) -> list[PlanError]:
+        """Wait for every PDF; return the plans' errors. Progress goes to stderr: a rich bar on a
+        terminal, plain lines otherwise. A bug in one task lets the others finish, then raises."""
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        errors: list[PlanError] = []
+        console = Console(stderr=True, highlight=False)
+        interactive = _is_interactive()
+
+        def report(result: TaskResult) -> None:
+            if result.errors:
+                errors.extend(result.errors)
+                line = f"pdf: {display_path(result.plan)}: {len(result.errors)} problem(s), no PDF written"
+            else:
+                shown = result.shown or display_path(result.output)
+                line = f"pdf: wrote {shown} ({result.pages} pages, {result.seconds:.1f} s)"
+            if not interactive:
+                console.print(line, markup=False)
+
+        progress = Progress(
+            TextColumn("PDF audits"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            disable=not interactive,
+        )
+        failures: list[BaseException] = []
+        try:
+            with progress:
+                bar = progress.add_task("pdf", total=len(self.jobs))
+                if self.pool is None:
+                    for job in self.jobs:
+                        report(render_task(job, self.today))
+                        progress.advance(bar)
+                for future in self.futures:
+                    try:
+                        report(future.result())
+                    except BaseException as exc:  # a bug: finish the others, then raise
+                        failures.append(exc)
+                    progress.advance(bar)
+        finally:
+            self.cancel()
+        if failures:
+            raise failures[0]
+        return sorted(set(errors))
+
+
 def write_pdfs(
     tasks: Sequence[tuple[Path, Path] | PdfJob], today: date, workers: int | None = None
 ) -> list[PlanError]:
     """Render every (plan, output PDF) task or `PdfJob`, in parallel processes; return the plans' errors.
 
     A plan with errors gets no PDF (and an old PDF of it is left as it was); the others are
-    still written. Progress goes to stderr: a rich bar on a terminal, plain lines otherwise.
+    still written.
     """
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    jobs = [task if isinstance(task, PdfJob) else PdfJob(task[0], task[1]) for task in tasks]
-    for job in jobs:
-        _check_target(job.output)
-    errors: list[PlanError] = []
-    console = Console(stderr=True, highlight=False)
-    interactive = _is_interactive()
-
-    def report(result: TaskResult) -> None:
-        if result.errors:
-            errors.extend(result.errors)
-            line = f"pdf: {display_path(result.plan)}: {len(result.errors)} problem(s), no PDF written"
-        else:
-            shown = result.shown or display_path(result.output)
-            line = f"pdf: wrote {shown} ({result.pages} pages, {result.seconds:.1f} s)"
-        if not interactive:
-            console.print(line, markup=False)
-
-    count = min(len(jobs), workers or os.cpu_count() or 1)
-    progress = Progress(
-        TextColumn("PDF audits"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        disable=not interactive,
-    )
-    with progress:
-        bar = progress.add_task("pdf", total=len(jobs))
-        if count <= 1:
-            for job in jobs:
-                report(render_task(job, today))
-                progress.advance(bar)
-        else:
-            with ProcessPoolExecutor(max_workers=count) as pool:
-                futures: list[Future[TaskResult]] = [pool.submit(render_task, job, today) for job in jobs]
-                failures: list[BaseException] = []
-                for future in futures:
-                    try:
-                        report(future.result())
-                    except BaseException as exc:  # a bug: finish the others, then raise
-                        failures.append(exc)
-                    progress.advance(bar)
-                if failures:
-                    raise failures[0]
-    return sorted(set(errors))
+    return PdfBatch(tasks, today, workers).finish()
 
 
 def run_pdf(path: Path, output: Path | None, today: date | None) -> int:
