@@ -104,7 +104,7 @@ def run_build(
             plans=plans.resolve(),
             today=day,
             clients=clients,
-            extra=[f"SITE_URL={os.environ.get('SITE_URL', '')}"],
+            extra=[f"{name}={os.environ.get(name, '')}" for name in ("SITE_URL", "PLAYBOOK_CLIENTS")],
         )
         if is_build_current(project, site_dir, key):
             Console(highlight=False, soft_wrap=True).print(

@@ -244,6 +244,14 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     # configuration ----------------------------------------------------------------------------
 
+    def selected_clients(self) -> list[str]:
+        """The clients of this site: the `clients` option, else $PLAYBOOK_CLIENTS (comma-separated,
+        for `make serve CLIENT=kolosok`: a preview of the plan being edited rebuilds in a moment),
+        else all."""
+        if self.config.clients:
+            return list(self.config.clients)
+        return [slug.strip() for slug in os.environ.get("PLAYBOOK_CLIENTS", "").split(",") if slug.strip()]
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         plans = Path(self.config.plans)
@@ -251,7 +259,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.today = resolve_today(self.config.today)
         try:
             store = ClientCache(cache_dir(self.root)) if self.config.cache else None
-            self.clients = load_clients(self.plans_dir, list(self.config.clients), self.today, store)
+            self.clients = load_clients(self.plans_dir, self.selected_clients(), self.today, store)
         except PlanValidationError as exc:
             self.errors = exc.errors
             raise PlanErrors(exc.errors) from None
@@ -272,7 +280,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if len(languages) == 1:
             # Every client of this site speaks one language: so does the site (its home, search box, labels).
             config.theme["language"] = languages.pop()
-        if self.config.clients and len(self.clients) == 1:
+        if self.selected_clients() and len(self.clients) == 1:
             # A one-client site speaks that client's language and carries its name.
             only = self.clients[0]
             config.site_name = str(escape_text(only.loaded.plan.business.name))
@@ -283,7 +291,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         selected = {c.slug for c in self.clients}
-        single = bool(self.config.clients)
+        single = bool(self.selected_clients())
         for file in list(files):
             if not file.src_uri.endswith(".md") and not file.src_uri.startswith(f"{CLIENT_PAGES_DIR}/"):
                 continue

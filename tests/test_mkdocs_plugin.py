@@ -115,3 +115,25 @@ def test_a_mistake_in_a_plan_is_shown_and_the_preview_survives(served: tuple[Ser
     # consultant sees the error in the terminal; fixing the plan releases them with the new page.
     plan.write_text(good.replace("Northwind Industrial Supply", "Northwind Fixed"), "utf-8")
     wait_for(lambda: "Northwind Fixed" in fetch(server.base + "/northwind/"), 120, "the fixed plan's page")
+
+
+def test_playbook_clients_narrows_a_plain_mkdocs_build(tmp_path: Path) -> None:
+    """`make serve CLIENT=northwind` sets PLAYBOOK_CLIENTS: the site holds that client alone."""
+    root = project_copy(tmp_path)
+    env = {
+        **os.environ,
+        "PLAYBOOK_CLIENTS": "northwind",
+        "PLAYBOOK_TODAY": TODAY.isoformat(),
+        "PLAYBOOK_CACHE_DIR": str(tmp_path / "cache"),
+    }
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(tmp_path / "out")],
+        cwd=root,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    assert (tmp_path / "out" / "northwind" / "index.html").is_file()
+    assert not (tmp_path / "out" / "kolosok").exists()
+    home = (tmp_path / "out" / "index.html").read_text("utf-8")
+    assert "Northwind Industrial Supply" in home and "Колосок" not in home
