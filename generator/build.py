@@ -88,6 +88,8 @@ def run_build(
     `generator.cache`. The output is the same either way.
     """
     config_path = config_file or find_config()
+    if not config_path.is_file():
+        raise UserError(f"{config_path}: no such MkDocs configuration file")
     if not plans.is_dir():
         raise UserError(f"{plans}: no such folder of plans")
     site_dir = site_dir.resolve()

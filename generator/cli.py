@@ -133,6 +133,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         site_dir=Path(args.site_dir),
         today=args.today,
         use_cache=not args.no_cache,
+        config_file=Path(args.config) if args.config else None,
     )
 
 
@@ -202,6 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--client", action="append", metavar="SLUG", help="build only this client (repeatable)")
     p.add_argument("--site-dir", default="site", help="output folder (default: site)")
     p.add_argument("--today", type=parse_day, default=None, help=today_help)
+    p.add_argument("--config", metavar="FILE", help="the MkDocs configuration (default: ./mkdocs.yml)")
     p.add_argument(
         "--no-cache",
         action="store_true",
