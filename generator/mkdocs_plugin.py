@@ -240,9 +240,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.site_language = "ru"
         self.docs_language = "ru"
         self._pdfs: Any = None  # generator.pdf.PdfBatch while the PDF audits render
-        self._pdf_keys: dict[Path, str] = {}
+        self._background: Any = None  # under mkdocs serve: the previous build's PDFs, still rendering
+        self.serving = False
 
     # configuration ----------------------------------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defining this keeps one plugin instance across `mkdocs serve` rebuilds (MkDocs' rule),
+        which is how the preview's PDFs still rendering are known to the next rebuild."""
+        self.serving = command == "serve"
 
     def selected_clients(self) -> list[str]:
         """The clients of this site: the `clients` option, else $PLAYBOOK_CLIENTS (comma-separated,
@@ -257,6 +263,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         plans = Path(self.config.plans)
         self.plans_dir = plans if plans.is_absolute() else self.root / plans
         self.today = resolve_today(self.config.today)
+        self.errors = []
         try:
             store = ClientCache(cache_dir(self.root)) if self.config.cache else None
             self.clients = load_clients(self.plans_dir, self.selected_clients(), self.today, store)
@@ -382,8 +389,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def _start_pdfs(self, config: MkDocsConfig) -> None:
         """Write cached PDF audits into the site and start rendering the others in background
         processes, which run while MkDocs renders the pages; `on_post_build` collects them."""
+        self._stop_background()
         self._pdfs = None
-        self._pdf_keys = {}
         if not self.config.pdf:
             return
         pdf = _pdf_module()
@@ -391,39 +398,45 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             log.info(f"playbook: not available yet: {PDF_NAME} (generator.pdf.write_pdfs is missing)")
             return
         site = Path(config.site_dir)
-        store = PdfCache(cache_dir(self.root)) if self.config.cache else None
+        folder = cache_dir(self.root)
+        store = PdfCache(folder) if self.config.cache else None
         jobs = []
         for client in self.clients:
             target = site / client.slug / PDF_NAME
+            key = None
             if store is not None:
                 previous = client.loaded.previous.path if client.loaded.previous else None
-                self._pdf_keys[target] = store.key(client.loaded.path, previous, self.today.isoformat())
-                cached = store.get(self._pdf_keys[target])
+                key = store.key(client.loaded.path, previous, self.today.isoformat())
+                cached = store.get(key)
                 if cached is not None:
                     target.parent.mkdir(parents=True, exist_ok=True)
                     target.write_bytes(cached)
                     continue
+            target.parent.mkdir(parents=True, exist_ok=True)
             shown = f"{client.slug}/{PDF_NAME}"
-            jobs.append(pdf.PdfJob(client.loaded.path, target, client.loaded, client.figures, shown))
+            cache = (str(folder), key) if key else None
+            jobs.append(pdf.PdfJob(client.loaded.path, target, client.loaded, client.figures, shown, cache))
         if jobs:
-            for job in jobs:
-                job.output.parent.mkdir(parents=True, exist_ok=True)
-            self._pdfs = pdf.PdfBatch(jobs, self.today)
+            self._pdfs = pdf.PdfBatch(jobs, self.today, background=self.serving)
+        if store is not None:
+            store.prune()
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Collect the PDF audits started in `on_files` (cached ones are already in place)."""
+        """Collect the PDF audits started in `on_files` (cached ones are already in place).
+
+        Under `mkdocs serve` the page reloads without waiting for them: they land in the preview
+        a few seconds later (and in the cache, so the next rebuild has them at once)."""
         batch, self._pdfs = self._pdfs, None
         if batch is None:
+            return
+        if self.serving and batch.pool is not None:
+            batch.detach(_report_background_pdf)
+            self._background = batch
             return
         errors = batch.finish()
         if errors:
             self.errors = list(errors)
             raise PlanErrors(list(errors))
-        if self.config.cache:
-            store = PdfCache(cache_dir(self.root))
-            for job in batch.jobs:
-                store.put(self._pdf_keys[job.output], job.output.read_bytes())
-            store.prune()
 
     def on_build_error(self, *, error: Exception) -> None:
         """The build failed after the PDFs started: stop them (nothing of this build is published)."""
@@ -431,12 +444,37 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if batch is not None:
             batch.cancel()
 
+    def on_shutdown(self) -> None:
+        self._stop_background()
+
+    def _stop_background(self) -> None:
+        """A newer preview build replaces the PDFs still rendering for the previous one."""
+        batch, self._background = self._background, None
+        if batch is not None:
+            batch.cancel(wait=False)
+
     # live preview -------------------------------------------------------------------------------
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        """Watch the plans and playbook's own templates (page and PDF templates, print CSS); MkDocs
+        watches docs_dir, mkdocs.yml and the theme's custom_dir itself."""
         server.watch(str(self.plans_dir))
-        server.watch(str(self.root / "theme"))
+        from generator.templating import THEME
+
+        if THEME.is_dir():
+            server.watch(str(THEME))
         return server
+
+
+def _report_background_pdf(outcome: Any) -> None:
+    """The live preview's PDFs report when ready: a line on success, the problem otherwise."""
+    if isinstance(outcome, BaseException):
+        log.warning(f"playbook: a PDF audit failed in the preview: {outcome}")
+    elif outcome.errors:
+        for error in outcome.errors:
+            log.warning(str(error))
+    else:
+        log.info(f"playbook: PDF ready: {outcome.shown} ({outcome.pages} pages, {outcome.seconds:.1f} s)")
 
 
 def _section_key(path: str) -> tuple[int, str]:

@@ -249,6 +249,7 @@ class PdfJob:
     loaded: LoadedPlan | None = None
     figures: Any = None
     shown: str = ""
+    cache: tuple[str, str] | None = None  # (cache folder, key): store the PDF there too (generator.cache)
 
 
 def render_task(job: PdfJob, today: date) -> TaskResult:
@@ -271,6 +272,11 @@ def render_task(job: PdfJob, today: date) -> TaskResult:
     rendered = render_pdf_checked(loaded, figures)
     _check_target(job.output)
     write_atomic(job.output, rendered.pdf)
+    if job.cache is not None:
+        from generator.cache import PdfCache
+
+        folder, key = job.cache
+        PdfCache(Path(folder)).put(key, rendered.pdf)
     return TaskResult(job.plan, job.output, (), time.perf_counter() - started, rendered.pages, job.shown)
 
 
@@ -286,7 +292,14 @@ class PdfBatch:
     With one worker the PDFs are rendered in `finish`, in this process.
     """
 
-    def __init__(self, tasks: Sequence[tuple[Path, Path] | PdfJob], today: date, workers: int | None = None) -> None:
+    def __init__(
+        self,
+        tasks: Sequence[tuple[Path, Path] | PdfJob],
+        today: date,
+        workers: int | None = None,
+        *,
+        background: bool = False,
+    ) -> None:
         self.jobs = [task if isinstance(task, PdfJob) else PdfJob(task[0], task[1]) for task in tasks]
         for job in self.jobs:
             _check_target(job.output)
@@ -294,15 +307,29 @@ class PdfBatch:
         self.pool: ProcessPoolExecutor | None = None
         self.futures: list[Future[TaskResult]] = []
         count = min(len(self.jobs), workers or os.cpu_count() or 1)
-        if count > 1:
-            self.pool = ProcessPoolExecutor(max_workers=count)
+        if count > 1 or (background and self.jobs):  # background: even one PDF leaves this process free
+            self.pool = ProcessPoolExecutor(max_workers=max(1, count))
             self.futures = [self.pool.submit(render_task, job, today) for job in self.jobs]
 
-    def cancel(self) -> None:
-        """Stop: the build failed elsewhere and these PDFs will not be published."""
+    def cancel(self, wait: bool = True) -> None:
+        """Stop: the build failed elsewhere, or a newer preview build replaces this one."""
         if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool.shutdown(wait=wait, cancel_futures=True)
             self.pool = None
+
+    def detach(self, report: Any) -> None:
+        """Let the PDFs finish on their own (the live preview does not wait for them): each result
+        goes to `report(result_or_exception)` when it is ready; the pool closes after the last."""
+        if self.pool is None:
+            return
+
+        def forward(done: Future[TaskResult]) -> None:
+            if not done.cancelled():
+                report(done.exception() or done.result())
+
+        for future in self.futures:
+            future.add_done_callback(forward)
+        self.pool.shutdown(wait=False)
 
     def finish(self) -> list[PlanError]:
         """Wait for every PDF; return the plans' errors. Progress goes to stderr: a rich bar on a

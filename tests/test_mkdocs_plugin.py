@@ -37,6 +37,14 @@ def fetch(url: str) -> str:
         return ""
 
 
+def fetch_bytes(url: str) -> bytes:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return bytes(response.read())
+    except (urllib.error.URLError, OSError):
+        return b""
+
+
 def wait_for(condition: Callable[[], bool], seconds: float, what: str) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -97,6 +105,12 @@ def test_a_plan_edit_reloads_the_page_once(served: tuple[Server, Path]) -> None:
     wait_for(lambda: server.builds() == 2, 30, "the rebuild to be logged")
     time.sleep(4)  # a rebuild that wrote into a watched folder would trigger another one by now
     assert server.builds() == 2, server.output()
+    # the preview does not wait for the PDF audit: it follows a few seconds later, from the edited plan
+    wait_for(lambda: "playbook: PDF ready: northwind/audit.pdf" in server.output().split(BUILT)[-1], 120, "the PDF")
+    pdf = fetch_bytes(server.base + "/northwind/audit.pdf")
+    assert pdf.startswith(b"%PDF-")
+    text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    assert "Northwind Valves" in text
 
 
 def test_a_mistake_in_a_plan_is_shown_and_the_preview_survives(served: tuple[Server, Path]) -> None:
