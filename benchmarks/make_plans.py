@@ -106,7 +106,13 @@ def generate_plan(i: int, start: date = date(2026, 1, 5)) -> dict[str, Any]:
     }
 
 
-class _NoAliases(yaml.SafeDumper):
+try:  # libyaml's emitter when PyYAML has it: the same text, eight times faster (a benchmark writes 200 plans)
+    from yaml import CSafeDumper as _SafeDumper
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeDumper as _SafeDumper  # type: ignore[assignment]
+
+
+class _NoAliases(_SafeDumper):
     """Plans are written out in full: playbook refuses YAML aliases."""
 
     def ignore_aliases(self, data: Any) -> bool:
