@@ -291,17 +291,17 @@ def _ideas(content: Content, segments: Sequence[Segment], log: Sequence[LogEntry
     return ideas
 
 
-def _topic(title: str, content: Content, segments: Sequence[Segment]) -> tuple[str | None, str | None]:
-    """The query and segment a logged title was written for: its backlog idea or demand query."""
-    key = normalise_title(title)
+def _topics(content: Content, segments: Sequence[Segment]) -> dict[str, tuple[str | None, str | None]]:
+    """The query and segment each known title was written for, by normalised title: backlog ideas
+    first, then demand queries (the first match wins, as in the plan's order). Built once per
+    calendar, so looking up a year of logged titles stays linear."""
+    topics: dict[str, tuple[str | None, str | None]] = {}
     for item in content.backlog:
-        if normalise_title(item.title) == key:
-            return item.query, item.segment
+        topics.setdefault(normalise_title(item.title), (item.query, item.segment))
     for segment in segments:
         for d in segment.demand:
-            if normalise_title(d.query) == key:
-                return d.query, segment.id
-    return None, None
+            topics.setdefault(normalise_title(d.query), (d.query, segment.id))
+    return topics
 
 
 def _streaks(days: Sequence[Slot]) -> tuple[int, int]:
@@ -331,12 +331,13 @@ def compute_calendar(content: Content, segments: Sequence[Segment], today: date)
         by_day.setdefault(entry.date, []).append(entry)
     off_slot = tuple(e for e in log if e.date not in slot_days)
 
+    topics = _topics(content, segments)
     articles: dict[str, _Article] = {}
     for entry in log:
         key = normalise_title(entry.title)
         article = articles.get(key)
         if article is None:
-            query, segment = _topic(entry.title, content, segments)
+            query, segment = topics.get(key, (None, None))
             order = entry.position - len(log)  # log articles come before planned ones
             articles[key] = _Article(entry.title, order, entry.date, entry.date, entry.url, query, segment)
         else:
@@ -351,7 +352,7 @@ def compute_calendar(content: Content, segments: Sequence[Segment], today: date)
         entries = by_day.get(day, []) if day <= today else []
         if entries:
             shown = entries[0]
-            query, segment = _topic(shown.title, content, segments)
+            query, segment = topics.get(normalise_title(shown.title), (None, None))
             days.append(
                 Slot(
                     date=day,
