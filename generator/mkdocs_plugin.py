@@ -21,7 +21,6 @@ from __future__ import annotations
 import importlib
 import logging
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -43,6 +42,7 @@ from generator.loader import LoadedPlan, load_plan
 from generator.markup import escape_text
 from generator.pages import render_pages, render_portfolio
 from generator.site_context import PAGES, Labels
+from generator.workers import start_pool
 
 log = logging.getLogger("mkdocs.plugins.playbook")
 
@@ -82,7 +82,7 @@ class Client:
     loaded: LoadedPlan
     figures: Figures
     pages: list[tuple[str, str]]
-    files: tuple[tuple[str, str], ...] = ()  # calendar.ics, calendar.csv (when the plan has a calendar)
+    files: tuple[tuple[str, str | bytes], ...] = ()  # calendar.ics, calendar.csv (when the plan has a calendar)
 
     @property
     def slug(self) -> str:
@@ -112,7 +112,7 @@ def resolve_today(text: str) -> date:
 def render_client(loaded: LoadedPlan, today: date) -> Client:
     """One client's figures, pages and calendar files: everything the site shows of it."""
     figures = compute_figures(loaded, today)
-    files: tuple[tuple[str, str], ...] = ()
+    files: tuple[tuple[str, str | bytes], ...] = ()
     calendar = _calendar_module()
     if calendar is not None and figures.calendar is not None:
         ics = calendar.render_ics(loaded.slug, loaded.plan, figures.calendar)
@@ -135,7 +135,7 @@ def _map_clients(paths: list[Path], today: date) -> list[Client | list[PlanError
     workers = min(len(paths), os.cpu_count() or 1)
     if workers <= 1:
         return [load_client(path, today) for path in paths]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with start_pool(workers) as pool:
         return list(pool.map(load_client, paths, [today] * len(paths), chunksize=max(1, len(paths) // (workers * 4))))
 
 

@@ -38,6 +38,7 @@ from urllib.request import url2pathname
 from generator.errors import InternalError, PlanError, PlanValidationError, UserError
 from generator.loader import LoadedPlan, display_path, load_plan
 from generator.templating import THEME, render_template
+from generator.workers import fewer_collections, start_pool
 
 TEMPLATE = "pdf/audit.j2.html"
 BASE_URL = (THEME / "pdf").as_uri() + "/"
@@ -169,7 +170,7 @@ def render_pdf_checked(loaded: LoadedPlan, figures: Any) -> Rendered:
     html = render_html(loaded, figures)
     log = FetchLog()
     fetcher = make_fetcher(THEME, log)
-    with _quiet_weasyprint():
+    with _quiet_weasyprint(), fewer_collections():
         document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render()
         digest = hashlib.md5(html.encode("utf-8"), usedforsecurity=False).hexdigest().encode("ascii")
         pdf = document.write_pdf(pdf_identifier=digest, uncompressed_pdf=False)
@@ -308,7 +309,7 @@ class PdfBatch:
         self.futures: list[Future[TaskResult]] = []
         count = min(len(self.jobs), workers or os.cpu_count() or 1)
         if count > 1 or (background and self.jobs):  # background: even one PDF leaves this process free
-            self.pool = ProcessPoolExecutor(max_workers=max(1, count))
+            self.pool = start_pool(max(1, count))
             self.futures = [self.pool.submit(render_task, job, today) for job in self.jobs]
 
     def cancel(self, wait: bool = True) -> None:
