@@ -21,7 +21,7 @@ test: $(TEST_STAMP) system-deps  ## set up, then run the whole suite, ruff and m
 serve: $(STAMP)  ## live preview: rebuilds when a plan, a page or the theme changes (CLIENT=slug: that client alone)
 	PLAYBOOK_CLIENTS=$(CLIENT) $(VENV)/bin/mkdocs serve
 
-bench: $(TEST_STAMP)  ## speed against the bare tools; figures go to benchmarks/README.md
+bench: $(STAMP)  ## speed against the bare tools; figures go to benchmarks/README.md
 	$(PY) benchmarks/run.py
 
 schema: $(STAMP)  ## regenerate the committed JSON Schema
