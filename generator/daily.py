@@ -78,12 +78,12 @@ def render_today(rows: Sequence[TodayRow], day: date) -> Table:
     table.add_column(t("calendar.task", lang))
     table.add_column(t("calendar.query", lang))
     table.add_column(t("calendar.streak", lang), justify="right")
-    table.add_column("done/due", justify="right")
+    table.add_column(t("calendar.done_due", lang), justify="right")
     for row in rows:
         name = clean_line(row.name)
         cal = row.calendar
         if cal is None:
-            table.add_row(name, "— (no content: section)", "", "", "")
+            table.add_row(name, t("calendar.no_content", row.language), "", "", "")
             continue
         slot = cal.today_slot
         if slot is not None:

@@ -324,6 +324,8 @@ LABELS: dict[str, Label] = {
     "calendar.also": Label("Ещё в этот день", "Also that day"),
     "calendar.today": Label("Сегодня", "Today"),
     "calendar.streak": Label("Серия", "Streak"),
+    "calendar.done_due": Label("сделано/к сроку", "done/due"),
+    "calendar.no_content": Label("— (в плане нет раздела content:)", "— (no content: section)"),
     "calendar.no_slot": Label("Сегодня нет слота", "No slot today"),
     "calendar.next": Label("Следующий слот", "Next slot"),
     "calendar.client": Label("Клиент", "Client"),

@@ -155,4 +155,7 @@ def test_today_shows_each_clients_task_and_streak(tmp_path: Path, plan_copy: Pat
     assert "Bare shop" not in out
     # 12-02 and 12-03 missed (streak 0, 1 of 3 done); missed slots use no idea: Бенто-торт is still next.
     assert "Новая статья: Бенто-торт за два дня" in out and "1/3" in out
+    # a Russian-only portfolio gets a Russian table: no English header left
+    assert "Сегодня" in out and "сделано/к сроку" in out
+    assert "done/due" not in out and "Client" not in out
     assert main(["today", "--plans", str(tmp_path), "--client", "nobody"]) == 2
