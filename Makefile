@@ -16,7 +16,7 @@ build: $(STAMP)  ## set up .venv and build site/, PDFs and calendars for plans/
 test: $(TEST_STAMP) system-deps  ## set up, then run the whole suite, ruff and mypy
 	$(VENV)/bin/ruff check generator tests benchmarks
 	$(VENV)/bin/mypy
-	$(VENV)/bin/pytest -q
+	PLAYBOOK_NO_SKIP=1 $(VENV)/bin/pytest -q -rs
 
 serve: $(STAMP)  ## live preview: rebuilds when a plan, a page or the theme changes (CLIENT=slug: that client alone)
 	PLAYBOOK_CLIENTS=$(CLIENT) $(VENV)/bin/mkdocs serve
