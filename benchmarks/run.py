@@ -145,7 +145,7 @@ def measure_site_overhead(work: Path, plans: Path, runs: int = 3) -> tuple[float
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(markdown, "utf-8")
         for name, data in client.files:  # the calendar files: our build copies them into the site too
-            (docs / client.slug / name).write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+            (docs / client.slug / name).write_bytes(data)
     bare = write_config(work, "site-bare.yml", playbook=False, docs=docs)
     warm_cache = work / "warm-cache"
     build(plans, work / "warm-site", ours, cache_dir=warm_cache)  # fills the per-client cache
@@ -218,17 +218,13 @@ def measure_pdf_parallel(work: Path, plans: Path) -> tuple[float, float, float, 
     return one / every, one, every, cores
 
 
-def measure_whole_build(work: Path, plans: Path, count: int, cache: Path | None = None) -> float:
-    """Seconds per client of a cold whole build (site + PDFs + calendars): no cache, or an empty
-    cache folder `cache` that the build fills (a consultant's first build)."""
-    config = write_config(work, f"full-{count}.yml")
-    return timed(lambda: build(plans, work / f"full-{count}", config, cache_dir=cache)) / count
-
-
-def measure_site_scaling(work: Path, plans: Path, count: int) -> float:
-    """Seconds per client of a cold site build alone (PDFs off), no cache."""
-    config = write_config(work, f"site-{count}.yml", pdf=False)
-    return timed(lambda: build(plans, work / f"site-{count}", config)) / count
+def measure_whole_build(work: Path, plans: Path, count: int, cache: Path | None = None, *, pdf: bool = True) -> float:
+    """Seconds per client of a cold build of `count` clients: the whole build (site + PDFs +
+    calendars), or with `pdf=False` the site alone; no cache, or an empty cache folder `cache`
+    that the build fills (a consultant's first build)."""
+    name = f"{'full' if pdf else 'site'}-{count}"
+    config = write_config(work, f"{name}.yml", pdf=pdf)
+    return timed(lambda: build(plans, work / name, config, cache_dir=cache)) / count
 
 
 def measure_cache(work: Path, plans: Path, cache: Path, cold: float = 0.0) -> tuple[float, float, float]:
@@ -445,7 +441,8 @@ def main() -> None:
             found, base = [], 0.0
             for count in (10, 50, 200):
                 say(f"  site alone, {count} clients")
-                seconds = measure_site_scaling(work, copy_portfolio(source, count, work / f"scale-{count}"), count)
+                plans = copy_portfolio(source, count, work / f"scale-{count}")
+                seconds = measure_whole_build(work, plans, count, pdf=False)
                 base = base or seconds
                 note = f"{seconds * count:.1f} s in all; {seconds / base:.2f} × 10 clients' per client"
                 found.append(Row(f"site_per_client_{count}", f"{seconds:.3f}", "", note))

@@ -82,7 +82,7 @@ class Client:
     loaded: LoadedPlan
     figures: Figures
     pages: list[tuple[str, str]]
-    files: tuple[tuple[str, str | bytes], ...] = ()  # calendar.ics, calendar.csv (when the plan has a calendar)
+    files: tuple[tuple[str, bytes], ...] = ()  # calendar.ics, calendar.csv (when the plan has a calendar)
 
     @property
     def slug(self) -> str:
@@ -112,7 +112,7 @@ def resolve_today(text: str) -> date:
 def render_client(loaded: LoadedPlan, today: date) -> Client:
     """One client's figures, pages and calendar files: everything the site shows of it."""
     figures = compute_figures(loaded, today)
-    files: tuple[tuple[str, str | bytes], ...] = ()
+    files: tuple[tuple[str, bytes], ...] = ()
     calendar = _calendar_module()
     if calendar is not None and figures.calendar is not None:
         ics = calendar.render_ics(loaded.slug, loaded.plan, figures.calendar)
@@ -403,16 +403,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         jobs = []
         for client in self.clients:
             target = site / client.slug / PDF_NAME
+            target.parent.mkdir(parents=True, exist_ok=True)
             key = None
             if store is not None:
                 previous = client.loaded.previous.path if client.loaded.previous else None
                 key = store.key(client.loaded.path, previous, self.today.isoformat())
                 cached = store.get(key)
                 if cached is not None:
-                    target.parent.mkdir(parents=True, exist_ok=True)
                     target.write_bytes(cached)
                     continue
-            target.parent.mkdir(parents=True, exist_ok=True)
             shown = f"{client.slug}/{PDF_NAME}"
             cache = (str(folder), key) if key else None
             jobs.append(pdf.PdfJob(client.loaded.path, target, client.loaded, client.figures, shown, cache))
