@@ -128,9 +128,9 @@ def copy_portfolio(source: Path, count: int, folder: Path) -> Path:
 def measure_site_overhead(work: Path, plans: Path, runs: int = 3) -> tuple[float, float, float]:
     """Seconds of our site build (PDFs off, no cache), of a bare `mkdocs build` of the same pages as
     plain Markdown, and of our build with every client in the per-client cache (best of `runs`)."""
-    from generator.charts import CHART_CSS
-    from generator.mkdocs_plugin import load_clients
-    from generator.pages import render_portfolio
+    from generator.builder.clients import load_clients
+    from generator.render.charts import CHART_CSS
+    from generator.render.site import render_portfolio
 
     ours = write_config(work, "site-ours.yml", pdf=False)
     docs = work / "bare-docs"
@@ -168,9 +168,10 @@ def measure_pdf_overhead(work: Path, plan: Path, runs: int = 3) -> tuple[float, 
     """Our PDF step for one plan vs bare WeasyPrint on the same HTML (in this process, both warm)."""
     import weasyprint
 
-    from generator.figures import compute_figures
-    from generator.loader import load_plan
-    from generator.pdf import BASE_URL, PdfJob, render_html, render_task
+    from generator.builder.pdfs import PdfJob, render_task
+    from generator.compute.figures import compute_figures
+    from generator.load.loader import load_plan
+    from generator.render.pdf import BASE_URL, render_html
 
     loaded = load_plan(plan)
     html = render_html(loaded, compute_figures(loaded, TODAY))
@@ -200,7 +201,7 @@ PDFS_SCRIPT = """
 import sys
 from datetime import date
 from pathlib import Path
-from generator.pdf import write_pdfs
+from generator.builder.pdfs import write_pdfs
 plans, out, workers = sorted(Path(sys.argv[1]).glob("*.yaml")), Path(sys.argv[2]), int(sys.argv[3])
 sys.exit(1 if write_pdfs([(p, out / (p.stem + ".pdf")) for p in plans], date(2026, 11, 22), workers) else 0)
 """

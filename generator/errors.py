@@ -51,6 +51,14 @@ class PlanValidationError(PlaybookError):
         super().__init__("\n".join(str(e) for e in self.errors))
 
 
+class BuildAborted(PlaybookError):
+    """MkDocs stopped the build (its messages are already printed); `plan_problems` when plans were wrong."""
+
+    def __init__(self, plan_problems: bool) -> None:
+        self.plan_problems = plan_problems
+        super().__init__("the site was not built")
+
+
 class InternalError(PlaybookError):
     """A bug in playbook itself; reported as such so the user knows it is not their plan."""
 

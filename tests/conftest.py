@@ -13,6 +13,26 @@ TESTDATA = Path(__file__).resolve().parent / "testdata"
 TODAY = date(2026, 11, 22)
 
 
+def run_build(
+    plans: Path,
+    clients: list[str],
+    site_dir: Path,
+    today: date | None,
+    config_file: Path | None = None,
+    *,
+    use_cache: bool = True,
+) -> int:
+    """The exit status of `playbook build` with these options (the real command, in this process)."""
+    from generator.cli import main
+
+    argv = ["build", "--plans", str(plans), "--site-dir", str(site_dir)]
+    argv += [arg for slug in clients for arg in ("--client", slug)]
+    argv += ["--today", today.isoformat()] if today else []
+    argv += ["--config", str(config_file)] if config_file else []
+    argv += [] if use_cache else ["--no-cache"]
+    return main(argv)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _build_cache_of_the_session(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Builds in tests cache into a folder of this session, never into the project's .cache/:

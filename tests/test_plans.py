@@ -18,7 +18,7 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.loader import load_plan
+from generator.load.loader import load_plan
 from tests.conftest import PLANS, ROOT
 
 PLAYBOOK = shutil.which("playbook", path=str(ROOT / ".venv" / "bin")) or "playbook"

@@ -11,9 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import run_build
-
-from .conftest import PLANS, ROOT, TESTDATA, TODAY
+from tests.conftest import PLANS, ROOT, TESTDATA, TODAY, run_build
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 CHROMIUM = Path("/usr/bin/chromium")

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from generator.compute.steps import compute_steps
 from generator.errors import UserError
-from generator.loader import load_plan
-from generator.progress import compute_steps
+from generator.load.loader import load_plan
 from generator.starter import write_starter
-from tests.test_cli import PLAYBOOK
+from tests.cli.test_cli import PLAYBOOK
 
 
 def uncomment(text: str) -> str:

@@ -1,0 +1,345 @@
+"""The MkDocs adapter: the only module that imports MkDocs.
+
+It feeds MkDocs what the pure core produces — the client pages of `generator.render.site`, the
+calendar files of `generator.render.calendar`, the PDF audits of `generator.render.pdf` — so that plain
+`mkdocs build` and `mkdocs serve` build the whole playbook:
+
+- `on_config` loads every plan (all problems of all plans are reported together, located,
+  before anything is written), checks that `content/` has no symlink leaving the project
+  and that no generated path collides with a hand-written page, and sets the site's
+  language for a one-client site;
+- `on_files` adds the generated pages and calendar files, drops hand-written pages of
+  clients that are not built, and writes the navigation in the method's order;
+- `on_page_markdown` gives hand-written pages the language they are written in;
+- `on_post_build` renders the PDF audits into the built site;
+- `on_serve` watches `plans/`, so editing a plan reloads the preview. Nothing is written
+  inside a watched folder, so a rebuild never triggers another one.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from generator.builder.cache import ClientCache, PdfCache, cache_dir
+from generator.builder.clients import PDF_NAME, Client, generated_paths, load_clients
+from generator.builder.pdfs import PdfBatch, PdfJob
+from generator.errors import PlanError, PlanValidationError, UserError
+from generator.present.site import PAGES, Labels
+from generator.render.markup import escape_text
+from generator.render.site import render_portfolio
+
+log = logging.getLogger("mkdocs.plugins.playbook")
+
+CLIENT_PAGES_DIR = "clients"  # hand-written extra pages of a client: content/clients/<slug>/*.md
+ENGLISH_DIR = "en"  # hand-written pages in English live under content/en/
+SECTION_ORDER = ("index", "steps", "families", "problems", "glossary")
+
+
+class PlanErrors(PluginError):
+    """Plans with problems: the located messages, one a line."""
+
+    def __init__(self, errors: list[PlanError]) -> None:
+        self.errors = errors
+        files = len({e.file for e in errors})
+        noun = "problem" if len(errors) == 1 else "problems"
+        lines = [str(e) for e in errors]
+        lines.append(f"{len(errors)} {noun} in {files} plan file{'s' if files != 1 else ''}; the site was not built")
+        super().__init__("\n".join(lines))
+
+
+class PlaybookConfig(Config):
+    """Options of the `playbook` plugin in mkdocs.yml."""
+
+    plans = config_options.Type(str, default="plans")
+    clients = config_options.ListOfItems(config_options.Type(str), default=[])
+    today = config_options.Type(str, default="")
+    pdf = config_options.Type(bool, default=True)
+    cache = config_options.Type(bool, default=True)  # reuse unchanged PDFs (see generator.builder.cache)
+
+
+def resolve_today(text: str) -> date:
+    """The build's "today": the option, else $PLAYBOOK_TODAY, else the real date."""
+    value = text or os.environ.get("PLAYBOOK_TODAY", "")
+    if not value:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise PluginError(f"playbook: today '{value}' is not a date; write YYYY-MM-DD") from None
+
+
+def check_symlinks(docs_dir: Path, root: Path) -> None:
+    """A symlink in content/ that leads outside the project would publish a file from elsewhere."""
+    root = root.resolve()
+    for folder, dirs, files in os.walk(docs_dir):
+        for name in [*dirs, *files]:
+            path = Path(folder) / name
+            if path.is_symlink():
+                target = path.resolve()
+                if not target.is_relative_to(root):
+                    raise PluginError(
+                        f"{path}: symlink to {target}, outside the project {root}; "
+                        "copy the file into content/ instead, or remove the link"
+                    )
+
+
+def hand_written(docs_dir: Path) -> set[str]:
+    """Every file of content/, as a docs-relative POSIX path."""
+    return {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file() or p.is_symlink()}
+
+
+class PlaybookPlugin(BasePlugin[PlaybookConfig]):
+    """Generates each client's playbook pages, calendar files and PDF audit from plans/."""
+
+    def __init__(self) -> None:
+        self.clients: list[Client] = []
+        self.errors: list[PlanError] = []
+        self.today: date = date.today()
+        self.root: Path = Path.cwd()
+        self.plans_dir: Path = Path("plans")
+        self.site_language = "ru"
+        self.docs_language = "ru"
+        self._pdfs: Any = None  # generator.builder.pdfs.PdfBatch while the PDF audits render
+        self._background: Any = None  # under mkdocs serve: the previous build's PDFs, still rendering
+        self.serving = False
+
+    # configuration ----------------------------------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defining this keeps one plugin instance across `mkdocs serve` rebuilds (MkDocs' rule),
+        which is how the preview's PDFs still rendering are known to the next rebuild."""
+        self.serving = command == "serve"
+
+    def selected_clients(self) -> list[str]:
+        """The clients of this site: the `clients` option, else $PLAYBOOK_CLIENTS (comma-separated,
+        for `make serve CLIENT=kolosok`: a preview of the plan being edited rebuilds in a moment),
+        else all."""
+        if self.config.clients:
+            return list(self.config.clients)
+        return [slug.strip() for slug in os.environ.get("PLAYBOOK_CLIENTS", "").split(",") if slug.strip()]
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        plans = Path(self.config.plans)
+        self.plans_dir = plans if plans.is_absolute() else self.root / plans
+        self.today = resolve_today(self.config.today)
+        self.errors = []
+        try:
+            store = ClientCache(cache_dir(self.root)) if self.config.cache else None
+            self.clients = load_clients(self.plans_dir, self.selected_clients(), self.today, store)
+        except PlanValidationError as exc:
+            self.errors = exc.errors
+            raise PlanErrors(exc.errors) from None
+        except UserError as exc:
+            raise PluginError(f"playbook: {exc}") from None
+        docs_dir = Path(config.docs_dir)
+        check_symlinks(docs_dir, self.root)
+        existing = hand_written(docs_dir)
+        for path, what in generated_paths(self.clients).items():
+            if path in existing:
+                raise PluginError(
+                    f"{docs_dir / path}: this hand-written file has the path of {what}, which playbook generates; "
+                    "rename or move the hand-written file (a client's extra pages go in "
+                    f"{docs_dir / CLIENT_PAGES_DIR}/<slug>/)"
+                )
+        self.docs_language = config.theme["language"]
+        languages = {c.language for c in self.clients}
+        if len(languages) == 1:
+            # Every client of this site speaks one language: so does the site (its home, search box, labels).
+            config.theme["language"] = languages.pop()
+        if self.selected_clients() and len(self.clients) == 1:
+            # A one-client site speaks that client's language and carries its name.
+            only = self.clients[0]
+            config.site_name = str(escape_text(only.loaded.plan.business.name))
+        self.site_language = config.theme["language"] if config.theme["language"] in ("ru", "en") else "en"
+        return config
+
+    # files and navigation -----------------------------------------------------------------------
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        selected = {c.slug for c in self.clients}
+        single = bool(self.selected_clients())
+        for file in list(files):
+            if not file.src_uri.endswith(".md") and not file.src_uri.startswith(f"{CLIENT_PAGES_DIR}/"):
+                continue
+            parts = file.src_uri.split("/")
+            if parts[0] == CLIENT_PAGES_DIR and len(parts) > 2 and parts[1] not in selected:
+                files.remove(file)  # another client's extra pages never reach this site
+            elif single and parts[0] != CLIENT_PAGES_DIR and self._language_of(file.src_uri) != self.site_language:
+                files.remove(file)  # a one-client site keeps hand-written pages in its own language only
+        portfolio = render_portfolio([(c.loaded, c.figures) for c in self.clients], self.site_language)
+        files.append(File.generated(config, "index.md", content=portfolio))
+        from generator.render.charts import CHART_CSS
+
+        files.append(File.generated(config, "assets/stylesheets/charts.css", content=CHART_CSS))
+        for client in self.clients:
+            for path, markdown in client.pages:
+                files.append(File.generated(config, path, content=markdown))
+        self._add_calendar_files(files, config)
+        config.nav = self._navigation(files)
+        self._start_pdfs(config)
+        return files
+
+    def _add_calendar_files(self, files: Files, config: MkDocsConfig) -> None:
+        for client in self.clients:
+            for name, data in client.files:
+                files.append(
+                    File.generated(config, f"{client.slug}/{name}", content=data, inclusion=InclusionLevel.INCLUDED)
+                )
+
+    def _language_of(self, src_uri: str) -> str:
+        """The language a hand-written page is written in: content/en/ is English, a client's pages the
+        client's, everything else the language mkdocs.yml gives the site."""
+        parts = src_uri.split("/")
+        if parts[0] == ENGLISH_DIR:
+            return "en"
+        if parts[0] == CLIENT_PAGES_DIR and len(parts) > 2:
+            client = next((c for c in self.clients if c.slug == parts[1]), None)
+            if client:
+                return client.language
+        return self.docs_language
+
+    def _navigation(self, files: Files) -> list[Any]:
+        """Home, then each client in the method's order (plus its extra pages), then other hand-written pages."""
+        home = Labels(self.site_language)["site.nav.home"]
+        nav: list[Any] = [{home: "index.md"}]
+        pages = sorted(f.src_uri for f in files.documentation_pages())
+        for client in self.clients:
+            labels = Labels(client.language)
+            items: list[Any] = [f"{client.slug}/index.md"]
+            for stem, key, _ in PAGES[1:]:
+                items.append({labels[key]: f"{client.slug}/{stem}.md"})
+            prefix = f"{CLIENT_PAGES_DIR}/{client.slug}/"
+            items.extend(p for p in pages if p.startswith(prefix))
+            nav.append({str(escape_text(client.loaded.plan.business.name)): items})
+        generated = {"index.md"} | {p for c in self.clients for p, _ in c.pages}
+        rest = [p for p in pages if p not in generated and not p.startswith(f"{CLIENT_PAGES_DIR}/")]
+        sections: dict[str, list[str]] = {}
+        for path in rest:
+            folder = path.rsplit("/", 1)[0] if "/" in path else ""
+            sections.setdefault(folder, []).append(path)
+        english_last = sorted(sections, key=lambda f: (f.split("/")[0] == ENGLISH_DIR, f))
+        for folder in english_last:
+            entries = sorted(sections[folder], key=_section_key)
+            if not folder:
+                nav.extend(entries)
+                continue
+            last = folder.rsplit("/", 1)[-1]
+            if last == "method":
+                title = Labels(self._language_of(f"{folder}/index.md"))["site.nav.method"]
+            else:
+                title = last.replace("-", " ").capitalize()
+            nav.append({title: entries})
+        return nav
+
+    # pages --------------------------------------------------------------------------------------
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if "language" not in page.meta:
+            page.meta["language"] = self._language_of(page.file.src_uri)
+        return markdown
+
+    # outputs written after the pages ------------------------------------------------------------
+
+    def _start_pdfs(self, config: MkDocsConfig) -> None:
+        """Write cached PDF audits into the site and start rendering the others in background
+        processes, which run while MkDocs renders the pages; `on_post_build` collects them."""
+        self._stop_background()
+        self._pdfs = None
+        if not self.config.pdf:
+            return
+        site = Path(config.site_dir)
+        folder = cache_dir(self.root)
+        store = PdfCache(folder) if self.config.cache else None
+        jobs = []
+        for client in self.clients:
+            target = site / client.slug / PDF_NAME
+            target.parent.mkdir(parents=True, exist_ok=True)
+            key = None
+            if store is not None:
+                previous = client.loaded.previous.path if client.loaded.previous else None
+                key = store.key(client.loaded.path, previous, self.today.isoformat())
+                cached = store.get(key)
+                if cached is not None:
+                    target.write_bytes(cached)
+                    continue
+            shown = f"{client.slug}/{PDF_NAME}"
+            cache = (str(folder), key) if key else None
+            jobs.append(PdfJob(client.loaded.path, target, client.loaded, client.figures, shown, cache))
+        if jobs:
+            self._pdfs = PdfBatch(jobs, self.today, background=self.serving)
+        if store is not None:
+            store.prune()
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Collect the PDF audits started in `on_files` (cached ones are already in place).
+
+        Under `mkdocs serve` the page reloads without waiting for them: they land in the preview
+        a few seconds later (and in the cache, so the next rebuild has them at once)."""
+        batch, self._pdfs = self._pdfs, None
+        if batch is None:
+            return
+        if self.serving and batch.pool is not None:
+            batch.detach(_report_background_pdf)
+            self._background = batch
+            return
+        errors = batch.finish()
+        if errors:
+            self.errors = list(errors)
+            raise PlanErrors(list(errors))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """The build failed after the PDFs started: stop them (nothing of this build is published)."""
+        batch, self._pdfs = self._pdfs, None
+        if batch is not None:
+            batch.cancel()
+
+    def on_shutdown(self) -> None:
+        self._stop_background()
+
+    def _stop_background(self) -> None:
+        """A newer preview build replaces the PDFs still rendering for the previous one."""
+        batch, self._background = self._background, None
+        if batch is not None:
+            batch.cancel(wait=False)
+
+    # live preview -------------------------------------------------------------------------------
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        """Watch the plans and playbook's own templates (page and PDF templates, print CSS); MkDocs
+        watches docs_dir, mkdocs.yml and the theme's custom_dir itself."""
+        server.watch(str(self.plans_dir))
+        from generator.render.templating import THEME
+
+        if THEME.is_dir():
+            server.watch(str(THEME))
+        return server
+
+
+def _report_background_pdf(outcome: Any) -> None:
+    """The live preview's PDFs report when ready: a line on success, the problem otherwise."""
+    if isinstance(outcome, BaseException):
+        log.warning(f"playbook: a PDF audit failed in the preview: {outcome}")
+    elif outcome.errors:
+        for error in outcome.errors:
+            log.warning(str(error))
+    else:
+        log.info(f"playbook: PDF ready: {outcome.shown} ({outcome.pages} pages, {outcome.seconds:.1f} s)")
+
+
+def _section_key(path: str) -> tuple[int, str]:
+    stem = path.rsplit("/", 1)[-1].removesuffix(".md")
+    return (SECTION_ORDER.index(stem) if stem in SECTION_ORDER else len(SECTION_ORDER), path)

@@ -1,0 +1,71 @@
+"""Running MkDocs for a site build: the second of the two modules that import MkDocs.
+
+`generator.builder.site` decides what to build and makes the result atomic; this module loads
+the MkDocs configuration, points the playbook plugin at the plans, the clients and the day,
+and runs MkDocs' own build into a staging folder, with MkDocs' messages on stderr.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from rich.console import Console
+
+from generator.errors import BuildAborted, UserError
+
+
+class _ConsoleHandler(logging.Handler):
+    """MkDocs' warnings and errors (and our plugin's notes) on stderr, without MkDocs' CLI set-up."""
+
+    def __init__(self, console: Console) -> None:
+        super().__init__(logging.INFO)
+        self.console = console
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if record.levelno >= logging.WARNING or record.name.startswith("mkdocs.plugins.playbook"):
+            self.console.print(message, markup=False, highlight=False)
+
+
+def run_mkdocs(
+    config_path: Path, site_dir: Path, *, plans: Path, clients: list[str], today: str, use_cache: bool
+) -> list[str]:
+    """Build the MkDocs site of `config_path` into `site_dir`; the slugs of the clients built.
+
+    Raises `BuildAborted` when MkDocs stops (plan problems, or a page problem under --strict),
+    and `UserError` for a configuration that cannot be loaded or lacks the playbook plugin.
+    """
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner is not for consultants
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    from generator.adapters.mkdocs import PlaybookPlugin
+
+    logger = logging.getLogger("mkdocs")
+    handler = _ConsoleHandler(Console(stderr=True, highlight=False, soft_wrap=True))
+    logger.addHandler(handler)
+    previous_level = logger.level
+    logger.setLevel(logging.INFO)
+    try:
+        try:
+            config = load_config(str(config_path), site_dir=str(site_dir))
+        except ConfigurationError as exc:
+            raise UserError(f"{config_path}: {exc}") from None
+        plugin = config.plugins.get("playbook")
+        if not isinstance(plugin, PlaybookPlugin):
+            raise UserError(f"{config_path}: the playbook plugin is not listed under plugins:")
+        plugin.config.plans = str(plans)
+        plugin.config.clients = list(clients)
+        plugin.config.today = today
+        plugin.config.cache = use_cache
+        try:
+            build(config)
+        except Abort:
+            raise BuildAborted(plan_problems=bool(plugin.errors)) from None
+        return [c.slug for c in plugin.clients]
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous_level)

@@ -1,0 +1,130 @@
+"""The per-client pipeline of a site build: load → compute → render, for one plan or a portfolio.
+
+`load_clients` runs every selected plan through the pipeline (in parallel processes when there
+are several, or from the build cache when a plan is unchanged) and raises all plan problems
+together; the MkDocs adapter only hands the results to MkDocs.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from generator.builder.cache import ClientCache
+from generator.compute.figures import Figures, compute_figures
+from generator.errors import PlanError, PlanValidationError, UserError
+from generator.load.loader import load_plan
+from generator.model import LoadedPlan
+from generator.render.calendar import render_csv, render_ics
+from generator.render.site import render_pages
+from generator.workers import start_pool
+
+CALENDAR_FILES = ("calendar.ics", "calendar.csv")
+PDF_NAME = "audit.pdf"
+
+
+@dataclass(frozen=True)
+class Client:
+    """One client of this build: its plan, its figures, its generated pages."""
+
+    loaded: LoadedPlan
+    figures: Figures
+    pages: list[tuple[str, str]]
+    files: tuple[tuple[str, bytes], ...] = ()  # calendar.ics, calendar.csv (when the plan has a calendar)
+
+    @property
+    def slug(self) -> str:
+        return self.loaded.slug
+
+    @property
+    def language(self) -> str:
+        return self.loaded.plan.business.language
+
+
+def plan_paths(folder: Path) -> list[Path]:
+    """The client plans of a folder: `*.yaml`/`*.yml` directly in it (subfolders such as archive/ are not clients)."""
+    return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+
+
+def render_client(loaded: LoadedPlan, today: date) -> Client:
+    """One client's figures, pages and calendar files: everything the site shows of it."""
+    figures = compute_figures(loaded, today)
+    files: tuple[tuple[str, bytes], ...] = ()
+    if figures.calendar is not None:
+        ics = render_ics(loaded.slug, loaded.plan, figures.calendar)
+        csv = render_csv(loaded.plan, figures.calendar)
+        files = tuple(zip(CALENDAR_FILES, (ics, csv), strict=True))
+    return Client(loaded, figures, render_pages(loaded, figures), files)
+
+
+def load_client(path: Path, today: date) -> Client | list[PlanError]:
+    """Load, compute and render one plan (in a worker process when there are several)."""
+    try:
+        loaded = load_plan(path)
+    except PlanValidationError as exc:
+        return list(exc.errors)
+    return render_client(loaded, today)
+
+
+def _map_clients(paths: list[Path], today: date) -> list[Client | list[PlanError]]:
+    """`load_client` for each path: in parallel processes when there are several plans and cores."""
+    workers = min(len(paths), os.cpu_count() or 1)
+    if workers <= 1:
+        return [load_client(path, today) for path in paths]
+    with start_pool(workers) as pool:
+        return list(pool.map(load_client, paths, [today] * len(paths), chunksize=max(1, len(paths) // (workers * 4))))
+
+
+def load_clients(folder: Path, slugs: list[str], today: date, store: ClientCache | None = None) -> list[Client]:
+    """Load, compute and render every selected plan; all plan problems are raised together.
+
+    With a `store`, a plan whose bytes (and earlier audit) are unchanged since a build on the
+    same day comes back from the cache instead of being loaded and rendered again.
+    """
+    if not folder.is_dir():
+        raise UserError(f"{folder}: no such folder of plans")
+    paths = plan_paths(folder)
+    known = {p.stem: p for p in paths}
+    for slug in slugs:
+        if slug not in known:
+            choices = ", ".join(sorted(known)) or "none"
+            raise UserError(f"--client {slug}: no plan {folder}/{slug}.yaml (clients: {choices})")
+    if slugs:
+        paths = [known[s] for s in dict.fromkeys(slugs)]
+    errors: list[PlanError] = []
+    found: dict[Path, Client] = {}
+    keys = {path: store.key(path, today.isoformat()) for path in paths} if store is not None else {}
+    for path in paths:
+        cached = store.get(keys[path]) if store is not None else None
+        if isinstance(cached, Client):
+            found[path] = cached
+    missing = [path for path in paths if path not in found]
+    for path, outcome in zip(missing, _map_clients(missing, today), strict=True):
+        if isinstance(outcome, Client):
+            found[path] = outcome
+            if store is not None:
+                previous = outcome.loaded.previous
+                store.put(keys[path], outcome, previous.path if previous else None)
+        else:
+            errors.extend(outcome)
+    clients = [found[path] for path in paths if path in found]
+    if errors:
+        raise PlanValidationError(errors)
+    if store is not None:
+        store.prune()
+    return clients
+
+
+def generated_paths(clients: list[Client]) -> dict[str, str]:
+    """Every path the build generates → what generates it (for the collision message)."""
+    out = {"index.md": "the portfolio index"}
+    for c in clients:
+        for path, _ in c.pages:
+            out[path] = f"the playbook of {c.slug}"
+        if c.figures.calendar is not None:
+            for name in CALENDAR_FILES:
+                out[f"{c.slug}/{name}"] = f"the calendar of {c.slug}"
+        out[f"{c.slug}/{PDF_NAME}"] = f"the PDF audit of {c.slug}"
+    return out

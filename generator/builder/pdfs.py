@@ -1,0 +1,206 @@
+"""PDF audits rendered in parallel: the build's and `playbook pdf`'s way to write many PDFs.
+
+`write_pdfs(tasks, today)` renders many plans in parallel processes, one PDF each, written
+atomically; a broken plan fails only its own PDF and returns its located errors. `PdfBatch`
+starts them in the background so a site build can go on rendering pages meanwhile.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from generator.errors import PlanError, PlanValidationError, UserError
+from generator.load.loader import display_path, load_plan
+from generator.model import LoadedPlan
+from generator.render.pdf import render_pdf_checked
+from generator.workers import start_pool
+from generator.write.files import write_atomic
+
+
+def _check_target(output: Path) -> None:
+    """Never overwrite a file that is not a PDF (a plan, a hand-written page)."""
+    if output.is_dir():
+        raise UserError(f"{display_path(output)}: is a folder; give a file name ending in .pdf")
+    if output.exists():
+        with output.open("rb") as handle:
+            if handle.read(5) != b"%PDF-":
+                raise UserError(f"{display_path(output)}: exists and is not a PDF; refusing to overwrite it")
+
+
+@dataclass(frozen=True)
+class TaskResult:
+    """The outcome of one plan → PDF task."""
+
+    plan: Path
+    output: Path
+    errors: tuple[PlanError, ...] = ()
+    seconds: float = 0.0
+    pages: int = 0
+    shown: str = ""  # how to name the output to the consultant (the site build writes into a staging folder)
+
+
+@dataclass(frozen=True)
+class PdfJob:
+    """One PDF to write: a plan file, or a plan already loaded and computed by the caller.
+
+    The site build has every plan loaded and its figures computed already; it hands them over
+    (pickled to the worker) so the PDF shows exactly the figures the pages show, and no plan is
+    read or computed twice. `playbook pdf` gives a path and the worker loads it.
+    """
+
+    plan: Path
+    output: Path
+    loaded: LoadedPlan | None = None
+    figures: Any = None
+    shown: str = ""
+    cache: tuple[str, str] | None = None  # (cache folder, key): store the PDF there too (generator.builder.cache)
+
+
+def render_task(job: PdfJob, today: date) -> TaskResult:
+    """Load and compute (unless given), render and write one PDF (runs in a worker process)."""
+    from generator.compute.figures import compute_figures
+
+    started = time.perf_counter()
+    loaded, figures = job.loaded, job.figures
+    if loaded is None:
+        try:
+            loaded = load_plan(job.plan)
+        except PlanValidationError as exc:
+            return TaskResult(job.plan, job.output, tuple(exc.errors))
+        except UserError as exc:
+            return TaskResult(
+                job.plan, job.output, (PlanError(display_path(job.plan), 1, 1, "", str(exc).split(": ", 1)[-1]),)
+            )
+    if figures is None:
+        figures = compute_figures(loaded, today)
+    rendered = render_pdf_checked(loaded, figures)
+    _check_target(job.output)
+    job.output.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(job.output, rendered.pdf)
+    if job.cache is not None:
+        from generator.builder.cache import PdfCache
+
+        folder, key = job.cache
+        PdfCache(Path(folder)).put(key, rendered.pdf)
+    return TaskResult(job.plan, job.output, (), time.perf_counter() - started, rendered.pages, job.shown)
+
+
+def _is_interactive() -> bool:
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+class PdfBatch:
+    """PDF audits rendering in background processes while the caller goes on.
+
+    The site build starts its batch as soon as the pages are known and collects it after
+    MkDocs has rendered them, so the PDFs (the slowest step) use the cores MkDocs leaves idle.
+    With one worker the PDFs are rendered in `finish`, in this process.
+    """
+
+    def __init__(
+        self,
+        tasks: Sequence[tuple[Path, Path] | PdfJob],
+        today: date,
+        workers: int | None = None,
+        *,
+        background: bool = False,
+    ) -> None:
+        self.jobs = [task if isinstance(task, PdfJob) else PdfJob(task[0], task[1]) for task in tasks]
+        for job in self.jobs:
+            _check_target(job.output)
+        self.today = today
+        self.pool: ProcessPoolExecutor | None = None
+        self.futures: list[Future[TaskResult]] = []
+        count = min(len(self.jobs), workers or os.cpu_count() or 1)
+        if count > 1 or (background and self.jobs):  # background: even one PDF leaves this process free
+            self.pool = start_pool(max(1, count))
+            self.futures = [self.pool.submit(render_task, job, today) for job in self.jobs]
+
+    def cancel(self, wait: bool = True) -> None:
+        """Stop: the build failed elsewhere, or a newer preview build replaces this one."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=wait, cancel_futures=True)
+            self.pool = None
+
+    def detach(self, report: Any) -> None:
+        """Let the PDFs finish on their own (the live preview does not wait for them): each result
+        goes to `report(result_or_exception)` when it is ready; the pool closes after the last."""
+        if self.pool is None:
+            return
+
+        def forward(done: Future[TaskResult]) -> None:
+            if not done.cancelled():
+                report(done.exception() or done.result())
+
+        for future in self.futures:
+            future.add_done_callback(forward)
+        self.pool.shutdown(wait=False)
+
+    def finish(self) -> list[PlanError]:
+        """Wait for every PDF; return the plans' errors. Progress goes to stderr: a rich bar on a
+        terminal, plain lines otherwise. A bug in one task lets the others finish, then raises."""
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        errors: list[PlanError] = []
+        console = Console(stderr=True, highlight=False)
+        interactive = _is_interactive()
+
+        def report(result: TaskResult) -> None:
+            if result.errors:
+                errors.extend(result.errors)
+                line = f"pdf: {display_path(result.plan)}: {len(result.errors)} problem(s), no PDF written"
+            else:
+                shown = result.shown or display_path(result.output)
+                line = f"pdf: wrote {shown} ({result.pages} pages, {result.seconds:.1f} s)"
+            if not interactive:
+                console.print(line, markup=False)
+
+        progress = Progress(
+            TextColumn("PDF audits"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            disable=not interactive,
+        )
+        failures: list[BaseException] = []
+        try:
+            with progress:
+                bar = progress.add_task("pdf", total=len(self.jobs))
+                if self.pool is None:
+                    for job in self.jobs:
+                        report(render_task(job, self.today))
+                        progress.advance(bar)
+                for future in self.futures:
+                    try:
+                        report(future.result())
+                    except BaseException as exc:  # a bug: finish the others, then raise
+                        failures.append(exc)
+                    progress.advance(bar)
+        finally:
+            self.cancel()
+        if failures:
+            raise failures[0]
+        return sorted(set(errors))
+
+
+def write_pdfs(
+    tasks: Sequence[tuple[Path, Path] | PdfJob], today: date, workers: int | None = None
+) -> list[PlanError]:
+    """Render every (plan, output PDF) task or `PdfJob`, in parallel processes; return the plans' errors.
+
+    A plan with errors gets no PDF (and an old PDF of it is left as it was); the others are
+    still written.
+    """
+    return PdfBatch(tasks, today, workers).finish()
+
+

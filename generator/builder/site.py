@@ -1,0 +1,120 @@
+"""A site build: the whole portfolio, or one client's playbook alone, built atomically.
+
+MkDocs does the building (through `generator.adapters.mkdocs`); this module chooses what to
+build and makes the result all-or-nothing: the site is built into a fresh folder beside the
+target and moved into place only when everything — pages, calendar files, PDFs — succeeded.
+A failed build leaves the previous site untouched and no half-built folder behind.
+
+With `--client`, the site holds the named clients only: their pages, files and hand-written
+extra pages, in their language; nothing of any other client is read into it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from generator.builder.cache import compute_build_key, forget_build, is_build_current, record_build
+from generator.errors import UserError
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class BuildOutcome:
+    """What a build did: the site it wrote (or found up to date) and the clients in it."""
+
+    site_dir: Path
+    clients: tuple[str, ...]
+    up_to_date: bool = False
+
+
+def find_config(start: Path | None = None) -> Path:
+    """mkdocs.yml of the project: in the working folder, else the one shipped beside the package."""
+    for folder in (start or Path.cwd(), ROOT):
+        candidate = folder / "mkdocs.yml"
+        if candidate.is_file():
+            return candidate
+    raise UserError("no mkdocs.yml in this folder; run playbook build from the project folder")
+
+
+def docs_dir_of(config_path: Path) -> str:
+    """The docs_dir mkdocs.yml names (MkDocs' default `docs` otherwise), read without loading MkDocs.
+
+    Only the build cache uses it, to know which folder of hand-written pages to hash; the
+    config file's own bytes are in the key too, so a different docs_dir is a different key.
+    """
+    match = re.search(r"^docs_dir:\s*['\"]?([^'\"#\n]+?)['\"]?\s*(?:#.*)?$", config_path.read_text("utf-8"), re.M)
+    return match.group(1) if match else "docs"
+
+
+def _swap_into_place(built: Path, site_dir: Path) -> None:
+    """Replace `site_dir` with `built` (two renames on one file system; the old site is removed last)."""
+    old = None
+    if site_dir.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-old-", dir=site_dir.parent))
+        old.rmdir()
+        site_dir.rename(old)
+    built.rename(site_dir)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def build_site(
+    plans: Path,
+    clients: list[str],
+    site_dir: Path,
+    today: date | None,
+    config_file: Path | None = None,
+    *,
+    use_cache: bool = True,
+) -> BuildOutcome:
+    """Build the site for `plans` (all clients, or only `clients`) into `site_dir`.
+
+    With `use_cache`, a build whose inputs all equal those of the build that wrote `site_dir`
+    (and whose output nobody touched since) is skipped, and unchanged PDFs are reused; see
+    `generator.builder.cache`. The output is the same either way.
+    """
+    config_path = config_file or find_config()
+    if not config_path.is_file():
+        raise UserError(f"{config_path}: no such MkDocs configuration file")
+    if not plans.is_dir():
+        raise UserError(f"{plans}: no such folder of plans")
+    site_dir = site_dir.resolve()
+    project = config_path.parent.resolve()
+    if site_dir == project or project.is_relative_to(site_dir):
+        raise UserError(f"--site-dir {site_dir}: would replace the project folder; choose an output folder")
+    day = (today or date.today()).isoformat()
+    key = ""
+    if use_cache:
+        # Checked before MkDocs is even imported: an up-to-date site costs a hash of the inputs.
+        key = compute_build_key(
+            config_file=config_path,
+            docs_dir=project / docs_dir_of(config_path),
+            plans=plans.resolve(),
+            today=day,
+            clients=clients,
+            extra=[f"{name}={os.environ.get(name, '')}" for name in ("SITE_URL", "PLAYBOOK_CLIENTS")],
+        )
+        if is_build_current(project, site_dir, key):
+            return BuildOutcome(site_dir, tuple(clients), up_to_date=True)
+
+    from generator.adapters.mkdocs_run import run_mkdocs
+
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
+    try:
+        built = run_mkdocs(config_path, staging, plans=plans.resolve(), clients=clients, today=day, use_cache=use_cache)
+        forget_build(project, site_dir)
+        _swap_into_place(staging, site_dir)
+        if use_cache:
+            record_build(project, site_dir, key)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return BuildOutcome(site_dir, tuple(built))

@@ -1,0 +1,130 @@
+"""The `playbook` command: one orchestrator over the pipeline's stages.
+
+load (YAML → model) → compute (figures) → render (pages, PDF, calendar) → write.
+
+Each sub-command (`generator.cli.commands`) calls the stage functions and reports. Errors never
+escape as tracebacks: plan problems are printed located, one per line, with exit status 1;
+user errors (missing file, bad option) exit 2; a bug in playbook itself exits 3 with a short
+notice (set PLAYBOOK_DEBUG=1 for the traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import traceback
+from collections.abc import Callable, Sequence
+
+from generator import __version__
+from generator.cli.commands import (
+    EXIT_BUG,
+    EXIT_PLAN,
+    EXIT_USER,
+    cmd_build,
+    cmd_calendar,
+    cmd_check,
+    cmd_log,
+    cmd_new,
+    cmd_pdf,
+    cmd_report,
+    cmd_schema,
+    cmd_today,
+)
+from generator.cli.output import parse_day, print_errors, stderr
+from generator.errors import PlanValidationError, PlaybookError, UserError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser; every command has one line in `playbook --help` and its own --help."""
+    parser = argparse.ArgumentParser(
+        prog="playbook",
+        description="Turn YAML marketing plans into a strategy playbook site, PDF audits and an article calendar.",
+    )
+    parser.add_argument("--version", action="version", version=f"playbook {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def add(name: str, func: Callable[[argparse.Namespace], int], help: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help)
+        p.set_defaults(func=func)
+        return p
+
+    today_help = "the day the outputs are computed for (YYYY-MM-DD; default: today)"
+
+    p = add("check", cmd_check, "validate plans and show which of the 8 steps each fills")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="plan files or folders (default: plans/)")
+
+    p = add("new", cmd_new, "write a commented starter plan for a new client")
+    p.add_argument("slug", help="the client's slug: the file name without .yaml, e.g. kolosok")
+    p.add_argument("--language", choices=["ru", "en"], default="ru", help="language of the plan (default: ru)")
+    p.add_argument("--dir", default="plans", help="folder to write into (default: plans)")
+
+    add("schema", cmd_schema, "print the JSON Schema of plan files")
+
+    p = add("report", cmd_report, "print every derived figure of a plan (tables, or --json)")
+    p.add_argument("plan", help="plan file")
+    p.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    p.add_argument("--today", type=parse_day, default=None, help=today_help)
+
+    p = add("build", cmd_build, "build the site, PDF audits and calendars for all plans")
+    p.add_argument("--plans", default="plans", help="folder of plans (default: plans)")
+    p.add_argument("--client", action="append", metavar="SLUG", help="build only this client (repeatable)")
+    p.add_argument("--site-dir", default="site", help="output folder (default: site)")
+    p.add_argument("--today", type=parse_day, default=None, help=today_help)
+    p.add_argument("--config", metavar="FILE", help="the MkDocs configuration (default: ./mkdocs.yml)")
+    p.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="build everything anew, ignoring .cache/playbook (the output is the same either way)",
+    )
+
+    p = add("pdf", cmd_pdf, "render a plan's PDF audit")
+    p.add_argument("plan", help="plan file")
+    p.add_argument("-o", "--output", help="PDF file to write (default: <slug>-audit.pdf)")
+    p.add_argument("--today", type=parse_day, default=None, help=today_help)
+
+    p = add("calendar", cmd_calendar, "write a plan's article calendar as .ics or CSV")
+    p.add_argument("plan", help="plan file")
+    p.add_argument("--format", choices=["ics", "csv"], default="ics", help="file format (default: ics)")
+    p.add_argument("-o", "--output", help="file to write (default: standard output)")
+    p.add_argument("--today", type=parse_day, default=None, help=today_help)
+
+    p = add("today", cmd_today, "show today's article task for every client, with the streak")
+    p.add_argument("--plans", default="plans", help="folder of plans (default: plans)")
+    p.add_argument("--client", action="append", metavar="SLUG", help="only this client (repeatable)")
+    p.add_argument("--date", type=parse_day, default=None, help="the day to show (default: today)")
+
+    p = add("log", cmd_log, "record a published article in a plan's log")
+    p.add_argument("plan", help="plan file")
+    p.add_argument("--title", required=True, help="the article's title")
+    p.add_argument("--url", default=None, help="where it is published (http/https)")
+    p.add_argument("--date", type=parse_day, default=None, help="the day it was written (default: today)")
+    p.add_argument("--refresh", action="store_true", help="it is a refresh of an earlier article")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `playbook` console script."""
+    args = build_parser().parse_args(argv)
+    try:
+        code: int = args.func(args)
+        return code
+    except PlanValidationError as exc:
+        print_errors(exc.errors)
+        return EXIT_PLAN
+    except UserError as exc:
+        stderr().print(f"playbook: {exc}", markup=False)
+        return EXIT_USER
+    except PlaybookError as exc:
+        stderr().print(f"playbook: internal error: {exc}", markup=False)
+        return EXIT_BUG
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug in playbook: say so plainly, hide the traceback unless asked
+        if os.environ.get("PLAYBOOK_DEBUG"):
+            traceback.print_exc()
+        stderr().print(
+            f"playbook: internal error ({type(exc).__name__}: {exc}). This is a bug in playbook, not in "
+            "your plan; set PLAYBOOK_DEBUG=1 to see the traceback.",
+            markup=False,
+        )
+        return EXIT_BUG

@@ -1,0 +1,213 @@
+"""The sub-commands of `playbook`: each calls the pipeline's stages and returns an exit status.
+
+load (YAML → model) → compute (figures) → render (pages, PDF, calendar) → write. Nothing here
+computes a figure or formats a page; commands choose inputs, call the stages, print results
+and map outcomes to exit statuses (0 good, 1 a plan has problems, 2 the user asked for
+something impossible). Heavy libraries are imported inside the command that needs them, so
+`playbook check` stays quick.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from generator.cli.output import plan_files, print_errors, stdout
+from generator.errors import BuildAborted, PlanError, PlanValidationError, UserError
+
+EXIT_OK, EXIT_PLAN, EXIT_USER, EXIT_BUG = 0, 1, 2, 3
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Validate plans and show which of the eight steps each one fills."""
+    from generator.compute.steps import compute_steps
+    from generator.load.loader import load_plan
+
+    console = stdout()
+    errors: list[PlanError] = []
+    for path in plan_files(args.paths or ["plans"]):
+        try:
+            loaded = load_plan(path)
+        except PlanValidationError as exc:
+            errors.extend(exc.errors)
+            continue
+        steps = compute_steps(loaded.plan)
+        done = sum(s.filled for s in steps)
+        console.print(f"{path}: ok — {loaded.plan.business.name} — {done} of 8 steps filled", markup=False)
+        for step in steps:
+            mark = "✓" if step.filled else "·"
+            state = "" if step.filled else "  (empty)"
+            console.print(f"  {mark} {step.number}. {step.label_en}{state}", markup=False)
+    if errors:
+        print_errors(errors)
+        return EXIT_PLAN
+    return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Write a commented starter plan; never overwrite an existing file."""
+    from generator.starter import write_starter
+
+    path = write_starter(args.slug, language=args.language, folder=Path(args.dir))
+    stdout().print(f"wrote {path}: fill it in step by step, then run: playbook check {path}", markup=False)
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Print the JSON Schema of a plan file."""
+    from generator.model import plan_json_schema
+
+    sys.stdout.write(json.dumps(plan_json_schema(), ensure_ascii=False, indent=2) + "\n")
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """Show every derived figure of a plan (terminal tables, or JSON)."""
+    from generator.compute.figures import compute_figures
+    from generator.load.loader import load_plan
+    from generator.render.report import render_json, render_text
+
+    loaded = load_plan(Path(args.plan))
+    figures = compute_figures(loaded, args.today or date.today())
+    if args.json:
+        sys.stdout.write(render_json(figures))
+    else:
+        sys.stdout.write(render_text(figures, width=stdout().width if sys.stdout.isatty() else 120))
+    return EXIT_OK
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Build the playbook site, PDF audits and calendar files."""
+    from generator.builder.site import build_site
+
+    try:
+        outcome = build_site(
+            plans=Path(args.plans),
+            clients=args.client or [],
+            site_dir=Path(args.site_dir),
+            today=args.today,
+            use_cache=not args.no_cache,
+            config_file=Path(args.config) if args.config else None,
+        )
+    except BuildAborted as exc:  # MkDocs printed why
+        return EXIT_PLAN if exc.plan_problems else EXIT_USER
+    if outcome.up_to_date:
+        stdout().print(
+            f"{outcome.site_dir} is up to date: no plan, page, template or setting changed since it was built",
+            markup=False,
+        )
+    else:
+        stdout().print(f"built {outcome.site_dir} ({', '.join(outcome.clients)})", markup=False)
+    return EXIT_OK
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    """Render one plan's PDF audit: exit 0, or 1 with the plan's located errors."""
+    from generator.builder.pdfs import write_pdfs
+    from generator.load.loader import display_path
+
+    path = Path(args.plan)
+    if not path.is_file():
+        raise UserError(f"{display_path(path)}: no such file")
+    target = Path(args.output) if args.output else Path(f"{path.stem}-audit.pdf")
+    errors = write_pdfs([(path, target)], args.today or date.today())
+    if errors:
+        print_errors(errors)
+        return EXIT_PLAN
+    return EXIT_OK
+
+
+def cmd_calendar(args: argparse.Namespace) -> int:
+    """Write one plan's article calendar as .ics or CSV, to a file or standard output."""
+    from generator.compute.schedule import compute_calendar
+    from generator.load.loader import display_path, load_plan
+    from generator.render.calendar import render_csv, render_ics
+    from generator.write.files import write_atomic
+
+    path = Path(args.plan)
+    output = Path(args.output) if args.output else None
+    loaded = load_plan(path)
+    content = loaded.plan.content
+    if content is None:
+        raise UserError(
+            f"{display_path(path)}: the plan has no 'content:' section; add one with at least "
+            "'start: YYYY-MM-DD' to plan an article calendar"
+        )
+    figures = compute_calendar(content, loaded.plan.segments, args.today or date.today())
+    data = render_ics(loaded.slug, loaded.plan, figures) if args.format == "ics" else render_csv(loaded.plan, figures)
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return EXIT_OK
+    if output.resolve() == path.resolve():
+        raise UserError(f"{display_path(output)}: that is the plan itself; write the calendar to another file")
+    write_atomic(output, data)
+    return EXIT_OK
+
+
+def cmd_today(args: argparse.Namespace) -> int:
+    """Show today's article task for every client (or the named ones), with the streak."""
+    from generator.load.loader import load_plan
+    from generator.model import LoadedPlan
+    from generator.render.today import compute_today, render_today
+
+    plans = Path(args.plans)
+    clients: list[str] = args.client or []
+    day = args.date or date.today()
+    paths = _today_paths(plans)
+    if clients:
+        known = {p.stem: p for p in paths}
+        unknown = [c for c in clients if c not in known]
+        if unknown:
+            raise UserError(
+                f"no plan for client {', '.join(unknown)} in {plans} (clients: {', '.join(sorted(known)) or 'none'})"
+            )
+        paths = [known[c] for c in dict.fromkeys(clients)]
+    if not paths:
+        raise UserError(f"{plans}: no plan files (*.yaml) in this folder")
+    loaded: list[LoadedPlan] = []
+    errors: list[PlanError] = []
+    for path in paths:
+        try:
+            loaded.append(load_plan(path))
+        except PlanValidationError as exc:
+            errors.extend(exc.errors)
+    if loaded:
+        stdout().print(render_today(compute_today(loaded, day), day))
+    if errors:
+        print_errors(errors)
+        return EXIT_PLAN
+    return EXIT_OK
+
+
+def _today_paths(folder: Path) -> list[Path]:
+    if folder.is_file():
+        return [folder]
+    if not folder.is_dir():
+        raise UserError(f"{folder}: no such folder of plans")
+    return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    """Record a published article in a plan's log, keeping the file's comments and layout."""
+    from generator.compute.schedule import compute_calendar
+    from generator.load.loader import display_path
+    from generator.present.i18n import t
+    from generator.write.planlog import record_publication
+
+    path = Path(args.plan)
+    day = args.date or date.today()
+    plan = record_publication(path, title=args.title, url=args.url, day=day, refresh=args.refresh)
+    assert plan.content is not None  # record_publication refuses a plan without one
+    figures = compute_calendar(plan.content, plan.segments, day)
+    kind = t("slot.refresh" if args.refresh else "slot.new", plan.business.language)
+    title = args.title.strip()
+    stdout().print(
+        f"{display_path(path)}: logged {day.isoformat()} — {kind}: {title}; streak {figures.current_streak}",
+        markup=False,
+    )
+    return EXIT_OK
+

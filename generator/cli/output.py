@@ -1,0 +1,59 @@
+"""What the CLI prints: consoles for results and problems, and located errors one a line.
+
+Plan text is untrusted and reaches the terminal through these consoles only, so this is where
+it is made inert (see `generator.cli.output.clean`).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator, Sequence
+from datetime import date
+from pathlib import Path
+
+from rich.console import Console
+
+from generator.errors import PlanError, UserError
+
+
+def stdout() -> Console:
+    """Console for results: plain text when not a terminal, so output can be piped and parsed."""
+    return Console(highlight=False, soft_wrap=True)
+
+
+def stderr() -> Console:
+    """Console for problems."""
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def print_errors(errors: Sequence[PlanError]) -> None:
+    """All located errors, one a line, in file:line:col order."""
+    console = stderr()
+    for error in errors:
+        console.print(str(error), markup=False)
+    files = len({e.file for e in errors})
+    noun = "problem" if len(errors) == 1 else "problems"
+    console.print(f"{len(errors)} {noun} in {files} file{'s' if files != 1 else ''}", markup=False)
+
+
+def parse_day(text: str) -> date:
+    """`--today`/`--date` values: YYYY-MM-DD."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date; write YYYY-MM-DD") from None
+
+
+def plan_files(paths: Sequence[str]) -> Iterator[Path]:
+    """Plan files named directly, or every `*.yaml`/`*.yml` in the folders named."""
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found = sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
+            if not found:
+                raise UserError(f"{name}: no plan files (*.yaml) in this folder")
+            yield from found
+        elif path.exists():
+            yield path
+        else:
+            raise UserError(f"{name}: no such file or folder")

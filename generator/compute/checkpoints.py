@@ -1,0 +1,77 @@
+"""Step 8's checkpoints: each KPI's status on "today", and where the strategy is to be corrected."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from generator.model import Plan
+
+KPI_STATUSES: tuple[str, ...] = ("met", "behind", "pending", "not measured", "no target")
+
+
+@dataclass(frozen=True)
+class KpiFigure:
+    """A KPI's status on "today": met, behind, pending, not measured, or no target."""
+
+    date: date  # the checkpoint's date
+    goal: str
+    goal_title: str
+    unit: str | None
+    direction: Literal["up", "down"]
+    target: float | None  # the KPI's target, else its goal's
+    target_from_goal: bool
+    actual: float | None
+    status: str  # one of KPI_STATUSES
+
+
+@dataclass(frozen=True)
+class CheckpointFigure:
+    """A checkpoint and its KPIs; `passed` when its date is before today."""
+
+    date: date
+    passed: bool
+    kpis: tuple[KpiFigure, ...]
+
+
+def kpi_status(target: float | None, actual: float | None, direction: str, day: date, today: date) -> str:
+    """met / behind (measured), pending / not measured (not yet), no target (cannot be judged)."""
+    if actual is None:
+        return "pending" if day >= today else "not measured"
+    if target is None:
+        return "no target"
+    reached = actual <= target if direction == "down" else actual >= target
+    return "met" if reached else "behind"
+
+
+def compute_checkpoints(plan: Plan, today: date) -> list[CheckpointFigure]:
+    """Every checkpoint in date order with each KPI's status on `today`."""
+    goals = {g.id: g for g in plan.goals}
+    out = []
+    for checkpoint in sorted(plan.checkpoints, key=lambda c: c.date):
+        kpis = []
+        for kpi in checkpoint.kpis:
+            goal = goals[kpi.goal]
+            target = kpi.target if kpi.target is not None else goal.target
+            kpis.append(
+                KpiFigure(
+                    date=checkpoint.date,
+                    goal=goal.id,
+                    goal_title=goal.title,
+                    unit=goal.unit,
+                    direction=goal.direction,
+                    target=target,
+                    target_from_goal=kpi.target is None and goal.target is not None,
+                    actual=kpi.actual,
+                    status=kpi_status(target, kpi.actual, goal.direction, checkpoint.date, today),
+                )
+            )
+        out.append(CheckpointFigure(date=checkpoint.date, passed=checkpoint.date < today, kpis=tuple(kpis)))
+    return out
+
+
+def compute_corrections(checkpoints: Sequence[CheckpointFigure]) -> list[KpiFigure]:
+    """Where the strategy is to be corrected: KPIs behind, not measured, or with no target."""
+    return [k for c in checkpoints for k in c.kpis if k.status in ("behind", "not measured", "no target")]

@@ -1,0 +1,221 @@
+"""Stage 1 of the pipeline: load a plan file (YAML → validated model), or say exactly what is wrong.
+
+`load_plan` reads the file safely (`generator.load.yamlsource`), checks the slug, the references
+between sections and the model, and either returns a `LoadedPlan` or raises one
+`PlanValidationError` with every problem of the file, each located at `file:line:col`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from pathlib import Path as FsPath
+from typing import Any
+
+import holidays as holidays_lib
+from babel.numbers import list_currencies
+from pydantic import BaseModel, ValidationError
+
+from generator.errors import PlanError, PlanValidationError, UserError, message
+from generator.load.references import check_references
+from generator.load.yamlsource import Path, Source, dotted, read_yaml
+from generator.model import SLUG_PATTERN, LoadedPlan, Plan
+
+
+def display_path(path: FsPath) -> str:
+    """The path as the consultant would type it: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(FsPath.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def load_plan(path: FsPath | str, *, follow_previous: bool = True) -> LoadedPlan:
+    """Load and validate one plan file; raise `PlanValidationError` with all its problems."""
+    path = FsPath(path)
+    shown = display_path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise UserError(f"{shown}: no such file") from None
+    except IsADirectoryError:
+        raise UserError(f"{shown}: is a folder, not a plan file") from None
+    except OSError as exc:
+        raise UserError(f"{shown}: cannot read: {exc.strerror}") from None
+    plan, errors = validate_source(read_yaml(raw, shown))
+    if not re.match(SLUG_PATTERN, path.stem):
+        errors.append(PlanError(shown, 1, 1, "", message("bad_slug", stem=path.stem)))
+    previous = None
+    if plan is not None and follow_previous and plan.audit and plan.audit.previous:
+        previous, problem = _load_previous(path, plan.audit.previous)
+        if problem:
+            source = read_yaml(raw, shown)
+            errors.append(source.error(("audit", "previous"), problem))
+    if errors or plan is None:
+        raise PlanValidationError(errors)
+    return LoadedPlan(slug=path.stem, path=path, plan=plan, previous=previous)
+
+
+def load_text(text: str, file: str = "plan.yaml") -> Plan:
+    """Validate plan text (tests, editors); raises `PlanValidationError` like `load_plan`."""
+    plan, errors = validate_source(read_yaml(text.encode("utf-8"), file))
+    if errors or plan is None:
+        raise PlanValidationError(errors)
+    return plan
+
+
+def validate_source(source: Source) -> tuple[Plan | None, list[PlanError]]:
+    """The model for a read source, and every problem found in it (reading, references, model)."""
+    errors = list(source.errors)
+    if errors:
+        return None, errors
+    data = source.data
+    if not isinstance(data, dict):
+        return None, [PlanError(source.file, 1, 1, "", message("not_mapping_root"))]
+    for path, text in check_references(data, source.values):
+        errors.append(source.error(path, text))
+    errors.extend(_check_values(data, source))
+    plan: Plan | None = None
+    try:
+        plan = Plan.model_validate(data)
+    except ValidationError as exc:
+        errors.extend(_translate(exc, source))
+    return (plan if not errors else None), errors
+
+
+def _check_values(data: dict[str, Any], source: Source) -> list[PlanError]:
+    """Value checks that need a library's knowledge: currencies, holiday calendars."""
+    errors = []
+    business = data.get("business")
+    currency = business.get("currency") if isinstance(business, dict) else None
+    if isinstance(currency, str) and (not re.fullmatch(r"[A-Z]{3}", currency) or currency not in list_currencies()):
+        errors.append(source.error(("business", "currency"), message("currency", value=currency)))
+    content = data.get("content")
+    country = content.get("holidays") if isinstance(content, dict) else None
+    if isinstance(country, str) and country.upper() not in holidays_lib.list_supported_countries():
+        errors.append(source.error(("content", "holidays"), message("holidays_country", value=country)))
+    return errors
+
+
+def _load_previous(path: FsPath, previous: str) -> tuple[LoadedPlan | None, str | None]:
+    """The earlier plan named by `audit.previous`, which must lie in the same plans folder."""
+    folder = path.parent.resolve()
+    target = (path.parent / previous).resolve()
+    if not target.is_relative_to(folder):
+        return None, message("previous_outside", value=previous)
+    if target == path.resolve():
+        return None, message("previous_self")
+    if not target.is_file():
+        return None, message("previous_missing", value=previous, resolved=display_path(target))
+    # The earlier plan is validated on its own terms; its own `previous` is not followed.
+    return load_plan(target, follow_previous=False), None
+
+
+# pydantic errors → located, friendly errors ---------------------------------------------------
+
+_KIND = {dict: "a mapping", list: "a list", str: "text", type(None): "nothing"}
+
+
+def _kind(value: Any) -> str:
+    return _KIND.get(type(value), type(value).__name__)
+
+
+def _translate(exc: ValidationError, source: Source) -> list[PlanError]:
+    out = []
+    for err in exc.errors(include_url=False):
+        loc: Path = tuple(err["loc"])
+        kind, value = err["type"], err.get("input")
+        ctx = err.get("ctx") or {}
+        if kind == "extra_forbidden":
+            out.append(source.error(loc, _unknown_key(loc), key=True, input=str(loc[-1])))
+            continue
+        if kind == "missing":
+            line, col = source.position(loc[:-1])
+            out.append(PlanError(source.file, line, col, dotted(loc), message("missing", field=loc[-1])))
+            continue
+        if kind == "literal_error":
+            choices = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
+            text = message("choice", value=value, choices=choices)
+        elif kind in ("model_type", "model_attributes_type", "dict_type"):
+            text = message("mapping", kind=_kind(value))
+        elif kind == "list_type":
+            text = message("list", kind=_kind(value))
+        elif kind == "string_type":
+            text = message("text", kind=_kind(value))
+        elif kind == "string_too_short":
+            text = message("generic", detail="must not be empty")
+        elif kind in _CUSTOM_CODES:
+            text = err["msg"]
+        else:
+            text = message("generic", detail=err["msg"])
+        out.append(source.error(loc, text, input=None if value is None else str(value)[:200]))
+    return out
+
+
+_CUSTOM_CODES = {
+    "share_range",
+    "share_format",
+    "number",
+    "integer",
+    "positive",
+    "non_negative",
+    "date",
+    "month",
+    "id",
+    "url",
+    "text",
+    "choice",
+    "cadence_empty",
+}
+
+
+def _unknown_key(loc: Path) -> str:
+    key = str(loc[-1])
+    allowed = _keys_at(loc[:-1])
+    hint = ""
+    if allowed:
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        hint = (
+            message("extra_hint", suggestion=close[0])
+            if close
+            else message("extra_choices", choices=", ".join(allowed))
+        )
+    return message("extra", key=key, hint=hint)
+
+
+def _model_of(annotation: Any) -> Any:
+    """Strip Optional, list and Annotated wrappers down to a model class (or None)."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            models = [a for a in typing.get_args(annotation) if _model_of(a) is not None]
+            annotation = models[0] if models else None
+        elif origin is list:
+            annotation = typing.get_args(annotation)[0]
+        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return annotation
+        else:
+            return None
+
+
+def _walk(loc: Path) -> tuple[type[BaseModel] | None, Any]:
+    """The model at `loc` in a plan, and the field info of `loc`'s last key."""
+    model: Any = Plan
+    field = None
+    for part in loc:
+        if isinstance(part, int) or model is None:
+            continue
+        field = model.model_fields.get(str(part))
+        if field is None:
+            return None, None
+        model = _model_of(field.annotation)
+    return model, field
+
+
+def _keys_at(loc: Path) -> list[str]:
+    model, _ = _walk(loc)
+    return list(model.model_fields) if model is not None else []

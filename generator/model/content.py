@@ -1,0 +1,45 @@
+"""The content section: the daily discipline's calendar settings, the backlog and the log."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BeforeValidator, Field
+
+from generator.model.values import Cadence, Day, Id, Section, Text, Url, int_range
+
+# content --------------------------------------------------------------------------------------
+
+
+class BacklogItem(Section):
+    """An idea for a new article."""
+
+    title: Text = Field(description="Article title")
+    query: Text | None = Field(None, description="Search query it answers")
+    segment: Id | None = Field(None, description="Segment id it is written for")
+
+
+class Publication(Section):
+    """An entry of the publication log."""
+
+    date: Day = Field(description="Date written")
+    title: Text = Field(description="Article title")
+    url: Url | None = Field(None, description="Where it is published")
+    kind: Literal["new", "refresh"] = Field("new", description="new article or a refresh of an old one")
+
+
+class Content(Section):
+    """The daily content discipline: cadence, time budget, backlog and the log."""
+
+    start: Day = Field(description="First day of the calendar")
+    end: Day | None = Field(None, description="Last day (default: a year after start, minus a day)")
+    cadence: Cadence = Field("daily", description="daily, weekdays, or a list of weekdays such as [mon, wed, fri]")
+    minutes_per_day: Annotated[int, BeforeValidator(int_range(1, 1440))] = Field(
+        60, description="Time budget of one slot, minutes", json_schema_extra={"minimum": 1, "maximum": 1440}
+    )
+    holidays: Text | None = Field(None, description="ISO country code whose public holidays get no slot")
+    refresh_after_days: Annotated[int, BeforeValidator(int_range(0))] = Field(
+        90, description="Days after which an article may be refreshed", json_schema_extra={"minimum": 0}
+    )
+    backlog: list[BacklogItem] = Field(default_factory=list, description="Ideas for new articles, in priority order")
+    published: list[Publication] = Field(default_factory=list, description="The publication log")

@@ -1,0 +1,61 @@
+"""The whole plan (`Plan`), and a plan as loaded from a file (`LoadedPlan`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ConfigDict, Field
+
+from generator.model.audit import Audit
+from generator.model.content import Content
+from generator.model.sections import (
+    AutomationItem,
+    Business,
+    Checkpoint,
+    Competitor,
+    Economics,
+    Forecast,
+    Goal,
+    RoadmapItem,
+    Segment,
+    Strategy,
+)
+from generator.model.values import Section
+
+# the plan -------------------------------------------------------------------------------------
+
+
+class Plan(Section):
+    """A client's plan: the eight steps of the method plus economics, automation and content."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        title="playbook plan",
+        json_schema_extra={"description": "A client's digital-marketing plan (see plan-format.md)."},
+    )
+
+    business: Business = Field(description="Step 1: business model and current state")
+    goals: list[Goal] = Field(default_factory=list, description="Step 2: e-marketing goals")
+    segments: list[Segment] = Field(default_factory=list, description="Steps 3–4: segments, places, demand")
+    competitors: list[Competitor] = Field(default_factory=list, description="Step 5: competitors")
+    audit: Audit | None = Field(None, description="Step 6: audit")
+    strategy: Strategy | None = Field(None, description="Step 7: strategy")
+    roadmap: list[RoadmapItem] = Field(default_factory=list, description="Step 8: roadmap")
+    checkpoints: list[Checkpoint] = Field(default_factory=list, description="Step 8: checkpoints")
+    forecast: Forecast | None = Field(None, description="Step 8: ROI forecast")
+    economics: Economics | None = Field(None, description="LTV, NPS, funnel")
+    automation: list[AutomationItem] = Field(default_factory=list, description="Processes to automate")
+    content: Content | None = Field(None, description="The daily content discipline")
+
+
+
+@dataclass(frozen=True)
+class LoadedPlan:
+    """A validated plan with where it came from; `previous` is the earlier audit's plan, if any."""
+
+    slug: str
+    path: Path
+    plan: Plan
+    previous: LoadedPlan | None = None

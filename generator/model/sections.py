@@ -1,0 +1,226 @@
+"""The plan's sections of steps 1–5 and 7–8, and economics and automation: one pydantic model each.
+
+Field descriptions feed the committed JSON Schema (`plan.schema.json`) and the plan reference
+(`docs/plan-format.md`). Cross-references between sections (goal ids, segment ids, components,
+roadmap initiatives) are checked by `generator.load.references` on the raw data, so that they are
+reported together with shape errors in one run.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BeforeValidator, Field, WithJsonSchema
+
+from generator.model.values import (
+    Count,
+    Day,
+    Id,
+    Markdown,
+    Money,
+    Month,
+    Positive,
+    Quantity,
+    Section,
+    Share,
+    Text,
+    Url,
+    int_range,
+)
+
+# 1 · business ---------------------------------------------------------------------------------
+
+
+class Business(Section):
+    """Step 1: the business model, the current state and the industry."""
+
+    name: Text = Field(description="Client's display name", min_length=1)
+    language: Literal["ru", "en"] = Field("ru", description="Labels, dates and number formats of every output")
+    currency: Text = Field("RUB", description="ISO 4217 currency code of all money in the plan")
+    model: Literal["b2c", "b2b", "b2b2c", "b2g"] | None = Field(None, description="Business model")
+    industry: Text | None = Field(None, description="Industry")
+    region: Text | None = Field(None, description="Region the business serves")
+    consultant: Text | None = Field(None, description="Consultant who wrote the plan")
+    description: Markdown | None = Field(None, description="What the business does (Markdown)")
+    current_state: Markdown | None = Field(None, description="Current state of its marketing (Markdown)")
+
+
+# 2 · goals ------------------------------------------------------------------------------------
+
+
+class Goal(Section):
+    """Step 2: an e-marketing goal that serves a business goal."""
+
+    id: Id = Field(description="Unique id, referenced by initiatives and checkpoints")
+    business_goal: Text | None = Field(None, description="The business goal this goal serves")
+    title: Text = Field(description="The e-marketing goal")
+    metric: Text | None = Field(None, description="How the goal is measured")
+    unit: Text | None = Field(None, description="Unit of baseline and target, e.g. %, ₽, leads")
+    baseline: Quantity | None = Field(None, description="Value now (number or share)")
+    target: Quantity | None = Field(None, description="Value to reach (number or share)")
+    direction: Literal["up", "down"] = Field("up", description="up: higher is better; down: lower is better")
+    deadline: Day | None = Field(None, description="Date by which the target is due")
+
+
+# 3–4 · segments -------------------------------------------------------------------------------
+
+
+class Place(Section):
+    """Where a segment gathers (step 4)."""
+
+    name: Text = Field(description="Name of the place")
+    kind: (
+        Literal["search", "social", "messenger", "marketplace", "maps", "forum", "email", "offline", "other"] | None
+    ) = Field(None, description="Kind of place")
+    reach: Count | None = Field(None, description="Audience size")
+
+
+class Demand(Section):
+    """A search query of a segment and its monthly volume (step 4)."""
+
+    query: Text = Field(description="Search query")
+    monthly_volume: Count | None = Field(None, description="Searches a month")
+    source: Text | None = Field(None, description="Where the volume comes from")
+
+
+class Segment(Section):
+    """Step 3: an audience segment with its portrait, needs and pains."""
+
+    id: Id = Field(description="Unique id, referenced by initiatives and the backlog")
+    name: Text = Field(description="Segment name")
+    share: Share | None = Field(None, description="Share of customers")
+    portrait: Markdown | None = Field(None, description="Portrait (Markdown)")
+    needs: list[Text] = Field(default_factory=list, description="Needs")
+    pains: list[Text] = Field(default_factory=list, description="Pains")
+    places: list[Place] = Field(default_factory=list, description="Where the segment gathers")
+    demand: list[Demand] = Field(default_factory=list, description="Search demand")
+
+
+# 5 · competitors ------------------------------------------------------------------------------
+
+
+
+class Competitor(Section):
+    """Step 5: a competitor's strengths and weaknesses."""
+
+    name: Text = Field(description="Competitor's name")
+    website: Url | None = Field(None, description="http/https URL")
+    strengths: list[Text] = Field(default_factory=list, description="Strengths")
+    weaknesses: list[Text] = Field(default_factory=list, description="Weaknesses")
+    notes: Markdown | None = Field(None, description="Notes (Markdown)")
+
+
+# 7 · strategy ---------------------------------------------------------------------------------
+
+
+class Initiative(Section):
+    """Step 7: one initiative of the strategy."""
+
+    id: Id = Field(description="Unique id, referenced by the roadmap")
+    title: Text = Field(description="Title")
+    component: Text | None = Field(None, description="family.tool, from the catalogue or custom")
+    rationale: Markdown | None = Field(None, description="Why (Markdown)")
+    segments: list[Id] = Field(default_factory=list, description="Segment ids it serves")
+    goals: list[Id] = Field(default_factory=list, description="Goal ids it serves")
+    budget_monthly: Money | None = Field(None, description="Money a month while it runs")
+    new_customers_monthly: Money | None = Field(None, description="Expected new customers a month once running")
+
+
+class Strategy(Section):
+    """Step 7: the strategy."""
+
+    summary: Markdown | None = Field(None, description="Summary (Markdown)")
+    initiatives: list[Initiative] = Field(default_factory=list, description="Initiatives")
+
+
+# 8 · roadmap, checkpoints, forecast -----------------------------------------------------------
+
+
+class RoadmapItem(Section):
+    """Step 8: when an initiative runs, who owns it, its one-off cost."""
+
+    initiative: Id = Field(description="Initiative id")
+    start: Day | None = Field(None, description="Start date")
+    end: Day | None = Field(None, description="End date")
+    owner: Text | None = Field(None, description="Owner")
+    cost: Money | None = Field(None, description="One-off cost")
+
+
+class Kpi(Section):
+    """A KPI checked at a checkpoint."""
+
+    goal: Id = Field(description="Goal id")
+    target: Quantity | None = Field(None, description="Target at this checkpoint (default: the goal's target)")
+    actual: Quantity | None = Field(None, description="Measured value; absent until measured")
+
+
+class Checkpoint(Section):
+    """A date at which results are checked and the strategy corrected."""
+
+    date: Day = Field(description="Date of the checkpoint")
+    kpis: list[Kpi] = Field(default_factory=list, description="KPIs to check")
+
+
+def _default_scenarios() -> dict[str, float]:
+    return {"pessimistic": 0.5, "base": 1.0, "optimistic": 1.5}
+
+
+class Forecast(Section):
+    """The ROI forecast's horizon and scenarios."""
+
+    start: Month | None = Field(None, description="First month, YYYY-MM")
+    months: Annotated[int, BeforeValidator(int_range(1, 120))] = Field(
+        12, description="Horizon in months", json_schema_extra={"minimum": 1, "maximum": 120}
+    )
+    scenarios: dict[str, Money] = Field(
+        default_factory=_default_scenarios, description="Scenario name → multiplier of new customers"
+    )
+
+
+# economics ------------------------------------------------------------------------------------
+
+
+_SCORE_SCHEMA = {"type": "integer", "minimum": 0, "maximum": 10}
+
+
+class Nps(Section):
+    """NPS answers: counts, or raw 0–10 scores."""
+
+    promoters: Count | None = Field(None, description="Answers of 9–10")
+    passives: Count | None = Field(None, description="Answers of 7–8")
+    detractors: Count | None = Field(None, description="Answers of 0–6")
+    scores: list[Annotated[int, BeforeValidator(int_range(0, 10)), WithJsonSchema(_SCORE_SCHEMA)]] | None = Field(
+        None, description="Raw answers, 0–10"
+    )
+
+
+class FunnelStage(Section):
+    """A stage of the funnel."""
+
+    stage: Text = Field(description="Stage name")
+    count: Count = Field(description="How many reached it")
+
+
+class Economics(Section):
+    """Metrics that show a result, not just activity."""
+
+    average_check: Money | None = Field(None, description="Money per purchase")
+    purchases_per_year: Money | None = Field(None, description="Purchases of one customer a year")
+    lifetime_years: Money | None = Field(None, description="How long a customer stays, years")
+    gross_margin: Share | None = Field(None, description="Gross margin, a share")
+    customers: Count | None = Field(None, description="Active customers now")
+    cac: Positive | None = Field(None, description="Cost to acquire one customer")
+    nps: Nps | None = Field(None, description="NPS answers")
+    funnel: list[FunnelStage] = Field(default_factory=list, description="Ordered funnel stages")
+
+
+# automation -----------------------------------------------------------------------------------
+
+
+class AutomationItem(Section):
+    """A process and whether it is still done by hand."""
+
+    process: Text = Field(description="The process")
+    hours_per_month: Money | None = Field(None, description="Hours a month it takes by hand")
+    tool: Text | None = Field(None, description="Tool that automates it")
+    status: Literal["manual", "planned", "automated"] = Field("manual", description="manual, planned or automated")

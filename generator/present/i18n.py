@@ -1,0 +1,147 @@
+"""Words and number/date formats in the plan's language, for every renderer.
+
+One table of interface labels (`LABELS`, id → Russian and English) and babel-based
+formatters, so the site, the PDF, the calendar files and the terminal report all say
+`182 500 ₽` and `22 ноября 2026` for a Russian plan, `75,600` and `November 22, 2026` for an
+English one. Renderers format; they never compute (figures arrive already computed).
+
+The labels live in `labels.yaml` beside this module (data, not code); add new ones there.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from babel import Locale
+from babel.dates import format_date as babel_format_date
+from babel.numbers import format_currency, format_decimal, format_percent, get_currency_symbol
+
+from generator.catalogue import Label
+from generator.errors import InternalError
+
+LOCALES = {"ru": "ru_RU", "en": "en_US"}
+LABELS_FILE = Path(__file__).resolve().parent / "labels.yaml"
+
+
+@lru_cache(maxsize=4)
+def locale(language: str) -> Locale:
+    """The babel locale of a plan language."""
+    return Locale.parse(LOCALES.get(language, "en_US"))
+
+
+def fmt_number(value: float | int | None, language: str, digits: int = 0) -> str:
+    """`182500` → `182 500` (ru, narrow no-break space) / `182,500` (en); None → an em dash."""
+    if value is None:
+        return "—"
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(round(value, digits) if digits else round(value), format=pattern, locale=locale(language))
+
+
+def fmt_decimal(value: float | int | None, language: str, max_digits: int = 2) -> str:
+    """A number with up to `max_digits` decimals, trailing zeros dropped (`0.5`, `12`)."""
+    if value is None:
+        return "—"
+    pattern = "#,##0." + "#" * max_digits
+    return format_decimal(value, format=pattern, locale=locale(language))
+
+
+def fmt_money(value: float | int | None, currency: str, language: str, digits: int = 0) -> str:
+    """`182500, RUB, ru` → `182 500 ₽`; `75600, USD, en` → `$75,600`."""
+    if value is None:
+        return "—"
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    loc = locale(language)
+    symbol_pattern = loc.currency_formats["standard"].pattern
+    # Keep the locale's placement of the currency sign but our precision.
+    pattern = symbol_pattern.split(";")[0].replace("#,##0.00", pattern).replace("#,##0", pattern, 1)
+    return format_currency(value, currency, format=pattern, locale=loc, currency_digits=False)
+
+
+def currency_symbol(currency: str, language: str) -> str:
+    """`RUB` → `₽` (ru), `RUB` (en)."""
+    return get_currency_symbol(currency, locale=locale(language))
+
+
+def fmt_percent(share: float | None, language: str, digits: int = 0) -> str:
+    """A share as a percentage: `0.35` → `35%` in both languages (the sign close, as Russian business text has it)."""
+    if share is None:
+        return "—"
+    pattern = "#,##0" + ("." + "#" * digits if digits else "") + "%"
+    return format_percent(share, format=pattern, locale=locale(language))
+
+
+def fmt_date(day: date | None, language: str, style: str = "long") -> str:
+    """`2026-11-22` → `22 ноября 2026 г.`-style long dates; `short` gives `22.11.2026` / `11/22/26`."""
+    if day is None:
+        return "—"
+    if style == "long" and language == "ru":
+        # babel's ru long format ends in " г."; consultants write "22 ноября 2026".
+        return babel_format_date(day, format="d MMMM y", locale=locale(language))
+    return babel_format_date(day, format=style, locale=locale(language))
+
+
+def fmt_month(day: date, language: str) -> str:
+    """`2026-12-01` → `декабрь 2026` / `December 2026` (standalone month name)."""
+    return babel_format_date(day, format="LLLL y", locale=locale(language))
+
+
+def fmt_arithmetic(
+    work: Any, language: str, max_digits: int = 2, percent_result: bool = False, with_result: bool = True
+) -> str:
+    """A worked calculation (`generator.compute.arithmetic.Arithmetic`) written out: `50 × 365 × 10 = 182 500`.
+
+    Sub-expressions get parentheses only where precedence needs them
+    (`100 × (62 − 13) / 100 = 49`); `percent_result` shows the result as a percentage
+    (`240 / 300 = 80 %`).
+    """
+    precedence = {"+": 1, "−": 1, "×": 2, "/": 2}
+
+    def number(value: float) -> str:
+        text = fmt_decimal(value, language, max_digits)
+        return text.replace("-", "−")
+
+    def expression(node: Any, parent: str | None, first: bool) -> str:
+        if not hasattr(node, "operator"):
+            text = number(node)
+            return f"({text})" if node < 0 and not first else text
+        if not node.operands:  # an empty sum: just its value
+            return number(node.result)
+        inner = f" {node.operator} ".join(
+            expression(operand, node.operator, i == 0) for i, operand in enumerate(node.operands)
+        )
+        if parent is not None and (
+            precedence[node.operator] < precedence[parent]
+            or (precedence[node.operator] == precedence[parent] and not first and parent in ("−", "/"))
+        ):
+            return f"({inner})"
+        return inner
+
+    text = expression(work, None, True)
+    if not with_result:
+        return text
+    result = fmt_percent(work.result, language, max_digits) if percent_result else number(work.result)
+    return f"{text} = {result}"
+
+
+def load_labels(path: Path = LABELS_FILE) -> dict[str, Label]:
+    """The labels table (`labels.yaml`): every id with its Russian and English wording."""
+    data = yaml.load(path.read_text("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    labels: dict[str, Label] = {}
+    for key, value in data.items():
+        texts = value.values() if isinstance(value, dict) else ()
+        if not (isinstance(value, dict) and set(value) == {"ru", "en"} and all(isinstance(v, str) for v in texts)):
+            raise InternalError(f"{path.name}: label {key!r} must have exactly a Russian and an English text")
+        labels[str(key)] = Label(value["ru"], value["en"])
+    return labels
+
+
+LABELS: dict[str, Label] = load_labels()
+
+
+def t(key: str, language: str) -> str:
+    """The interface label `key` in `language`; a missing key is a bug in playbook."""
+    return LABELS[key].in_(language)

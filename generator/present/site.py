@@ -1,0 +1,983 @@
+"""Values for the site's page templates, prepared once so that templates hold layout only.
+
+The page templates (`theme/pages/*.j2.md`) are rendered by a Jinja environment without
+autoescaping (they produce Markdown), so everything that comes from a plan is escaped *here*:
+Markdown fields become sanitised HTML (`render_markdown`/`render_inline`), plain fields are
+escaped for the context they land in — `escape_text` inside HTML blocks, `escape_markdown` in
+Markdown lines (headings). Numbers and dates are formatted with `generator.present.i18n` in the plan's
+language; nothing is recomputed: every figure arrives from `generator.compute.figures`.
+
+Charts come from `generator.render.charts` (shared with the PDF); a chart that module does not offer
+yet is simply left out of the page.
+"""
+
+from __future__ import annotations
+
+import calendar as calendar_lib
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from markupsafe import Markup
+
+from generator.catalogue import FAMILIES, tool_label
+from generator.compute.arithmetic import Arithmetic
+from generator.compute.audit import ToolFigure
+from generator.compute.checkpoints import KpiFigure
+from generator.compute.figures import Figures
+from generator.compute.schedule import CalendarFigures, Slot
+from generator.model import LoadedPlan, Plan
+from generator.present.i18n import (
+    fmt_arithmetic,
+    fmt_date,
+    fmt_decimal,
+    fmt_money,
+    fmt_month,
+    fmt_number,
+    fmt_percent,
+    t,
+)
+from generator.render import charts
+from generator.render.markup import escape_markdown, escape_text, render_inline, render_markdown
+
+# The client's pages in the method's order: (file stem, label key, step number or None).
+PAGES: tuple[tuple[str, str, int | None], ...] = (
+    ("index", "site.page.overview", 1),
+    ("goals", "site.page.goals", 2),
+    ("audience", "site.page.audience", 3),
+    ("competitors", "site.page.competitors", 5),
+    ("audit", "site.page.audit", 6),
+    ("strategy", "site.page.strategy", 7),
+    ("roadmap", "site.page.roadmap", 8),
+    ("checkpoints", "site.page.checkpoints", 8),
+    ("economics", "site.page.economics", None),
+    ("forecast", "site.page.forecast", 8),
+    ("automation", "site.page.automation", None),
+    ("calendar", "site.page.calendar", None),
+    ("downloads", "site.page.downloads", None),
+)
+# Which page shows each of the eight steps (overview links).
+STEP_PAGES: dict[str, str] = {
+    "business": "index",
+    "goals": "goals",
+    "segments": "audience",
+    "places": "audience",
+    "competitors": "competitors",
+    "audit": "audit",
+    "strategy": "strategy",
+    "plan": "roadmap",
+}
+HOURS_YARDSTICK = 365  # one hour a day, every day: the method's yearly yardstick
+WEEKDAY_KEYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class Labels:
+    """Interface labels of one language, looked up by key in templates: `L["site.page.goals"]`."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def __getitem__(self, key: str) -> str:
+        return t(key, self.language)
+
+
+@dataclass(frozen=True)
+class Words:
+    """Formatting in one plan's language and currency (formatting only: values arrive computed)."""
+
+    language: str
+    currency: str
+
+    def num(self, value: float | None, digits: int = 0) -> str:
+        return fmt_number(value, self.language, digits)
+
+    def dec(self, value: float | None, digits: int = 2) -> str:
+        return fmt_decimal(value, self.language, digits)
+
+    def money(self, value: float | None) -> str:
+        return fmt_money(value, self.currency, self.language)
+
+    def pct(self, share: float | None, digits: int = 0) -> str:
+        return fmt_percent(share, self.language, digits)
+
+    def day(self, value: date | None, style: str = "long") -> str:
+        return fmt_date(value, self.language, style)
+
+    def work(self, work: Arithmetic | None, percent: bool = False) -> str:
+        return fmt_arithmetic(work, self.language, percent_result=percent) if work is not None else "—"
+
+    def label(self, key: str) -> str:
+        return t(key, self.language)
+
+
+# charts -----------------------------------------------------------------------------------------
+
+
+def _svg(svg: str) -> Markup:
+    """A chart from `generator.render.charts` (it escapes every label itself), embedded as-is."""
+    return Markup(svg)
+
+
+def chart_title(words: Words, key: str, name: str) -> str:
+    """The accessible title of a chart: what it is and whose."""
+    return f"{words.label(key)} · {name}"
+
+
+# shared pieces ----------------------------------------------------------------------------------
+
+
+def html(text: object) -> Markup:
+    """A plain plan field inside an HTML block."""
+    return escape_text(text)
+
+
+def md(text: object) -> str:
+    """A plain plan field on a Markdown line (a heading).
+
+    Quotes need no escaping outside attributes, and the table of contents would show their
+    entities (`&#x27;`) literally, so only `&`, `<`, `>` and Markdown's own characters are escaped.
+    """
+    return escape_markdown(text).replace("&#x27;", "'").replace("&quot;", '"')
+
+
+def front_matter(title: str, description: str, language: str) -> str:
+    """YAML front matter: titles and descriptions reach Material's templates unescaped, so escape them here.
+
+    JSON strings are valid YAML scalars, so `json.dumps` quotes any text safely.
+    """
+    lines = [
+        "---",
+        f"title: {json.dumps(str(escape_text(title)), ensure_ascii=False)}",
+        f"description: {json.dumps(str(escape_text(description)), ensure_ascii=False)}",
+        f"language: {language}",
+        "---",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def status_badge(status: str, words: Words, prefix: str = "status") -> Markup:
+    """A coloured badge whose text says the status (never colour alone)."""
+    css = status.replace("/", "").replace(" ", "-")
+    return Markup(f'<span class="pb-badge pb-badge--{css}">{escape_text(words.label(f"{prefix}.{status}"))}</span>')
+
+
+def band_badge(band: str | None, words: Words) -> Markup:
+    """The audit band as a badge (poor, needs work, good)."""
+    if band is None:
+        return Markup("")
+    return status_badge(band, words, "band")
+
+
+def _goal_value(value: float | None, unit: str | None, words: Words) -> str:
+    """A goal's baseline or target: a share where the unit is `%`, else the number and its unit."""
+    if value is None:
+        return "—"
+    if unit == "%":
+        return words.pct(value, 1)
+    return f"{words.dec(value)} {unit}" if unit else words.dec(value)
+
+
+def _segment_names(plan: Plan) -> dict[str, str]:
+    return {s.id: s.name for s in plan.segments}
+
+
+def _goal_titles(plan: Plan) -> dict[str, str]:
+    return {g.id: g.title for g in plan.goals}
+
+
+# per page ---------------------------------------------------------------------------------------
+
+
+def base_context(loaded: LoadedPlan, figures: Figures, page: str) -> dict[str, Any]:
+    """What every client page needs: labels, the client's name, the page's title and front matter."""
+    language = figures.language
+    words = Words(language, figures.currency)
+    label_key = next(key for stem, key, _ in PAGES if stem == page)
+    page_title = words.label(label_key)
+    name = loaded.plan.business.name
+    title = name if page == "index" else f"{page_title} · {name}"
+    description = words.label(f"site.describe.{page}").format(name=name)
+    empty_step = None
+    return {
+        "L": Labels(language),
+        "words": words,
+        "name_md": md(name),
+        "name_html": html(name),
+        "page_title": page_title,
+        "front_matter": front_matter(title, description, language),
+        "empty": empty_step,
+        "today": words.day(figures.today),
+    }
+
+
+def _empty(words: Words, step: str) -> dict[str, str]:
+    """An empty step: which plan section to fill."""
+    return {"title": words.label("site.empty.title"), "text": words.label(f"site.empty.{step}")}
+
+
+def context_overview(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
+    """Step 1 and the whole playbook at a glance."""
+    ctx = base_context(loaded, figures, "index")
+    words: Words = ctx["words"]
+    b = loaded.plan.business
+    facts = []
+    for key, value in (
+        ("model", b.model.upper() if b.model else None),
+        ("industry", b.industry),
+        ("region", b.region),
+        ("consultant", b.consultant),
+        ("audit_date", words.day(loaded.plan.audit.date) if loaded.plan.audit and loaded.plan.audit.date else None),
+        ("today", words.day(figures.today)),
+    ):
+        if value:
+            facts.append({"label": words.label(f"site.fact.{key}"), "value": html(value)})
+    steps = [
+        {
+            "number": s.number,
+            "label": s.label(words.language),
+            "filled": s.filled,
+            "state": words.label("site.step.filled" if s.filled else "site.step.empty"),
+            "link": f"{STEP_PAGES[s.key]}.md",
+        }
+        for s in figures.steps
+    ]
+    highlights = []
+    if figures.audit and figures.audit.overall is not None:
+        highlights.append(
+            {
+                "label": words.label("site.hl.audit"),
+                "value": f"{figures.audit.overall} / 100",
+                "note": band_badge(figures.audit.band, words),
+                "link": "audit.md",
+            }
+        )
+    e = figures.economics
+    if e and e.ltv is not None:
+        highlights.append(
+            {
+                "label": "LTV",
+                "value": html(words.money(e.ltv)),
+                "note": html(words.work(e.ltv_work)),
+                "link": "economics.md",
+            }
+        )
+    if e and e.nps and e.nps.score is not None:
+        highlights.append(
+            {"label": "NPS", "value": html(words.dec(e.nps.score, 1)), "note": "", "link": "economics.md"}
+        )
+    f = figures.forecast
+    if f:
+        base = next((s for s in f.scenarios if s.name == "base"), f.scenarios[0] if f.scenarios else None)
+        if base is not None and base.roi is not None:
+            highlights.append(
+                {
+                    "label": words.label("site.hl.roi"),
+                    "value": html(words.pct(base.roi)),
+                    "note": html(words.label("site.scenario") + ": " + _scenario_name(base.name, words)),
+                    "link": "forecast.md",
+                }
+            )
+    c = figures.calendar
+    if c:
+        highlights.append(
+            {
+                "label": words.label("site.hl.streak"),
+                "value": html(words.num(c.current_streak)),
+                "note": html(
+                    words.label("site.cal.rate")
+                    + ": "
+                    + (words.pct(c.completion_rate) if c.completion_rate is not None else "—")
+                ),
+                "link": "calendar.md",
+            }
+        )
+    filled = sum(s.filled for s in figures.steps)
+    ctx.update(
+        facts=facts,
+        description=render_markdown(b.description),
+        current_state=render_markdown(b.current_state),
+        steps=steps,
+        steps_filled=words.label("site.steps_filled").format(done=filled, total=len(steps)),
+        highlights=highlights,
+        pages=[{"label": words.label(key), "link": f"{stem}.md"} for stem, key, _ in PAGES[1:]],
+    )
+    if not any((b.description, b.current_state, facts[:-1])):
+        ctx["empty"] = _empty(words, "business")
+    return ctx
+
+
+def context_goals(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
+    """Step 2: e-marketing goals, each beside the business goal it serves."""
+    ctx = base_context(loaded, figures, "goals")
+    words: Words = ctx["words"]
+    goals = [
+        {
+            "title": html(g.title),
+            "business_goal": html(g.business_goal or "—"),
+            "metric": html(g.metric or "—"),
+            "baseline": html(_goal_value(g.baseline, g.unit, words)),
+            "target": html(_goal_value(g.target, g.unit, words)),
+            "direction": words.label(f"site.direction.{g.direction}"),
+            "deadline": words.day(g.deadline),
+        }
+        for g in loaded.plan.goals
+    ]
+    ctx["goals"] = goals
+    if not goals:
+        ctx["empty"] = _empty(words, "goals")
+    return ctx
+
+
+def context_audience(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
+    """Steps 3–4: segment cards with portrait, needs, pains, places and search demand."""
+    ctx = base_context(loaded, figures, "audience")
+    words: Words = ctx["words"]
+    segments = []
+    for s in loaded.plan.segments:
+        segments.append(
+            {
+                "name_md": md(s.name),
+                "share": words.pct(s.share) if s.share is not None else None,
+                "portrait": render_markdown(s.portrait),
+                "needs": [html(n) for n in s.needs],
+                "pains": [html(p) for p in s.pains],
+                "places": [
+                    {
+                        "name": html(p.name),
+                        "kind": words.label(f"site.place.{p.kind}") if p.kind else "—",
+                        "reach": words.num(p.reach),
+                    }
+                    for p in s.places
+                ],
+                "demand": [
+                    {
+                        "query": html(d.query),
+                        "volume": words.num(d.monthly_volume),
+                        "source": html(d.source or "—"),
+                    }
+                    for d in s.demand
+                ],
+                "demand_total": words.num(sum(d.monthly_volume or 0 for d in s.demand)) if s.demand else None,
+            }
+        )
+    ctx["segments"] = segments
+    if not segments:
+        ctx["empty"] = _empty(words, "segments")
+    return ctx
+
+
+def context_competitors(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
+    """Step 5: each competitor's strengths beside its weaknesses."""
+    ctx = base_context(loaded, figures, "competitors")
+    words: Words = ctx["words"]
+    ctx["competitors"] = [
+        {
+            "name_md": md(c.name),
+            "website": html(c.website) if c.website else None,
+            "strengths": [html(x) for x in c.strengths],
+            "weaknesses": [html(x) for x in c.weaknesses],
+            "rows": max(len(c.strengths), len(c.weaknesses)),
+            "notes": render_markdown(c.notes),
+        }
+        for c in loaded.plan.competitors
+    ]
+    if not ctx["competitors"]:
+        ctx["empty"] = _empty(words, "competitors")
+    return ctx
+
+
+def _tool_row(tool: ToolFigure, words: Words) -> dict[str, Any]:
+    return {
+        "label": html(tool.label(words.language)),
+        "badge": status_badge(tool.status, words),
+        "weight": words.dec(tool.weight) if tool.scored else "—",
+        "finding": render_inline(tool.finding),
+        "recommendation": render_inline(tool.recommendation),
+        "priority": status_badge(tool.priority, words, "priority") if tool.priority else Markup(""),
+        "family": html(FAMILIES[tool.family].label.in_(words.language)),
+    }
+
+
+def _signed(change: int | None, words: Words) -> str:
+    if change is None:
+        return "—"
+    return ("+" if change > 0 else "−" if change < 0 else "±") + words.num(abs(change))
+
+
+def context_audit(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
+    """Step 6: scores per family with bands, tools with status badges, findings, practices, change."""
+    ctx = base_context(loaded, figures, "audit")
+    words: Words = ctx["words"]
+    a = figures.audit
+    if a is None:
+        ctx["empty"] = _empty(words, "audit")
+        ctx["audit"] = None
+        return ctx
+    families = [
+        {
+            "label": html(f.label(words.language)),
+            "anchor": f"family-{f.id}",
+            "score": str(f.score) if f.score is not None else "—",
+            "band": band_badge(f.band, words),
+            "work": html(words.work(f.work)) if f.work else html(words.label("site.audit.no_scored")),
+            "tools": [_tool_row(tool, words) for tool in f.tools],
+        }
+        for f in a.families
+    ]
+    practices = [
+        {
+            "label": html(p.label(words.language)),
+            "badge": status_badge(p.status, words),
+            "finding": render_inline(p.finding),
+            "recommendation": render_inline(p.recommendation),
+            "tool": html(p.tool) if p.tool else None,
+            "evidence": html(_evidence(p.evidence.metric, p.evidence.value, words)),
+            "suggested": status_badge(p.evidence.status, words) if p.evidence.status else Markup(""),
+        }
+        for p in a.practices
+    ]
+    comparison = None
+    if a.comparison is not None:
+        rows = [
+            {
+                "label": html(a.family(ch.id).label(words.language)),
+                "before": words.num(ch.before),
+                "after": words.num(ch.after),
+                "change": _signed(ch.change, words),
+                "trend": "up" if (ch.change or 0) > 0 else "down" if (ch.change or 0) < 0 else "same",
+            }
+            for ch in a.comparison.families
+        ]
+        o = a.comparison.overall
+        rows.append(
+            {
+                "label": html(words.label("site.audit.overall")),
+                "before": words.num(o.before),
+                "after": words.num(o.after),
+                "change": _signed(o.change, words),
+                "trend": "up" if (o.change or 0) > 0 else "down" if (o.change or 0) < 0 else "same",
+            }
+        )
+        comparison = {"date": words.day(a.comparison.previous_date), "rows": rows}
+    ctx["audit"] = {
+        "date": words.day(a.date),
+        "overall": str(a.overall) if a.overall is not None else "—",
+        "band": band_badge(a.band, words),
+        "overall_work": html(words.work(a.overall_work)),
+        "gauge": _svg(charts.render_gauge(a.overall, a.band, words.language, title=words.label("site.audit.overall"))),
+        "bars": _svg(
+            charts.render_score_bars(
+                [
+                    charts.Bar(
+                        f.label(words.language),
+                        f.score,
+                        f.band,
+                        a.comparison.families[i].before if a.comparison else None,
+                    )
+                    for i, f in enumerate(a.families)
+                ],
+                words.language,
+                title=words.label("site.audit.families"),
+            )
+        ),
+        "families": families,
+        "recommendations": [_tool_row(tool, words) for tool in a.recommendations],
+        "practices": practices,
+        "comparison": comparison,
+    }
+    return ctx
+
+
+def _evidence(metric: str, value: float | str | None, words: Words) -> str:
+    """What the rest of the plan says about a practice, in words."""
+    if value is None:
+        return words.label("site.evidence.none")
+    if metric == "crm_status":
+        return words.label("site.evidence.crm_status").format(value=words.label(f"status.{value}"))
+    number = float(value)
+    if metric == "completion_rate":
+        return words.label("site.evidence.completion_rate").format(value=words.pct(number))
+    if metric == "manual_hours":
+        return words.label("site.evidence.manual_hours").format(value=words.dec(number, 1))
+    return words.label("site.evidence.business_metrics").format(value=words.num(number))
+
+
+def context_strategy(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
+    """Step 7: initiatives grouped by component, each linked to its segments and goals."""
+    ctx = base_context(loaded, figures, "strategy")
+    words: Words = ctx["words"]
+    strategy = loaded.plan.strategy
+    segments = _segment_names(loaded.plan)
+    goals = _goal_titles(loaded.plan)
+    groups: dict[str, list[dict[str, Any]]] = {}
+    order: list[str] = []
+    for i in strategy.initiatives if strategy else []:
+        family, _, tool = (i.component or "").partition(".")
+        if i.component and family in FAMILIES:
+            heading = f"{FAMILIES[family].label.in_(words.language)} · {tool_label(family, tool, words.language)}"
+            custom = next(
+                (
+                    c.name
+                    for c in (
+                        loaded.plan.audit.components.custom
+                        if loaded.plan.audit and loaded.plan.audit.components
+                        else []
+                    )
+                    if c.family == family and c.id == tool
+                ),
+                None,
+            )
+            if custom:
+                heading = f"{FAMILIES[family].label.in_(words.language)} · {custom}"
+        else:
+            heading = words.label("site.strategy.no_component")
+        if heading not in groups:
+            groups[heading] = []
+            order.append(heading)
+        groups[heading].append(
+            {
+                "title_md": md(i.title),
+                "rationale": render_markdown(i.rationale),
+                "segments": [html(segments.get(s, s)) for s in i.segments],
+                "goals": [html(goals.get(g, g)) for g in i.goals],
+                "budget": html(words.money(i.budget_monthly)) if i.budget_monthly is not None else None,
+                "new_customers": words.dec(i.new_customers_monthly, 1) if i.new_customers_monthly is not None else None,
+            }
+        )
+    ctx["summary"] = render_markdown(strategy.summary if strategy else None)
+    ctx["groups"] = [{"heading_md": md(h), "initiatives": groups[h]} for h in order]
+    if not order and not (strategy and strategy.summary):
+        ctx["empty"] = _empty(words, "strategy")
+    return ctx
+
+
+def context_roadmap(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
+    """Step 8: who does what, when, at what one-off cost, drawn as a Gantt-like chart."""
+    ctx = base_context(loaded, figures, "roadmap")
+    words: Words = ctx["words"]
+    titles = {i.id: i.title for i in (loaded.plan.strategy.initiatives if loaded.plan.strategy else [])}
+    ctx["rows"] = [
+        {
+            "initiative": html(titles.get(r.initiative, r.initiative)),
+            "start": words.day(r.start, "short") if r.start else "—",
+            "end": words.day(r.end, "short") if r.end else "—",
+            "owner": html(r.owner or "—"),
+            "cost": html(words.money(r.cost)) if r.cost is not None else "—",
+        }
+        for r in loaded.plan.roadmap
+    ]
+    f = figures.forecast
+    ctx["chart"] = None
+    if loaded.plan.roadmap and f is not None and f.scenarios:
+        ctx["chart"] = _svg(
+            charts.render_gantt(
+                [charts.Span(i.title, i.months, [m for m, _ in i.one_off]) for i in f.initiatives],
+                [m.month for m in f.scenarios[0].months],
+                words.language,
+                title=words.label("site.page.roadmap"),
+            )
+        )
+    if not ctx["rows"]:
+        ctx["empty"] = _empty(words, "roadmap")
+    return ctx
+
+
+def _kpi_value(value: float | None, kpi: KpiFigure, words: Words) -> str:
+    return _goal_value(value, kpi.unit, words)
+
+
+def _kpi_row(kpi: KpiFigure, words: Words) -> dict[str, Any]:
+    return {
+        "date": words.day(kpi.date),
+        "goal": html(kpi.goal_title),
+        "target": html(_kpi_value(kpi.target, kpi, words)),
+        "actual": html(_kpi_value(kpi.actual, kpi, words)),
+        "direction": words.label(f"site.direction.{kpi.direction}"),
+        "badge": status_badge(kpi.status, words, "kpi"),
+        "advice": words.label(f"site.correct.{kpi.status}")
+        if kpi.status in ("behind", "not measured", "no target")
+        else "",
+    }
+
+
+def context_checkpoints(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
+    """Step 8: targets against actuals on each checkpoint, and where to correct the strategy."""
+    ctx = base_context(loaded, figures, "checkpoints")
+    words: Words = ctx["words"]
+    ctx["checkpoints"] = [
+        {
+            "date": words.day(c.date),
+            "state": words.label("site.cp.passed" if c.passed else "site.cp.upcoming"),
+            "kpis": [_kpi_row(k, words) for k in c.kpis],
+        }
+        for c in figures.checkpoints
+    ]
+    ctx["corrections"] = [_kpi_row(k, words) for k in figures.corrections]
+    if not ctx["checkpoints"]:
+        ctx["empty"] = _empty(words, "checkpoints")
+    return ctx
+
+
+def context_economics(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
+    """Business metrics with their arithmetic written out: LTV, LTV/CAC, NPS, the funnel."""
+    ctx = base_context(loaded, figures, "economics")
+    words: Words = ctx["words"]
+    e = figures.economics
+    if e is None:
+        ctx["empty"] = _empty(words, "economics")
+        ctx["e"] = None
+        return ctx
+    inputs = []
+    for key, value in (
+        ("average_check", words.money(e.average_check) if e.average_check is not None else None),
+        ("purchases_per_year", words.dec(e.purchases_per_year) if e.purchases_per_year is not None else None),
+        ("lifetime_years", words.dec(e.lifetime_years) if e.lifetime_years is not None else None),
+        ("gross_margin", words.pct(e.gross_margin, 1) if e.gross_margin is not None else None),
+        ("customers", words.num(e.customers) if e.customers is not None else None),
+        ("cac", words.money(e.cac) if e.cac is not None else None),
+    ):
+        if value is not None:
+            inputs.append({"label": words.label(f"site.econ.{key}"), "value": html(value)})
+    metrics = []
+    if e.ltv_work is not None:
+        metrics.append(
+            {
+                "label": words.label("site.econ.ltv"),
+                "value": html(words.money(e.ltv)),
+                "work": html(words.work(e.ltv_work)),
+                "note": words.label("site.econ.ltv_note"),
+            }
+        )
+    if e.ltv_profit_work is not None:
+        metrics.append(
+            {
+                "label": words.label("site.econ.ltv_profit"),
+                "value": html(words.money(e.ltv_profit)),
+                "work": html(words.work(e.ltv_profit_work)),
+                "note": words.label("site.econ.ltv_profit_note"),
+            }
+        )
+    if e.ltv_cac_work is not None:
+        metrics.append(
+            {
+                "label": "LTV / CAC",
+                "value": html(words.dec(e.ltv_cac, 1)),
+                "work": html(words.work(e.ltv_cac_work)),
+                "note": words.label(f"site.econ.ltv_cac_{e.ltv_cac_basis}"),
+            }
+        )
+    nps = None
+    if e.nps is not None:
+        nps = {
+            "score": words.dec(e.nps.score, 1) if e.nps.score is not None else "—",
+            "work": html(words.work(e.nps.work)),
+            "promoters": words.num(e.nps.promoters),
+            "passives": words.num(e.nps.passives),
+            "detractors": words.num(e.nps.detractors),
+            "total": words.num(e.nps.total),
+            "source": words.label("site.econ.nps_scores" if e.nps.from_scores else "site.econ.nps_counts"),
+        }
+    funnel = [
+        {
+            "stage": html(s.stage),
+            "count": words.num(s.count),
+            "from_previous": html(words.work(s.from_previous_work, percent=True)) if s.from_previous_work else "—",
+            "from_first": words.pct(s.from_first, 1) if s.from_first is not None else "—",
+        }
+        for s in e.funnel
+    ]
+    ctx["e"] = {
+        "inputs": inputs,
+        "metrics": metrics,
+        "nps": nps,
+        "funnel": funnel,
+        "funnel_chart": _svg(
+            charts.render_funnel(
+                [charts.Stage(s.stage, s.count, s.from_previous) for s in e.funnel],
+                words.language,
+                title=words.label("site.econ.funnel"),
+            )
+        )
+        if e.funnel
+        else None,
+    }
+    return ctx
+
+
+def _scenario_name(name: str, words: Words) -> str:
+    """The default scenarios get names in the plan's language; the plan's own names stay as written."""
+    return words.label(f"site.scn.{name}") if name in ("pessimistic", "base", "optimistic") else name
+
+
+def context_forecast(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
+    """Step 8: the ROI forecast per scenario: chart, months, ROI and payback."""
+    ctx = base_context(loaded, figures, "forecast")
+    words: Words = ctx["words"]
+    f = figures.forecast
+    if f is None:
+        ctx["f"] = None
+        ctx["empty"] = _empty(words, "forecast")
+        return ctx
+    scenarios = []
+    for s in f.scenarios:
+        scenarios.append(
+            {
+                "name_md": md(_scenario_name(s.name, words)),
+                "name": html(_scenario_name(s.name, words)),
+                "multiplier": words.dec(s.multiplier),
+                "cost": html(words.money(s.cost)),
+                "profit": html(words.money(s.profit)),
+                "new_customers": words.dec(s.new_customers, 1),
+                "roi": words.pct(s.roi) if s.roi is not None else "—",
+                "roi_work": html(words.work(s.roi_work, percent=True)) if s.roi_work else "",
+                "payback": (
+                    words.label("site.fc.payback_month").format(
+                        month=s.payback_month, date=fmt_month(s.payback_date, words.language)
+                    )
+                    if s.payback_month is not None and s.payback_date is not None
+                    else words.label("site.fc.no_payback")
+                ),
+                "months": [
+                    {
+                        "number": m.number,
+                        "month": fmt_month(m.month, words.language),
+                        "cost": html(words.money(m.cost)),
+                        "new": words.dec(m.new_customers, 1),
+                        "customers": words.dec(m.customers, 1),
+                        "profit": html(words.money(m.profit)),
+                        "cum_cost": html(words.money(m.cumulative_cost)),
+                        "cum_profit": html(words.money(m.cumulative_profit)),
+                    }
+                    for m in s.months
+                ],
+            }
+        )
+    ctx["f"] = {
+        "start": fmt_month(f.start, words.language),
+        "start_source": words.label(f"site.fc.start_{f.start_source}"),
+        "months": f.months,
+        "per_customer": html(words.work(f.profit_per_customer_month_work)),
+        "scenarios": scenarios,
+        "chart": _svg(
+            charts.render_forecast(
+                [m.month for m in f.scenarios[0].months],
+                [m.cumulative_cost for m in f.scenarios[0].months],
+                [
+                    charts.Series(_scenario_name(s.name, words), [m.cumulative_profit for m in s.months])
+                    for s in f.scenarios
+                ],
+                words.language,
+                words.currency,
+                title=words.label("site.page.forecast"),
+                cost_label=words.label("site.fc.cum_cost"),
+            )
+        )
+        if f.scenarios
+        else None,
+    }
+    return ctx
+
+
+def context_automation(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
+    """Problem 2: what is still done by hand, and the hours it costs."""
+    ctx = base_context(loaded, figures, "automation")
+    words: Words = ctx["words"]
+    a = figures.automation
+    if a is None or not a.items:
+        ctx["a"] = None
+        ctx["empty"] = _empty(words, "automation")
+        return ctx
+    ctx["a"] = {
+        "rows": [
+            {
+                "process": html(i.process),
+                "hours": words.dec(i.hours_per_month, 1) if i.hours_per_month is not None else "—",
+                "tool": html(i.tool or "—"),
+                "badge": status_badge(i.status, words, "site.auto"),
+            }
+            for i in a.items
+        ],
+        "manual": words.dec(a.manual_hours, 1),
+        "planned": words.dec(a.planned_hours, 1),
+        "automated": words.dec(a.automated_hours, 1),
+        "by_hand": words.dec(a.by_hand_hours, 1),
+        "year_work": html(words.work(a.by_hand_year_work)),
+    }
+    return ctx
+
+
+def _slot_text(slot: Slot, words: Words, segments: dict[str, str]) -> str:
+    """One line describing a slot (for the grid's tooltip and the upcoming list)."""
+    kind = {
+        "done": "slot.done",
+        "missed": "slot.missed",
+        "new": "slot.new",
+        "refresh": "slot.refresh",
+        "research": "slot.research",
+    }[slot.kind]
+    text = words.label(kind)
+    if slot.title:
+        text += f": {slot.title}"
+    if slot.segment:
+        text += f" ({segments.get(slot.segment, slot.segment)})"
+    return text
+
+
+def _mark(slot: Slot) -> tuple[str, str]:
+    """CSS modifier and a one-letter text mark, so the grid never relies on colour alone."""
+    if slot.kind == "done":
+        return "done", "✓"
+    if slot.kind == "missed":
+        return "missed", "✗"
+    if slot.is_today:
+        return "today", "●"
+    return slot.kind, {"new": "+", "refresh": "↻", "research": "?"}[slot.kind]
+
+
+def _month_grids(c: CalendarFigures, words: Words, segments: dict[str, str]) -> list[dict[str, Any]]:
+    by_day = {s.date: s for s in c.days}
+    holidays = set(c.holidays)
+    months = []
+    year, month = c.start.year, c.start.month
+    while (year, month) <= (c.end.year, c.end.month):
+        weeks = []
+        for week in calendar_lib.Calendar(firstweekday=0).monthdatescalendar(year, month):
+            cells: list[dict[str, Any] | None] = []
+            for day in week:
+                if day.month != month:
+                    cells.append(None)
+                    continue
+                slot = by_day.get(day)
+                if slot is None:
+                    css = "holiday" if day in holidays else "off"
+                    title = words.label("site.cal.holiday" if day in holidays else "site.cal.no_slot")
+                    cells.append({"day": day.day, "css": css, "mark": "", "title": html(title)})
+                else:
+                    css, mark = _mark(slot)
+                    cells.append(
+                        {"day": day.day, "css": css, "mark": mark, "title": html(_slot_text(slot, words, segments))}
+                    )
+            weeks.append(cells)
+        months.append({"title": fmt_month(date(year, month, 1), words.language), "weeks": weeks})
+        month += 1
+        if month == 13:
+            year, month = year + 1, 1
+    return months
+
+
+def context_calendar(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
+    """Problem 1: the daily content discipline: month grids, heatmap, streaks, hours, projection."""
+    ctx = base_context(loaded, figures, "calendar")
+    words: Words = ctx["words"]
+    c = figures.calendar
+    if c is None:
+        ctx["c"] = None
+        ctx["empty"] = _empty(words, "calendar")
+        return ctx
+    segments = _segment_names(loaded.plan)
+    next_slot = c.next_slot
+    upcoming = [s for s in c.days if s.planned][:14]
+    ctx["c"] = {
+        "period": f"{words.day(c.start)} — {words.day(c.end)}",
+        "stats": [
+            {"label": words.label("site.cal.slots"), "value": words.num(c.slots)},
+            {"label": words.label("site.cal.done"), "value": words.num(c.done)},
+            {"label": words.label("site.cal.missed"), "value": words.num(c.missed)},
+            {
+                "label": words.label("site.cal.rate"),
+                "value": words.pct(c.completion_rate) if c.completion_rate is not None else "—",
+            },
+            {"label": words.label("site.cal.current_streak"), "value": words.num(c.current_streak)},
+            {"label": words.label("site.cal.longest_streak"), "value": words.num(c.longest_streak)},
+            {"label": words.label("site.cal.projected"), "value": words.num(c.projected)},
+            {"label": words.label("site.cal.to_write"), "value": words.num(c.to_write)},
+        ],
+        "hours": words.dec(c.hours, 1),
+        "yardstick": words.num(HOURS_YARDSTICK),
+        "hours_share": words.pct(c.hours / HOURS_YARDSTICK, 1),
+        "hours_width": f"{min(100.0, 100 * c.hours / HOURS_YARDSTICK):.1f}%",
+        "hours_text": words.label("site.cal.hours_text").format(
+            hours=words.dec(c.hours, 1), yardstick=words.num(HOURS_YARDSTICK), minutes=words.num(c.minutes_per_day)
+        ),
+        "planned": words.label("site.cal.planned_text").format(
+            new=words.num(c.planned_new), refresh=words.num(c.planned_refresh), research=words.num(c.planned_research)
+        ),
+        "next": html(_slot_text(next_slot, words, segments)) if next_slot else None,
+        "next_date": words.day(next_slot.date) if next_slot else None,
+        "upcoming": [
+            {
+                "date": words.day(s.date, "short"),
+                "kind": status_badge(s.kind, words, "site.slotkind"),
+                "text": html(s.title or ""),
+                "query": html(s.query or ""),
+            }
+            for s in upcoming
+        ],
+        "weekdays": [words.label(f"site.wd.{d}") for d in WEEKDAY_KEYS],
+        "months": _month_grids(c, words, segments),
+        "heatmap": _svg(
+            charts.render_heatmap(
+                [(s.date, s.kind) for s in c.days],
+                c.start,
+                c.end,
+                words.language,
+                title=words.label("site.cal.heatmap"),
+                today=c.today,
+            )
+        ),
+        "off_slot": len(c.off_slot),
+    }
+    return ctx
+
+
+def context_downloads(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
+    """The PDF audit, the .ics feed to subscribe to, and the CSV."""
+    ctx = base_context(loaded, figures, "downloads")
+    ctx["has_calendar"] = figures.calendar is not None
+    ctx["slug"] = loaded.slug
+    return ctx
+
+
+CONTEXTS: dict[str, Callable[[LoadedPlan, Figures], dict[str, Any]]] = {
+    "index": context_overview,
+    "goals": context_goals,
+    "audience": context_audience,
+    "competitors": context_competitors,
+    "audit": context_audit,
+    "strategy": context_strategy,
+    "roadmap": context_roadmap,
+    "checkpoints": context_checkpoints,
+    "economics": context_economics,
+    "forecast": context_forecast,
+    "automation": context_automation,
+    "calendar": context_calendar,
+    "downloads": context_downloads,
+}
+
+
+def context_portfolio(clients: Iterable[tuple[LoadedPlan, Figures]], language: str) -> dict[str, Any]:
+    """The portfolio's home page: every client with its score, steps filled and today's task."""
+    words = Words(language, "RUB")
+    rows = []
+    for loaded, figures in clients:
+        filled = sum(s.filled for s in figures.steps)
+        rows.append(
+            {
+                "name": md(loaded.plan.business.name),
+                "link": f"{loaded.slug}/index.md",
+                "language": loaded.plan.business.language,
+                "industry": md(loaded.plan.business.industry or "—"),
+                "steps": f"{filled} / {len(figures.steps)}",
+                "score": str(figures.audit.overall) if figures.audit and figures.audit.overall is not None else "—",
+                "band": band_badge(figures.audit.band if figures.audit else None, words),
+            }
+        )
+    title = words.label("site.portfolio.title")
+    return {
+        "L": Labels(language),
+        "clients": rows,
+        "front_matter": front_matter(title, words.label("site.portfolio.description"), language),
+        "title": title,
+    }

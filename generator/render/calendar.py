@@ -1,0 +1,203 @@
+"""The article calendar as files: an .ics feed to subscribe to, and a CSV for spreadsheets.
+
+Both are pure renderers of `generator.compute.schedule.CalendarFigures` (plus the plan for words:
+language, business and segment names).
+
+The .ics feed is built with the `icalendar` library, never by string formatting, so folding
+(≤ 75 octets a line, UTF-8 kept whole) and escaping are the library's. Plan text is untrusted:
+every text that goes into a one-line field (titles, queries, names) has its control characters
+(CR, LF, tabs, …) turned into spaces first, so a title cannot forge calendar lines.
+
+Reproducibility: the same plan and the same "today" give byte-identical output. Nothing reads
+the wall clock:
+
+- UID: `<YYYYMMDD>-<slug>@playbook`, the slot's date: a slot keeps its UID across builds, so
+  a subscribed client updates the event instead of adding a copy.
+- DTSTAMP (one for the whole feed): midnight UTC of the plan's revision day, the latest day on
+  which, as far as the plan tells, something in the feed took its present form: the latest log
+  date or audit date not after today, or the day after the latest missed slot; with none of
+  these, the earlier of `content.start` and today.
+- SEQUENCE, stateless and monotonic through a slot's life (planned → missed → done when
+  logged late): a slot still to write has the number of slots judged so far (`due`: every
+  judged slot re-draws the plan of the later ones); a missed slot at position i (0-based)
+  has i + 1; a done slot i + 2. A planned slot at position i only sees `due ≤ i`, so every
+  change of state raises its number, and a judged slot's number never changes again.
+- LAST-MODIFIED: a done slot — its day; a missed slot — the day after it (when it became
+  missed); a slot still to write — DTSTAMP. Edits of the backlog that keep every date are not
+  visible without keeping state; subscribed clients replace a published feed on refresh anyway.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from datetime import UTC, date, datetime, time, timedelta
+
+from babel.dates import format_date as babel_format_date
+from icalendar import Calendar, Event, vDuration
+
+from generator.compute.schedule import CalendarFigures, Slot
+from generator.model import Plan
+from generator.present.i18n import fmt_date, fmt_number, locale, t
+
+PRODID = "-//playbook//article calendar//EN"
+CSV_COLUMNS = ("date", "weekday", "kind", "status", "title", "query", "segment", "url")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def clean_line(text: str) -> str:
+    """One-line text: control characters (line breaks included) become single spaces."""
+    return " ".join(_CONTROL.sub(" ", text).split())
+
+
+def _segment_names(plan: Plan) -> dict[str, str]:
+    return {segment.id: segment.name for segment in plan.segments}
+
+
+def summarise_slot(slot: Slot, language: str) -> str:
+    """What to do on the slot's day (or what was done), in the plan's language."""
+    title = clean_line(slot.title or "")
+    if slot.kind == "new":
+        return f"{t('slot.new', language)}: {title}"
+    if slot.kind == "refresh":
+        return f"{t('slot.refresh', language)}: {title}"
+    if slot.kind == "research":
+        return t("slot.research", language)
+    if slot.kind == "done":
+        done = t("slot.done", language)
+        if slot.entry_kind == "refresh":
+            done = f"{done} ({t('calendar.done_refresh', language)})"
+        return f"{done}: {title}"
+    return t("slot.missed", language)
+
+
+def describe_slot(slot: Slot, plan: Plan, minutes_per_day: int) -> str:
+    """The event's description: the task in a sentence, the query, segment and time budget."""
+    language = plan.business.language
+    lines: list[str] = []
+    if slot.kind == "refresh":
+        lines.append(t("calendar.refresh_hint", language))
+        if slot.last_written:
+            lines.append(f"{t('calendar.last_written', language)}: {fmt_date(slot.last_written, language)}")
+    elif slot.kind == "research":
+        lines.append(t("calendar.research_hint", language))
+    elif slot.kind == "missed":
+        lines.append(t("calendar.missed_hint", language))
+    elif slot.kind == "new" and slot.origin == "demand":
+        lines.append(t("calendar.from_demand", language))
+    if slot.query:
+        volume = ""
+        if slot.monthly_volume is not None:
+            volume = f" ({fmt_number(slot.monthly_volume, language)} {t('calendar.volume', language)})"
+        lines.append(f"{t('calendar.query', language)}: {clean_line(slot.query)}{volume}")
+    if slot.segment:
+        name = _segment_names(plan).get(slot.segment, slot.segment)
+        lines.append(f"{t('calendar.segment', language)}: {clean_line(name)}")
+    for entry in slot.also:
+        lines.append(f"{t('calendar.also', language)}: {clean_line(entry.title)}")
+    lines.append(f"{t('calendar.budget', language)}: {minutes_per_day} {t('calendar.minutes', language)}")
+    return "\n".join(lines)
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time(0, 0), tzinfo=UTC)
+
+
+def revision_day(plan: Plan, calendar: CalendarFigures) -> date:
+    """The plan's revision day, DTSTAMP of the feed (see the module docstring)."""
+    today = calendar.today
+    candidates = [e.date for e in (plan.content.published if plan.content else []) if e.date <= today]
+    if plan.audit and plan.audit.date and plan.audit.date <= today:
+        candidates.append(plan.audit.date)
+    missed = [s.date for s in calendar.days if s.kind == "missed"]
+    if missed:
+        candidates.append(max(missed) + timedelta(days=1))
+    return max(candidates) if candidates else min(calendar.start, today)
+
+
+def slot_uid(slug: str, slot: Slot) -> str:
+    """The slot's stable UID: its date and the client's slug."""
+    return f"{slot.date:%Y%m%d}-{slug}@playbook"
+
+
+def slot_sequence(index: int, slot: Slot, calendar: CalendarFigures) -> int:
+    """SEQUENCE by the stateless rule of the module docstring."""
+    if slot.kind == "done":
+        return index + 2
+    if slot.kind == "missed":
+        return index + 1
+    return calendar.due
+
+
+def slot_modified(slot: Slot, stamp: date) -> date:
+    """LAST-MODIFIED day by the stateless rule of the module docstring."""
+    if slot.kind == "done":
+        return slot.date
+    if slot.kind == "missed":
+        return slot.date + timedelta(days=1)
+    return stamp
+
+
+def render_ics(slug: str, plan: Plan, calendar: CalendarFigures) -> bytes:
+    """The calendar as an iCalendar feed: one all-day event per slot."""
+    language = plan.business.language
+    name = f"{t('calendar.name', language)}: {clean_line(plan.business.name)}"
+    stamp = revision_day(plan, calendar)
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("name", name)
+    cal.add("x-wr-calname", name)
+    refresh = vDuration(timedelta(days=1))
+    refresh.params["VALUE"] = "DURATION"
+    cal.add("refresh-interval", refresh)
+    cal.add("x-published-ttl", "P1D")
+    for index, slot in enumerate(calendar.days):
+        event = Event()
+        event.add("uid", slot_uid(slug, slot))
+        event.add("dtstamp", _midnight(stamp))
+        event.add("dtstart", slot.date)
+        event.add("dtend", slot.date + timedelta(days=1))
+        event.add("summary", summarise_slot(slot, language))
+        event.add("description", describe_slot(slot, plan, calendar.minutes_per_day))
+        event.add("categories", [slot.kind])
+        if slot.url:
+            event.add("url", slot.url)
+        event.add("sequence", slot_sequence(index, slot, calendar))
+        event.add("last-modified", _midnight(slot_modified(slot, stamp)))
+        event.add("transp", "TRANSPARENT")
+        cal.add_component(event)
+    data: bytes = cal.to_ical()
+    return data
+
+
+def _neutralise(cell: str) -> str:
+    """A cell a spreadsheet would read as a formula gets a leading quote."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
+def render_csv(plan: Plan, calendar: CalendarFigures) -> bytes:
+    """The calendar as CSV (UTF-8 with BOM, so spreadsheets read Cyrillic): one row per slot."""
+    language = plan.business.language
+    names = _segment_names(plan)
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for slot in calendar.days:
+        kind = (slot.entry_kind or "") if slot.kind in ("done", "missed") else slot.kind
+        row = [
+            slot.date.isoformat(),
+            babel_format_date(slot.date, format="EEEE", locale=locale(language)),
+            kind,
+            slot.status,
+            clean_line(slot.title or ""),
+            clean_line(slot.query or ""),
+            clean_line(names.get(slot.segment, slot.segment)) if slot.segment else "",
+            slot.url or "",
+        ]
+        writer.writerow([_neutralise(cell) for cell in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")

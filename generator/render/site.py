@@ -1,0 +1,39 @@
+"""The site's pages as Markdown: a pure renderer, with no MkDocs import.
+
+`render_pages` turns one client's loaded plan and its computed figures into `(path, Markdown)`
+pairs under `<slug>/`, in the method's order; `render_portfolio` writes the home page that
+lists the clients. Values are prepared in `generator.present.site` (escaped, formatted) and
+laid out by the templates in `theme/pages/`; the MkDocs adapter (`generator.adapters.mkdocs`)
+only hands these strings to MkDocs, so another static-site engine could take them as well.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from generator.compute.figures import Figures
+from generator.model import LoadedPlan
+from generator.present.site import CONTEXTS, PAGES, context_portfolio
+from generator.render.templating import render_template
+
+TEMPLATES: dict[str, str] = {stem: f"pages/{'overview' if stem == 'index' else stem}.j2.md" for stem, _, _ in PAGES}
+
+
+def page_path(slug: str, stem: str) -> str:
+    """The Markdown path of a client's page inside the docs: `kolosok/audit.md`."""
+    return f"{slug}/{stem}.md"
+
+
+def render_page(loaded: LoadedPlan, figures: Figures, stem: str) -> str:
+    """One client page as Markdown."""
+    return render_template(TEMPLATES[stem], **CONTEXTS[stem](loaded, figures))
+
+
+def render_pages(loaded: LoadedPlan, figures: Figures) -> list[tuple[str, str]]:
+    """Every page of one client, `(path, Markdown)`, in the method's order (overview first)."""
+    return [(page_path(loaded.slug, stem), render_page(loaded, figures, stem)) for stem, _, _ in PAGES]
+
+
+def render_portfolio(clients: Iterable[tuple[LoadedPlan, Figures]], language: str) -> str:
+    """The home page: the clients of this site, with their scores and steps filled."""
+    return render_template("pages/portfolio.j2.md", **context_portfolio(clients, language))

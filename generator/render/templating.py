@@ -1,0 +1,35 @@
+"""The one Jinja environment of the project.
+
+Templates hold layout only; values are prepared in the renderer's context function. One
+cached environment per kind of output: HTML templates (`*.j2.html`, PDF) autoescape, and
+Markdown page templates (`*.j2.md`, site) do not, since their values are escaped explicitly
+with `generator.render.markup`. `StrictUndefined` makes a missing value a bug, not a blank.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+
+THEME = Path(__file__).resolve().parents[2] / "theme"
+
+
+@lru_cache(maxsize=2)
+def environment(kind: str) -> jinja2.Environment:
+    """`kind` is "html" (autoescaped) or "md" (Markdown pages)."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(THEME)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=(kind == "html"),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_template(name: str, **context: object) -> str:
+    """Render `theme/<name>`; the kind of escaping follows the file's extension."""
+    kind = "html" if name.endswith(".html") else "md"
+    return environment(kind).get_template(name).render(**context)

@@ -1,0 +1,71 @@
+"""`playbook today` at the terminal: each client's task for the day, with the streak.
+
+The rows come from the calendar engine (`generator.compute.schedule`); this module only lays
+them out as one table, so a consultant starts the day with every client in view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from rich.table import Table
+
+from generator.compute.schedule import CalendarFigures, compute_calendar
+from generator.load.loader import LoadedPlan
+from generator.present.i18n import fmt_percent, t
+from generator.render.calendar import clean_line, summarise_slot
+
+# `playbook today` ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TodayRow:
+    """One client's line of the `today` table."""
+
+    slug: str
+    name: str
+    language: str
+    calendar: CalendarFigures | None  # None: the plan has no content section
+
+
+def compute_today(loaded: Sequence[LoadedPlan], day: date) -> list[TodayRow]:
+    """Each plan's calendar as seen on `day` (plans without `content:` get None)."""
+    rows = []
+    for item in loaded:
+        content = item.plan.content
+        figures = compute_calendar(content, item.plan.segments, day) if content else None
+        rows.append(TodayRow(item.slug, item.plan.business.name, item.plan.business.language, figures))
+    return rows
+
+
+def render_today(rows: Sequence[TodayRow], day: date) -> Table:
+    """The `today` table: client, today's task, search query, streak and completion."""
+    languages = {row.language for row in rows}
+    lang = languages.pop() if len(languages) == 1 else "en"
+    table = Table(title=f"{t('calendar.today', lang)}: {day.isoformat()}", title_justify="left")
+    table.add_column(t("calendar.client", lang))
+    table.add_column(t("calendar.task", lang))
+    table.add_column(t("calendar.query", lang))
+    table.add_column(t("calendar.streak", lang), justify="right")
+    table.add_column(t("calendar.done_due", lang), justify="right")
+    for row in rows:
+        name = clean_line(row.name)
+        cal = row.calendar
+        if cal is None:
+            table.add_row(name, t("calendar.no_content", row.language), "", "", "")
+            continue
+        slot = cal.today_slot
+        if slot is not None:
+            task, query = summarise_slot(slot, row.language), clean_line(slot.query or "")
+        elif cal.next_slot is not None:
+            upcoming = cal.next_slot
+            task = f"{t('calendar.no_slot', row.language)}; {t('calendar.next', row.language)} {upcoming.date}: "
+            task += summarise_slot(upcoming, row.language)
+            query = clean_line(upcoming.query or "")
+        else:
+            task, query = t("calendar.ended", row.language), ""
+        rate = f" ({fmt_percent(cal.completion_rate, row.language)})" if cal.completion_rate is not None else ""
+        table.add_row(name, task, query, str(cal.current_streak), f"{cal.done}/{cal.due}{rate}")
+    return table

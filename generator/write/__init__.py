@@ -1,0 +1,1 @@
+"""Stage 4 of the pipeline: putting outputs on disk (and edits into plans) without losing anything."""

@@ -1,0 +1,176 @@
+"""The loader: every bad plan gives located errors, all at once; valid plans load as typed."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.errors import PlanValidationError, UserError
+from generator.load.loader import load_plan, load_text
+from tests.conftest import ROOT, TESTDATA
+
+BAD = TESTDATA / "loader" / "bad"
+CASES = sorted(p.stem for p in BAD.glob("*.yaml"))
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_bad_plan_reports_every_error_at_its_line(case: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(BAD)
+    expected = (BAD / f"{case}.errors").read_text(encoding="utf-8").splitlines()
+    with pytest.raises(PlanValidationError) as info:
+        load_plan(f"{case}.yaml")
+    assert [str(e) for e in info.value.errors] == expected
+
+
+def test_bad_corpus_is_not_empty() -> None:
+    assert len(CASES) >= 12
+
+
+@pytest.mark.parametrize("case", ["references", "choices", "shapes"])
+def test_cli_prints_all_errors_exit_1_no_traceback(case: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "check", f"{case}.yaml"],
+        cwd=BAD,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=60,
+    )
+    assert result.returncode == 1
+    expected = (BAD / f"{case}.errors").read_text(encoding="utf-8").splitlines()
+    lines = result.stderr.splitlines()
+    assert lines[: len(expected)] == expected
+    assert lines[-1] == f"{len(expected)} problems in 1 file"
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_yaml_11_surprises_stay_text() -> None:
+    plan = load_text(
+        "business:\n  name: 1.10\n  region: NO\n  industry: 0701234567\n  consultant: yes\n"
+        "goals:\n  - {id: on, title: off}\n"
+    )
+    assert plan.business.name == "1.10"
+    assert plan.business.region == "NO"
+    assert plan.business.industry == "0701234567"
+    assert plan.business.consultant == "yes"
+    assert (plan.goals[0].id, plan.goals[0].title) == ("on", "off")
+
+
+def test_numbers_shares_and_dates_are_parsed() -> None:
+    plan = load_text(
+        "business: {name: X}\n"
+        "goals:\n  - {id: g, title: G, baseline: 20%, target: 0.35, deadline: 2027-06-30}\n"
+        "segments:\n  - {id: s, name: S, share: 60%}\n"
+        "economics: {average_check: 50, purchases_per_year: 365, lifetime_years: 10, gross_margin: 40%}\n"
+        "forecast: {start: 2026-12}\n"
+    )
+    assert plan.goals[0].baseline == pytest.approx(0.20)
+    assert plan.goals[0].target == pytest.approx(0.35)
+    assert plan.goals[0].deadline is not None and plan.goals[0].deadline.isoformat() == "2027-06-30"
+    assert plan.segments[0].share == pytest.approx(0.6)
+    assert plan.economics is not None and plan.economics.gross_margin == pytest.approx(0.4)
+    assert plan.forecast is not None and plan.forecast.start is not None
+    assert plan.forecast.start.isoformat() == "2026-12-01"
+    assert plan.forecast.months == 12
+    assert plan.forecast.scenarios == {"pessimistic": 0.5, "base": 1.0, "optimistic": 1.5}
+
+
+def test_only_a_name_is_a_valid_plan() -> None:
+    plan = load_text("business:\n  name: Только имя\n")
+    assert plan.business.language == "ru" and plan.business.currency == "RUB"
+    assert plan.goals == [] and plan.audit is None and plan.content is None
+
+
+def test_a_list_key_with_nothing_after_it_is_an_empty_list() -> None:
+    plan = load_text("business:\n  name: X\ngoals:\ncontent:\n  start: 2026-01-05\n  published:\n  backlog: []\n")
+    assert plan.goals == []
+    assert plan.content is not None and plan.content.published == [] and plan.content.backlog == []
+    with pytest.raises(PlanValidationError) as caught:  # a scalar where a list belongs is still wrong
+        load_text("business:\n  name: X\ngoals: sales\n")
+    assert [(e.line, e.path) for e in caught.value.errors] == [(3, "goals")]
+
+
+def test_bare_status_is_shorthand_for_an_assessment() -> None:
+    plan = load_text("business: {name: X}\naudit:\n  components:\n    online: {seo: absent, email: n/a}\n")
+    assert plan.audit is not None and plan.audit.components is not None
+    tools = plan.audit.components.assessments("online")
+    assert {k: v.status for k, v in tools.items()} == {"seo": "absent", "email": "n/a"}
+    assert tools["seo"].weight == 1
+
+
+def test_comma_inside_an_unquoted_flow_value_stays_text() -> None:
+    """The contract's example writes `{status: partial, finding: Счётчик стоит, цели не настроены.}`."""
+    plan = load_text(
+        "business: {name: X}\naudit:\n  components:\n    analytics:\n"
+        "      web_analytics: {status: partial, finding: Счётчик стоит, цели не настроены.}\n"
+    )
+    assert plan.audit is not None and plan.audit.components is not None
+    finding = plan.audit.components.assessments("analytics")["web_analytics"].finding
+    assert finding == "Счётчик стоит, цели не настроены."
+
+
+def test_shared_example_plan_loads_unchanged() -> None:
+    """The contract's own example, byte for byte, is a valid plan."""
+    original = TESTDATA / "loader" / "kolosok-original.yaml"
+    loaded = load_plan(original.with_name("kolosok-original.yaml"))
+    assert loaded.plan.business.name == "Пекарня «Колосок»"
+    assert len(loaded.plan.goals) == 3 and loaded.plan.goals[2].direction == "down"
+
+
+def test_cadence_list_is_kept_in_week_order() -> None:
+    plan = load_text("business: {name: X}\ncontent: {start: 2026-12-01, cadence: [fri, mon, wed, mon]}\n")
+    assert plan.content is not None and plan.content.cadence == ["mon", "wed", "fri"]
+
+
+def test_previous_plan_is_loaded_from_the_plans_folder(tmp_path: Path) -> None:
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "old.yaml").write_text("business: {name: Old}\n", encoding="utf-8")
+    (tmp_path / "new.yaml").write_text("business: {name: New}\naudit: {previous: archive/old.yaml}\n", "utf-8")
+    loaded = load_plan(tmp_path / "new.yaml")
+    assert loaded.previous is not None and loaded.previous.plan.business.name == "Old"
+
+
+def test_previous_plan_missing_or_self_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("business: {name: A}\naudit:\n  previous: gone.yaml\n", encoding="utf-8")
+    with pytest.raises(PlanValidationError) as info:
+        load_plan(tmp_path / "a.yaml")
+    (error,) = info.value.errors
+    assert (error.line, error.col, error.path) == (3, 13, "audit.previous")
+    assert "'gone.yaml' does not exist" in error.message
+    (tmp_path / "b.yaml").write_text("business: {name: B}\naudit: {previous: b.yaml}\n", encoding="utf-8")
+    with pytest.raises(PlanValidationError, match="not this file"):
+        load_plan(tmp_path / "b.yaml")
+
+
+def test_previous_plan_errors_are_reported_in_its_own_file(tmp_path: Path) -> None:
+    (tmp_path / "old.yaml").write_text("business: {nam: Old}\n", encoding="utf-8")
+    (tmp_path / "new.yaml").write_text("business: {name: New}\naudit: {previous: old.yaml}\n", encoding="utf-8")
+    with pytest.raises(PlanValidationError) as info:
+        load_plan(tmp_path / "new.yaml")
+    assert all(e.file.endswith("old.yaml") for e in info.value.errors)
+    assert any("did you mean 'name'" in e.message for e in info.value.errors)
+
+
+def test_file_too_large_fails_fast(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_text("business: {name: X}\n" + "# padding\n" * 120_000, encoding="utf-8")
+    with pytest.raises(PlanValidationError, match="a plan may be at most 1048576 bytes"):
+        load_plan(path)
+
+
+def test_deep_nesting_is_a_clean_error(tmp_path: Path) -> None:
+    path = tmp_path / "deep.yaml"
+    path.write_text("business: {name: X}\nx: " + "[" * 10_000 + "]" * 10_000 + "\n", encoding="utf-8")
+    with pytest.raises(PlanValidationError) as info:
+        load_plan(path)
+    (error,) = info.value.errors
+    assert error.line == 2 and "nesting is deeper than 32 levels" in error.message
+
+
+def test_missing_file_is_a_user_error(tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="no such file"):
+        load_plan(tmp_path / "nope.yaml")

@@ -1,0 +1,331 @@
+"""PDF audits rendered by the real WeasyPrint, read back with pypdf and pdftotext.
+
+Numbers checked here are worked by hand from plan-format.md's formulas (the same ones as
+tests/test_figures.py): kolosok's LTV 50 × 365 × 10 = 182 500, NPS 100 × (62 − 13) / 100 = 49,
+funnel 240 / 12 000 = 2 %, family scores 25, 13, 10, 13, 33 and overall (25+13+10+13+33)/5 = 18.8 → 19.
+Pages are also rendered to PNG in tests/artifacts/pdf/ (gitignored) for a human look.
+"""
+
+from __future__ import annotations
+
+import http.server
+import io
+import re
+import shutil
+import subprocess
+import threading
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+from pypdf import PdfReader
+
+from generator.builder.pdfs import write_pdfs
+from generator.compute.figures import compute_figures
+from generator.load.loader import load_plan
+from generator.render.pdf import FetchLog, Rendered, make_fetcher, render_pdf, render_pdf_checked
+from generator.render.templating import THEME
+from tests.conftest import PLANS, ROOT, TODAY
+
+ARTIFACTS = ROOT / "tests" / "artifacts" / "pdf"
+PLAYBOOK = shutil.which("playbook", path=str(ROOT / ".venv" / "bin")) or "playbook"
+
+
+def render(path: Path, today: date = TODAY) -> Rendered:
+    loaded = load_plan(path)
+    return render_pdf_checked(loaded, compute_figures(loaded, today))
+
+
+def text_of(pdf: bytes, first: int | None = None) -> str:
+    """pdftotext's reading of the PDF, whitespace normalised (babel's Russian groups use U+202F)."""
+    args = ["pdftotext", "-enc", "UTF-8"] + (["-f", str(first)] if first else []) + ["-", "-"]
+    out = subprocess.run(args, input=pdf, capture_output=True, check=True).stdout.decode("utf-8")
+    return re.sub(r"[\s\u00a0\u202f\u2009]+", " ", out)
+
+
+def save_artifacts(name: str, pdf: bytes) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / f"{name}.pdf").write_bytes(pdf)
+    if shutil.which("pdftoppm"):
+        subprocess.run(
+            ["pdftoppm", "-r", "45", "-png", str(ARTIFACTS / f"{name}.pdf"), str(ARTIFACTS / name)], check=True
+        )
+
+
+@pytest.fixture(scope="module")
+def kolosok() -> Rendered:
+    rendered = render(PLANS / "kolosok.yaml")
+    save_artifacts("kolosok", rendered.pdf)
+    return rendered
+
+
+@pytest.fixture(scope="module")
+def northwind() -> Rendered:
+    rendered = render(PLANS / "northwind.yaml")
+    save_artifacts("northwind", rendered.pdf)
+    return rendered
+
+
+def test_kolosok_sections_in_order_and_in_russian(kolosok: Rendered) -> None:
+    reader = PdfReader(io.BytesIO(kolosok.pdf))
+    assert 8 <= len(reader.pages) <= 20
+    body = text_of(kolosok.pdf, first=3)  # after the cover and the contents
+    titles = [
+        "Главное",
+        "Онлайн-инструменты",
+        "Мобильный маркетинг",
+        "Электронные продажи",
+        "Аналитика",
+        "ИТ-системы",
+        "Четыре постоянные проблемы",
+        "Экономика клиента",
+        "Контрольные точки",
+        "Стратегия и дорожная карта",
+        "Контент-дисциплина",
+        "Методика",
+    ]
+    at = 0
+    for title in titles:  # each title found after the one before it
+        found = body.find(title, at)
+        assert found >= 0, f"{title!r} missing or out of order"
+        at = found + len(title)
+    assert "Изменения с прошлого аудита" not in body  # kolosok has no audit.previous
+
+
+def test_kolosok_figures_worked_by_hand(kolosok: Rendered) -> None:
+    text = text_of(kolosok.pdf)
+    assert "50 × 365 × 10 = 182 500" in text  # LTV, with babel's Russian grouping normalised
+    assert "182 500 ₽" in text
+    assert "100 × (62 − 13) / 100 = 49" in text  # NPS
+    assert "240 / 12 000 = 2 %" in text.replace("2%", "2 %")  # funnel, first stage to last
+    assert "(25 + 13 + 10 + 13 + 33) / 5 = 18,8" in text  # overall score before rounding
+    assert "Пекарня «Колосок»" in text and "Общая оценка" in text
+    # Cyrillic extracted intact (a ToUnicode map for the embedded subset)
+    assert "Сайт-визитка сделан в 2023 году" in text
+
+
+def test_contents_page_numbers_point_at_the_sections(kolosok: Rendered) -> None:
+    reader = PdfReader(io.BytesIO(kolosok.pdf))
+    pages = [re.sub(r"[\s\u00a0\u202f]+", " ", page.extract_text()) for page in reader.pages]
+    toc = subprocess.run(
+        ["pdftotext", "-layout", "-f", "2", "-l", "2", "-", "-"], input=kolosok.pdf, capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    for title in ("Главное", "ИТ-системы", "Экономика клиента", "Методика"):
+        match = re.search(re.escape(title) + r"\s+(\d+)\s*$", toc, re.MULTILINE)
+        assert match, (title, toc)
+        number = int(match.group(1))
+        assert title in pages[number - 1], (title, number)
+
+
+def test_fonts_embedded(kolosok: Rendered) -> None:
+    reader = PdfReader(io.BytesIO(kolosok.pdf))
+    fonts = {}
+    for page in reader.pages:
+        resources = page.get("/Resources") or {}
+        for font in (resources.get("/Font") or {}).values():
+            font = font.get_object()
+            descendants = font.get("/DescendantFonts")
+            target = descendants[0].get_object() if descendants else font
+            fonts[str(target["/BaseFont"])] = target["/FontDescriptor"].get_object()
+    assert fonts
+    for name, descriptor in fonts.items():
+        assert "+Playbook-Sans" in name, name  # a subset of the shipped font, no system fallback
+        assert "/FontFile2" in descriptor, f"{name} is not embedded"
+    assert any("Bold" in name for name in fonts)
+
+
+def test_metadata_from_the_plan(kolosok: Rendered) -> None:
+    reader = PdfReader(io.BytesIO(kolosok.pdf))
+    info = reader.metadata
+    assert info is not None
+    assert info.title == "Аудит цифрового маркетинга — Пекарня «Колосок»"
+    assert info.author == "Анна Смирнова"
+    assert reader.trailer["/Root"]["/Lang"] == "ru"
+    # the audit date of the plan (2026-11-20), not the wall clock
+    assert str(info["/CreationDate"]).startswith("D:20261120")
+    assert str(info["/ModDate"]).startswith("D:20261120")
+    outline = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert outline[:2] == ["Содержание", "Главное"]
+    nested = [item.title for sub in reader.outline if isinstance(sub, list) for item in sub]
+    assert "Онлайн-инструменты" in nested and "ИТ-системы" in nested
+
+
+def test_same_plan_same_bytes(kolosok: Rendered) -> None:
+    again = render(PLANS / "kolosok.yaml")
+    assert again.pdf == kolosok.pdf
+    assert kolosok.refused == ()  # the shipped plan asks for nothing outside theme/
+    assert {"pdf/print.css", "fonts/DejaVuSans.ttf", "fonts/DejaVuSans-Bold.ttf"} <= set(kolosok.served)
+
+
+def test_northwind_english_with_comparison(northwind: Rendered) -> None:
+    text = text_of(northwind.pdf)
+    assert "Executive summary" in text and "Change since the previous audit" in text
+    assert "Northwind Industrial Supply" in text
+    reader = PdfReader(io.BytesIO(northwind.pdf))
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+    assert reader.metadata is not None and reader.metadata.author == "Daniel Byrne"
+    assert str(reader.metadata["/CreationDate"]).startswith("D:20261110")
+
+
+# safety -----------------------------------------------------------------------------------------
+
+
+class _Recorder(http.server.BaseHTTPRequestHandler):
+    requests: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:
+        _Recorder.requests.append(self.path)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/css")
+        self.end_headers()
+        self.wfile.write(b"body { background: red }")
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def loopback() -> Iterator[tuple[str, list[str]]]:
+    _Recorder.requests = []
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", _Recorder.requests
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+HOSTILE = """\
+business:
+  name: "Evil <img src='file:///etc/passwd'> & <link rel=stylesheet href='{url}/name.css'>"
+  language: en
+  consultant: "<script>alert(1)</script>"
+  description: |
+    ![passwd](file:///etc/passwd) ![remote]({url}/md-image.png) [link]({url}/md-link)
+    <img src="file:///etc/passwd"> <img src="{url}/raw-img.png">
+    <link rel="stylesheet" href="{url}/raw.css"> <link rel="stylesheet" href="file:///etc/passwd">
+    <a rel="attachment" href="file:///etc/passwd">attach</a> <a rel="attachment" href="{url}/attach">remote</a>
+    <svg><image href="file:///etc/passwd"/></svg> <iframe src="{url}/frame"></iframe>
+    <style>@import url("{url}/import.css");</style>
+  current_state: "<object data='file:///etc/passwd'></object>"
+audit:
+  date: 2026-11-20
+  components:
+    online:
+      seo:
+        status: absent
+        finding: "![x]({url}/finding.png) <img src=x onerror=alert(1)>"
+        recommendation: "[click](javascript:alert(1)) <a href='file:///etc/passwd' rel=attachment>x</a>"
+        priority: high
+"""
+
+
+def test_hostile_plan_opens_no_file_and_no_connection(tmp_path: Path, loopback: tuple[str, list[str]]) -> None:
+    url, requests = loopback
+    plan = tmp_path / "evil.yaml"
+    plan.write_text(HOSTILE.format(url=url), encoding="utf-8")
+    rendered = render(plan)
+    save_artifacts("hostile", rendered.pdf)
+    assert requests == []  # nothing reached the loopback server
+    passwd = Path("/etc/passwd").read_text(encoding="utf-8", errors="replace")
+    first_line = passwd.splitlines()[0]
+    text = text_of(rendered.pdf)
+    assert first_line not in text and first_line.encode() not in rendered.pdf
+    assert b"/EmbeddedFile" not in rendered.pdf and b"/FileAttachment" not in rendered.pdf
+    assert "<script>alert(1)</script>" in text  # shown as text, the consultant's name escaped
+    assert "javascript:" not in rendered.pdf.decode("latin-1")
+    # the sanitiser already dropped what could be fetched; anything left would be refused and reported
+    assert all(not u.startswith(("http", "file:///etc")) or u in HOSTILE.format(url=url) for u in rendered.refused)
+
+
+def test_fetcher_serves_theme_files_only(loopback: tuple[str, list[str]]) -> None:
+    url, requests = loopback
+    log = FetchLog()
+    fetcher = make_fetcher(THEME, log)
+    assert fetcher.fetch((THEME / "pdf" / "print.css").as_uri()).read().startswith(b"/*")
+    refused = [
+        "file:///etc/passwd",
+        (THEME / "pdf" / ".." / ".." / "plans" / "kolosok.yaml").as_uri(),
+        (THEME / "missing.css").as_uri(),
+        "file://remotehost/etc/passwd",
+        f"{url}/x.css",
+        "https://example.com/font.ttf",
+        "ftp://127.0.0.1/x",
+        "data:text/html,<h1>x</h1>",
+    ]
+    for target in refused:
+        with pytest.raises(Exception, match="does not fetch"):
+            fetcher.fetch(target)
+    assert log.refused == refused
+    png = (
+        "data:image/png;base64,"
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+    )
+    assert fetcher.fetch(png).read().startswith(b"\x89PNG")
+    assert requests == []
+
+
+def test_fetcher_refusals_inside_svg_are_recorded(loopback: tuple[str, list[str]]) -> None:
+    """WeasyPrint swallows fetch errors inside SVG; the log still sees every attempt."""
+    import weasyprint
+
+    url, requests = loopback
+    log = FetchLog()
+    html = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><image href="file:///etc/passwd"/>'
+        f'<image href="{url}/svg.png"/></svg><img src="{url}/img.png"><link rel="stylesheet" href="{url}/s.css">'
+    )
+    pdf = weasyprint.HTML(string=html, base_url=(THEME / "pdf").as_uri() + "/", url_fetcher=make_fetcher(THEME, log))
+    pdf.write_pdf()
+    assert "file:///etc/passwd" in log.refused and f"{url}/img.png" in log.refused and f"{url}/s.css" in log.refused
+    assert requests == []
+
+
+# writing and the command ------------------------------------------------------------------------
+
+
+def test_write_pdfs_in_parallel_one_broken_plan(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("business:\n  name: X\n  language: fr\n", encoding="utf-8")
+    tasks = [
+        (PLANS / "kolosok.yaml", tmp_path / "out" / "kolosok.pdf"),
+        (broken, tmp_path / "out" / "broken.pdf"),
+        (PLANS / "northwind.yaml", tmp_path / "out" / "northwind.pdf"),
+    ]
+    errors = write_pdfs(tasks, TODAY, workers=2)
+    assert [(e.line, e.path) for e in errors] == [(3, "business.language")]
+    assert errors[0].file.endswith("broken.yaml")
+    assert (tmp_path / "out" / "kolosok.pdf").read_bytes().startswith(b"%PDF-")
+    assert (tmp_path / "out" / "northwind.pdf").read_bytes().startswith(b"%PDF-")
+    assert not (tmp_path / "out" / "broken.pdf").exists()
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["kolosok.pdf", "northwind.pdf"]  # no temp files
+
+
+def test_render_pdf_is_the_checked_pdf(kolosok: Rendered) -> None:
+    loaded = load_plan(PLANS / "kolosok.yaml")
+    assert render_pdf(loaded, compute_figures(loaded, TODAY)) == kolosok.pdf
+
+
+def test_command_default_output_and_refusals(tmp_path: Path) -> None:
+    shutil.copy(PLANS / "kolosok.yaml", tmp_path / "kolosok.yaml")
+    run = subprocess.run(
+        [PLAYBOOK, "pdf", "kolosok.yaml", "--today", "2026-11-22"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "kolosok-audit.pdf").read_bytes().startswith(b"%PDF-")
+    # a hand-written file is never overwritten
+    notes = tmp_path / "notes.txt"
+    notes.write_text("mine", encoding="utf-8")
+    run = subprocess.run(
+        [PLAYBOOK, "pdf", "kolosok.yaml", "-o", "notes.txt"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert run.returncode == 2 and "not a PDF" in run.stderr and notes.read_text(encoding="utf-8") == "mine"
+    # a broken plan: located errors, exit 1, no PDF
+    (tmp_path / "bad.yaml").write_text("business:\n  name: X\n  currency: rub\n", encoding="utf-8")
+    run = subprocess.run([PLAYBOOK, "pdf", "bad.yaml"], cwd=tmp_path, capture_output=True, text=True)
+    assert run.returncode == 1 and "bad.yaml:3:" in run.stderr and "Traceback" not in run.stderr
+    assert not (tmp_path / "bad-audit.pdf").exists()

@@ -1,0 +1,205 @@
+"""Site pages from the pure core (generator.render.site): content, empty steps, hostile text, golden Markdown.
+
+Numbers are worked by hand from plan-format.md, never copied from the program's output.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator.compute.figures import compute_figures
+from generator.load.loader import LoadedPlan, load_plan
+from generator.present.site import PAGES
+from generator.render.site import render_page, render_pages, render_portfolio
+from tests.conftest import PLANS, TESTDATA, TODAY
+
+HOSTILE = TESTDATA / "hostile" / "hostile.yaml"
+NBSP = "\u00a0"
+
+
+def pages_of(path: Path, today: date = TODAY) -> dict[str, str]:
+    loaded = load_plan(path)
+    return dict(render_pages(loaded, compute_figures(loaded, today)))
+
+
+@pytest.fixture(scope="module")
+def kolosok() -> dict[str, str]:
+    return pages_of(PLANS / "kolosok.yaml")
+
+
+@pytest.fixture(scope="module")
+def northwind() -> dict[str, str]:
+    return pages_of(PLANS / "northwind.yaml")
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+
+
+def html_tags(text: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
+    """Every start tag a browser would see in the page's HTML, with its attributes."""
+    parser = _Tags()
+    parser.feed(text)
+    return parser.tags
+
+
+def plain(text: str) -> str:
+    """Grouping spaces of babel (no-break, narrow no-break) as ordinary spaces, for readable asserts."""
+    return text.replace(NBSP, " ").replace("\u202f", " ")
+
+
+def test_every_page_in_the_method_order(kolosok: dict[str, str]) -> None:
+    assert list(kolosok) == [f"kolosok/{stem}.md" for stem, _, _ in PAGES]
+    assert list(kolosok)[:6] == [
+        "kolosok/index.md",
+        "kolosok/goals.md",
+        "kolosok/audience.md",
+        "kolosok/competitors.md",
+        "kolosok/audit.md",
+        "kolosok/strategy.md",
+    ]
+
+
+def test_every_page_has_a_title_and_a_description(kolosok: dict[str, str], northwind: dict[str, str]) -> None:
+    for markdown in [*kolosok.values(), *northwind.values()]:
+        head = markdown.split("---", 2)[1]
+        assert re.search(r'^title: ".+"$', head, re.M)
+        assert re.search(r'^description: ".{30,}"$', head, re.M)
+    assert "language: ru" in kolosok["kolosok/audit.md"]
+    assert "language: en" in northwind["northwind/audit.md"]
+
+
+def test_ltv_arithmetic_in_russian_number_format(kolosok: dict[str, str]) -> None:
+    economics = kolosok["kolosok/economics.md"]
+    # 50 × 365 × 10 = 182 500 (contract), grouped with a no-break space in Russian.
+    assert f"50 × 365 × 10 = 182{NBSP}500" in economics
+    assert f"182{NBSP}500{NBSP}₽" in economics
+    # profit LTV: 182 500 × 40 % = 73 000; LTV/CAC = 73 000 / 450 = 162,22…
+    assert f"182{NBSP}500 × 0,4 = 73{NBSP}000" in economics
+    assert f"73{NBSP}000 / 450 = 162,22" in economics
+    # NPS = 100 × (62 − 13) / 100 = 49
+    assert "100 × (62 − 13) / 100 = 49" in economics
+    # funnel: 1 500 / 12 000 = 12,5 %; 240 / 300 = 80 %
+    assert "240 / 300 = 80" in plain(economics)
+
+
+def test_audit_scores_worked_by_hand(kolosok: dict[str, str]) -> None:
+    audit = plain(kolosok["kolosok/audit.md"])
+    # online: seo 0, social ½, website ½, content 0 (email n/a) → 100 × 1 / 4 = 25
+    assert "100 × 1 / 4 = 25" in audit
+    # mobile: ads 0, site ½, sms 0, messengers 0 (apps n/a) → 12,5 → 13
+    assert "100 × 0,5 / 4 = 12,5" in audit
+    # sales: five scored tools, scripts ½ → 10
+    assert "100 × 0,5 / 5 = 10" in audit
+    # it: ordering ½ (weight 1), training 0 (weight 0.5) → 100 × 0.5 / 1.5 = 33,33 → 33
+    assert "100 × 0,5 / 1,5 = 33,33" in audit
+    # overall: (25 + 13 + 10 + 13 + 33) / 5 = 18,8 → 19
+    assert "(25 + 13 + 10 + 13 + 33) / 5 = 18,8" in audit
+    assert "<strong>19</strong> / 100" in audit
+    assert 'pb-badge--poor">плохо<' in audit
+    for family in ("Онлайн-инструменты", "Мобильный маркетинг", "Электронные продажи", "Аналитика", "ИТ-системы"):
+        assert family in audit
+    assert "не применимо" in audit and "бумажная тетрадь" in audit
+
+
+def test_overview_lists_the_eight_steps(kolosok: dict[str, str]) -> None:
+    overview = kolosok["kolosok/index.md"]
+    assert overview.count("— заполнен") == 8
+    assert "Заполнено шагов: 8 из 8." in overview
+    assert "[Аудит цифрового маркетинга](audit.md)" in overview
+
+
+def test_audience_competitors_strategy(kolosok: dict[str, str]) -> None:
+    audience = plain(kolosok["kolosok/audience.md"])
+    assert "## Заказчики тортов" in audience
+    assert '<td>торт на заказ москва</td><td class="pb-num">74 000</td>' in audience
+    # demand total of the cake segment: 74 000 + 880 + 41 000 = 115 880
+    assert "115 880" in audience
+    competitors = kolosok["kolosok/competitors.md"]
+    assert "сеть из 12 точек" in competitors and "хлеб привозной" in competitors
+    strategy = kolosok["kolosok/strategy.md"]
+    assert "## Электронные продажи · CRM\\-система" in strategy  # a Markdown heading, "-" escaped
+    assert "Заказчики тортов" in strategy and "Стоимость заявки" in strategy
+
+
+def test_checkpoints_and_calendar(kolosok: dict[str, str]) -> None:
+    checkpoints = kolosok["kolosok/checkpoints.md"]
+    # 2027-03-01 is after 2026-11-22: both KPIs are still pending (their actuals are recorded early).
+    assert "pb-badge--met" in checkpoints or "pb-badge--pending" in checkpoints
+    calendar = plain(kolosok["kolosok/calendar.md"])
+    # content from 2026-12-01 to 2027-11-30 daily: 365 days minus RU public holidays.
+    assert "pb-month" in calendar and "декабрь 2026" in calendar
+    assert "Как выбрать свежий хлеб" in calendar  # the first backlog idea is the first slot
+    assert "из 365" in calendar
+
+
+def test_english_plan_uses_english_formats(northwind: dict[str, str]) -> None:
+    economics = northwind["northwind/economics.md"]
+    assert "LTV (revenue)" in economics
+    assert "€" in economics
+    audit = northwind["northwind/audit.md"]
+    assert "Change since the previous audit" in audit
+    assert "Scores by family of tools" in audit
+
+
+def test_empty_plan_says_which_steps_are_empty(tmp_path: Path) -> None:
+    path = tmp_path / "empty.yaml"
+    path.write_text("business:\n  name: Пустышка\n", encoding="utf-8")
+    pages = pages_of(path)
+    for stem in ("goals", "audience", "competitors", "audit", "strategy", "roadmap", "checkpoints"):
+        assert "Этот шаг пока не заполнен" in pages[f"empty/{stem}.md"], stem
+    assert pages["empty/index.md"].count("— пока пуст") == 8
+
+
+def test_everything_automated_shows_zero_hours_by_hand(tmp_path: Path) -> None:
+    """Whole-number hours, all automated: 0 hours by hand is evidence too (it once crashed the audit page)."""
+    path = tmp_path / "auto.yaml"
+    path.write_text(
+        "business:\n  name: Авто\naudit:\n  date: 2026-11-01\n"
+        "automation:\n  - {process: Отчёты, hours_per_month: 6, tool: Метрика, status: automated}\n",
+        encoding="utf-8",
+    )
+    audit = pages_of(path)["auto/audit.md"]
+    assert "0 ч в месяц вручную" in plain(audit)
+    assert re.search(r"0 ч в месяц вручную\s*<span class=\"pb-badge pb-badge--done\"", audit)
+
+
+def test_hostile_text_is_inert() -> None:
+    pages = pages_of(HOSTILE)
+    text = "\n".join(pages.values())
+    tags = html_tags(text)
+    names = {name for name, _ in tags}
+    assert not names & {"script", "iframe", "style", "img", "object", "embed", "foreignobject"}, names
+    for name, attrs in tags:
+        for attr, value in attrs:
+            assert not attr.startswith("on"), (name, attr, value)
+            if attr in ("href", "src"):
+                assert not re.match(r"\s*(javascript|file|data|vbscript):", value or "", re.I), (name, attr, value)
+    # template syntax is shown as written, never evaluated
+    assert "{{ 7*7 }}" in text and "49" not in re.sub(r"\d{2,}", "", text.replace("{{ 7*7 }}", ""))
+    assert "{% for x in range(3) %}" in text and "looploop" not in text
+    assert "&lt;script&gt;" in text
+
+
+def test_portfolio_lists_clients(kolosok: dict[str, str]) -> None:
+    loaded = [load_plan(PLANS / f"{slug}.yaml") for slug in ("kolosok", "northwind")]
+    markdown = render_portfolio([(lp, compute_figures(lp, TODAY)) for lp in loaded], "ru")
+    assert "[Пекарня «Колосок»](kolosok/index.md)" in markdown
+    assert "[Northwind Industrial Supply](northwind/index.md)" in markdown
+    assert "| 19 " in markdown
+
+
+@pytest.mark.parametrize("stem", ["index", "economics"])
+def test_golden_markdown(stem: str, golden) -> None:  # type: ignore[no-untyped-def]
+    loaded: LoadedPlan = load_plan(PLANS / "kolosok.yaml")
+    golden(f"pages/kolosok-{stem}.md", render_page(loaded, compute_figures(loaded, TODAY), stem))
