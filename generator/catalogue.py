@@ -47,6 +47,7 @@ FAMILIES: dict[str, Family] = {
                 "email": Label("Email-рассылки", "Email marketing"),
                 "website": Label("Сайт", "Website"),
                 "content": Label("Контент-маркетинг", "Content marketing"),
+                "ads": Label("Контекстная и таргетированная реклама", "Paid search and targeted ads"),
             },
         ),
         Family(

@@ -113,6 +113,9 @@ MESSAGES: dict[str, str] = {
     "currency": "'{value}' is not an ISO 4217 currency code (e.g. RUB, EUR, USD)",
     "nps_both": "give either counts (promoters, passives, detractors) or scores, not both",
     "nps_empty": "NPS needs at least one answer",
+    "lint_code": "'{value}' is not a lint code; codes are M101 to M116",
+    "password_env_required": "a private playbook needs 'password_env:', the name of the environment variable "
+    "that holds its password (the password itself never goes in the plan)",
     "generic": "{detail}",
 }
 

@@ -42,7 +42,7 @@ import holidays as holidays_lib
 from generator.model import WEEKDAYS, Content, Publication, Segment
 
 SlotKind = Literal["new", "refresh", "research", "done", "missed"]
-EntryKind = Literal["new", "refresh"]
+EntryKind = Literal["new", "refresh", "repurpose", "research"]
 
 
 @dataclass(frozen=True)

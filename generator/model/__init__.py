@@ -8,10 +8,11 @@ Schema. Everything a caller needs is importable from `generator.model`.
 from __future__ import annotations
 
 from generator.model.audit import Assessment, Audit, Components, CustomTool, Practice, Practices
-from generator.model.content import BacklogItem, Content, Publication
+from generator.model.content import BacklogItem, Content, Occasion, Publication
 from generator.model.plan import LoadedPlan, Plan
 from generator.model.schema import plan_json_schema
 from generator.model.sections import (
+    Actual,
     AutomationItem,
     Business,
     Checkpoint,
@@ -23,10 +24,13 @@ from generator.model.sections import (
     Goal,
     Initiative,
     Kpi,
+    Lint,
     Nps,
     Place,
+    Publish,
     RoadmapItem,
     Segment,
+    SegmentEconomics,
     Strategy,
 )
 from generator.model.values import ID_PATTERN, SLUG_PATTERN, WEEKDAYS, Section
@@ -35,6 +39,7 @@ __all__ = [
     "ID_PATTERN",
     "SLUG_PATTERN",
     "WEEKDAYS",
+    "Actual",
     "Assessment",
     "Audit",
     "AutomationItem",
@@ -52,16 +57,20 @@ __all__ = [
     "Goal",
     "Initiative",
     "Kpi",
+    "Lint",
     "LoadedPlan",
     "Nps",
+    "Occasion",
     "Place",
     "Plan",
     "Practice",
     "Practices",
     "Publication",
+    "Publish",
     "RoadmapItem",
     "Section",
     "Segment",
+    "SegmentEconomics",
     "Strategy",
     "plan_json_schema",
 ]

@@ -55,7 +55,7 @@ ItFamily = _family_model("it")
 class Components(Section):
     """The five families of tools, each a map of tool id → assessment, and custom tools."""
 
-    online: OnlineFamily | None = Field(None, description="Online: SEO, social, email, website, content")  # type: ignore[valid-type]
+    online: OnlineFamily | None = Field(None, description="Online: SEO, social, email, website, content, ads")  # type: ignore[valid-type]
     mobile: MobileFamily | None = Field(None, description="Mobile: apps, ads, mobile site, SMS, messengers")  # type: ignore[valid-type]
     sales: SalesFamily | None = Field(None, description="E-sales: CRM, offers, callback, calls, chat, scripts")  # type: ignore[valid-type]
     analytics: AnalyticsFamily | None = Field(None, description="Analytics: web, channels, CRM+telephony, dashboards")  # type: ignore[valid-type]

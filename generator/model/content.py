@@ -25,7 +25,17 @@ class Publication(Section):
     date: Day = Field(description="Date written")
     title: Text = Field(description="Article title")
     url: Url | None = Field(None, description="Where it is published")
-    kind: Literal["new", "refresh"] = Field("new", description="new article or a refresh of an old one")
+    kind: Literal["new", "refresh", "repurpose", "research"] = Field(
+        "new", description="new article, refresh of an old one, repurpose into a post (v2), research day (v2)"
+    )
+    idea: Text | None = Field(None, description="Id of the planned idea this entry fulfils (v2)")
+
+
+class Occasion(Section):
+    """A dated occasion worth an article besides public holidays (v2), e.g. the business's birthday."""
+
+    date: Day = Field(description="Date of the occasion")
+    title: Text = Field(description="What the occasion is")
 
 
 class Content(Section):
@@ -42,4 +52,8 @@ class Content(Section):
         90, description="Days after which an article may be refreshed", json_schema_extra={"minimum": 0}
     )
     backlog: list[BacklogItem] = Field(default_factory=list, description="Ideas for new articles, in priority order")
+    occasions: list[Occasion] = Field(default_factory=list, description="Dated occasions worth an article (v2)")
+    lead_days: Annotated[int, BeforeValidator(int_range(0, 366))] = Field(
+        7, description="Days ahead of an occasion its article is planned (v2)", json_schema_extra={"minimum": 0}
+    )
     published: list[Publication] = Field(default_factory=list, description="The publication log")

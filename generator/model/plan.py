@@ -17,6 +17,8 @@ from generator.model.sections import (
     Economics,
     Forecast,
     Goal,
+    Lint,
+    Publish,
     RoadmapItem,
     Segment,
     Strategy,
@@ -48,6 +50,8 @@ class Plan(Section):
     economics: Economics | None = Field(None, description="LTV, NPS, funnel")
     automation: list[AutomationItem] = Field(default_factory=list, description="Processes to automate")
     content: Content | None = Field(None, description="The daily content discipline")
+    lint: Lint | None = Field(None, description="Method lint settings: warning codes to ignore (v2)")
+    publish: Publish | None = Field(None, description="Who may see the playbook: public, unlisted, private (v2)")
 
 
 

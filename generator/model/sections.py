@@ -8,9 +8,10 @@ reported together with shape errors in one run.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import re
+from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, WithJsonSchema
+from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
 from generator.model.values import (
     Count,
@@ -25,6 +26,7 @@ from generator.model.values import (
     Share,
     Text,
     Url,
+    fail,
     int_range,
 )
 
@@ -35,7 +37,11 @@ class Business(Section):
     """Step 1: the business model, the current state and the industry."""
 
     name: Text = Field(description="Client's display name", min_length=1)
-    language: Literal["ru", "en"] = Field("ru", description="Labels, dates and number formats of every output")
+    language: Literal["ru", "en"] = Field("ru", description="Language of every output: labels, titles, messages")
+    locale: Text | None = Field(
+        None,
+        description="Number, date and currency formats, e.g. de-DE or en-GB (default: ru-RU for ru, en-US for en)",
+    )
     currency: Text = Field("RUB", description="ISO 4217 currency code of all money in the plan")
     model: Literal["b2c", "b2b", "b2b2c", "b2g"] | None = Field(None, description="Business model")
     industry: Text | None = Field(None, description="Industry")
@@ -83,6 +89,15 @@ class Demand(Section):
     source: Text | None = Field(None, description="Where the volume comes from")
 
 
+class SegmentEconomics(Section):
+    """What a customer of one segment is worth; each key left out falls back to the plan's economics (v2)."""
+
+    average_check: Money | None = Field(None, description="Money per purchase")
+    purchases_per_year: Money | None = Field(None, description="Purchases of one customer a year")
+    lifetime_years: Positive | None = Field(None, description="How long a customer stays, years (> 0)")
+    gross_margin: Share | None = Field(None, description="Gross margin, a share")
+
+
 class Segment(Section):
     """Step 3: an audience segment with its portrait, needs and pains."""
 
@@ -94,6 +109,9 @@ class Segment(Section):
     pains: list[Text] = Field(default_factory=list, description="Pains")
     places: list[Place] = Field(default_factory=list, description="Where the segment gathers")
     demand: list[Demand] = Field(default_factory=list, description="Search demand")
+    economics: SegmentEconomics | None = Field(
+        None, description="A customer of this segment: check, purchases, lifetime, margin (v2)"
+    )
 
 
 # 5 · competitors ------------------------------------------------------------------------------
@@ -113,6 +131,14 @@ class Competitor(Section):
 # 7 · strategy ---------------------------------------------------------------------------------
 
 
+class Actual(Section):
+    """What an initiative really spent and brought in one month (v2)."""
+
+    month: Month = Field(description="The month, YYYY-MM (not after today's month)")
+    spend: Money | None = Field(None, description="The month's running spend (one-off costs stay in the roadmap)")
+    new_customers: Money | None = Field(None, description="New customers it brought that month")
+
+
 class Initiative(Section):
     """Step 7: one initiative of the strategy."""
 
@@ -124,6 +150,7 @@ class Initiative(Section):
     goals: list[Id] = Field(default_factory=list, description="Goal ids it serves")
     budget_monthly: Money | None = Field(None, description="Money a month while it runs")
     new_customers_monthly: Money | None = Field(None, description="Expected new customers a month once running")
+    actuals: list[Actual] = Field(default_factory=list, description="What really happened, month by month (v2)")
 
 
 class Strategy(Section):
@@ -206,12 +233,13 @@ class Economics(Section):
 
     average_check: Money | None = Field(None, description="Money per purchase")
     purchases_per_year: Money | None = Field(None, description="Purchases of one customer a year")
-    lifetime_years: Money | None = Field(None, description="How long a customer stays, years")
+    lifetime_years: Positive | None = Field(None, description="How long a customer stays, years (> 0)")
     gross_margin: Share | None = Field(None, description="Gross margin, a share")
     customers: Count | None = Field(None, description="Active customers now")
     cac: Positive | None = Field(None, description="Cost to acquire one customer")
     nps: Nps | None = Field(None, description="NPS answers")
     funnel: list[FunnelStage] = Field(default_factory=list, description="Ordered funnel stages")
+    hour_cost: Money | None = Field(None, description="Money one hour of the team's manual work costs (v2)")
 
 
 # automation -----------------------------------------------------------------------------------
@@ -224,3 +252,45 @@ class AutomationItem(Section):
     hours_per_month: Money | None = Field(None, description="Hours a month it takes by hand")
     tool: Text | None = Field(None, description="Tool that automates it")
     status: Literal["manual", "planned", "automated"] = Field("manual", description="manual, planned or automated")
+
+
+# lint and publish (v2) ------------------------------------------------------------------------
+
+LINT_CODE_PATTERN = r"^M1[0-9]{2}$"
+
+
+def _lint_code(value: Any) -> Any:
+    if not isinstance(value, str) or not re.match(LINT_CODE_PATTERN, value.strip()):
+        raise fail("lint_code", value=value)
+    return value.strip()
+
+
+LintCode = Annotated[str, BeforeValidator(_lint_code), WithJsonSchema({"type": "string", "pattern": LINT_CODE_PATTERN})]
+
+
+class Lint(Section):
+    """Method lint settings of this plan (v2)."""
+
+    ignore: list[LintCode] = Field(
+        default_factory=list, description="Warning codes silenced for this plan, e.g. [M108, M110]"
+    )
+
+
+class Publish(Section):
+    """Who may see this client's playbook (v2)."""
+
+    visibility: Literal["public", "unlisted", "private"] = Field(
+        "unlisted",
+        description="public: listed and indexed; unlisted (default): by link only, noindex; "
+        "private: unlisted and encrypted with a password",
+    )
+    password_env: Text | None = Field(
+        None, description="Name of the environment variable holding a private playbook's password (never the password)"
+    )
+
+    @model_validator(mode="after")
+    def _private_needs_password_env(self) -> Publish:
+        """A private playbook is encrypted with a password read from the environment at build time."""
+        if self.visibility == "private" and not self.password_env:
+            raise fail("password_env_required")
+        return self

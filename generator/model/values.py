@@ -25,13 +25,13 @@ _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 
 
-def _fail(code: str, **values: Any) -> PydanticCustomError:
+def fail(code: str, **values: Any) -> PydanticCustomError:
     return PydanticCustomError(code, message(code, **values))
 
 
 def _to_number(value: Any) -> float:
     if isinstance(value, bool):
-        raise _fail("number", value=value)
+        raise fail("number", value=value)
     if isinstance(value, int | float):
         return float(value)
     if isinstance(value, str):
@@ -39,7 +39,7 @@ def _to_number(value: Any) -> float:
             return float(value.strip().replace("_", ""))
         except ValueError:
             pass
-    raise _fail("number", value=value)
+    raise fail("number", value=value)
 
 
 def parse_quantity(value: Any) -> Any:
@@ -56,15 +56,15 @@ def parse_share(value: Any) -> Any:
     if isinstance(value, str) and (m := _SHARE_RE.match(value)):
         number = float(m.group(1).replace(",", "."))
         if not 0 <= number <= 100:
-            raise _fail("share_range", value=value.strip())
+            raise fail("share_range", value=value.strip())
         return number / 100
     try:
         number = _to_number(value)
     except PydanticCustomError:
-        raise _fail("share_format", value=value) from None
+        raise fail("share_format", value=value) from None
     if not 0 <= number <= 1:
         shown = f"{number * 100:g}%" if number <= 10 else f"{number:g}"
-        raise _fail("share_range", value=shown)
+        raise fail("share_range", value=shown)
     return number
 
 
@@ -77,7 +77,7 @@ def parse_date(value: Any) -> Any:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise _fail("date", value=value)
+    raise fail("date", value=value)
 
 
 def parse_month(value: Any) -> Any:
@@ -88,7 +88,7 @@ def parse_month(value: Any) -> Any:
         year, month = int(m.group(1)), int(m.group(2))
         if 1 <= month <= 12:
             return date(year, month, 1)
-    raise _fail("month", value=value)
+    raise fail("month", value=value)
 
 
 def _number_checks(low: float | None = None, strict_low: bool = False) -> Any:
@@ -97,7 +97,7 @@ def _number_checks(low: float | None = None, strict_low: bool = False) -> Any:
             return value
         number = _to_number(value)
         if low is not None and (number <= low if strict_low else number < low):
-            raise _fail("positive" if strict_low else "non_negative", value=f"{number:g}")
+            raise fail("positive" if strict_low else "non_negative", value=f"{number:g}")
         return number
 
     return check
@@ -108,9 +108,9 @@ def _integer(value: Any) -> Any:
         return value
     number = _to_number(value)
     if number != int(number):
-        raise _fail("integer", value=value)
+        raise fail("integer", value=value)
     if number < 0:
-        raise _fail("non_negative", value=f"{number:g}")
+        raise fail("non_negative", value=f"{number:g}")
     return int(number)
 
 
@@ -122,7 +122,7 @@ def int_range(low: int, high: int | None = None) -> Any:
             return value
         number = _integer(value) if _to_number(value) >= 0 else int(_to_number(value))
         if number < low or (high is not None and number > high):
-            raise _fail("range", value=number, low=low, high="…" if high is None else high)
+            raise fail("range", value=number, low=low, high="…" if high is None else high)
         return number
 
     return check
@@ -130,13 +130,13 @@ def int_range(low: int, high: int | None = None) -> Any:
 
 def _id(value: Any) -> Any:
     if not isinstance(value, str) or not re.match(ID_PATTERN, value):
-        raise _fail("id", value=value)
+        raise fail("id", value=value)
     return value
 
 
 def _text(value: Any) -> Any:
     if isinstance(value, dict | list):
-        raise _fail("text", kind="a mapping" if isinstance(value, dict) else "a list")
+        raise fail("text", kind="a mapping" if isinstance(value, dict) else "a list")
     return value
 
 
@@ -203,7 +203,7 @@ class Section(BaseModel):
 
 def _url(value: Any) -> Any:
     if not isinstance(value, str) or not re.match(r"^https?://[^\s/$.?#][^\s]*$", value.strip(), re.IGNORECASE):
-        raise _fail("url", value=value)
+        raise fail("url", value=value)
     return value.strip()
 
 
@@ -220,16 +220,16 @@ def parse_cadence(value: Any) -> Any:
     if isinstance(value, str) and value.strip() in ("daily", "weekdays"):
         return value.strip()
     if isinstance(value, str):
-        raise _fail("choice", value=value, choices="daily, weekdays, or a list such as [mon, wed, fri]")
+        raise fail("choice", value=value, choices="daily, weekdays, or a list such as [mon, wed, fri]")
     if isinstance(value, list):
         for item in value:
             if not isinstance(item, str) or item.strip().lower() not in WEEKDAYS:
-                raise _fail("choice", value=item, choices=", ".join(WEEKDAYS))
+                raise fail("choice", value=item, choices=", ".join(WEEKDAYS))
         days = {item.strip().lower() for item in value}
         if not days:
-            raise _fail("cadence_empty")
+            raise fail("cadence_empty")
         return [day for day in WEEKDAYS if day in days]
-    raise _fail("choice", value=value, choices="daily, weekdays, or a list such as [mon, wed, fri]")
+    raise fail("choice", value=value, choices="daily, weekdays, or a list such as [mon, wed, fri]")
 
 
 Cadence = Annotated[

@@ -150,13 +150,14 @@ def test_kolosok_tool_order_and_recommendations(kolosok: Figures) -> None:
     audit = kolosok.audit
     assert audit is not None
     online = audit.family("online")
-    # absent (catalogue order: seo, content) → partial (social, website) → n/a (email)
+    # absent (catalogue order: seo, content) → partial (social, website) → n/a (email) → not assessed (ads)
     assert [(t.id, t.status) for t in online.tools] == [
         ("seo", "absent"),
         ("content", "absent"),
         ("social", "partial"),
         ("website", "partial"),
         ("email", "n/a"),
+        ("ads", "not assessed"),
     ]
     assert online.tools[0].label("ru") == "Поисковое продвижение (SEO)"
     # high first (absent before partial), then medium
@@ -182,8 +183,8 @@ def test_family_with_only_na_is_left_out_and_unmentioned_tools_are_not_assessed(
     online, mobile = audit.family("online"), audit.family("mobile")
     # online: only seo scores: 100 × 1 / 1 = 100
     assert online.score == 100 and online.band == "good"
-    assert [t.status for t in online.tools] == ["done", "n/a", "not assessed", "not assessed", "not assessed"]
-    assert online.counts["not assessed"] == 3
+    assert [t.status for t in online.tools] == ["done", "n/a"] + ["not assessed"] * 4
+    assert online.counts["not assessed"] == 4
     assert mobile.score is None and mobile.band is None and mobile.work is None
     assert audit.family("sales").score is None
     # overall over the one family with an assessed tool: 100
