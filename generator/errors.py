@@ -14,6 +14,7 @@ Three kinds of exception reach the CLI:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -120,26 +121,60 @@ MESSAGES: dict[str, str] = {
 }
 
 
-# Hints for the YAML parser's own wording (libyaml), keyed by the start of its message.
-YAML_HINTS: dict[str, str] = {
-    "did not find expected key": "check the indentation: keys of one section must line up",
-    "mapping values are not allowed": "a value contains ': '; put the whole value in quotes",
-    "found character that cannot start any token": "a tab, or a value starting with @ or `; use spaces, or quote it",
-    "did not find expected node content": "a value is missing or a bracket is not closed",
-    "found unexpected end of stream": "a quote or a bracket is not closed",
-    "did not find expected ',' or ']'": "a list in [ ] is not closed, or an item has an unquoted ': '",
-    "did not find expected ',' or '}'": "a mapping in { } is not closed, or a value has an unquoted ': '",
-    "could not find expected ':'": "a key is missing its ':', or a quoted value spans lines",
-    "found unknown escape character": "a backslash in double quotes; use single quotes instead",
-}
+# What PyYAML's pure-Python parser says (context, problem), as a consultant would need it said:
+# (context pattern, problem pattern, where to point, message). Every parse error is worded by that
+# parser (libyaml's failures are re-read with it), so the same file gets the same words everywhere.
+YAML_PROBLEMS: list[tuple[str, str, str, str]] = [
+    (r"quoted scalar", r"end of stream|document (separator|indicator)", "context",
+     "this {opening} is never closed; add the closing {closing} where the text ends"),
+    (r"flow (mapping|sequence)|flow node", r"<stream end>|end of stream", "context",
+     "this '{opening}' is never closed; add '{closing}'"),
+    (r"flow mapping", r"expected ',' or '\}'", "problem",
+     "expected ',' or '}}' here: the '{{' at line {context_line} is not closed, or a value has an unquoted ': '"
+     " (put it in quotes)"),
+    (r"flow sequence", r"expected ',' or '\]'", "problem",
+     "expected ',' or ']' here: the '[' at line {context_line} is not closed, or an item has an unquoted ': '"
+     " (put it in quotes)"),
+    (r"", r"expected <block end>", "problem",
+     "the indentation does not line up; keys of one section must start in the same column"),
+    (r"", r"mapping values are not allowed", "problem", "a value contains ': '; put the whole value in quotes"),
+    (r"", r"found character '\\t'", "problem", "a tab character; indent with spaces"),
+    (r"", r"found character '(.)' that cannot start", "problem",
+     "a value cannot start with '{char}'; put the whole value in quotes"),
+    (r"", r"unknown escape character", "problem",
+     "a backslash in double quotes starts an escape; use single quotes, or write \\\\ for a backslash"),
+    (r"simple key", r"could not find expected ':'", "context",
+     "this key is missing its ':' (or a quoted value spans lines)"),
+    (r"single document", r"another document", "problem", "a plan is one document; remove this '---' line"),
+    (r"", r"expected the node content", "problem", "a value is missing here, or a bracket is not closed"),
+]
+_CLOSING = {'"': '"', "'": "'", "{": "}", "[": "]"}
 
 
-def yaml_problem(problem: str) -> str:
-    """The parser's message with a hint a consultant can act on, where we know one."""
-    for start, hint in YAML_HINTS.items():
-        if problem.startswith(start):
-            return message("yaml_syntax", problem=f"{problem}; {hint}")
-    return message("yaml_syntax", problem=problem)
+def yaml_problem(context: str | None, context_mark: Any, problem: str, problem_mark: Any) -> tuple[Any, str]:
+    """Where to point and what to say for a YAML parse error (the parser's words when we know no better)."""
+    for context_re, problem_re, where, text in YAML_PROBLEMS:
+        found = re.search(problem_re, problem)
+        if not found or not re.search(context_re, context or "") or (where == "context" and context_mark is None):
+            continue
+        mark = context_mark if where == "context" else problem_mark
+        opening = _char_at(context_mark)
+        values = {
+            "opening": opening,
+            "closing": _CLOSING.get(opening, opening),
+            "char": found.group(found.lastindex or 0),
+            "context_line": f"{context_mark.line + 1}:{context_mark.column + 1}" if context_mark else "?",
+        }
+        return mark, message("yaml_syntax", problem=text.format(**values))
+    detail = f"{context}, {problem}" if context else problem
+    return problem_mark or context_mark, message("yaml_syntax", problem=detail)
+
+
+def _char_at(mark: Any) -> str:
+    buffer = getattr(mark, "buffer", None)
+    if mark is None or not buffer:
+        return ""
+    return str(buffer[mark.pointer])
 
 
 def message(code: str, **values: Any) -> str:

@@ -8,6 +8,10 @@ The model's field types parse numbers and dates from that text.
 Along the way it records the line and column of every key and value by path, refuses aliases
 (no "billion laughs"), bounds nesting, catches duplicate keys, and reports every problem as a
 located `PlanError` instead of raising on the first.
+
+Two parsers: libyaml's (fast) reads a plan; when it fails, PyYAML's pure-Python parser reads the
+file again and its error is the one reported, so the wording and position (where a quote or
+bracket opened, the level where nesting got too deep) never depend on the machine's PyYAML build.
 """
 
 from __future__ import annotations
@@ -70,43 +74,61 @@ def dotted(path: Path) -> str:
     return out
 
 
-def _parser_class() -> Any:
-    """libyaml's parser (about 8× faster) where PyYAML has it, else PyYAML's own; never a constructor."""
+def python_parser() -> Any:
+    """PyYAML's pure-Python parser: slower, but its errors carry the marks the messages need."""
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class PythonParser(Reader, Scanner, Parser):
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+
+    return PythonParser
+
+
+def c_parser() -> Any:
+    """libyaml's parser (about 8× faster), or None where PyYAML was built without libyaml."""
     try:
         from yaml._yaml import CParser
-
-        return CParser
     except ImportError:  # pragma: no cover - PyYAML built without libyaml
-        from yaml.parser import Parser
-        from yaml.reader import Reader
-        from yaml.scanner import Scanner
-
-        class PythonParser(Reader, Scanner, Parser):
-            def __init__(self, stream: str) -> None:
-                Reader.__init__(self, stream)
-                Scanner.__init__(self)
-                Parser.__init__(self)
-
-        return PythonParser
+        return None
+    return CParser
 
 
-_Parser: Any = _parser_class()
+PYTHON_PARSER: Any = python_parser()
+C_PARSER: Any = c_parser()
+# The parser a plan is read with; tests set it to each of the two to run the same cases on both.
+PARSER: Any = C_PARSER or PYTHON_PARSER
+_BOUNDED: dict[Any, Any] = {}
 
 
-class _Bounded(Composer, _Parser, BaseResolver):
-    """A composer that refuses aliases and deep nesting, over a safe parser (no constructor at all)."""
+def _bounded(parser: Any) -> Any:
+    """A composer over `parser` that refuses aliases and deep nesting (no constructor at all)."""
+    if parser not in _BOUNDED:
+        _BOUNDED[parser] = type("Bounded", (_BoundedMixin, Composer, parser, BaseResolver), {"parser": parser})
+    return _BOUNDED[parser]
+
+
+class _BoundedMixin:
+    """Counts depth and replaces aliases by located problems while the composer walks the events."""
+
+    parser: Any
 
     def __init__(self, stream: str) -> None:
-        _Parser.__init__(self, stream)
-        Composer.__init__(self)
-        BaseResolver.__init__(self)  # no implicit types: every scalar stays the text typed
+        self.parser.__init__(self, stream)
+        Composer.__init__(self)  # type: ignore[arg-type]
+        BaseResolver.__init__(self)  # type: ignore[arg-type]  # no implicit types: scalars stay text
         self.depth = 0
         self.problems: list[tuple[Any, str]] = []
         self.aliases_seen: set[str] = set()
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        if self.check_event(AliasEvent):
-            event: Any = self.get_event()
+        this: Any = self
+        if this.check_event(AliasEvent):
+            event: Any = this.get_event()
             if event.anchor not in self.aliases_seen:  # one error per anchor is enough to act on
                 self.aliases_seen.add(event.anchor)
                 self.problems.append((event.start_mark, message("alias", name=event.anchor)))
@@ -114,8 +136,8 @@ class _Bounded(Composer, _Parser, BaseResolver):
         self.depth += 1
         try:
             if self.depth > MAX_DEPTH:
-                raise _TooDeep(getattr(self.peek_event(), "start_mark", None))
-            return Composer.compose_node(self, parent, index)
+                raise _TooDeep(getattr(this.peek_event(), "start_mark", None))
+            return Composer.compose_node(this, parent, index)
         finally:
             self.depth -= 1
 
@@ -125,7 +147,16 @@ class _TooDeep(Exception):
         self.mark = mark
 
 
-def read_yaml(raw: bytes, file: str) -> Source:
+def _compose(text: str, parser: Any) -> tuple[Node | None, list[tuple[Any, str]]]:
+    """The document's node tree and the alias problems met; raises the parser's own errors."""
+    loader = _bounded(parser)(text)
+    try:
+        return loader.get_single_node(), loader.problems
+    finally:
+        loader.dispose()
+
+
+def read_yaml(raw: bytes, file: str, *, parser: Any = None) -> Source:
     """Read plan bytes into a `Source`; problems are collected in `Source.errors`, never raised."""
     source = Source(file, None)
     if len(raw) > MAX_BYTES:
@@ -139,29 +170,21 @@ def read_yaml(raw: bytes, file: str) -> Source:
         col = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
         source.errors.append(PlanError(file, line, col, "", message("not_utf8", byte=raw[exc.start])))
         return source
+    parser = parser or PARSER
     try:
-        loader = _Bounded(text)
-    except yaml.reader.ReaderError as exc:
-        source.errors.append(_reader_error(file, text, exc))
-        return source
-    try:
-        node = loader.get_single_node()
-    except _TooDeep as exc:
-        source.errors.append(_at(file, exc.mark, message("too_deep", limit=MAX_DEPTH)))
-        return source
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        source.errors.append(_at(file, mark, yaml_problem(str(exc.problem or exc.context))))
-        return source
-    except yaml.reader.ReaderError as exc:
-        source.errors.append(_reader_error(file, text, exc))
-        return source
-    except (yaml.YAMLError, RecursionError) as exc:
-        source.errors.append(PlanError(file, 1, 1, "", message("yaml_syntax", problem=str(exc))))
-        return source
-    finally:
-        loader.dispose()
-    source.errors.extend(_at(file, mark, text) for mark, text in loader.problems)
+        node, problems = _compose(text, parser)
+    except (yaml.YAMLError, _TooDeep, RecursionError) as exc:
+        if parser is PYTHON_PARSER:
+            source.errors.append(_syntax_error(file, text, exc))
+            return source
+        # libyaml stops on its own limits and words its errors without the marks we need (where a
+        # quote or bracket opened); the pure-Python parser says it the same way on every machine.
+        try:
+            node, problems = _compose(text, PYTHON_PARSER)
+        except (yaml.YAMLError, _TooDeep, RecursionError) as again:
+            source.errors.append(_syntax_error(file, text, again))
+            return source
+    source.errors.extend(_at(file, mark, text) for mark, text in problems)
     if node is None:
         source.data = None
         return source
@@ -175,6 +198,18 @@ def _reader_error(file: str, text: str, exc: yaml.reader.ReaderError) -> PlanErr
     line = before.count("\n") + 1
     col = len(before.rsplit("\n", 1)[-1]) + 1
     return PlanError(file, line, col, "", message("control_char", char=exc.character))
+
+
+def _syntax_error(file: str, text: str, exc: BaseException) -> PlanError:
+    """One located error for a file the parser gave up on."""
+    if isinstance(exc, _TooDeep):
+        return _at(file, exc.mark, message("too_deep", limit=MAX_DEPTH))
+    if isinstance(exc, yaml.reader.ReaderError):
+        return _reader_error(file, text, exc)
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark, problem = yaml_problem(exc.context, exc.context_mark, str(exc.problem), exc.problem_mark)
+        return _at(file, mark, problem)
+    return PlanError(file, 1, 1, "", message("yaml_syntax", problem=str(exc)))
 
 
 def _at(file: str, mark: Any, text: str) -> PlanError:
