@@ -83,6 +83,7 @@ MESSAGES: dict[str, str] = {
     "extra": "unknown key '{key}'{hint}",
     "extra_hint": " — did you mean '{suggestion}'?",
     "extra_choices": " (expected one of: {choices})",
+    "extra_comma": "unknown key '{key}' — a comma inside {{…}} starts a new key; put the text in quotes",
     "share_range": "{value} is not a share between 0 and 100%",
     "share_format": "'{value}' is not a share; write e.g. 35% or 0.35",
     "number": "'{value}' is not a number",

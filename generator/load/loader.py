@@ -129,7 +129,7 @@ def _translate(exc: ValidationError, source: Source) -> list[PlanError]:
         kind, value = err["type"], err.get("input")
         ctx = err.get("ctx") or {}
         if kind == "extra_forbidden":
-            out.append(source.error(loc, _unknown_key(loc), key=True, input=str(loc[-1])))
+            out.append(source.error(loc, _unknown_key(loc, source), key=True, input=str(loc[-1])))
             continue
         if kind == "missing":
             line, col = source.position(loc[:-1])
@@ -171,12 +171,15 @@ _CUSTOM_CODES = {
 }
 
 
-def _unknown_key(loc: Path) -> str:
+def _unknown_key(loc: Path, source: Source) -> str:
     key = str(loc[-1])
     allowed = _keys_at(loc[:-1])
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    if loc in source.bare_keys and (not close or not re.fullmatch(r"[a-z][a-z0-9_]*", key)):
+        # `{finding: Счётчик стоит, цели не настроены.}`: the comma ended the text, YAML-wise
+        return message("extra_comma", key=key)
     hint = ""
     if allowed:
-        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
         hint = (
             message("extra_hint", suggestion=close[0])
             if close

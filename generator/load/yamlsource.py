@@ -44,6 +44,10 @@ class Source:
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
     errors: list[PlanError] = field(default_factory=list)
+    # keys of `{…}` written with no ':' (`{finding: Set up, goals}`): standard YAML makes the text
+    # after a comma a key, which the loader explains when the model does not know that key.
+    bare_keys: set[Path] = field(default_factory=set)
+    text: str = ""
 
     def position(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of the value at `path`, or of its nearest known ancestor."""
@@ -188,6 +192,7 @@ def read_yaml(raw: bytes, file: str, *, parser: Any = None) -> Source:
     if node is None:
         source.data = None
         return source
+    source.text = text
     source.data = _build(node, (), source)
     return source
 
@@ -232,13 +237,7 @@ def _build(node: Node, path: Path, source: Source) -> Any:
     if isinstance(node, MappingNode):
         out: dict[str, Any] = {}
         first_seen: dict[str, int] = {}
-        last: tuple[str, Node] | None = None
         for key_node, value_node in node.value:
-            if node.flow_style and last and _is_comma_continuation(key_node, value_node, last[1]):
-                # `{finding: Счётчик стоит, цели не настроены.}`: YAML would make the text after
-                # the comma a key with no value; the consultant meant one sentence.
-                out[last[0]] = f"{out[last[0]]}, {key_node.value}"
-                continue
             if not isinstance(key_node, ScalarNode):
                 source.errors.append(_at(source.file, key_node.start_mark, message("complex_key")))
                 continue
@@ -260,21 +259,15 @@ def _build(node: Node, path: Path, source: Source) -> Any:
                 continue
             first_seen[key] = line
             source.keys[(*path, key)] = (line, key_node.start_mark.column + 1)
+            if node.flow_style and _is_bare_key(key_node, value_node, source.text):
+                source.bare_keys.add((*path, key))
             out[key] = _build(value_node, (*path, key), source)
-            last = (key, value_node)
         return out
     return None  # pragma: no cover - PyYAML has no other node kinds
 
 
-def _is_comma_continuation(key: Node, value: Node, previous_value: Node) -> bool:
-    """A flow-mapping entry with no `:` that follows a plain text value continues that text."""
-    return (
-        isinstance(key, ScalarNode)
-        and not key.style
-        and isinstance(value, ScalarNode)
-        and value.value == ""
-        and value.start_mark.index == key.end_mark.index
-        and isinstance(previous_value, ScalarNode)
-        and not previous_value.style
-        and previous_value.value != ""
-    )
+
+def _is_bare_key(key: Node, value: Node, text: str) -> bool:
+    """A flow-mapping entry with no ':' at all (an empty value with only spaces after its key)."""
+    between = text[key.end_mark.index : value.start_mark.index]
+    return isinstance(value, ScalarNode) and value.value == "" and not value.style and between.strip() == ""

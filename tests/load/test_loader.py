@@ -102,15 +102,22 @@ def test_bare_status_is_shorthand_for_an_assessment() -> None:
     assert tools["seo"].weight == 1
 
 
-def test_comma_inside_an_unquoted_flow_value_stays_text() -> None:
-    """The contract's example writes `{status: partial, finding: Счётчик стоит, цели не настроены.}`."""
+def test_comma_inside_an_unquoted_flow_value_starts_a_key_as_in_any_yaml_tool() -> None:
+    """`{finding: Set up, goals}` is a finding 'Set up' and a key 'goals', as standard YAML reads it."""
+    with pytest.raises(PlanValidationError) as info:
+        load_text(
+            "business: {name: X}\naudit:\n  components:\n    analytics:\n"
+            "      web_analytics: {status: partial, finding: Set up, goals not set}\n"
+        )
+    (error,) = info.value.errors
+    assert (error.line, error.col) == (5, 57)
+    assert error.message.startswith("unknown key 'goals not set' — a comma inside {…} starts a new key")
     plan = load_text(
         "business: {name: X}\naudit:\n  components:\n    analytics:\n"
-        "      web_analytics: {status: partial, finding: Счётчик стоит, цели не настроены.}\n"
+        "      web_analytics: {status: partial, finding: 'Set up, goals not set'}\n"
     )
     assert plan.audit is not None and plan.audit.components is not None
-    finding = plan.audit.components.assessments("analytics")["web_analytics"].finding
-    assert finding == "Счётчик стоит, цели не настроены."
+    assert plan.audit.components.assessments("analytics")["web_analytics"].finding == "Set up, goals not set"
 
 
 def test_shared_example_plan_loads_unchanged() -> None:
