@@ -71,27 +71,36 @@ def _overlaps(a: Path, b: Path) -> bool:
     return a == b or a.is_relative_to(b) or b.is_relative_to(a)
 
 
-def check_output_folder(site_dir: Path, *, project: Path, config_path: Path, plans: Path) -> None:
-    """Refuse an output folder that would replace (or be written inside) an input, before touching disk.
+def project_inputs(project: Path, config_path: Path | None, plans: Path) -> dict[Path, str]:
+    """Every input of a build (resolved path → what it is), which no output may replace or enter.
 
-    The build replaces `site_dir` as a whole, so `--site-dir plans` (or content, theme, the
-    project, a parent of any of them) would delete the consultant's work. An input is: the
-    plans folder, mkdocs.yml, its docs_dir and theme overrides, playbook's own templates and
-    code, and the build cache. Any other folder that already exists with files in it is replaced
-    only when it looks like a site playbook built (an `index.html` at its top): `--site-dir
-    Documents` by mistake loses nothing.
+    The plans folder, mkdocs.yml, its docs_dir and theme overrides, playbook's own templates and
+    code, and the build cache.
     """
     inputs: dict[Path, str] = {
         plans.resolve(): "the plans folder",
-        config_path.resolve(): "the MkDocs configuration",
-        (project / docs_dir_of(config_path)).resolve(): "the hand-written pages (docs_dir)",
         THEME.resolve(): "playbook's templates",
         PACKAGE.resolve(): "playbook's code",
         cache_dir(project).resolve(): "the build cache",
     }
-    custom = _custom_dir_of(config_path)
-    if custom is not None:
-        inputs[custom.resolve()] = "the theme overrides (custom_dir)"
+    if config_path is not None and config_path.is_file():
+        inputs[config_path.resolve()] = "the MkDocs configuration"
+        inputs[(project / docs_dir_of(config_path)).resolve()] = "the hand-written pages (docs_dir)"
+        custom = _custom_dir_of(config_path)
+        if custom is not None:
+            inputs[custom.resolve()] = "the theme overrides (custom_dir)"
+    return inputs
+
+
+def check_output_folder(site_dir: Path, *, project: Path, config_path: Path, plans: Path) -> None:
+    """Refuse an output folder that would replace (or be written inside) an input, before touching disk.
+
+    The build replaces `site_dir` as a whole, so `--site-dir plans` (or content, theme, the
+    project, a parent of any of them) would delete the consultant's work. Any other folder that
+    already exists with files in it is replaced only when it looks like a site playbook built
+    (an `index.html` at its top): `--site-dir Documents` by mistake loses nothing.
+    """
+    inputs = project_inputs(project, config_path, plans)
     if site_dir == project or project.is_relative_to(site_dir):
         raise UserError(f"--site-dir {site_dir}: would replace the project folder; choose an output folder")
     for path, what in inputs.items():
