@@ -22,10 +22,10 @@ from generator.load.loader import display_path, load_plan
 from generator.model import LoadedPlan
 from generator.render.pdf import render_pdf_checked
 from generator.workers import start_pool
-from generator.write.files import write_atomic
+from generator.write.files import starts_with, write_atomic
 
 
-def _check_target(output: Path) -> None:
+def check_pdf_target(output: Path) -> None:
     """Never overwrite a file that is not a PDF (a plan, a hand-written page)."""
     if output.is_dir():
         raise UserError(f"{display_path(output)}: is a folder; give a file name ending in .pdf")
@@ -33,6 +33,24 @@ def _check_target(output: Path) -> None:
         with output.open("rb") as handle:
             if handle.read(5) != b"%PDF-":
                 raise UserError(f"{display_path(output)}: exists and is not a PDF; refusing to overwrite it")
+
+
+def is_playbook_pdf(path: Path) -> bool:
+    """Whether `path` is a PDF audit playbook wrote (its Creator is playbook): `playbook pdf -o`
+    replaces such a file, never a PDF from elsewhere (a signed contract) without --force."""
+    import logging
+
+    import pypdf
+    from pypdf.errors import PyPdfError
+
+    if not starts_with(path, b"%PDF-"):
+        return False
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # a damaged PDF is simply not ours: no warnings
+    try:
+        metadata = pypdf.PdfReader(path).metadata
+    except (OSError, PyPdfError, ValueError):
+        return False
+    return metadata is not None and metadata.get("/Creator") == "playbook"
 
 
 @dataclass(frozen=True)
@@ -82,7 +100,7 @@ def render_task(job: PdfJob, today: date) -> TaskResult:
     if figures is None:
         figures = compute_figures(loaded, today)
     rendered = render_pdf_checked(loaded, figures)
-    _check_target(job.output)
+    check_pdf_target(job.output)
     job.output.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(job.output, rendered.pdf)
     if job.cache is not None:
@@ -115,7 +133,7 @@ class PdfBatch:
     ) -> None:
         self.jobs = [task if isinstance(task, PdfJob) else PdfJob(task[0], task[1]) for task in tasks]
         for job in self.jobs:
-            _check_target(job.output)
+            check_pdf_target(job.output)
         self.today = today
         self.pool: ProcessPoolExecutor | None = None
         self.futures: list[Future[TaskResult]] = []

@@ -33,6 +33,8 @@ from generator.cli.commands import (
 from generator.cli.output import parse_day, print_errors, stderr
 from generator.errors import PlanValidationError, PlaybookError, UserError
 
+FORCE_HELP = "replace the output file even when it is an input or not a previous output of playbook (never a plan)"
+
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser; every command has one line in `playbook --help` and its own --help."""
@@ -80,12 +82,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("pdf", cmd_pdf, "render a plan's PDF audit")
     p.add_argument("plan", help="plan file")
     p.add_argument("-o", "--output", help="PDF file to write (default: <slug>-audit.pdf)")
+    p.add_argument("--force", action="store_true", help=FORCE_HELP)
     p.add_argument("--today", type=parse_day, default=None, help=today_help)
 
     p = add("calendar", cmd_calendar, "write a plan's article calendar as .ics or CSV")
     p.add_argument("plan", help="plan file")
     p.add_argument("--format", choices=["ics", "csv"], default="ics", help="file format (default: ics)")
     p.add_argument("-o", "--output", help="file to write (default: standard output)")
+    p.add_argument("--force", action="store_true", help=FORCE_HELP)
     p.add_argument("--today", type=parse_day, default=None, help=today_help)
 
     p = add("today", cmd_today, "show today's article task for every client, with the streak")

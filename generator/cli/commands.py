@@ -106,13 +106,18 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_pdf(args: argparse.Namespace) -> int:
     """Render one plan's PDF audit: exit 0, or 1 with the plan's located errors."""
-    from generator.builder.pdfs import write_pdfs
+    from generator.builder.pdfs import check_pdf_target, is_playbook_pdf, write_pdfs
     from generator.load.loader import display_path
+    from generator.write.files import check_output_file
 
     path = Path(args.plan)
     if not path.is_file():
         raise UserError(f"{display_path(path)}: no such file")
     target = Path(args.output) if args.output else Path(f"{path.stem}-audit.pdf")
+    check_pdf_target(target)  # never a non-PDF, even with --force
+    check_output_file(
+        target, what="PDF audit", is_previous_output=is_playbook_pdf, inputs=_inputs_near(path), force=args.force
+    )
     errors = write_pdfs([(path, target)], args.today or date.today())
     if errors:
         print_errors(errors)
@@ -124,11 +129,23 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     """Write one plan's article calendar as .ics or CSV, to a file or standard output."""
     from generator.compute.schedule import compute_calendar
     from generator.load.loader import display_path, load_plan
-    from generator.render.calendar import render_csv, render_ics
-    from generator.write.files import write_atomic
+    from generator.render.calendar import CSV_COLUMNS, PRODID, render_csv, render_ics
+    from generator.write.files import check_output_file, starts_with, write_atomic
 
     path = Path(args.plan)
     output = Path(args.output) if args.output else None
+    if output is not None and output.resolve() == path.resolve():
+        raise UserError(f"{display_path(output)}: that is the plan itself; write the calendar to another file")
+    if output is not None:
+        csv_header = ("\ufeff" + ",".join(CSV_COLUMNS) + "\r\n").encode("utf-8")
+        ics_header = f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:{PRODID}\r\n".encode()
+
+        def is_previous(found: Path) -> bool:
+            return starts_with(found, csv_header if args.format == "csv" else ics_header)
+
+        what = "CSV calendar" if args.format == "csv" else "calendar (.ics)"
+        inputs = _inputs_near(path)
+        check_output_file(output, what=what, is_previous_output=is_previous, inputs=inputs, force=args.force)
     loaded = load_plan(path)
     content = loaded.plan.content
     if content is None:
@@ -142,10 +159,20 @@ def cmd_calendar(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return EXIT_OK
-    if output.resolve() == path.resolve():
-        raise UserError(f"{display_path(output)}: that is the plan itself; write the calendar to another file")
     write_atomic(output, data)
     return EXIT_OK
+
+
+def _inputs_near(plan: Path) -> dict[Path, str]:
+    """What a file written for `plan` must not overwrite: the plan's folder and the inputs of the
+    project in the working folder (its plans/, content/, theme/, mkdocs.yml), or of playbook's own."""
+    from generator.builder.site import ROOT, project_inputs
+
+    config = Path.cwd() / "mkdocs.yml"
+    project = (Path.cwd() if config.is_file() else ROOT).resolve()
+    inputs = project_inputs(project, project / "mkdocs.yml", plan.parent)
+    inputs.setdefault((project / "plans").resolve(), "the plans folder")
+    return inputs
 
 
 def cmd_today(args: argparse.Namespace) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from generator.errors import UserError
@@ -46,3 +47,56 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+PLAN_SUFFIXES = (".yaml", ".yml")
+
+
+def check_output_file(
+    target: Path,
+    *,
+    what: str,
+    is_previous_output: Callable[[Path], bool],
+    inputs: Mapping[Path, str],
+    force: bool,
+) -> None:
+    """Refuse to write `what` (a calendar, a PDF audit) over an input or a hand-written file.
+
+    - A YAML name (a plan, mkdocs.yml) is never an output: refused even with --force, because a
+      calendar saved as `plans/b.yaml` would be read as a broken plan by every build after.
+    - An existing file is replaced only when it is a previous output of the same kind
+      (`is_previous_output` of the file: our calendar, our CSV header, a PDF playbook made);
+      anything else is an input or hand-written, and replaced only with --force. The error
+      names the input it belongs to (`inputs`: the plans folder, content/, theme/, the code…).
+    A new file is always fine. Symlinks are judged by the file they point at, which is the one
+    `write_atomic` would change.
+    """
+    real = target.resolve()
+    shown = str(target)
+    if real.is_dir():
+        raise UserError(f"{shown}: is a folder; name a file to write")
+    if real.suffix.lower() in PLAN_SUFFIXES or target.suffix.lower() in PLAN_SUFFIXES:
+        raise UserError(
+            f"{shown}: a YAML file would be read as a plan or a configuration; write the {what} to another name"
+        )
+    if not real.exists() or force or is_previous_output(real):
+        return
+    for folder, name in inputs.items():
+        if real == folder or real.is_relative_to(folder):
+            raise UserError(
+                f"{shown}: is part of {name} ({folder}); refusing to overwrite an input with the {what} "
+                "(use --force if you really mean to replace it)"
+            )
+    raise UserError(
+        f"{shown}: exists and is not a {what} written by playbook; refusing to overwrite it "
+        "(use --force to replace it, or choose another name)"
+    )
+
+
+def starts_with(path: Path, prefix: bytes) -> bool:
+    """Whether the file at `path` begins with `prefix` (a previous output's signature)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(prefix)) == prefix
+    except OSError:
+        return False

@@ -29,6 +29,7 @@ from generator.load.yamlsource import read_yaml
 from generator.model import Plan, Publication
 from generator.render.calendar import clean_line
 from generator.write.files import write_atomic
+from generator.write.lock import plan_lock
 
 _ITEM_PREFIX = re.compile(r"^( *)-( +)")
 
@@ -138,7 +139,17 @@ def _check_entry(entry: dict[str, Any]) -> None:
 
 
 def record_publication(path: Path, title: str, url: str | None, day: date, refresh: bool) -> Plan:
-    """Add {date, title, url, kind} to the plan's log, keeping the file as written; the new plan."""
+    """Add {date, title, url, kind} to the plan's log, keeping the file as written; the new plan.
+
+    The plan's lock is held from reading to writing: two `playbook log` runs at once would
+    otherwise both read the same log and the second write would drop the first one's entry.
+    """
+    with plan_lock(path):
+        return _record_locked(path, title, url, day, refresh)
+
+
+def _record_locked(path: Path, title: str, url: str | None, day: date, refresh: bool) -> Plan:
+    """`record_publication` under the plan's lock: read, validate, insert, validate, write."""
     shown = display_path(path)
     loaded = load_plan(path)  # an invalid plan is refused here, untouched
     if loaded.plan.content is None:

@@ -167,7 +167,7 @@ def test_plan_error_fails_and_keeps_the_previous_site(tmp_path: Path, capsys: py
     root = project_copy(tmp_path)
     out = tmp_path / "site"
     out.mkdir()
-    (out / "previous.txt").write_text("the site before", encoding="utf-8")
+    (out / "index.html").write_text("the site before", encoding="utf-8")
     (root / "plans" / "broken.yaml").write_text(
         "business:\n  name: Broken\n  language: de\ngoals:\n  - title: no id\n", encoding="utf-8"
     )
@@ -176,7 +176,7 @@ def test_plan_error_fails_and_keeps_the_previous_site(tmp_path: Path, capsys: py
     assert re.search(r"broken\.yaml:3:\d+: business\.language", err), err
     assert re.search(r"broken\.yaml:5:\d+: goals\[0\]", err) or "goals" in err
     assert "Traceback" not in err
-    assert sorted(p.name for p in out.iterdir()) == ["previous.txt"]
+    assert sorted(p.name for p in out.iterdir()) == ["index.html"]
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site-")]
 
 
