@@ -70,8 +70,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     from generator.load.loader import load_plan
     from generator.render.report import render_json, render_text
 
-    loaded = load_plan(Path(args.plan))
-    figures = compute_figures(loaded, args.today or date.today())
+    today = args.today or date.today()
+    loaded = load_plan(Path(args.plan), today=today)
+    figures = compute_figures(loaded, today)
     if args.json:
         sys.stdout.write(render_json(figures))
     else:
