@@ -57,6 +57,8 @@ class RoiToDate:
     roi: float | None  # (profit − cost) / cost; None without cost or profit
     roi_work: Arithmetic | None
     missing: tuple[tuple[str | None, str], ...]  # (group, key) the profit needs and the plan lacks
+    cost_by_month: tuple[float, ...] = ()  # actual spend in months 1..M
+    profit_by_month: tuple[float, ...] | None = None  # what the actual customers brought in months 1..M
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,7 @@ def _roi_to_date(plan: Plan, basis: ForecastBasis, facts: tuple[InitiativeFact, 
     last = max(reported)
     cost = sum((m.spend or 0.0 for f in facts for m in f.months if m.number <= last), 0.0)
     profit = 0.0
+    by_month = [0.0] * last
     missing: list[tuple[str | None, str]] = []
     for fact in facts:
         for group_id, weight in basis.splits[fact.id]:
@@ -143,6 +146,8 @@ def _roi_to_date(plan: Plan, basis: ForecastBasis, facts: tuple[InitiativeFact, 
                 lifetime = group.lifetime_months
                 end = last if lifetime is None else min(last, m.number + lifetime - 1)
                 profit += customers * group.profit_per_month * (end - m.number + 1)
+                for month in range(m.number, end + 1):
+                    by_month[month - 1] += customers * group.profit_per_month
     roi_work = div(sub(profit, cost), cost) if cost > 0 and not missing else None
     return RoiToDate(
         through_month=last,
@@ -152,6 +157,11 @@ def _roi_to_date(plan: Plan, basis: ForecastBasis, facts: tuple[InitiativeFact, 
         roi=roi_work.result if roi_work else None,
         roi_work=roi_work,
         missing=tuple(missing),
+        cost_by_month=tuple(
+            sum((m.spend or 0.0 for f in facts for m in f.months if m.number == month), 0.0)
+            for month in range(1, last + 1)
+        ),
+        profit_by_month=None if missing else tuple(by_month),
     )
 
 

@@ -146,3 +146,11 @@ def test_nothing_reported_no_roi_to_date() -> None:
     )
     assert facts.roi_to_date is None
     assert facts.initiative("a").months[0].spend is None
+
+
+def test_roi_to_date_month_by_month() -> None:
+    roi = facts_of(ROI_PLAN).roi_to_date
+    assert roi is not None
+    # spend 400, 0, 600; profit: January's 2 × 100 in each month, March's 3 × 100 in March
+    assert roi.cost_by_month == (400, 0, 600)
+    assert roi.profit_by_month == (200, 200, 500)
