@@ -107,6 +107,15 @@ MESSAGES: dict[str, str] = {
     "custom_clash": "custom tool '{value}' clashes with catalogue tool {family}.{value}; "
     "assess it under components.{family} instead",
     "end_before_start": "end {end} is before start {start}",
+    "duplicate_roadmap": (
+        "initiative '{value}' already has a roadmap entry (line {first_line}); "
+        "give each initiative one entry with its start, end and one-off cost"
+    ),
+    "duplicate_actual": (
+        "month {value} is reported twice for this initiative (first at line {first_line}); "
+        "keep one entry per month with its spend and new customers"
+    ),
+    "actual_future": "month {value} is after the current month; actuals record months that have already begun",
     "previous_outside": "'{value}' is outside the plans folder; audit.previous must name a plan beside this one",
     "previous_missing": "'{value}' does not exist (looked for {resolved})",
     "previous_self": "audit.previous must name an earlier plan, not this file",

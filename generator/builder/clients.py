@@ -62,7 +62,7 @@ def render_client(loaded: LoadedPlan, today: date) -> Client:
 def load_client(path: Path, today: date) -> Client | list[PlanError]:
     """Load, compute and render one plan (in a worker process when there are several)."""
     try:
-        loaded = load_plan(path)
+        loaded = load_plan(path, today=today)
     except PlanValidationError as exc:
         return list(exc.errors)
     return render_client(loaded, today)

@@ -90,7 +90,7 @@ def render_task(job: PdfJob, today: date) -> TaskResult:
     loaded, figures = job.loaded, job.figures
     if loaded is None:
         try:
-            loaded = load_plan(job.plan)
+            loaded = load_plan(job.plan, today=today)
         except PlanValidationError as exc:
             return TaskResult(job.plan, job.output, tuple(exc.errors))
         except UserError as exc:

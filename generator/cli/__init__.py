@@ -20,6 +20,7 @@ from generator.cli.commands import (
     EXIT_BUG,
     EXIT_PLAN,
     EXIT_USER,
+    cmd_actual,
     cmd_build,
     cmd_calendar,
     cmd_check,
@@ -30,7 +31,7 @@ from generator.cli.commands import (
     cmd_schema,
     cmd_today,
 )
-from generator.cli.output import parse_day, print_errors, stderr
+from generator.cli.output import parse_day, parse_month_arg, print_errors, stderr
 from generator.errors import PlanValidationError, PlaybookError, UserError
 
 FORCE_HELP = "replace the output file even when it is an input or not a previous output of playbook (never a plan)"
@@ -103,6 +104,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--url", default=None, help="where it is published (http/https)")
     p.add_argument("--date", type=parse_day, default=None, help="the day it was written (default: today)")
     p.add_argument("--refresh", action="store_true", help="it is a refresh of an earlier article")
+
+    p = add("actual", cmd_actual, "record a month's actual spend and new customers of an initiative")
+    p.add_argument("plan", help="plan file")
+    p.add_argument("--initiative", required=True, metavar="ID", help="the initiative's id")
+    p.add_argument("--month", required=True, type=parse_month_arg, metavar="YYYY-MM", help="the month")
+    p.add_argument("--spend", type=float, default=None, metavar="N", help="the month's running spend")
+    p.add_argument("--new-customers", type=float, default=None, metavar="N", help="new customers that month")
+    p.add_argument("--today", type=parse_day, default=None, help=today_help)
     return parser
 
 

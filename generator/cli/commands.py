@@ -70,8 +70,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     from generator.load.loader import load_plan
     from generator.render.report import render_json, render_text
 
-    loaded = load_plan(Path(args.plan))
-    figures = compute_figures(loaded, args.today or date.today())
+    today = args.today or date.today()
+    loaded = load_plan(Path(args.plan), today=today)
+    figures = compute_figures(loaded, today)
     if args.json:
         sys.stdout.write(render_json(figures))
     else:
@@ -238,3 +239,28 @@ def cmd_log(args: argparse.Namespace) -> int:
     )
     return EXIT_OK
 
+
+
+def cmd_actual(args: argparse.Namespace) -> int:
+    """Record a month's actuals of an initiative in a plan, keeping the file's comments and layout."""
+    from generator.compute.actuals import compute_plan_vs_fact
+    from generator.load.loader import display_path
+    from generator.present.i18n import fmt_decimal
+    from generator.write.planactual import record_actual
+
+    path = Path(args.plan)
+    today = args.today or date.today()
+    plan = record_actual(path, args.initiative, args.month, args.spend, args.new_customers, today)
+    lang = plan.business.language
+    facts = compute_plan_vs_fact(plan, today)
+    shown = "—"
+    if facts is not None:
+        fact = facts.initiative(args.initiative)
+        planned = fmt_decimal(fact.planned_cac, lang) if fact.planned_cac is not None else "—"
+        actual = fmt_decimal(fact.actual_cac, lang) if fact.actual_cac is not None else "—"
+        shown = f"{actual} (planned {planned})"
+    stdout().print(
+        f"{display_path(path)}: recorded {args.month:%Y-%m} for {args.initiative}; actual CAC {shown}",
+        markup=False,
+    )
+    return EXIT_OK

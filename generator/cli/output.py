@@ -44,6 +44,14 @@ def parse_day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date; write YYYY-MM-DD") from None
 
 
+def parse_month_arg(text: str) -> date:
+    """`--month` values: YYYY-MM (kept as the first day of the month)."""
+    try:
+        return date.fromisoformat(f"{text}-01") if len(text) == 7 else date.fromisoformat("bad")
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a month; write YYYY-MM") from None
+
+
 def plan_files(paths: Sequence[str]) -> Iterator[Path]:
     """Plan files named directly, or every `*.yaml`/`*.yml` in the folders named."""
     for name in paths:

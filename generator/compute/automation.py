@@ -30,6 +30,19 @@ class AutomationFigures:
     total_hours: float
     by_hand_hours: float  # manual + planned: still spent by hand this month
     by_hand_year_work: Arithmetic  # by_hand_hours × 12 = hours a year
+    hour_cost: float | None = None  # economics.hour_cost
+    cost_monthly_work: Arithmetic | None = None  # by_hand_hours × hour_cost: what the hours by hand cost a month
+    cost_yearly_work: Arithmetic | None = None  # cost a month × 12: the money automation would free a year
+
+    @property
+    def cost_monthly(self) -> float | None:
+        """Hours by hand a month × hour_cost; None without `economics.hour_cost`."""
+        return self.cost_monthly_work.result if self.cost_monthly_work else None
+
+    @property
+    def cost_yearly(self) -> float | None:
+        """The monthly cost × 12; None without `economics.hour_cost`."""
+        return self.cost_yearly_work.result if self.cost_yearly_work else None
 
 
 def compute_automation(plan: Plan) -> AutomationFigures | None:
@@ -42,6 +55,8 @@ def compute_automation(plan: Plan) -> AutomationFigures | None:
         return float(sum((i.hours_per_month or 0.0) for i in items if i.status == status))  # 0.0, never int 0
 
     manual, planned, automated = hours("manual"), hours("planned"), hours("automated")
+    hour_cost = plan.economics.hour_cost if plan.economics else None
+    monthly = mul(manual + planned, hour_cost) if hour_cost is not None else None
     return AutomationFigures(
         items=items,
         manual_hours=manual,
@@ -50,4 +65,7 @@ def compute_automation(plan: Plan) -> AutomationFigures | None:
         total_hours=manual + planned + automated,
         by_hand_hours=manual + planned,
         by_hand_year_work=mul(manual + planned, 12),
+        hour_cost=hour_cost,
+        cost_monthly_work=monthly,
+        cost_yearly_work=mul(monthly.result, 12) if monthly else None,
     )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from generator.compute.actuals import InitiativeFact, PlanVsFact, planned_only
 from generator.model import Plan
 
 KPI_STATUSES: tuple[str, ...] = ("met", "behind", "pending", "not measured", "no target")
@@ -75,3 +76,38 @@ def compute_checkpoints(plan: Plan, today: date) -> list[CheckpointFigure]:
 def compute_corrections(checkpoints: Sequence[CheckpointFigure]) -> list[KpiFigure]:
     """Where the strategy is to be corrected: KPIs behind, not measured, or with no target."""
     return [k for c in checkpoints for k in c.kpis if k.status in ("behind", "not measured", "no target")]
+
+
+@dataclass(frozen=True)
+class CorrectionFigure:
+    """A KPI where the strategy is to be corrected, and the initiatives serving its goal, worst first.
+
+    No initiatives: the strategy has nothing working on that goal — the first thing to correct.
+    """
+
+    kpi: KpiFigure
+    initiatives: tuple[InitiativeFact, ...]  # worst CAC ratio first; ties and unknown ratios in plan order
+
+
+def compute_agenda(plan: Plan, corrections: Sequence[KpiFigure], facts: PlanVsFact | None) -> list[CorrectionFigure]:
+    """For each KPI to correct, the initiatives whose `goals` include its goal, worst CAC ratio first.
+
+    Ratios are compared exactly; equal ratios keep plan order, and initiatives with no ratio
+    (nothing reported, or no planned CAC) come after them in plan order.
+    """
+    initiatives = plan.strategy.initiatives if plan.strategy else []
+    out = []
+    for kpi in corrections:
+        serving = [_fact(plan, i.id, facts) for i in initiatives if kpi.goal in i.goals]
+        known = [f for f in serving if f.cac_ratio_exact is not None]
+        known.sort(key=lambda f: -f.cac_ratio_exact if f.cac_ratio_exact is not None else 0)
+        unknown = [f for f in serving if f.cac_ratio_exact is None]
+        out.append(CorrectionFigure(kpi=kpi, initiatives=(*known, *unknown)))
+    return out
+
+
+def _fact(plan: Plan, initiative_id: str, facts: PlanVsFact | None) -> InitiativeFact:
+    """The initiative's plan against fact; without a forecast horizon, its planned CAC only."""
+    if facts is not None:
+        return facts.initiative(initiative_id)
+    return planned_only(plan, initiative_id)

@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from generator.compute.arithmetic import Arithmetic, div, mul, sub
+from generator.compute.groups import GroupEconomics
 from generator.model import Economics
+
+
+@dataclass(frozen=True)
+class SegmentLtvFigure:
+    """A segment's LTV with its own economics E_g (its keys, else the plan's)."""
+
+    id: str
+    name: str
+    economics: GroupEconomics
+    ltv: float | None  # average_check × purchases_per_year × lifetime_years (all three needed)
+    ltv_work: Arithmetic | None
+    ltv_profit: float | None  # ltv × gross_margin (a margin needed)
+    ltv_profit_work: Arithmetic | None
 
 
 @dataclass(frozen=True)
@@ -53,13 +68,34 @@ class EconomicsFigures:
     ltv_cac_work: Arithmetic | None
     nps: NpsFigure | None
     funnel: tuple[FunnelStageFigure, ...]
+    segments: tuple[SegmentLtvFigure, ...] = ()  # per-segment LTV of the segments with `economics` (v2)
 
 
-def compute_economics(economics: Economics | None) -> EconomicsFigures | None:
-    """LTV, LTV/CAC, NPS and funnel conversions; None without an `economics` section."""
-    if economics is None:
+def segment_ltv(group: GroupEconomics) -> SegmentLtvFigure:
+    """LTV (revenue and profit) of one segment with its E_g, as the contract's LTV rule."""
+    assert group.id is not None and group.name is not None  # a segment, not the plan level
+    ltv_work = ltv_profit_work = None
+    if group.average_check is not None and group.purchases_per_year is not None and group.lifetime_years is not None:
+        ltv_work = mul(group.average_check, group.purchases_per_year, group.lifetime_years)
+        if group.gross_margin is not None:
+            ltv_profit_work = mul(ltv_work.result, group.gross_margin)
+    return SegmentLtvFigure(
+        id=group.id,
+        name=group.name,
+        economics=group,
+        ltv=ltv_work.result if ltv_work else None,
+        ltv_work=ltv_work,
+        ltv_profit=ltv_profit_work.result if ltv_profit_work else None,
+        ltv_profit_work=ltv_profit_work,
+    )
+
+
+def compute_economics(economics: Economics | None, segments: Sequence[GroupEconomics] = ()) -> EconomicsFigures | None:
+    """LTV, LTV/CAC, NPS, funnel conversions and per-segment LTV (`segments`: the E_g of the
+    segments that carry `economics`); None without an `economics` section or segment economics."""
+    if economics is None and not segments:
         return None
-    e = economics
+    e = economics if economics is not None else Economics()
     ltv_work = ltv_profit_work = ltv_cac_work = None
     basis: Literal["profit", "revenue"] | None = None
     if e.average_check is not None and e.purchases_per_year is not None and e.lifetime_years is not None:
@@ -85,6 +121,7 @@ def compute_economics(economics: Economics | None) -> EconomicsFigures | None:
         ltv_cac_work=ltv_cac_work,
         nps=compute_nps(e),
         funnel=compute_funnel(e),
+        segments=tuple(segment_ltv(g) for g in segments),
     )
 
 

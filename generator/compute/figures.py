@@ -12,11 +12,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from generator.compute.actuals import PlanVsFact, compute_plan_vs_fact
 from generator.compute.audit import AuditFigures, compute_audit, with_comparison
 from generator.compute.automation import AutomationFigures, compute_automation
-from generator.compute.checkpoints import CheckpointFigure, KpiFigure, compute_checkpoints, compute_corrections
+from generator.compute.checkpoints import (
+    CheckpointFigure,
+    CorrectionFigure,
+    KpiFigure,
+    compute_agenda,
+    compute_checkpoints,
+    compute_corrections,
+)
 from generator.compute.economics import EconomicsFigures, compute_economics
-from generator.compute.forecast import ForecastFigures, compute_forecast
+from generator.compute.forecast import ForecastFigures, compute_forecast, forecast_basis
+from generator.compute.groups import group_economics
 from generator.compute.schedule import CalendarFigures, compute_calendar
 from generator.compute.steps import Step, compute_steps
 from generator.model import LoadedPlan, Plan
@@ -39,15 +48,24 @@ class Figures:
     corrections: list[KpiFigure]  # behind, not measured and no-target KPIs, by date
     automation: AutomationFigures | None
     calendar: CalendarFigures | None
+    # v2 ------------------------------------------------------------------------------------
+    forecast_missing: tuple[tuple[str | None, str], ...] = ()  # (group, key): why no forecast
+    plan_vs_fact: PlanVsFact | None = None  # planned vs actual CAC, ROI to date (with a forecast section)
+    agenda: tuple[CorrectionFigure, ...] = ()  # `corrections` with the initiatives serving each goal
 
 
 def compute_figures(loaded: LoadedPlan, today: date) -> Figures:
     """All derived figures of a loaded plan on `today` (pure: same plan and day, same figures)."""
     plan = loaded.plan
     calendar = compute_calendar_figures(plan, today)
-    economics = compute_economics(plan.economics)
-    automation = compute_automation(plan)
+    with_economics = [s.id for s in plan.segments if s.economics is not None]
+    groups = group_economics(plan)
+    economics = compute_economics(plan.economics, [groups[i] for i in with_economics])
+    basis = forecast_basis(plan, today)
+    plan_vs_fact = compute_plan_vs_fact(plan, today)
     checkpoints = compute_checkpoints(plan, today)
+    corrections = compute_corrections(checkpoints)
+    automation = compute_automation(plan)
     audit = compute_audit(plan, calendar, economics, automation)
     if audit is not None and loaded.previous is not None:
         previous = compute_audit(loaded.previous.plan, None, None, None)
@@ -63,9 +81,12 @@ def compute_figures(loaded: LoadedPlan, today: date) -> Figures:
         economics=economics,
         forecast=compute_forecast(plan, today),
         checkpoints=checkpoints,
-        corrections=compute_corrections(checkpoints),
+        corrections=corrections,
         automation=automation,
         calendar=calendar,
+        forecast_missing=basis.missing if basis is not None else (),
+        plan_vs_fact=plan_vs_fact,
+        agenda=tuple(compute_agenda(plan, corrections, plan_vs_fact)),
     )
 
 

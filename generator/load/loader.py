@@ -11,6 +11,7 @@ import difflib
 import re
 import types
 import typing
+from datetime import date
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -19,7 +20,7 @@ from babel.numbers import list_currencies
 from pydantic import BaseModel, ValidationError
 
 from generator.errors import PlanError, PlanValidationError, UserError, message
-from generator.load.references import check_references
+from generator.load.references import check_actuals, check_references
 from generator.load.yamlsource import Path, Source, dotted, read_yaml
 from generator.model import SLUG_PATTERN, LoadedPlan, Plan
 
@@ -32,8 +33,12 @@ def display_path(path: FsPath) -> str:
         return str(path)
 
 
-def load_plan(path: FsPath | str, *, follow_previous: bool = True) -> LoadedPlan:
-    """Load and validate one plan file; raise `PlanValidationError` with all its problems."""
+def load_plan(path: FsPath | str, *, follow_previous: bool = True, today: date | None = None) -> LoadedPlan:
+    """Load and validate one plan file; raise `PlanValidationError` with all its problems.
+
+    `today` (default the real date) is the day the plan is read for: actuals of a later month
+    are refused, so `--today` and a build's day judge a plan the way its figures do.
+    """
     path = FsPath(path)
     shown = display_path(path)
     try:
@@ -44,12 +49,12 @@ def load_plan(path: FsPath | str, *, follow_previous: bool = True) -> LoadedPlan
         raise UserError(f"{shown}: is a folder, not a plan file") from None
     except OSError as exc:
         raise UserError(f"{shown}: cannot read: {exc.strerror}") from None
-    plan, errors = validate_source(read_yaml(raw, shown))
+    plan, errors = validate_source(read_yaml(raw, shown), today=today)
     if not re.match(SLUG_PATTERN, path.stem):
         errors.append(PlanError(shown, 1, 1, "", message("bad_slug", stem=path.stem)))
     previous = None
     if plan is not None and follow_previous and plan.audit and plan.audit.previous:
-        previous, problem = _load_previous(path, plan.audit.previous)
+        previous, problem = _load_previous(path, plan.audit.previous, today)
         if problem:
             source = read_yaml(raw, shown)
             errors.append(source.error(("audit", "previous"), problem))
@@ -58,16 +63,19 @@ def load_plan(path: FsPath | str, *, follow_previous: bool = True) -> LoadedPlan
     return LoadedPlan(slug=path.stem, path=path, plan=plan, previous=previous)
 
 
-def load_text(text: str, file: str = "plan.yaml") -> Plan:
+def load_text(text: str, file: str = "plan.yaml", today: date | None = None) -> Plan:
     """Validate plan text (tests, editors); raises `PlanValidationError` like `load_plan`."""
-    plan, errors = validate_source(read_yaml(text.encode("utf-8"), file))
+    plan, errors = validate_source(read_yaml(text.encode("utf-8"), file), today=today)
     if errors or plan is None:
         raise PlanValidationError(errors)
     return plan
 
 
-def validate_source(source: Source) -> tuple[Plan | None, list[PlanError]]:
-    """The model for a read source, and every problem found in it (reading, references, model)."""
+def validate_source(source: Source, today: date | None = None) -> tuple[Plan | None, list[PlanError]]:
+    """The model for a read source, and every problem found in it (reading, references, model).
+
+    `today` (default the real date) bounds the months an initiative may report actuals for.
+    """
     errors = list(source.errors)
     if errors:
         return None, errors
@@ -75,6 +83,8 @@ def validate_source(source: Source) -> tuple[Plan | None, list[PlanError]]:
     if not isinstance(data, dict):
         return None, [PlanError(source.file, 1, 1, "", message("not_mapping_root"))]
     for path, text in check_references(data, source.values):
+        errors.append(source.error(path, text))
+    for path, text in check_actuals(data, source.values, today or date.today()):
         errors.append(source.error(path, text))
     errors.extend(_check_values(data, source))
     plan: Plan | None = None
@@ -99,7 +109,7 @@ def _check_values(data: dict[str, Any], source: Source) -> list[PlanError]:
     return errors
 
 
-def _load_previous(path: FsPath, previous: str) -> tuple[LoadedPlan | None, str | None]:
+def _load_previous(path: FsPath, previous: str, today: date | None) -> tuple[LoadedPlan | None, str | None]:
     """The earlier plan named by `audit.previous`, which must lie in the same plans folder."""
     folder = path.parent.resolve()
     target = (path.parent / previous).resolve()
@@ -110,7 +120,7 @@ def _load_previous(path: FsPath, previous: str) -> tuple[LoadedPlan | None, str 
     if not target.is_file():
         return None, message("previous_missing", value=previous, resolved=display_path(target))
     # The earlier plan is validated on its own terms; its own `previous` is not followed.
-    return load_plan(target, follow_previous=False), None
+    return load_plan(target, follow_previous=False, today=today), None
 
 
 # pydantic errors → located, friendly errors ---------------------------------------------------

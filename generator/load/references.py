@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 from typing import Any, TypeGuard
 
 from generator.catalogue import FAMILIES
@@ -81,8 +82,17 @@ def check_references(data: Any, positions: dict[Path, tuple[int, int]]) -> list[
             if problem:
                 problems.append(((*full, "component"), problem))
 
+    planned: dict[str, Path] = {}
     for path, item in _items(data, "roadmap"):
         _ref(problems, (*path, "initiative"), item.get("initiative"), initiatives, "initiative")
+        initiative = item.get("initiative")
+        if isinstance(initiative, str) and initiative in planned:
+            first_line = positions.get((*planned[initiative], "initiative"), (0, 0))[0]
+            problems.append(
+                ((*path, "initiative"), message("duplicate_roadmap", value=initiative, first_line=first_line))
+            )
+        elif isinstance(initiative, str):
+            planned[initiative] = path
         start, end = item.get("start"), item.get("end")
         if _is_date(start) and _is_date(end) and end < start:
             problems.append(((*path, "end"), message("end_before_start", start=start, end=end)))
@@ -130,3 +140,25 @@ def _component_problem(component: str, custom: dict[str, list[str]]) -> str | No
         # `family.custom` names "a custom tool of this family" where the plan has not named one.
         return None
     return message("unknown_tool", value=tool, family=family, choices=", ".join(tools))
+
+
+def check_actuals(data: Any, positions: dict[Path, tuple[int, int]], today: date) -> list[Problem]:
+    """Each initiative reports a month once, and only a month that has begun (not after `today`'s)."""
+    problems: list[Problem] = []
+    current = f"{today.year:04d}-{today.month:02d}"
+    for full, initiative in _items(data, "strategy", "initiatives"):
+        seen: dict[str, Path] = {}
+        for path, actual in _items(initiative, "actuals"):
+            month = actual.get("month")
+            if not (isinstance(month, str) and re.fullmatch(r"\d{4}-\d{2}", month.strip())):
+                continue  # malformed months get their own error from the model
+            month = month.strip()
+            where = (*full, *path, "month")
+            if month in seen:
+                first_line = positions.get((*full, *seen[month], "month"), (0, 0))[0]
+                problems.append((where, message("duplicate_actual", value=month, first_line=first_line)))
+            else:
+                seen[month] = path
+            if month > current:
+                problems.append((where, message("actual_future", value=month)))
+    return problems

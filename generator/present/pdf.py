@@ -20,6 +20,7 @@ from generator.compute.arithmetic import Arithmetic
 from generator.compute.audit import FamilyFigure, ToolFigure
 from generator.compute.figures import Figures
 from generator.model import LoadedPlan
+from generator.present import money as money_values
 from generator.present.i18n import (
     LABELS,
     fmt_arithmetic,
@@ -108,6 +109,7 @@ class Context:
     comparison: dict[str, Any] | None
     method: dict[str, Any]
     toc: tuple[tuple[str, str], ...] = field(default=())
+    money: dict[str, Any] = field(default_factory=dict)  # v2: segment LTV, plan against fact, agenda, cost of hours
 
 
 def _band(band: str | None) -> str:
@@ -540,11 +542,24 @@ def build_context(loaded: LoadedPlan, figures: Figures) -> Context:
         ),
     }
 
+    names = {s.id: s.name for s in plan.segments}
+    agenda = money_values.agenda(figures, str)
+    for item in agenda:
+        item["advice"] = t(f"site.correct.{item['status']}", lang)
+    money: dict[str, Any] = {
+        "segments": money_values.segment_ltv(figures, str),
+        "missing": money_values.missing_keys(figures, names, str),
+        "groups": money_values.groups(figures, names, str),
+        "pvf": money_values.plan_vs_fact(figures, str, width=640),
+        "agenda": agenda,
+        "automation": money_values.automation_cost(figures, str),
+    }
+
     toc: list[tuple[str, str]] = [("summary", t("pdf.summary", lang))]
     toc += [(f.anchor, f.name) for f in families]
     if practices:
         toc.append(("practices", t("pdf.practices", lang)))
-    if economics or automation or forecast:
+    if economics or automation or forecast or money["pvf"] or money["missing"]:
         toc.append(("economics", t("pdf.economics", lang)))
     if checkpoints:
         toc.append(("checkpoints", t("pdf.checkpoints", lang)))
@@ -573,6 +588,7 @@ def build_context(loaded: LoadedPlan, figures: Figures) -> Context:
         comparison=comparison_ctx,
         method=method,
         toc=tuple(toc),
+        money=money,
     )
 
 

@@ -29,6 +29,7 @@ from generator.compute.checkpoints import KpiFigure
 from generator.compute.figures import Figures
 from generator.compute.schedule import CalendarFigures, Slot
 from generator.model import LoadedPlan, Plan
+from generator.present import money
 from generator.present.i18n import (
     fmt_arithmetic,
     fmt_date,
@@ -615,6 +616,9 @@ def context_checkpoints(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
         for c in figures.checkpoints
     ]
     ctx["corrections"] = [_kpi_row(k, words) for k in figures.corrections]
+    ctx["agenda"] = money.agenda(figures, html)
+    for item, row in zip(ctx["agenda"], ctx["corrections"], strict=True):
+        item["badge"], item["advice"] = row["badge"], row["advice"]
     if not ctx["checkpoints"]:
         ctx["empty"] = _empty(words, "checkpoints")
     return ctx
@@ -702,6 +706,7 @@ def context_economics(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
         )
         if e.funnel
         else None,
+        "segments": money.segment_ltv(figures, html),
     }
     return ctx
 
@@ -716,9 +721,14 @@ def context_forecast(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
     ctx = base_context(loaded, figures, "forecast")
     words: Words = ctx["words"]
     f = figures.forecast
+    segments = _segment_names(loaded.plan)
+    ctx["pvf"] = money.plan_vs_fact(figures, html)
+    ctx["groups"] = money.groups(figures, segments, html)
     if f is None:
         ctx["f"] = None
-        ctx["empty"] = _empty(words, "forecast")
+        missing = money.missing_keys(figures, segments, html)
+        empty = {"title": words.label("site.empty.title"), "text": missing} if missing else None
+        ctx["empty"] = empty or _empty(words, "forecast")
         return ctx
     scenarios = []
     for s in f.scenarios:
@@ -804,6 +814,7 @@ def context_automation(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
         "automated": words.dec(a.automated_hours, 1),
         "by_hand": words.dec(a.by_hand_hours, 1),
         "year_work": html(words.work(a.by_hand_year_work)),
+        "money": money.automation_cost(figures, html),
     }
     return ctx
 

@@ -76,6 +76,7 @@ CHART_CSS = """\
 .pb-chart .pb-slot-off { fill: var(--pb-off, #eceff1); }
 .pb-chart .pb-today { stroke: var(--pb-text, #202124); }
 .pb-chart .pb-cost { stroke: var(--pb-poor, #d93025); }
+.pb-chart .pb-profit { stroke: var(--pb-good, #188038); }
 .pb-chart .pb-bar { fill: var(--pb-bar, #1a73e8); }
 [data-md-color-scheme="slate"] .pb-chart {
   --pb-text: #e8eaed; --pb-muted: #9aa0a6; --pb-track: #3c4043; --pb-grid: #5f6368;
@@ -366,6 +367,88 @@ def render_forecast(
     span += format_date(months[-1], "LLLL y", locale=locale(language)) if n else ""
     desc = f"{span}. {t('chart.cumulative', language)}: " + "; ".join(parts)
     return _svg("forecast", width, height, title, desc, body, ident)
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of a plan-against-fact chart: cumulative values from month 1 (fewer than the horizon: fact so far)."""
+
+    label: str
+    values: Sequence[float]
+    colour: str
+    cls: str
+    dashed: bool = False
+
+
+LINE_COLOURS = {"cost": COST_COLOUR, "profit": BAND_COLOURS["good"]}  # plan dashed, fact solid
+
+
+def render_plan_vs_fact(
+    months: Sequence[date],
+    lines: Sequence[Line],
+    language: str,
+    currency: str,
+    *,
+    title: str,
+    width: float = 640,
+    height: float = 260,
+    ident: str | None = None,
+) -> str:
+    """Cumulative cost and profit as planned (dashed, whole horizon) and as reported (solid, months so far)."""
+    left, right, top, bottom = 86.0, 12.0, 44.0, 30.0
+    plot_w, plot_h = width - left - right, height - top - bottom
+    ticks = axis_ticks(max([*(v for line in lines for v in line.values), 0.0]))
+    ymax = ticks[-1]
+    n = len(months)
+
+    def x(i: int) -> float:
+        return left + (plot_w * i / (n - 1) if n > 1 else plot_w / 2)
+
+    def y(v: float) -> float:
+        return top + plot_h - plot_h * v / ymax
+
+    body = []
+    for k, v in enumerate(ticks):
+        body.append(
+            f'<line x1="{_num(left)}" y1="{_num(y(v))}" x2="{_num(width - right)}" y2="{_num(y(v))}" '
+            f'class="pb-grid" stroke="{GRID_COLOUR}" stroke-width="{1 if k else 1.5}"/>'
+        )
+        body.append(
+            _text(
+                left - 6, y(v) + 4, _short_money(v, currency, language), anchor="end", cls="pb-muted", fill=MUTED_COLOUR
+            )
+        )
+    step = max(1, math.ceil(n / 12))
+    for i, month in enumerate(months):
+        if i % step == 0:
+            label = _month_label(month, i == 0, language)
+            body.append(_text(x(i), height - 10, label, anchor="middle", cls="pb-muted", fill=MUTED_COLOUR))
+    for line in lines:
+        dash = ' stroke-dasharray="6 4"' if line.dashed else ""
+        points = " ".join(f"{_num(x(i))},{_num(y(v))}" for i, v in enumerate(line.values[:n]))
+        body.append(
+            f'<polyline points="{points}" class="{line.cls}" fill="none" stroke="{line.colour}" stroke-width="2.2" '
+            f'stroke-linejoin="round"{dash}/>'
+        )
+        if len(line.values) == 1:  # a single month: a dot, or nothing would show
+            body.append(
+                f'<circle cx="{_num(x(0))}" cy="{_num(y(line.values[0]))}" r="3.5" class="{line.cls}" '
+                f'fill="{line.colour}"/>'
+            )
+    # legend in two rows along the top
+    for i, line in enumerate(lines):
+        lx, ly = left + (i % 2) * (plot_w / 2), 12 + (i // 2) * 16
+        dash = ' stroke-dasharray="4 3"' if line.dashed else ""
+        body.append(
+            f'<line x1="{_num(lx)}" y1="{_num(ly)}" x2="{_num(lx + 18)}" y2="{_num(ly)}" class="{line.cls}" '
+            f'stroke="{line.colour}" stroke-width="2.5"{dash}/>'
+        )
+        body.append(_text(lx + 22, ly + 4, clip(line.label, 40)))
+    parts = [f"{line.label}: {fmt_money(line.values[-1], currency, language)}" for line in lines if line.values]
+    span = f"{format_date(months[0], 'LLLL y', locale=locale(language))} – " if n else ""
+    span += format_date(months[-1], "LLLL y", locale=locale(language)) if n else ""
+    desc = f"{span}. {t('chart.cumulative', language)}: " + "; ".join(parts)
+    return _svg("plan-vs-fact", width, height, title, desc, body, ident)
 
 
 # funnel -----------------------------------------------------------------------------------------

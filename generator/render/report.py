@@ -22,6 +22,7 @@ from generator.compute.arithmetic import Arithmetic
 from generator.compute.checkpoints import KpiFigure
 from generator.compute.figures import Figures
 from generator.present.i18n import fmt_arithmetic, fmt_decimal, fmt_money, fmt_percent
+from generator.render import money as money_json
 
 JSON_VERSION = 1
 
@@ -93,7 +94,10 @@ def figures_to_json(figures: Figures) -> dict[str, Any]:
             }
             for c in figures.checkpoints
         ],
-        "corrections": [_kpi(kpi) for kpi in figures.corrections],
+        "corrections": [
+            {**_kpi(kpi), "initiatives": ids}
+            for kpi, ids in zip(figures.corrections, money_json.correction_initiatives(figures), strict=True)
+        ],
         "automation": _automation_json(figures),
         "calendar": _calendar_json(figures),
     }
@@ -207,14 +211,19 @@ def _economics_json(figures: Figures) -> dict[str, Any] | None:
             "ltv_cac": _work(e.ltv_cac_work),
             "nps": _work(nps.work) if nps else None,
         },
+        "segments": money_json.segments_json(e),
     }
 
 
 def _forecast_json(figures: Figures) -> dict[str, Any] | None:
     f = figures.forecast
     if f is None:
-        return None
+        if figures.plan_vs_fact is None and not figures.forecast_missing:
+            return None
+        # not computed (keys missing), yet plan against fact needs only the horizon
+        return {"start": None, "scenarios": None, **money_json.forecast_extra_json(figures)}
     return {
+        **money_json.forecast_extra_json(figures),
         "start": f.start.strftime("%Y-%m"),
         "start_source": f.start_source,
         "months": f.months,
@@ -270,6 +279,7 @@ def _automation_json(figures: Figures) -> dict[str, Any] | None:
         "total_hours": _n(a.total_hours),
         "by_hand_hours": _n(a.by_hand_hours),
         "by_hand_hours_year": _n(a.by_hand_year_work.result),
+        **money_json.automation_cost_json(figures),
         "items": [
             {"process": i.process, "hours_per_month": _n(i.hours_per_month), "tool": i.tool, "status": i.status}
             for i in a.items

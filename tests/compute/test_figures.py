@@ -12,7 +12,7 @@ from generator.compute.arithmetic import Arithmetic, band_of, round_half_up
 from generator.compute.figures import Figures, compute_figures
 from generator.load.loader import LoadedPlan, load_plan, load_text
 from generator.present.i18n import fmt_arithmetic
-from tests.conftest import PLANS
+from tests.conftest import PLANS, TESTDATA
 
 TODAY = date(2026, 11, 22)
 
@@ -27,6 +27,12 @@ def figures_of(text: str, today: date = TODAY) -> Figures:
 @pytest.fixture(scope="module")
 def kolosok() -> Figures:
     return compute_figures(load_plan(PLANS / "kolosok.yaml"), TODAY)
+
+
+@pytest.fixture(scope="module")
+def kolosok_v1() -> Figures:
+    """The bakery plan as written before contract v2: a v1 plan keeps exactly its v1 figures."""
+    return compute_figures(load_plan(TESTDATA / "forecast" / "kolosok-v1.yaml"), TODAY)
 
 
 # economics ---------------------------------------------------------------------------------------
@@ -342,8 +348,8 @@ def test_comparison_with_previous_audit(tmp_path: Path) -> None:
 # forecast ----------------------------------------------------------------------------------------
 
 
-def test_kolosok_base_forecast_by_hand(kolosok: Figures) -> None:
-    forecast = kolosok.forecast
+def test_kolosok_base_forecast_by_hand(kolosok_v1: Figures) -> None:
+    forecast = kolosok_v1.forecast
     assert forecast is not None
     assert forecast.start == date(2026, 12, 1) and forecast.start_source == "forecast"
     assert [s.name for s in forecast.scenarios] == ["pessimistic", "base", "optimistic"]
@@ -386,9 +392,9 @@ def test_kolosok_base_forecast_by_hand(kolosok: Figures) -> None:
     assert base.months[-1].month == date(2027, 11, 1)
 
 
-def test_kolosok_pessimistic_scenario_halves_new_customers(kolosok: Figures) -> None:
-    assert kolosok.forecast is not None
-    pessimistic = kolosok.forecast.scenario("pessimistic")
+def test_kolosok_pessimistic_scenario_halves_new_customers(kolosok_v1: Figures) -> None:
+    assert kolosok_v1.forecast is not None
+    pessimistic = kolosok_v1.forecast.scenario("pessimistic")
     per = 50 * 365 / 12 * 0.4
     # new = 0.5 × 30 = 15 in month 1; customers over the horizon Σ = 2 230 / 2 = 1 115
     assert pessimistic.months[0].new_customers == 15

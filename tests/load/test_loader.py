@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -182,3 +183,17 @@ def test_deep_nesting_is_a_clean_error(tmp_path: Path) -> None:
 def test_missing_file_is_a_user_error(tmp_path: Path) -> None:
     with pytest.raises(UserError, match="no such file"):
         load_plan(tmp_path / "nope.yaml")
+
+
+def test_actuals_month_is_judged_against_the_given_today() -> None:
+    text = """business: {name: X}
+strategy:
+  initiatives:
+    - {id: a, title: A, actuals: [{month: 2026-01, spend: 1}, {month: 2026-02, spend: 2}]}
+"""
+    # on 31 January 2026 February has not begun; on 1 February it has
+    with pytest.raises(PlanValidationError) as info:
+        load_text(text, today=date(2026, 1, 31))
+    (error,) = info.value.errors
+    assert (error.line, error.col, error.path) == (4, 71, "strategy.initiatives[0].actuals[1].month")
+    assert load_text(text, today=date(2026, 2, 1)).strategy is not None

@@ -60,19 +60,65 @@ def test_json_header_audit_and_economics(kolosok_json: dict[str, Any]) -> None:
 
 def test_json_forecast(kolosok_json: dict[str, Any]) -> None:
     forecast = kolosok_json["forecast"]
-    assert forecast["start"] == "2026-12" and forecast["months"] == 12
+    assert forecast["start"] == "2026-10" and forecast["months"] == 12 and forecast["computed"] is True
     assert list(forecast["scenarios"]) == ["pessimistic", "base", "optimistic"]
     base = forecast["scenarios"]["base"]
-    per = 50 * 365 / 12 * 0.4
-    # cost 5 000 + 15 000 + 47 500 + 9 × 17 500 = 225 000; profit Σ customers 2 230 × 608.33
-    assert base["cost"] == 225_000
-    assert base["profit"] == pytest.approx(2_230 * per)
-    assert base["roi"] == pytest.approx((2_230 * per - 225_000) / 225_000)
-    assert base["payback_month"] == 1
-    assert len(base["months"]) == 12
+    # cost: vk 15 000 every month; maps' one-off 5 000 in month 3 (Dec); crm 2 500 from month 5 (Feb)
+    # with its one-off 30 000 → 15 000 × 2 + 20 000 + 15 000 + 47 500 + 7 × 17 500 = 235 000
+    assert base["cost"] == 235_000
+    # neighbours: 150 × 100 / 12 × 0.4 = 500 a customer a month for 12 × 0.5 = 6 months;
+    # new 20, 20, 50, then 20 a month → active 20, 40, 90, 110, 130, 150, 150, 150, 120, 120, 120, 120
+    # → 500 × 1 320 = 660 000; cakes: 3 500 × 3 / 12 × 0.5 = 437.5 for 24 months,
+    # 10 a month from month 5 → active 10 … 80, Σ 360 → 157 500; profit 817 500
+    assert base["profit"] == pytest.approx(817_500)
+    assert base["roi"] == pytest.approx((817_500 - 235_000) / 235_000)
+    # cumulative profit 10 000 + 20 000 = 30 000 ≥ cost 30 000 in month 2
+    assert base["payback_month"] == 2
     first = base["months"][0]
-    assert (first["month"], first["cost"], first["new_customers"], first["customers"]) == ("2026-12", 5_000, 30, 30)
-    assert first["profit"] == pytest.approx(18_250)
+    assert (first["month"], first["cost"], first["new_customers"], first["customers"]) == ("2026-10", 15_000, 20, 20)
+    assert first["profit"] == 10_000
+    pessimistic = forecast["scenarios"]["pessimistic"]
+    # half the customers: profit 408 750, ROI (408 750 − 235 000) / 235 000 = 0.739; cumulative profit
+    # 5 000, 15 000, 37 500, 65 000 against cost 15 000, 30 000, 50 000, 65 000: payback in month 4
+    assert pessimistic["profit"] == pytest.approx(408_750)
+    assert pessimistic["roi"] == pytest.approx((408_750 - 235_000) / 235_000)
+    assert pessimistic["payback_month"] == 4
+    assert [(g["segment"], g["lifetime_months"], g["profit_per_customer_month"]) for g in forecast["groups"]] == [
+        ("neighbours", 6, 500),
+        ("celebrations", 24, 437.5),
+    ]
+
+
+def test_json_plan_vs_fact_and_roi_to_date(kolosok_json: dict[str, Any]) -> None:
+    facts = kolosok_json["forecast"]["plan_vs_fact"]
+    assert list(facts) == ["maps", "vk", "crm"]
+    vk = facts["vk"]
+    # planned 15 000 / 20 = 750; actual (15 000 + 15 000) / (8 + 11) = 1 578.95; ratio 40 / 19 = 2.105
+    assert vk["planned_cac"] == 750
+    assert vk["actual_cac"] == pytest.approx(30_000 / 19)
+    assert vk["cac_ratio"] == pytest.approx(40 / 19)
+    assert vk["months"] == [
+        {"month": "2026-10", "planned_cost": 15_000, "planned_new": 20, "spend": 15_000, "new_customers": 8},
+        {"month": "2026-11", "planned_cost": 15_000, "planned_new": 20, "spend": 15_000, "new_customers": 11},
+    ]
+    # maps has no budget: no planned CAC, nothing reported
+    assert (facts["maps"]["planned_cac"], facts["maps"]["actual_cac"], facts["maps"]["months"]) == (None, None, [])
+    roi = kolosok_json["forecast"]["roi_to_date"]
+    # through November (month 2): cost 30 000; October's 8 neighbours × 500 × 2 months = 8 000,
+    # November's 11 × 500 = 5 500 → 13 500; ROI (13 500 − 30 000) / 30 000 = −0.55
+    assert (roi["through_month"], roi["cost"], roi["profit"]) == ("2026-11", 30_000, 13_500)
+    assert roi["roi"] == pytest.approx(-0.55)
+    # the KPI behind (repeat purchases): vk (ratio 2.1) first, maps (no ratio) after
+    assert [(c["goal"], c["initiatives"]) for c in kolosok_json["corrections"]] == [("repeat", ["vk", "maps"])]
+    segments = kolosok_json["economics"]["segments"]
+    # neighbours 150 × 100 × 0.5 = 7 500, × 0.4 = 3 000; cakes 3 500 × 3 × 2 = 21 000, × 0.5 = 10 500
+    assert [(s["id"], s["ltv"], s["ltv_profit"]) for s in segments] == [
+        ("neighbours", 7_500, 3_000),
+        ("celebrations", 21_000, 10_500),
+    ]
+    automation = kolosok_json["automation"]
+    # 28 hours by hand × 400 = 11 200 a month; × 12 = 134 400 a year
+    assert (automation["cost_monthly"], automation["cost_yearly"]) == (11_200, 134_400)
 
 
 def test_json_checkpoints_automation_calendar(kolosok_json: dict[str, Any]) -> None:
