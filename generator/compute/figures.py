@@ -17,6 +17,7 @@ from generator.compute.automation import AutomationFigures, compute_automation
 from generator.compute.checkpoints import CheckpointFigure, KpiFigure, compute_checkpoints, compute_corrections
 from generator.compute.economics import EconomicsFigures, compute_economics
 from generator.compute.forecast import ForecastFigures, compute_forecast
+from generator.compute.lint import LintWarning, compute_lint
 from generator.compute.schedule import CalendarFigures, compute_calendar
 from generator.compute.steps import Step, compute_steps
 from generator.model import LoadedPlan, Plan
@@ -39,6 +40,7 @@ class Figures:
     corrections: list[KpiFigure]  # behind, not measured and no-target KPIs, by date
     automation: AutomationFigures | None
     calendar: CalendarFigures | None
+    lint: tuple[LintWarning, ...] = ()  # method warnings for the consultant (check, report); never on the site or PDF
 
 
 def compute_figures(loaded: LoadedPlan, today: date) -> Figures:
@@ -66,6 +68,7 @@ def compute_figures(loaded: LoadedPlan, today: date) -> Figures:
         corrections=compute_corrections(checkpoints),
         automation=automation,
         calendar=calendar,
+        lint=compute_lint(loaded, today, audit, calendar, economics),
     )
 
 

@@ -44,7 +44,8 @@ def load_plan(path: FsPath | str, *, follow_previous: bool = True) -> LoadedPlan
         raise UserError(f"{shown}: is a folder, not a plan file") from None
     except OSError as exc:
         raise UserError(f"{shown}: cannot read: {exc.strerror}") from None
-    plan, errors = validate_source(read_yaml(raw, shown))
+    source = read_yaml(raw, shown)
+    plan, errors = validate_source(source)
     if not re.match(SLUG_PATTERN, path.stem):
         errors.append(PlanError(shown, 1, 1, "", message("bad_slug", stem=path.stem)))
     previous = None
@@ -55,7 +56,7 @@ def load_plan(path: FsPath | str, *, follow_previous: bool = True) -> LoadedPlan
             errors.append(source.error(("audit", "previous"), problem))
     if errors or plan is None:
         raise PlanValidationError(errors)
-    return LoadedPlan(slug=path.stem, path=path, plan=plan, previous=previous)
+    return LoadedPlan(slug=path.stem, path=path, plan=plan, previous=previous, positions=source.values)
 
 
 def load_text(text: str, file: str = "plan.yaml") -> Plan:
