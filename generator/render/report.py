@@ -388,9 +388,11 @@ def render_text(figures: Figures, width: int = 120) -> str:
             table = Table(title=f"Actions (issues: {counts})", title_justify="left")
             for column in ("Priority", "Tool or practice", "Status", "Action", "Source"):
                 table.add_column(column)
-            for a in audit.actions:
-                name = f"{a.family}.{a.id}" if hasattr(a, "family") else f"practice {a.id}"
-                table.add_row(a.priority or "—", name, a.status, a.recommendation or "", a.recommendation_source or "")
+            for act in audit.actions:
+                name = f"{act.family}.{act.id}" if hasattr(act, "family") else f"practice {act.id}"
+                table.add_row(
+                    act.priority or "—", name, act.status, act.recommendation or "", act.recommendation_source or ""
+                )
             console.print(table)
         table = Table(title="Practices", title_justify="left")
         for column in ("Practice", "Status", "Evidence", "Evidence suggests"):
