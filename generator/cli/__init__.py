@@ -55,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("check", cmd_check, "validate plans and show which of the 8 steps each fills")
     p.add_argument("paths", nargs="*", metavar="PATH", help="plan files or folders (default: plans/)")
+    p.add_argument("--strict", action="store_true", help="fail (exit 1) on method warnings too, not only on errors")
+    p.add_argument("--today", type=parse_day, default=None, help=today_help)
 
     p = add("new", cmd_new, "write a commented starter plan for a new client")
     p.add_argument("slug", help="the client's slug: the file name without .yaml, e.g. kolosok")

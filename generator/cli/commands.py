@@ -15,34 +15,47 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from generator.cli.output import plan_files, print_errors, stdout
+from generator.cli.output import plan_files, print_errors, print_warnings, stdout
 from generator.errors import BuildAborted, PlanError, PlanValidationError, UserError
 
 EXIT_OK, EXIT_PLAN, EXIT_USER, EXIT_BUG = 0, 1, 2, 3
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Validate plans and show which of the eight steps each one fills."""
-    from generator.compute.steps import compute_steps
+    """Validate plans, show which of the eight steps each one fills, then the method's warnings.
+
+    Errors make a plan unusable (exit 1); method warnings (M101–M116) do not (exit 0), unless
+    `--strict` asks for a plan that follows the method to the letter.
+    """
+    from generator.compute.figures import compute_figures
     from generator.load.loader import load_plan
+    from generator.present.i18n import t, t_count
+    from generator.present.lint import lint_line
 
     console = stdout()
     errors: list[PlanError] = []
+    warnings: list[tuple[Path, str]] = []
     for path in plan_files(args.paths or ["plans"]):
         try:
             loaded = load_plan(path)
         except PlanValidationError as exc:
             errors.extend(exc.errors)
             continue
-        steps = compute_steps(loaded.plan)
-        done = sum(s.filled for s in steps)
-        console.print(f"{path}: ok — {loaded.plan.business.name} — {done} of 8 steps filled", markup=False)
-        for step in steps:
+        figures = compute_figures(loaded, args.today or date.today())
+        language = figures.language
+        filled = t_count("check.filled", sum(s.filled for s in figures.steps), language)
+        line = t("check.ok", language).format(file=path, name=loaded.plan.business.name, filled=filled)
+        console.print(line, markup=False)
+        for step in figures.steps:
             mark = "✓" if step.filled else "·"
-            state = "" if step.filled else "  (empty)"
-            console.print(f"  {mark} {step.number}. {step.label_en}{state}", markup=False)
+            state = "" if step.filled else f"  {t('check.empty', language)}"
+            console.print(f"  {mark} {step.number}. {step.label(language)}{state}", markup=False)
+        warnings.extend((path, lint_line(w, str(path), language)) for w in figures.lint)
     if errors:
         print_errors(errors)
+    if warnings:
+        print_warnings([text for _, text in warnings], len({p for p, _ in warnings}))
+    if errors or (warnings and args.strict):
         return EXIT_PLAN
     return EXIT_OK
 

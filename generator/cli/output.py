@@ -36,6 +36,15 @@ def print_errors(errors: Sequence[PlanError]) -> None:
     console.print(f"{len(errors)} {noun} in {files} file{'s' if files != 1 else ''}", markup=False)
 
 
+def print_warnings(lines: Sequence[str], files: int) -> None:
+    """Method warnings, one a line, after the errors (already worded and located), and their count."""
+    console = stderr()
+    for line in lines:
+        console.print(line, markup=False)
+    noun = "warning" if len(lines) == 1 else "warnings"
+    console.print(f"{len(lines)} {noun} in {files} file{'s' if files != 1 else ''}", markup=False)
+
+
 def parse_day(text: str) -> date:
     """`--today`/`--date` values: YYYY-MM-DD."""
     try:

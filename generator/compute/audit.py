@@ -1,5 +1,10 @@
 """Step 6 figures: family scores, the overall score, recommendations, the four practices.
 
+Every gap gets an action: the consultant's `recommendation`, else the default advice of
+`generator.advice` (contract v2), and an effective priority: the plan's, else the contract's
+default rule (`absent` → high when its weight is at least the mean weight of its family's assessed
+tools, else medium; `partial` → medium; practices `absent` → high, `partial` → medium).
+
 The contract's scoring: `done` = 1, `partial` = 0.5, `absent` = 0; a family's score is
 100 × Σ(weight × value) / Σ(weight), rounded half up; the overall score the mean of the family
 scores, rounded half up. Each practice also carries what the rest of the plan says about it
@@ -9,11 +14,12 @@ scores, rounded half up. Each practice also carries what the rest of the plan sa
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from fractions import Fraction
 from typing import Literal
 
+from generator.advice import practice_advice, tool_advice
 from generator.catalogue import FAMILIES, PRACTICES
 from generator.compute.arithmetic import Arithmetic, Band, add, band_of, decimal_fraction, mul, round_half_up
 from generator.compute.automation import AutomationFigures
@@ -25,6 +31,7 @@ STATUS_VALUE: dict[str, Fraction] = {"done": Fraction(1), "partial": Fraction(1,
 # Display order of tools within a family and of recommendations with the same priority.
 STATUS_ORDER: tuple[str, ...] = ("absent", "partial", "done", "n/a", "not assessed")
 PRIORITY_ORDER: tuple[str | None, ...] = ("high", "medium", "low", None)
+GAPS: tuple[str, ...] = ("absent", "partial")
 
 
 @dataclass(frozen=True)
@@ -39,8 +46,12 @@ class ToolFigure:
     status: str  # absent | partial | done | n/a | not assessed
     weight: float
     finding: str | None
-    recommendation: str | None
-    priority: str | None  # high | medium | low | None
+    recommendation: str | None  # the action: the plan's recommendation, else the default for its status
+    priority: str | None  # effective: the plan's, else the contract's default rule; high | medium | low | None
+    recommendation_source: Literal["plan", "default"] | None = None
+    priority_source: Literal["plan", "default"] | None = None
+    why: str | None = None  # why it matters (default advice; shown beside any action for a catalogue tool)
+    typical_tools: tuple[str, ...] = ()  # what a small business typically uses for it
 
     def label(self, language: str) -> str:
         """The tool's name in `language` (a custom tool's own name in both)."""
@@ -100,6 +111,10 @@ class PracticeFigure:
     recommendation: str | None
     tool: str | None  # crm only: the tool in use now
     evidence: PracticeEvidence
+    priority: str | None = None  # absent → high, partial → medium (practices have no priority key)
+    recommendation_source: Literal["plan", "default"] | None = None
+    why: str | None = None
+    typical_tools: tuple[str, ...] = ()
 
     def label(self, language: str) -> str:
         """The practice's name in `language`."""
@@ -137,6 +152,10 @@ class AuditFigures:
     recommendations: tuple[ToolFigure, ...]  # high → medium → low → none; then status order
     practices: tuple[PracticeFigure, ...]  # regularity, automation, evaluation, crm
     comparison: AuditComparison | None
+    # every tool and practice with an action, high → medium → low → none, then absent → partial → done
+    actions: tuple[ToolFigure | PracticeFigure, ...] = ()
+    # absent and partial tools and practices counted by effective priority: high, medium, low
+    issues: dict[str, int] = field(default_factory=dict)
 
     def family(self, family_id: str) -> FamilyFigure:
         """The figure of one family by id."""
@@ -159,6 +178,67 @@ def _tool(family: str, tool: str, assessment: Assessment | None) -> ToolFigure:
         assessment.recommendation,
         assessment.priority,
     )
+
+
+PRACTICE_PRIORITY: dict[str, str] = {"absent": "high", "partial": "medium"}
+
+
+def default_priority(tool: ToolFigure, mean_weight: Fraction | None) -> str | None:
+    """The contract's default: absent → high at or above the family's mean weight, else medium; partial → medium."""
+    if tool.status == "partial":
+        return "medium"
+    if tool.status == "absent":
+        return "high" if mean_weight is None or decimal_fraction(tool.weight) >= mean_weight else "medium"
+    return None
+
+
+def with_defaults(tools: Sequence[ToolFigure], language: str) -> list[ToolFigure]:
+    """A family's tools with their effective priority and action (the plan's where given, else the defaults).
+
+    The mean weight is taken over the family's assessed tools (absent, partial or done; custom
+    tools included), exactly: weights 1, 1 and 0.5 have the mean 5/6.
+    """
+    assessed = [decimal_fraction(t.weight) for t in tools if t.status in STATUS_VALUE]
+    mean = sum(assessed, Fraction(0)) / len(assessed) if assessed else None
+    out = []
+    for tool in tools:
+        advice = None if tool.custom else tool_advice(tool.family, tool.id, language)
+        own = tool.recommendation
+        action = own or (advice.action(tool.status) if advice else None)
+        priority = tool.priority or default_priority(tool, mean)
+        out.append(
+            replace(
+                tool,
+                recommendation=action,
+                priority=priority,
+                recommendation_source=("plan" if own else "default") if action else None,
+                priority_source=("plan" if tool.priority else "default") if priority else None,
+                why=advice.why if advice else None,
+                typical_tools=advice.tools if advice else (),
+            )
+        )
+    return out
+
+
+def order_actions(items: Sequence[ToolFigure | PracticeFigure]) -> tuple[ToolFigure | PracticeFigure, ...]:
+    """What to do, in order: every item with an action, by priority, then status; tools before practices."""
+    acting = [i for i in items if i.recommendation]
+    return tuple(
+        sorted(
+            acting,
+            key=lambda i: (
+                PRIORITY_ORDER.index(i.priority),
+                STATUS_ORDER.index(i.status),
+                isinstance(i, PracticeFigure),
+            ),
+        )
+    )
+
+
+def count_issues(items: Sequence[ToolFigure | PracticeFigure]) -> dict[str, int]:
+    """Absent and partial tools and practices by effective priority (a summary's "issues")."""
+    gaps = [i for i in items if i.status in GAPS]
+    return {p: sum(i.priority == p for i in gaps) for p in ("high", "medium", "low")}
 
 
 def compute_family(family: str, tools: Sequence[ToolFigure]) -> FamilyFigure:
@@ -222,7 +302,7 @@ def compute_audit(
                         custom.priority,
                     )
                 )
-        families.append(compute_family(family_id, tools))
+        families.append(compute_family(family_id, with_defaults(tools, plan.business.language)))
     scores = [f.score for f in families if f.score is not None]
     overall: int | None = None
     overall_work: Arithmetic | None = None
@@ -236,6 +316,7 @@ def compute_audit(
         key=lambda t: (PRIORITY_ORDER.index(t.priority), STATUS_ORDER.index(t.status)),
     )
     sales_crm = next(t for t in all_tools if t.family == "sales" and t.id == "crm" and not t.custom)
+    practices = _practices(plan, calendar, economics, automation, sales_crm.status)
     return AuditFigures(
         date=audit.date,
         families=tuple(families),
@@ -243,8 +324,10 @@ def compute_audit(
         band=band_of(overall),
         overall_work=overall_work,
         recommendations=tuple(recommendations),
-        practices=_practices(plan, calendar, economics, automation, sales_crm.status),
+        practices=practices,
         comparison=None,
+        actions=order_actions([*recommendations, *practices]),
+        issues=count_issues([*all_tools, *practices]),
     )
 
 
@@ -284,16 +367,24 @@ def _practices(
     out = []
     for key, label in PRACTICES.items():
         practice = getattr(recorded, key) if recorded else None
+        status = practice.status if practice else "not assessed"
+        advice = practice_advice(key, plan.business.language)
+        own = practice.recommendation if practice else None
+        action = own or advice.action(status)
         out.append(
             PracticeFigure(
                 id=key,
                 label_ru=label.ru,
                 label_en=label.en,
-                status=practice.status if practice else "not assessed",
+                status=status,
                 finding=practice.finding if practice else None,
-                recommendation=practice.recommendation if practice else None,
+                recommendation=action,
                 tool=getattr(practice, "tool", None),
                 evidence=evidence[key],
+                priority=PRACTICE_PRIORITY.get(status),
+                recommendation_source=("plan" if own else "default") if action else None,
+                why=advice.why,
+                typical_tools=advice.tools,
             )
         )
     return tuple(out)
@@ -312,13 +403,4 @@ def with_comparison(audit: AuditFigures, previous: AuditFigures | None, previous
         families=families,
         overall=_change("overall", previous.overall if previous else None, audit.overall),
     )
-    return AuditFigures(
-        date=audit.date,
-        families=audit.families,
-        overall=audit.overall,
-        band=audit.band,
-        overall_work=audit.overall_work,
-        recommendations=audit.recommendations,
-        practices=audit.practices,
-        comparison=comparison,
-    )
+    return replace(audit, comparison=comparison)

@@ -26,6 +26,7 @@ from generator.compute.checkpoints import (
 from generator.compute.economics import EconomicsFigures, compute_economics
 from generator.compute.forecast import ForecastFigures, compute_forecast, forecast_basis
 from generator.compute.groups import group_economics
+from generator.compute.lint import LintWarning, compute_lint
 from generator.compute.schedule import CalendarFigures, compute_calendar
 from generator.compute.steps import Step, compute_steps
 from generator.model import LoadedPlan, Plan
@@ -52,6 +53,7 @@ class Figures:
     forecast_missing: tuple[tuple[str | None, str], ...] = ()  # (group, key): why no forecast
     plan_vs_fact: PlanVsFact | None = None  # planned vs actual CAC, ROI to date (with a forecast section)
     agenda: tuple[CorrectionFigure, ...] = ()  # `corrections` with the initiatives serving each goal
+    lint: tuple[LintWarning, ...] = ()  # method warnings for the consultant (check, report); never on the site or PDF
 
 
 def compute_figures(loaded: LoadedPlan, today: date) -> Figures:
@@ -87,6 +89,7 @@ def compute_figures(loaded: LoadedPlan, today: date) -> Figures:
         forecast_missing=basis.missing if basis is not None else (),
         plan_vs_fact=plan_vs_fact,
         agenda=tuple(compute_agenda(plan, corrections, plan_vs_fact)),
+        lint=compute_lint(loaded, today, audit, calendar, economics),
     )
 
 

@@ -49,18 +49,18 @@ def load_plan(path: FsPath | str, *, follow_previous: bool = True, today: date |
         raise UserError(f"{shown}: is a folder, not a plan file") from None
     except OSError as exc:
         raise UserError(f"{shown}: cannot read: {exc.strerror}") from None
-    plan, errors = validate_source(read_yaml(raw, shown), today=today)
+    source = read_yaml(raw, shown)
+    plan, errors = validate_source(source, today=today)
     if not re.match(SLUG_PATTERN, path.stem):
         errors.append(PlanError(shown, 1, 1, "", message("bad_slug", stem=path.stem)))
     previous = None
     if plan is not None and follow_previous and plan.audit and plan.audit.previous:
         previous, problem = _load_previous(path, plan.audit.previous, today)
         if problem:
-            source = read_yaml(raw, shown)
             errors.append(source.error(("audit", "previous"), problem))
     if errors or plan is None:
         raise PlanValidationError(errors)
-    return LoadedPlan(slug=path.stem, path=path, plan=plan, previous=previous)
+    return LoadedPlan(slug=path.stem, path=path, plan=plan, previous=previous, positions=source.values)
 
 
 def load_text(text: str, file: str = "plan.yaml", today: date | None = None) -> Plan:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ConfigDict, Field
@@ -63,3 +63,5 @@ class LoadedPlan:
     path: Path
     plan: Plan
     previous: LoadedPlan | None = None
+    # (line, col) of every value by path, e.g. ("goals", 1) → (23, 5): where method lint points (v2)
+    positions: dict[tuple[str | int, ...], tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)

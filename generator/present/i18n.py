@@ -145,3 +145,14 @@ LABELS: dict[str, Label] = load_labels()
 def t(key: str, language: str) -> str:
     """The interface label `key` in `language`; a missing key is a bug in playbook."""
     return LABELS[key].in_(language)
+
+
+def t_count(key: str, count: int, language: str) -> str:
+    """The label `key.<plural category>` for `count` (`one`, `few`, `many`, `other` by babel's rules), formatted.
+
+    `check.filled` with 2 in Russian reads "заполнено 2 шага", with 5 "заполнено 5 шагов"; a
+    category the table lacks falls back to `key.other`.
+    """
+    category = locale(language).plural_form(count)
+    label = f"{key}.{category}" if f"{key}.{category}" in LABELS else f"{key}.other"
+    return t(label, language).format(count=fmt_number(count, language))

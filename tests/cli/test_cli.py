@@ -36,14 +36,46 @@ def test_every_command_has_its_own_help(command: str) -> None:
 
 
 def test_check_passes_on_the_shipped_plans_and_names_empty_steps(tmp_path: Path) -> None:
-    result = run("check", "plans")
+    result = run("check", "plans", "--today", "2026-11-22")
     assert result.returncode == 0, result.stderr
-    assert "plans/kolosok.yaml: ok — Пекарня «Колосок» — 8 of 8 steps filled" in result.stdout
-    (tmp_path / "bare.yaml").write_text("business:\n  name: Bare\n", encoding="utf-8")
+    # in the plan's language, with Russian number agreement
+    assert "plans/kolosok.yaml: план в порядке — Пекарня «Колосок» — заполнено 8 шагов из 8" in result.stdout
+    assert "  ✓ 6. Аудит цифрового маркетинга" in result.stdout
+    assert "plans/northwind.yaml: ok — Northwind Industrial Supply — 8 of 8 steps filled" in result.stdout
+    (tmp_path / "bare.yaml").write_text("business:\n  name: Bare\n  language: en\n", encoding="utf-8")
     bare = run("check", str(tmp_path / "bare.yaml"))
     assert bare.returncode == 0
     assert "0 of 8 steps filled" in bare.stdout
     assert "· 2. Goals that serve business goals  (empty)" in bare.stdout
+    (tmp_path / "one.yaml").write_text("business:\n  name: Б\ngoals: [{id: g, title: Г}]\n", encoding="utf-8")
+    one = run("check", str(tmp_path / "one.yaml"))
+    assert "заполнен 1 шаг из 8" in one.stdout and "  · 3. Сегменты, портреты, потребности  (не заполнен)" in one.stdout
+
+
+def test_check_prints_warnings_after_errors_and_strict_fails_on_them(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("business:\n  nme: A\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(
+        "business:\n  name: B\n  language: en\ngoals:\n  - id: pt\n    title: T\ncontent: {start: 2026-11-22}\n"
+        "checkpoints: [{date: 2027-01-01, kpis: [{goal: pt}]}]\n",
+        encoding="utf-8",
+    )
+    result = run("check", "b.yaml", cwd=tmp_path)
+    assert result.returncode == 0
+    lines = result.stderr.splitlines()
+    assert lines[0] == "b.yaml:5:5: warning M102: goals[0]: goal 'pt' does not say which business goal it serves: "\
+        "add business_goal"
+    assert lines[-1] == f"{len(lines) - 1} warning{'s' if len(lines) > 2 else ''} in 1 file"
+    strict = run("check", "--strict", "b.yaml", cwd=tmp_path)
+    assert strict.returncode == 1 and strict.stderr == result.stderr
+    both = run("check", "a.yaml", "b.yaml", cwd=tmp_path)
+    assert both.returncode == 1
+    out = both.stderr.splitlines()
+    assert out[0].startswith("a.yaml:2:3: business.name:") and out[3].startswith("b.yaml:5:5: warning M102")
+    (tmp_path / "b.yaml").write_text(
+        (tmp_path / "b.yaml").read_text(encoding="utf-8") + "lint: {ignore: [M102, M114]}\n", encoding="utf-8"
+    )
+    quiet = run("check", "--strict", "--today", "2026-11-22", "b.yaml", cwd=tmp_path)
+    assert quiet.returncode == 0 and quiet.stderr == ""
 
 
 def test_check_reports_every_file_and_exits_1(tmp_path: Path) -> None:

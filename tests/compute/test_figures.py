@@ -166,14 +166,82 @@ def test_kolosok_tool_order_and_recommendations(kolosok: Figures) -> None:
         ("ads", "not assessed"),
     ]
     assert online.tools[0].label("ru") == "Поисковое продвижение (SEO)"
-    # high first (absent before partial), then medium
-    assert [(t.family, t.id) for t in audit.recommendations] == [
-        ("online", "seo"),
-        ("sales", "crm"),
-        ("online", "social"),
-        ("online", "website"),
-        ("mobile", "messengers"),
+    # Effective priorities (the plan's, else the contract's default): every absent/partial tool has one.
+    # high, absent, family order: seo (plan), content (weight 1 ≥ online's mean 1), mobile_ads and sms
+    # (mobile mean 1), crm (plan), callback, call_recording, online_chat (sales mean 1), channel_analysis,
+    # crm_telephony, dashboards (analytics mean 1); high, partial: social and website (plan).
+    # medium, absent: messengers (plan), training (0.5 < it's mean (1 + 0.5) / 2 = 0.75); medium, partial:
+    # mobile_site, sales_scripts, web_analytics, ordering_stock (partial → medium).
+    assert [(t.family, t.id, t.priority) for t in audit.recommendations] == [
+        ("online", "seo", "high"),
+        ("online", "content", "high"),
+        ("mobile", "mobile_ads", "high"),
+        ("mobile", "sms", "high"),
+        ("sales", "crm", "high"),
+        ("sales", "callback", "high"),
+        ("sales", "call_recording", "high"),
+        ("sales", "online_chat", "high"),
+        ("analytics", "channel_analysis", "high"),
+        ("analytics", "crm_telephony", "high"),
+        ("analytics", "dashboards", "high"),
+        ("online", "social", "high"),
+        ("online", "website", "high"),
+        ("mobile", "messengers", "medium"),
+        ("it", "training", "medium"),
+        ("mobile", "mobile_site", "medium"),
+        ("sales", "sales_scripts", "medium"),
+        ("analytics", "web_analytics", "medium"),
+        ("it", "ordering_stock", "medium"),
     ]
+    by_id = {t.id: t for t in audit.recommendations}
+    assert (by_id["seo"].priority_source, by_id["seo"].recommendation_source) == ("plan", "plan")
+    assert by_id["seo"].recommendation == "Страница с адресом и часами работы; карточка в Яндекс Картах."
+    # social: the plan's priority, the default advice for a partial tool
+    assert (by_id["social"].priority_source, by_id["social"].recommendation_source) == ("plan", "default")
+    assert by_id["content"].priority_source == "default" and by_id["content"].recommendation
+    assert "Битрикс24" in by_id["crm"].typical_tools and by_id["crm"].why
+    # issues: 13 high tools + regularity, automation, crm absent = 16; 6 medium tools + evaluation partial = 7
+    assert audit.issues == {"high": 16, "medium": 7, "low": 0}
+    # actions: the practices after the tools of the same priority and status
+    assert [getattr(a, "family", "practice") + "." + a.id for a in audit.actions[11:16]] == [
+        "practice.regularity",
+        "practice.automation",
+        "practice.crm",
+        "online.social",
+        "online.website",
+    ]
+
+
+def test_default_priority_uses_the_mean_weight_of_assessed_tools_custom_included() -> None:
+    audit = figures_of(
+        """
+        audit:
+          components:
+            sales:
+              crm: {status: absent, weight: 1.5}
+              callback: absent
+              online_chat: {status: done, weight: 0.5}
+              call_recording: {status: n/a, weight: 9}
+            custom:
+              - {family: sales, id: portal, name: Portal, status: absent, weight: 2}
+          practices:
+            crm: partial
+            regularity: done
+        """
+    ).audit
+    assert audit is not None
+    # mean over crm, callback, online_chat, portal (n/a left out): (1.5 + 1 + 0.5 + 2) / 4 = 1.25
+    tools = {t.id: t for t in audit.family("sales").tools}
+    assert tools["crm"].priority == "high"  # 1.5 ≥ 1.25
+    assert tools["callback"].priority == "medium"  # 1 < 1.25
+    assert tools["portal"].priority == "high" and tools["portal"].recommendation is None  # no default for custom
+    assert tools["online_chat"].priority is None and tools["online_chat"].recommendation is None
+    assert tools["call_recording"].priority is None
+    practices = {p.id: p for p in audit.practices}
+    assert (practices["crm"].priority, practices["crm"].recommendation_source) == ("medium", "default")
+    assert practices["regularity"].priority is None and practices["regularity"].recommendation is None
+    assert practices["automation"].priority is None  # not assessed: no issue, no advice
+    assert audit.issues == {"high": 2, "medium": 2, "low": 0}
 
 
 def test_family_with_only_na_is_left_out_and_unmentioned_tools_are_not_assessed() -> None:

@@ -1,0 +1,28 @@
+"""Method warnings in words: `file:line:col: warning CODE: path: message`, the message in the plan's language.
+
+The rules live in `generator.compute.lint`; their wording in the labels table (`lint.M101` …).
+`warning` and the code stay as they are in every language, so editors and scripts can parse
+the line like a compiler's.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from generator.compute.lint import LintWarning
+from generator.present.i18n import fmt_date, t
+
+
+def lint_message(warning: LintWarning, language: str) -> str:
+    """The warning's message in `language` (a `date` value written as the language writes dates)."""
+    values = dict(warning.values)
+    if "date" in values:
+        values["date"] = fmt_date(date.fromisoformat(values["date"]), language)
+    return t(warning.label, language).format(**values)
+
+
+def lint_line(warning: LintWarning, file: str, language: str) -> str:
+    """The located line `check` prints: `plans/x.yaml:23:5: warning M102: goals[1]: …`."""
+    where = f"{file}:{warning.line}:{warning.col}: warning {warning.code}"
+    text = lint_message(warning, language)
+    return f"{where}: {warning.path}: {text}" if warning.path else f"{where}: {text}"
