@@ -76,6 +76,11 @@ MESSAGES: dict[str, str] = {
     "duplicate_key": "key '{key}' appears twice (first on line {first_line}); keep one",
     "not_mapping_root": "a plan must be a mapping with a 'business:' section at the top",
     "complex_key": "keys must be plain text",
+    "not_regular": "not a regular file (a folder, a device, a FIFO or a socket); a plan is a text file",
+    "link_loop": "a symbolic link that loops back on itself; point it at a plan file",
+    "broken_link": "a symbolic link to a file that does not exist",
+    "unreadable": "cannot read the file: {reason}",
+    "duplicate_plan": "two plans of one client: '{other}' has the same name; keep one of the two files",
     "bad_slug": "the file name '{stem}' is not a valid client slug; use lowercase letters, digits "
     "and '-', starting with a letter or digit (at most 63 characters), e.g. 'kolosok.yaml'",
     # shapes and values
@@ -91,11 +96,18 @@ MESSAGES: dict[str, str] = {
     "positive": "{value} must be greater than 0",
     "non_negative": "{value} must not be negative",
     "range": "{value} is outside {low}..{high}",
+    "not_finite": "'{value}' is not a finite number; write the amount itself",
+    "too_big": "{value} is beyond any real value here; it must be at most {high}",
+    "date_range": "'{value}' is outside the years a plan may name ({low}–{high})",
     "choice": "'{value}' is not allowed; use one of: {choices}",
     "date": "'{value}' is not a valid date; write YYYY-MM-DD (a day that exists)",
     "month": "'{value}' is not a month; write YYYY-MM",
     "id": "'{value}' is not a valid id; use lowercase letters, digits and '-', e.g. 'cake-orders'",
     "url": "'{value}' is not an http(s) URL; write e.g. https://example.com",
+    "url_control": "'{value}' holds a control character; a URL is printable text only",
+    "one_line": "this is one-line text; a line break is not allowed here (Markdown fields such as "
+    "description take several lines)",
+    "control_in_text": "the text holds a control character (U+{char:04X}); delete it",
     "text": "expected text, got {kind}",
     "list": "expected a list, got {kind}",
     "mapping": "expected a mapping (key: value), got {kind}",
@@ -119,6 +131,9 @@ MESSAGES: dict[str, str] = {
     "previous_outside": "'{value}' is outside the plans folder; audit.previous must name a plan beside this one",
     "previous_missing": "'{value}' does not exist (looked for {resolved})",
     "previous_self": "audit.previous must name an earlier plan, not this file",
+    "previous_other_client": "'{value}' is the plan of another client ('{name}'); audit.previous must be an "
+    "earlier plan of this client: a file named after the slug (e.g. archive/{slug}-2025.yaml) or one with the "
+    "same business.name",
     "cadence_empty": "the cadence keeps no weekday; list at least one of mon..sun",
     "holidays_country": "'{value}' is not a country the holidays calendar knows; use an ISO code such as RU",
     "currency": "'{value}' is not an ISO 4217 currency code (e.g. RUB, EUR, USD)",

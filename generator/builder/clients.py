@@ -16,6 +16,7 @@ from generator.builder.cache import ClientCache
 from generator.compute.figures import Figures, compute_figures
 from generator.errors import PlanError, PlanValidationError, UserError
 from generator.load.loader import load_plan
+from generator.load.planfiles import list_plans
 from generator.model import LoadedPlan
 from generator.render.calendar import render_csv, render_ics
 from generator.render.site import render_pages
@@ -45,7 +46,7 @@ class Client:
 
 def plan_paths(folder: Path) -> list[Path]:
     """The client plans of a folder: `*.yaml`/`*.yml` directly in it (subfolders such as archive/ are not clients)."""
-    return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+    return list_plans(folder)
 
 
 def render_client(loaded: LoadedPlan, today: date) -> Client:

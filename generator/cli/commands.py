@@ -96,7 +96,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     """Build the playbook site, PDF audits and calendar files."""
     from generator.builder.site import build_site
+    from generator.load.planfiles import list_plans
 
+    if Path(args.plans).is_dir():  # special files refused before the build cache hashes the folder
+        list_plans(Path(args.plans))
     try:
         outcome = build_site(
             plans=Path(args.plans),
@@ -229,7 +232,9 @@ def _today_paths(folder: Path) -> list[Path]:
         return [folder]
     if not folder.is_dir():
         raise UserError(f"{folder}: no such folder of plans")
-    return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+    from generator.load.planfiles import list_plans
+
+    return list_plans(folder)
 
 
 def cmd_log(args: argparse.Namespace) -> int:

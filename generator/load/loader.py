@@ -19,18 +19,11 @@ import holidays as holidays_lib
 from babel.numbers import list_currencies
 from pydantic import BaseModel, ValidationError
 
-from generator.errors import PlanError, PlanValidationError, UserError, message
+from generator.errors import PlanError, PlanValidationError, message
+from generator.load.planfiles import display_path, read_plan_bytes
 from generator.load.references import check_actuals, check_references
 from generator.load.yamlsource import Path, Source, dotted, read_yaml
 from generator.model import SLUG_PATTERN, LoadedPlan, Plan
-
-
-def display_path(path: FsPath) -> str:
-    """The path as the consultant would type it: relative to the working folder when inside it."""
-    try:
-        return str(path.resolve().relative_to(FsPath.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def load_plan(path: FsPath | str, *, follow_previous: bool = True, today: date | None = None) -> LoadedPlan:
@@ -41,21 +34,14 @@ def load_plan(path: FsPath | str, *, follow_previous: bool = True, today: date |
     """
     path = FsPath(path)
     shown = display_path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"{shown}: no such file") from None
-    except IsADirectoryError:
-        raise UserError(f"{shown}: is a folder, not a plan file") from None
-    except OSError as exc:
-        raise UserError(f"{shown}: cannot read: {exc.strerror}") from None
+    raw = read_plan_bytes(path, shown)
     source = read_yaml(raw, shown)
     plan, errors = validate_source(source, today=today)
     if not re.match(SLUG_PATTERN, path.stem):
         errors.append(PlanError(shown, 1, 1, "", message("bad_slug", stem=path.stem)))
     previous = None
     if plan is not None and follow_previous and plan.audit and plan.audit.previous:
-        previous, problem = _load_previous(path, plan.audit.previous, today)
+        previous, problem = _load_previous(path, plan, today)
         if problem:
             errors.append(source.error(("audit", "previous"), problem))
     if errors or plan is None:
@@ -109,18 +95,39 @@ def _check_values(data: dict[str, Any], source: Source) -> list[PlanError]:
     return errors
 
 
-def _load_previous(path: FsPath, previous: str, today: date | None) -> tuple[LoadedPlan | None, str | None]:
-    """The earlier plan named by `audit.previous`, which must lie in the same plans folder."""
-    folder = path.parent.resolve()
-    target = (path.parent / previous).resolve()
+def _load_previous(path: FsPath, plan: Plan, today: date | None) -> tuple[LoadedPlan | None, str | None]:
+    """The earlier plan named by `audit.previous`: in the same plans folder, of the same client."""
+    previous = plan.audit.previous if plan.audit and plan.audit.previous else ""
+    try:
+        folder = path.parent.resolve()
+        target = (path.parent / previous).resolve()
+        this = path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a link loop (Python < 3.13)
+        return None, message("link_loop")
     if not target.is_relative_to(folder):
         return None, message("previous_outside", value=previous)
-    if target == path.resolve():
+    if target == this:
         return None, message("previous_self")
-    if not target.is_file():
+    if not target.exists() or target.is_dir():
         return None, message("previous_missing", value=previous, resolved=display_path(target))
     # The earlier plan is validated on its own terms; its own `previous` is not followed.
-    return load_plan(target, follow_previous=False, today=today), None
+    earlier = load_plan(target, follow_previous=False, today=today)
+    if not same_client(path.stem, plan, earlier):
+        return None, message(
+            "previous_other_client", value=previous, name=earlier.plan.business.name, slug=path.stem
+        )
+    return earlier, None
+
+
+def _client_name(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def same_client(slug: str, plan: Plan, earlier: LoadedPlan) -> bool:
+    """An earlier plan is the same client's when named after the slug (`archive/northwind-2025.yaml`
+    for `northwind`, or `archive/northwind.yaml`) or when it names the same business."""
+    named_after = earlier.slug == slug or earlier.slug.startswith(f"{slug}-")
+    return named_after or _client_name(earlier.plan.business.name) == _client_name(plan.business.name)
 
 
 # pydantic errors → located, friendly errors ---------------------------------------------------

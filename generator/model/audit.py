@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, create_model
 
 from generator.catalogue import FAMILIES
-from generator.model.values import Day, Id, Markdown, Positive, Priority, Section, Status, Text, status_to_map
+from generator.model.values import Day, Id, Markdown, Priority, Section, Status, Text, Weight, status_to_map
 
 # 6 · audit ------------------------------------------------------------------------------------
 
@@ -17,7 +17,7 @@ class Assessment(Section):
     """The assessment of one tool."""
 
     status: Status = Field(description="absent, partial, done or n/a")
-    weight: Positive = Field(1.0, description="Weight in the family score (default 1)")
+    weight: Weight = Field(1.0, description="Weight in the family score (default 1)")
     finding: Markdown | None = Field(None, description="What was found (Markdown)")
     recommendation: Markdown | None = Field(None, description="What to do (Markdown)")
     priority: Priority | None = Field(None, description="high, medium or low")

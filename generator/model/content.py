@@ -48,8 +48,9 @@ class Content(Section):
         60, description="Time budget of one slot, minutes", json_schema_extra={"minimum": 1, "maximum": 1440}
     )
     holidays: Text | None = Field(None, description="ISO country code whose public holidays get no slot")
-    refresh_after_days: Annotated[int, BeforeValidator(int_range(0))] = Field(
-        90, description="Days after which an article may be refreshed", json_schema_extra={"minimum": 0}
+    refresh_after_days: Annotated[int, BeforeValidator(int_range(0, 3650))] = Field(
+        90, description="Days after which an article may be refreshed",
+        json_schema_extra={"minimum": 0, "maximum": 3650},
     )
     backlog: list[BacklogItem] = Field(default_factory=list, description="Ideas for new articles, in priority order")
     occasions: list[Occasion] = Field(default_factory=list, description="Dated occasions worth an article (v2)")

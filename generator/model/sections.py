@@ -15,17 +15,22 @@ from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
 from generator.model.values import (
     Count,
+    Customers,
     Day,
+    Frequency,
+    Hours,
     Id,
     Markdown,
     Money,
     Month,
-    Positive,
+    Multiplier,
+    PositiveMoney,
     Quantity,
     Section,
     Share,
     Text,
     Url,
+    Years,
     fail,
     int_range,
 )
@@ -93,8 +98,8 @@ class SegmentEconomics(Section):
     """What a customer of one segment is worth; each key left out falls back to the plan's economics (v2)."""
 
     average_check: Money | None = Field(None, description="Money per purchase")
-    purchases_per_year: Money | None = Field(None, description="Purchases of one customer a year")
-    lifetime_years: Positive | None = Field(None, description="How long a customer stays, years (> 0)")
+    purchases_per_year: Frequency | None = Field(None, description="Purchases of one customer a year")
+    lifetime_years: Years | None = Field(None, description="How long a customer stays, years (> 0)")
     gross_margin: Share | None = Field(None, description="Gross margin, a share")
 
 
@@ -136,7 +141,7 @@ class Actual(Section):
 
     month: Month = Field(description="The month, YYYY-MM (not after today's month)")
     spend: Money | None = Field(None, description="The month's running spend (one-off costs stay in the roadmap)")
-    new_customers: Money | None = Field(None, description="New customers it brought that month")
+    new_customers: Customers | None = Field(None, description="New customers it brought that month")
 
 
 class Initiative(Section):
@@ -149,7 +154,7 @@ class Initiative(Section):
     segments: list[Id] = Field(default_factory=list, description="Segment ids it serves")
     goals: list[Id] = Field(default_factory=list, description="Goal ids it serves")
     budget_monthly: Money | None = Field(None, description="Money a month while it runs")
-    new_customers_monthly: Money | None = Field(None, description="Expected new customers a month once running")
+    new_customers_monthly: Customers | None = Field(None, description="Expected new customers a month once running")
     actuals: list[Actual] = Field(default_factory=list, description="What really happened, month by month (v2)")
 
 
@@ -199,7 +204,7 @@ class Forecast(Section):
     months: Annotated[int, BeforeValidator(int_range(1, 120))] = Field(
         12, description="Horizon in months", json_schema_extra={"minimum": 1, "maximum": 120}
     )
-    scenarios: dict[str, Money] = Field(
+    scenarios: dict[str, Multiplier] = Field(
         default_factory=_default_scenarios, description="Scenario name → multiplier of new customers"
     )
 
@@ -232,11 +237,11 @@ class Economics(Section):
     """Metrics that show a result, not just activity."""
 
     average_check: Money | None = Field(None, description="Money per purchase")
-    purchases_per_year: Money | None = Field(None, description="Purchases of one customer a year")
-    lifetime_years: Positive | None = Field(None, description="How long a customer stays, years (> 0)")
+    purchases_per_year: Frequency | None = Field(None, description="Purchases of one customer a year")
+    lifetime_years: Years | None = Field(None, description="How long a customer stays, years (> 0)")
     gross_margin: Share | None = Field(None, description="Gross margin, a share")
     customers: Count | None = Field(None, description="Active customers now")
-    cac: Positive | None = Field(None, description="Cost to acquire one customer")
+    cac: PositiveMoney | None = Field(None, description="Cost to acquire one customer")
     nps: Nps | None = Field(None, description="NPS answers")
     funnel: list[FunnelStage] = Field(default_factory=list, description="Ordered funnel stages")
     hour_cost: Money | None = Field(None, description="Money one hour of the team's manual work costs (v2)")
@@ -249,7 +254,7 @@ class AutomationItem(Section):
     """A process and whether it is still done by hand."""
 
     process: Text = Field(description="The process")
-    hours_per_month: Money | None = Field(None, description="Hours a month it takes by hand")
+    hours_per_month: Hours | None = Field(None, description="Hours a month it takes by hand")
     tool: Text | None = Field(None, description="Tool that automates it")
     status: Literal["manual", "planned", "automated"] = Field("manual", description="manual, planned or automated")
 

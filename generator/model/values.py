@@ -8,6 +8,7 @@ base of every plan section: unknown keys are errors (`extra="forbid"`).
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 from typing import Annotated, Any, Literal
@@ -30,23 +31,36 @@ def fail(code: str, **values: Any) -> PydanticCustomError:
 
 
 def _to_number(value: Any) -> float:
-    if isinstance(value, bool):
-        raise fail("number", value=value)
-    if isinstance(value, int | float):
-        return float(value)
-    if isinstance(value, str):
+    """A finite number: `inf`, `nan` and `1e400` (infinite once read) are not amounts of anything."""
+    number: float | None = None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number = float(value) if abs(value) < 1e300 else math.inf
+    elif isinstance(value, str):
         try:
-            return float(value.strip().replace("_", ""))
+            number = float(value.strip().replace("_", ""))
         except ValueError:
-            pass
-    raise fail("number", value=value)
+            number = None
+    if number is None:
+        raise fail("number", value=value)
+    if not math.isfinite(number):
+        raise fail("not_finite", value=str(value).strip())
+    return number
+
+
+MAX_QUANTITY = 1e12  # a goal's or KPI's value: any unit, within ± a trillion
 
 
 def parse_quantity(value: Any) -> Any:
-    """A number, or a share written with a percent sign (`35%` → 0.35)."""
+    """A number, or a share written with a percent sign (`35%` → 0.35), within ± `MAX_QUANTITY`."""
     if isinstance(value, str) and (m := _SHARE_RE.match(value)):
-        return float(m.group(1).replace(",", ".")) / 100
-    return _to_number(value) if value is not None else value
+        number = float(m.group(1).replace(",", ".")) / 100
+    elif value is None:
+        return value
+    else:
+        number = _to_number(value)
+    if abs(number) > MAX_QUANTITY:
+        raise fail("range", value=_shown(value), low="-1 000 000 000 000", high="1 000 000 000 000")
+    return number
 
 
 def parse_share(value: Any) -> Any:
@@ -71,36 +85,72 @@ def parse_share(value: Any) -> Any:
 def parse_date(value: Any) -> Any:
     """A date written `YYYY-MM-DD` that exists on the calendar."""
     if isinstance(value, date):
-        return value
+        return _in_years(value, value)
+    day = None
     if isinstance(value, str) and _DATE_RE.match(value.strip()):
         try:
-            return date.fromisoformat(value.strip())
+            day = date.fromisoformat(value.strip())
         except ValueError:
-            pass
-    raise fail("date", value=value)
+            day = None
+    if day is None:
+        raise fail("date", value=value)
+    return _in_years(day, value.strip())
+
+
+# Years a plan may name: the calendar, holiday and forecast arithmetic (up to ten years ahead) stay
+# far inside what Python's dates and the calendar libraries handle.
+FIRST_YEAR, LAST_YEAR = 1970, 2100
+
+
+def _in_years(day: date, shown: Any) -> date:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise fail("date_range", value=shown, low=FIRST_YEAR, high=LAST_YEAR)
+    return day
 
 
 def parse_month(value: Any) -> Any:
     """A month written `YYYY-MM`; kept as the first day of that month."""
     if isinstance(value, date):
-        return value.replace(day=1)
+        return _in_years(value.replace(day=1), value)
     if isinstance(value, str) and (m := _MONTH_RE.match(value.strip())):
         year, month = int(m.group(1)), int(m.group(2))
         if 1 <= month <= 12:
-            return date(year, month, 1)
+            return _in_years(date(year, month, 1), value.strip())
     raise fail("month", value=value)
 
 
-def _number_checks(low: float | None = None, strict_low: bool = False) -> Any:
+def bounded(low: float, high: float, *, strict_low: bool = False, integer: bool = False) -> Any:
+    """A number within low..high (low excluded when `strict_low`): the sane range of one kind of value.
+
+    Each kind of number in a plan (money, counts, hours, multipliers…) has a range far beyond any
+    real business and far inside what the arithmetic and the renderers handle, so a typo such as
+    `1e308` is reported at its line instead of printing nonsense.
+    """
+
     def check(value: Any) -> Any:
         if value is None:
             return value
-        number = _to_number(value)
-        if low is not None and (number <= low if strict_low else number < low):
+        number = _integer(value) if integer else _to_number(value)
+        if number < low or (strict_low and number <= low):
             raise fail("positive" if strict_low else "non_negative", value=f"{number:g}")
+        if number > high:
+            raise fail("too_big", value=_shown(value), high=f"{high:,.0f}".replace(",", " "))
         return number
 
     return check
+
+
+def _shown(value: Any) -> str:
+    """A value as the consultant typed it (the loader hands over text), shortened for a message."""
+    text = str(value).strip()
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _bounded_type(kind: type, low: float, high: float, *, strict_low: bool = False) -> Any:
+    schema: dict[str, Any] = {"type": "integer" if kind is int else "number", "maximum": high}
+    schema["exclusiveMinimum" if strict_low else "minimum"] = low
+    check = bounded(low, high, strict_low=strict_low, integer=kind is int)
+    return Annotated[kind, BeforeValidator(check), WithJsonSchema(schema)]
 
 
 def _integer(value: Any) -> Any:
@@ -122,7 +172,7 @@ def int_range(low: int, high: int | None = None) -> Any:
             return value
         number = _integer(value) if _to_number(value) >= 0 else int(_to_number(value))
         if number < low or (high is not None and number > high):
-            raise fail("range", value=number, low=low, high="…" if high is None else high)
+            raise fail("range", value=_shown(value), low=low, high="…" if high is None else high)
         return number
 
     return check
@@ -140,9 +190,33 @@ def _text(value: Any) -> Any:
     return value
 
 
+# Line breaks of every kind, and the other control characters (escape sequences, bells, NUL).
+_LINE_BREAK_RE = re.compile("[\n\r\v\f\x85\u2028\u2029]")
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _one_line(value: Any) -> Any:
+    """One-line text (names, titles, ids…) is one line: a line break there would forge headings
+    and break tables; escape sequences would reach terminals. Markdown fields take the lines."""
+    value = _text(value)
+    if isinstance(value, str):
+        if _LINE_BREAK_RE.search(value.strip()):
+            raise fail("one_line")
+        if found := _CONTROL_RE.search(value):
+            raise fail("control_in_text", char=ord(found.group()))
+    return value
+
+
+def _markdown(value: Any) -> Any:
+    value = _text(value)
+    if isinstance(value, str) and (found := _CONTROL_RE.search(value.replace("\r", "").replace("\f", ""))):
+        raise fail("control_in_text", char=ord(found.group()))
+    return value
+
+
 _NUMBER_SCHEMA = {"type": "number"}
-Text = Annotated[str, BeforeValidator(_text)]
-Markdown = Annotated[str, BeforeValidator(_text), Field(json_schema_extra={"format": "markdown"})]
+Text = Annotated[str, BeforeValidator(_one_line)]
+Markdown = Annotated[str, BeforeValidator(_markdown), Field(json_schema_extra={"format": "markdown"})]
 Id = Annotated[str, BeforeValidator(_id), WithJsonSchema({"type": "string", "pattern": ID_PATTERN})]
 Share = Annotated[
     float,
@@ -162,18 +236,26 @@ Quantity = Annotated[
     BeforeValidator(parse_quantity),
     WithJsonSchema(
         {
-            "anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^\s*[+-]?\d+([.,]\d+)?\s*%\s*$"}],
+            "anyOf": [
+                {"type": "number", "minimum": -MAX_QUANTITY, "maximum": MAX_QUANTITY},
+                {"type": "string", "pattern": r"^\s*[+-]?\d+([.,]\d+)?\s*%\s*$"},
+            ],
             "description": "A number, or a share written as 35%",
         }
     ),
 ]
-Money = Annotated[float, BeforeValidator(_number_checks(0)), WithJsonSchema({"type": "number", "minimum": 0})]
-Positive = Annotated[
-    float,
-    BeforeValidator(_number_checks(0, strict_low=True)),
-    WithJsonSchema({"type": "number", "exclusiveMinimum": 0}),
-]
-Count = Annotated[int, BeforeValidator(_integer), WithJsonSchema({"type": "integer", "minimum": 0})]
+# The sane range of each kind of number (documented in docs/plan-format.md, "Numbers").
+MAX_MONEY = 1e12  # a trillion in the plan's currency: beyond any small business's sums
+MAX_COUNT = 10_000_000_000  # people, answers, searches: more than the world's population
+Money = _bounded_type(float, 0, MAX_MONEY)
+PositiveMoney = _bounded_type(float, 0, MAX_MONEY, strict_low=True)
+Count = _bounded_type(int, 0, MAX_COUNT)
+Customers = _bounded_type(float, 0, MAX_COUNT)  # customers a month may be an average such as 2.5
+Frequency = _bounded_type(float, 0, 10_000)  # purchases of one customer a year
+Years = _bounded_type(float, 0, 100, strict_low=True)  # a customer's lifetime
+Hours = _bounded_type(float, 0, 100_000)  # a team's hours a month
+Multiplier = _bounded_type(float, 0, 100)  # a scenario's multiplier of new customers
+Weight = _bounded_type(float, 0, 1000, strict_low=True)  # a tool's weight in its family score
 Day = Annotated[date, BeforeValidator(parse_date), WithJsonSchema({"type": "string", "format": "date"})]
 Month = Annotated[date, BeforeValidator(parse_month), WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}$"})]
 Status = Literal["absent", "partial", "done", "n/a"]
@@ -202,6 +284,8 @@ class Section(BaseModel):
 
 
 def _url(value: Any) -> Any:
+    if isinstance(value, str) and _CONTROL_RE.search(value.strip()):
+        raise fail("url_control", value=value.encode("unicode_escape").decode("ascii"))
     if not isinstance(value, str) or not re.match(r"^https?://[^\s/$.?#][^\s]*$", value.strip(), re.IGNORECASE):
         raise fail("url", value=value)
     return value.strip()

@@ -136,10 +136,31 @@ def test_cadence_list_is_kept_in_week_order() -> None:
 
 def test_previous_plan_is_loaded_from_the_plans_folder(tmp_path: Path) -> None:
     (tmp_path / "archive").mkdir()
-    (tmp_path / "archive" / "old.yaml").write_text("business: {name: Old}\n", encoding="utf-8")
-    (tmp_path / "new.yaml").write_text("business: {name: New}\naudit: {previous: archive/old.yaml}\n", "utf-8")
+    (tmp_path / "archive" / "new-2025.yaml").write_text("business: {name: Old}\n", encoding="utf-8")
+    (tmp_path / "new.yaml").write_text("business: {name: New}\naudit: {previous: archive/new-2025.yaml}\n", "utf-8")
     loaded = load_plan(tmp_path / "new.yaml")
     assert loaded.previous is not None and loaded.previous.plan.business.name == "Old"
+
+
+def test_previous_plan_of_the_same_business_may_have_any_name(tmp_path: Path) -> None:
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "audit-2024.yaml").write_text("business: {name: 'Acme  Ltd'}\n", encoding="utf-8")
+    (tmp_path / "acme.yaml").write_text(
+        "business: {name: acme ltd}\naudit: {previous: archive/audit-2024.yaml}\n", encoding="utf-8"
+    )
+    loaded = load_plan(tmp_path / "acme.yaml")
+    assert loaded.previous is not None and loaded.previous.slug == "audit-2024"
+
+
+def test_previous_plan_of_another_client_is_an_error(tmp_path: Path) -> None:
+    """`previous: kolosok.yaml` in another client's plan would show that client's audit in this one."""
+    (tmp_path / "kolosok.yaml").write_text("business: {name: Колосок}\n", encoding="utf-8")
+    (tmp_path / "kolos.yaml").write_text("business: {name: Kolos}\naudit:\n  previous: kolosok.yaml\n", "utf-8")
+    with pytest.raises(PlanValidationError) as info:
+        load_plan(tmp_path / "kolos.yaml")
+    (error,) = info.value.errors
+    assert (error.line, error.col, error.path) == (3, 13, "audit.previous")
+    assert error.message.startswith("'kolosok.yaml' is the plan of another client ('Колосок')")
 
 
 def test_previous_plan_missing_or_self_is_an_error(tmp_path: Path) -> None:
@@ -155,8 +176,8 @@ def test_previous_plan_missing_or_self_is_an_error(tmp_path: Path) -> None:
 
 
 def test_previous_plan_errors_are_reported_in_its_own_file(tmp_path: Path) -> None:
-    (tmp_path / "old.yaml").write_text("business: {nam: Old}\n", encoding="utf-8")
-    (tmp_path / "new.yaml").write_text("business: {name: New}\naudit: {previous: old.yaml}\n", encoding="utf-8")
+    (tmp_path / "new-old.yaml").write_text("business: {nam: Old}\n", encoding="utf-8")
+    (tmp_path / "new.yaml").write_text("business: {name: New}\naudit: {previous: new-old.yaml}\n", encoding="utf-8")
     with pytest.raises(PlanValidationError) as info:
         load_plan(tmp_path / "new.yaml")
     assert all(e.file.endswith("old.yaml") for e in info.value.errors)
