@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 import markdown as markdown_lib
 import nh3
@@ -55,6 +56,28 @@ def _converter() -> markdown_lib.Markdown:
     return markdown_lib.Markdown(extensions=["sane_lists", "tables"], output_format="html")
 
 
+def _absolute_links_only(element: str, attribute: str, value: str) -> str | None:
+    """Keep a link only when it is absolute http(s) with a host, or mailto.
+
+    nh3's scheme allow-list lets relative URLs through (`//host/share`, `../../etc/passwd`,
+    `#x`); in the PDF WeasyPrint resolves them against the document's folder and they become
+    clickable `file://` links. Plan links are resolved against nothing: anything else loses its
+    href (the text stays, no longer a link).
+    """
+    if element != "a" or attribute != "href":
+        return value
+    candidate = value.strip()
+    try:
+        parts = urlsplit(candidate)
+    except ValueError:
+        return None
+    if parts.scheme.lower() in ("http", "https") and parts.netloc and "\\" not in candidate:
+        return candidate
+    if parts.scheme.lower() == "mailto" and parts.path:
+        return candidate
+    return None
+
+
 def render_markdown(text: str | None) -> Markup:
     """Markdown from a plan → sanitised HTML, safe to place in a page or a PDF template."""
     if not text:
@@ -67,6 +90,7 @@ def render_markdown(text: str | None) -> Markup:
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
+        attribute_filter=_absolute_links_only,
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
     )
