@@ -176,8 +176,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if not file.src_uri.endswith(".md") and not file.src_uri.startswith(f"{CLIENT_PAGES_DIR}/"):
                 continue
             parts = file.src_uri.split("/")
-            if parts[0] == CLIENT_PAGES_DIR and len(parts) > 2 and parts[1] not in selected:
-                files.remove(file)  # another client's extra pages never reach this site
+            if parts[0] == CLIENT_PAGES_DIR and (len(parts) < 3 or parts[1] not in selected):
+                # Only a built client's own folder (content/clients/<slug>/) goes in: another
+                # client's pages, or a file loose in content/clients/, never reach this site.
+                files.remove(file)
+                if len(parts) < 3:
+                    log.warning(
+                        f"playbook: {CLIENT_PAGES_DIR}/{parts[-1]} belongs to no client and is not published; "
+                        f"move it into {CLIENT_PAGES_DIR}/<slug>/"
+                    )
             elif single and parts[0] != CLIENT_PAGES_DIR and self._language_of(file.src_uri) != self.site_language:
                 files.remove(file)  # a one-client site keeps hand-written pages in its own language only
         portfolio = render_portfolio([(c.loaded, c.figures) for c in self.clients], self.site_language)

@@ -151,3 +151,23 @@ def test_playbook_clients_narrows_a_plain_mkdocs_build(tmp_path: Path) -> None:
     assert not (tmp_path / "out" / "kolosok").exists()
     home = (tmp_path / "out" / "index.html").read_text("utf-8")
     assert "Northwind Industrial Supply" in home and "Колосок" not in home
+
+
+@pytest.mark.parametrize("clients", [["northwind"], []])
+def test_files_loose_in_content_clients_are_never_published(tmp_path: Path, clients: list[str]) -> None:
+    """content/clients/ holds one folder per client; a file placed directly in it is nobody's, and a
+    one-client site must not carry another client's pricing in its pages or its search index."""
+    from tests.conftest import run_build
+
+    root = project_copy(tmp_path)
+    loose = root / "content" / "clients"
+    (loose / "kolosok").mkdir(parents=True)
+    (loose / "kolosok-pricing.md").write_text("# Цены Колоска\n\nСекретнаяскидка 40 %.\n", encoding="utf-8")
+    (loose / "price-list.pdf").write_bytes("%PDF-1.4 Секретнаяскидка".encode())
+    (loose / "kolosok" / "notes.md").write_text("# Заметки\n\nЗаметкаколоска.\n", encoding="utf-8")
+    out = tmp_path / "site"
+    assert run_build(root / "plans", clients, out, TODAY, config_file=root / "mkdocs.yml") == 0
+    published = b"".join(p.read_bytes() for p in out.rglob("*") if p.is_file())
+    assert "Секретнаяскидка".encode() not in published
+    assert not list(out.rglob("kolosok-pricing*")) and not list(out.rglob("price-list*"))
+    assert ("Заметкаколоска".encode() in published) == (not clients)  # a built client's own pages do go in
