@@ -40,6 +40,7 @@ from generator.errors import PlanError, PlanValidationError, UserError
 from generator.present.site import PAGES, Labels
 from generator.render.markup import escape_text
 from generator.render.site import render_portfolio
+from generator.render.terminal import printable
 
 log = logging.getLogger("mkdocs.plugins.playbook")
 
@@ -55,7 +56,7 @@ class PlanErrors(PluginError):
         self.errors = errors
         files = len({e.file for e in errors})
         noun = "problem" if len(errors) == 1 else "problems"
-        lines = [str(e) for e in errors]
+        lines = [printable(str(e)) for e in errors]  # shown by MkDocs' own logger under mkdocs serve
         lines.append(f"{len(errors)} {noun} in {files} plan file{'s' if files != 1 else ''}; the site was not built")
         super().__init__("\n".join(lines))
 
@@ -144,7 +145,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self.errors = exc.errors
             raise PlanErrors(exc.errors) from None
         except UserError as exc:
-            raise PluginError(f"playbook: {exc}") from None
+            raise PluginError(printable(f"playbook: {exc}")) from None
         docs_dir = Path(config.docs_dir)
         check_symlinks(docs_dir, self.root)
         existing = hand_written(docs_dir)
@@ -339,10 +340,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 def _report_background_pdf(outcome: Any) -> None:
     """The live preview's PDFs report when ready: a line on success, the problem otherwise."""
     if isinstance(outcome, BaseException):
-        log.warning(f"playbook: a PDF audit failed in the preview: {outcome}")
+        log.warning(printable(f"playbook: a PDF audit failed in the preview: {outcome}"))
     elif outcome.errors:
         for error in outcome.errors:
-            log.warning(str(error))
+            log.warning(printable(str(error)))
     else:
         log.info(f"playbook: PDF ready: {outcome.shown} ({outcome.pages} pages, {outcome.seconds:.1f} s)")
 

@@ -72,10 +72,12 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     loaded = load_plan(Path(args.plan))
     figures = compute_figures(loaded, args.today or date.today())
+    from generator.render.terminal import printable, printable_json
+
     if args.json:
-        sys.stdout.write(render_json(figures))
+        sys.stdout.write(printable_json(render_json(figures)))
     else:
-        sys.stdout.write(render_text(figures, width=stdout().width if sys.stdout.isatty() else 120))
+        sys.stdout.write(printable(render_text(figures, width=stdout().width if sys.stdout.isatty() else 120)))
     return EXIT_OK
 
 
