@@ -24,6 +24,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,6 +32,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from generator.builder.cache import ClientCache, PdfCache, cache_dir
@@ -116,6 +118,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._pdfs: Any = None  # generator.builder.pdfs.PdfBatch while the PDF audits render
         self._background: Any = None  # under mkdocs serve: the previous build's PDFs, still rendering
         self.serving = False
+        self._generated: set[str] = set()  # src_uri of the pages this plugin generates
 
     # configuration ----------------------------------------------------------------------------
 
@@ -164,7 +167,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if self.selected_clients() and len(self.clients) == 1:
             # A one-client site speaks that client's language and carries its name.
             only = self.clients[0]
-            config.site_name = str(escape_text(only.loaded.plan.business.name))
+            config.site_name = escape_text(only.loaded.plan.business.name)  # Markup: escaped once
         self.site_language = config.theme["language"] if config.theme["language"] in ("ru", "en") else "en"
         return config
 
@@ -188,6 +191,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                     )
             elif single and parts[0] != CLIENT_PAGES_DIR and self._language_of(file.src_uri) != self.site_language:
                 files.remove(file)  # a one-client site keeps hand-written pages in its own language only
+        self._generated = {"index.md"} | {path for c in self.clients for path, _ in c.pages}
         portfolio = render_portfolio([(c.loaded, c.figures) for c in self.clients], self.site_language)
         files.append(File.generated(config, "index.md", content=portfolio))
         from generator.render.charts import CHART_CSS
@@ -255,9 +259,22 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     # pages --------------------------------------------------------------------------------------
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Client sections are titled with the escaped business name: mark it as HTML already (Markup),
+        so Material's `| e` in attributes (the footer's aria-label) does not escape it a second time."""
+        names = {str(escape_text(c.loaded.plan.business.name)) for c in self.clients}
+        for item in nav.items:
+            if isinstance(item, Section) and item.title in names:
+                item.title = Markup(item.title)
+        return nav
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if "language" not in page.meta:
             page.meta["language"] = self._language_of(page.file.src_uri)
+        if page.file.src_uri in self._generated and isinstance(page.meta.get("title"), str):
+            # Generated front matter holds titles escaped for HTML (generator.present.site.front_matter):
+            # Markup keeps templates from escaping them again, raw or through `| e`.
+            page.meta["title"] = Markup(page.meta["title"])
         return markdown
 
     # outputs written after the pages ------------------------------------------------------------

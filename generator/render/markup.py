@@ -52,8 +52,13 @@ URL_SCHEMES = {"http", "https", "mailto"}
 
 @lru_cache(maxsize=1)
 def _converter() -> markdown_lib.Markdown:
-    # Raw HTML in the source is escaped by Markdown itself *and* dropped by nh3 afterwards.
-    return markdown_lib.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+    # Raw HTML in the source is text: Markdown's raw-HTML handlers are removed, so `<b>` and
+    # `<script>` are escaped once by Markdown like any text (and nh3 would drop them anyway).
+    # Escaping the source beforehand instead would escape code spans twice (`a < 5` → `a &lt; 5`).
+    converter = markdown_lib.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+    converter.preprocessors.deregister("html_block")
+    converter.inlinePatterns.deregister("html")
+    return converter
 
 
 def _absolute_links_only(element: str, attribute: str, value: str) -> str | None:
@@ -84,7 +89,7 @@ def render_markdown(text: str | None) -> Markup:
         return Markup("")
     converter = _converter()
     converter.reset()
-    raw = converter.convert(html.escape(text, quote=False).replace("&gt;", ">"))
+    raw = converter.convert(text)
     clean = nh3.clean(
         raw,
         tags=ALLOWED_TAGS,
@@ -113,6 +118,8 @@ def escape_text(text: object) -> Markup:
 _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|<>~"})
 
 
-def escape_markdown(text: object) -> str:
-    """A plain-text field placed in generated Markdown: no Markdown or HTML meaning survives."""
-    return html.escape("" if text is None else str(text), quote=True).translate(_MD_SPECIAL)
+def escape_markdown(text: object, quote: bool = True) -> str:
+    """A plain-text field placed in generated Markdown: no Markdown or HTML meaning survives.
+
+    `quote=False` leaves quotes as they are, for text outside attributes (a heading)."""
+    return html.escape("" if text is None else str(text), quote=quote).translate(_MD_SPECIAL)
