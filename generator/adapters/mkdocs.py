@@ -18,12 +18,15 @@ calendar files of `generator.render.calendar`, the PDF audits of `generator.rend
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+import jinja2
 from markupsafe import Markup
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -42,7 +45,9 @@ from generator.errors import PlanError, PlanValidationError, UserError
 from generator.present.site import PAGES, Labels
 from generator.render.markup import escape_text
 from generator.render.site import render_portfolio
+from generator.render.templating import THEME, check_theme
 from generator.render.terminal import printable
+from generator.write.files import describe_os_error
 
 log = logging.getLogger("mkdocs.plugins.playbook")
 
@@ -61,6 +66,26 @@ class PlanErrors(PluginError):
         lines = [printable(str(e)) for e in errors]  # shown by MkDocs' own logger under mkdocs serve
         lines.append(f"{len(errors)} {noun} in {files} plan file{'s' if files != 1 else ''}; the site was not built")
         super().__init__("\n".join(lines))
+
+
+_Hook = TypeVar("_Hook", bound=Callable[..., Any])
+
+
+def disk_errors_reported(hook: _Hook) -> _Hook:
+    """A hook whose disk problems (full, read-only, no permission) and missing templates are reported
+    as MkDocs reports a plugin's error — one clear line, the preview of `mkdocs serve` keeps
+    running — instead of a traceback."""
+
+    @functools.wraps(hook)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return hook(*args, **kwargs)
+        except OSError as exc:
+            raise PluginError(printable(f"playbook: {describe_os_error(exc)}")) from None
+        except jinja2.TemplateNotFound as exc:
+            raise PluginError(printable(f"playbook: template {exc.name} is missing from {THEME}")) from None
+
+    return wrapper  # type: ignore[return-value]
 
 
 class PlaybookConfig(Config):
@@ -135,7 +160,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             return list(self.config.clients)
         return [slug.strip() for slug in os.environ.get("PLAYBOOK_CLIENTS", "").split(",") if slug.strip()]
 
+    @disk_errors_reported
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        try:
+            check_theme()
+        except UserError as exc:
+            raise PluginError(printable(f"playbook: {exc}")) from None
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         plans = Path(self.config.plans)
         self.plans_dir = plans if plans.is_absolute() else self.root / plans
@@ -173,6 +203,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     # files and navigation -----------------------------------------------------------------------
 
+    @disk_errors_reported
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         selected = {c.slug for c in self.clients}
         single = bool(self.selected_clients())
@@ -271,6 +302,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if "language" not in page.meta:
             page.meta["language"] = self._language_of(page.file.src_uri)
+        # The sitemap's <lastmod> is the page's update date, which MkDocs sets to the real build day;
+        # it follows --today like every output, so a cached build and a fresh one agree.
+        page.update_date = self.today.isoformat()
         if page.file.src_uri in self._generated and isinstance(page.meta.get("title"), str):
             # Generated front matter holds titles escaped for HTML (generator.present.site.front_matter):
             # Markup keeps templates from escaping them again, raw or through `| e`.
@@ -309,6 +343,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if store is not None:
             store.prune()
 
+    @disk_errors_reported
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Collect the PDF audits started in `on_files` (cached ones are already in place).
 
@@ -347,8 +382,6 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         """Watch the plans and playbook's own templates (page and PDF templates, print CSS); MkDocs
         watches docs_dir, mkdocs.yml and the theme's custom_dir itself."""
         server.watch(str(self.plans_dir))
-        from generator.render.templating import THEME
-
         if THEME.is_dir():
             server.watch(str(THEME))
         return server

@@ -133,6 +133,9 @@ def build_site(
     (and whose output nobody touched since) is skipped, and unchanged PDFs are reused; see
     `generator.builder.cache`. The output is the same either way.
     """
+    from generator.render.templating import check_theme
+
+    check_theme()
     config_path = config_file or find_config()
     if not config_path.is_file():
         raise UserError(f"{config_path}: no such MkDocs configuration file")

@@ -110,12 +110,14 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     """Render one plan's PDF audit: exit 0, or 1 with the plan's located errors."""
     from generator.builder.pdfs import check_pdf_target, is_playbook_pdf, write_pdfs
     from generator.load.loader import display_path
+    from generator.render.templating import check_theme
     from generator.write.files import check_output_file
 
     path = Path(args.plan)
     if not path.is_file():
         raise UserError(f"{display_path(path)}: no such file")
     target = Path(args.output) if args.output else Path(f"{path.stem}-audit.pdf")
+    check_theme()
     check_pdf_target(target)  # never a non-PDF, even with --force
     check_output_file(
         target, what="PDF audit", is_previous_output=is_playbook_pdf, inputs=_inputs_near(path), force=args.force

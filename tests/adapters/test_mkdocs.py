@@ -171,3 +171,21 @@ def test_files_loose_in_content_clients_are_never_published(tmp_path: Path, clie
     assert "Секретнаяскидка".encode() not in published
     assert not list(out.rglob("kolosok-pricing*")) and not list(out.rglob("price-list*"))
     assert ("Заметкаколоска".encode() in published) == (not clients)  # a built client's own pages do go in
+
+
+def test_sitemap_lastmod_follows_today(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """MkDocs dates every page with the real build day; the playbook's pages are computed for
+    --today, so the sitemap says --today too (a cached build and a fresh one agree)."""
+    import re
+    from datetime import date
+
+    from tests.conftest import PLANS, ROOT, run_build
+
+    monkeypatch.setenv("SITE_URL", "https://consultant.example/playbook/")
+    day = TODAY if date.today() != TODAY else date(2026, 11, 21)  # a --today that is not the real day
+    out = tmp_path / "site"
+    assert run_build(PLANS, ["northwind"], out, day, config_file=ROOT / "mkdocs.yml") == 0
+    sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
+    dates = re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap)
+    assert "https://consultant.example/playbook/northwind/economics/" in sitemap
+    assert dates and set(dates) == {day.isoformat()}
