@@ -16,10 +16,14 @@ memory stays shared with the parent instead of being copied when the collector t
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import gc
+import os
+import signal
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 GC_THRESHOLD = (10_000, 20, 20)
 
@@ -35,11 +39,31 @@ def fewer_collections() -> Iterator[None]:
         gc.set_threshold(*saved)
 
 
-def prepare_worker() -> None:
-    """Initializer of every worker process: freeze what it inherited from its parent."""
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int) -> None:
+    """Have the kernel kill this process when its parent dies (Linux `PR_SET_PDEATHSIG`).
+
+    A build killed with `kill -9` gets no chance to stop its PDF workers; without this they
+    would go on rendering for nobody, holding CPU and memory. Where prctl is unavailable the
+    pool's own shutdown is all there is. If the parent died before the request took effect,
+    exit at once.
+    """
+    with suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def prepare_worker(parent: int | None = None) -> None:
+    """Initializer of every worker process: tied to its parent's life, and freeze what it inherited."""
+    if parent is not None:
+        die_with_parent(parent)
     gc.freeze()
 
 
 def start_pool(workers: int) -> ProcessPoolExecutor:
     """A pool of `workers` processes prepared by `prepare_worker`."""
-    return ProcessPoolExecutor(max_workers=workers, initializer=prepare_worker)
+    return ProcessPoolExecutor(max_workers=workers, initializer=prepare_worker, initargs=(os.getpid(),))

@@ -18,12 +18,16 @@ calendar files of `generator.render.calendar`, the PDF audits of `generator.rend
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+import jinja2
+from markupsafe import Markup
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,6 +35,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from generator.builder.cache import ClientCache, PdfCache, cache_dir
@@ -40,6 +45,9 @@ from generator.errors import PlanError, PlanValidationError, UserError
 from generator.present.site import PAGES, Labels
 from generator.render.markup import escape_text
 from generator.render.site import render_portfolio
+from generator.render.templating import THEME, check_theme
+from generator.render.terminal import printable
+from generator.write.files import describe_os_error
 
 log = logging.getLogger("mkdocs.plugins.playbook")
 
@@ -55,9 +63,29 @@ class PlanErrors(PluginError):
         self.errors = errors
         files = len({e.file for e in errors})
         noun = "problem" if len(errors) == 1 else "problems"
-        lines = [str(e) for e in errors]
+        lines = [printable(str(e)) for e in errors]  # shown by MkDocs' own logger under mkdocs serve
         lines.append(f"{len(errors)} {noun} in {files} plan file{'s' if files != 1 else ''}; the site was not built")
         super().__init__("\n".join(lines))
+
+
+_Hook = TypeVar("_Hook", bound=Callable[..., Any])
+
+
+def disk_errors_reported(hook: _Hook) -> _Hook:
+    """A hook whose disk problems (full, read-only, no permission) and missing templates are reported
+    as MkDocs reports a plugin's error — one clear line, the preview of `mkdocs serve` keeps
+    running — instead of a traceback."""
+
+    @functools.wraps(hook)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return hook(*args, **kwargs)
+        except OSError as exc:
+            raise PluginError(printable(f"playbook: {describe_os_error(exc)}")) from None
+        except jinja2.TemplateNotFound as exc:
+            raise PluginError(printable(f"playbook: template {exc.name} is missing from {THEME}")) from None
+
+    return wrapper  # type: ignore[return-value]
 
 
 class PlaybookConfig(Config):
@@ -115,6 +143,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._pdfs: Any = None  # generator.builder.pdfs.PdfBatch while the PDF audits render
         self._background: Any = None  # under mkdocs serve: the previous build's PDFs, still rendering
         self.serving = False
+        self._generated: set[str] = set()  # src_uri of the pages this plugin generates
 
     # configuration ----------------------------------------------------------------------------
 
@@ -131,7 +160,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             return list(self.config.clients)
         return [slug.strip() for slug in os.environ.get("PLAYBOOK_CLIENTS", "").split(",") if slug.strip()]
 
+    @disk_errors_reported
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        try:
+            check_theme()
+        except UserError as exc:
+            raise PluginError(printable(f"playbook: {exc}")) from None
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         plans = Path(self.config.plans)
         self.plans_dir = plans if plans.is_absolute() else self.root / plans
@@ -144,7 +178,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self.errors = exc.errors
             raise PlanErrors(exc.errors) from None
         except UserError as exc:
-            raise PluginError(f"playbook: {exc}") from None
+            raise PluginError(printable(f"playbook: {exc}")) from None
         docs_dir = Path(config.docs_dir)
         check_symlinks(docs_dir, self.root)
         existing = hand_written(docs_dir)
@@ -163,12 +197,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if self.selected_clients() and len(self.clients) == 1:
             # A one-client site speaks that client's language and carries its name.
             only = self.clients[0]
-            config.site_name = str(escape_text(only.loaded.plan.business.name))
+            config.site_name = escape_text(only.loaded.plan.business.name)  # Markup: escaped once
         self.site_language = config.theme["language"] if config.theme["language"] in ("ru", "en") else "en"
         return config
 
     # files and navigation -----------------------------------------------------------------------
 
+    @disk_errors_reported
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         selected = {c.slug for c in self.clients}
         single = bool(self.selected_clients())
@@ -176,10 +211,18 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if not file.src_uri.endswith(".md") and not file.src_uri.startswith(f"{CLIENT_PAGES_DIR}/"):
                 continue
             parts = file.src_uri.split("/")
-            if parts[0] == CLIENT_PAGES_DIR and len(parts) > 2 and parts[1] not in selected:
-                files.remove(file)  # another client's extra pages never reach this site
+            if parts[0] == CLIENT_PAGES_DIR and (len(parts) < 3 or parts[1] not in selected):
+                # Only a built client's own folder (content/clients/<slug>/) goes in: another
+                # client's pages, or a file loose in content/clients/, never reach this site.
+                files.remove(file)
+                if len(parts) < 3:
+                    log.warning(
+                        f"playbook: {CLIENT_PAGES_DIR}/{parts[-1]} belongs to no client and is not published; "
+                        f"move it into {CLIENT_PAGES_DIR}/<slug>/"
+                    )
             elif single and parts[0] != CLIENT_PAGES_DIR and self._language_of(file.src_uri) != self.site_language:
                 files.remove(file)  # a one-client site keeps hand-written pages in its own language only
+        self._generated = {"index.md"} | {path for c in self.clients for path, _ in c.pages}
         portfolio = render_portfolio([(c.loaded, c.figures) for c in self.clients], self.site_language)
         files.append(File.generated(config, "index.md", content=portfolio))
         from generator.render.charts import CHART_CSS
@@ -247,9 +290,25 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     # pages --------------------------------------------------------------------------------------
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Client sections are titled with the escaped business name: mark it as HTML already (Markup),
+        so Material's `| e` in attributes (the footer's aria-label) does not escape it a second time."""
+        names = {str(escape_text(c.loaded.plan.business.name)) for c in self.clients}
+        for item in nav.items:
+            if isinstance(item, Section) and item.title in names:
+                item.title = Markup(item.title)
+        return nav
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if "language" not in page.meta:
             page.meta["language"] = self._language_of(page.file.src_uri)
+        # The sitemap's <lastmod> is the page's update date, which MkDocs sets to the real build day;
+        # it follows --today like every output, so a cached build and a fresh one agree.
+        page.update_date = self.today.isoformat()
+        if page.file.src_uri in self._generated and isinstance(page.meta.get("title"), str):
+            # Generated front matter holds titles escaped for HTML (generator.present.site.front_matter):
+            # Markup keeps templates from escaping them again, raw or through `| e`.
+            page.meta["title"] = Markup(page.meta["title"])
         return markdown
 
     # outputs written after the pages ------------------------------------------------------------
@@ -284,6 +343,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if store is not None:
             store.prune()
 
+    @disk_errors_reported
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Collect the PDF audits started in `on_files` (cached ones are already in place).
 
@@ -322,8 +382,6 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         """Watch the plans and playbook's own templates (page and PDF templates, print CSS); MkDocs
         watches docs_dir, mkdocs.yml and the theme's custom_dir itself."""
         server.watch(str(self.plans_dir))
-        from generator.render.templating import THEME
-
         if THEME.is_dir():
             server.watch(str(THEME))
         return server
@@ -332,10 +390,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 def _report_background_pdf(outcome: Any) -> None:
     """The live preview's PDFs report when ready: a line on success, the problem otherwise."""
     if isinstance(outcome, BaseException):
-        log.warning(f"playbook: a PDF audit failed in the preview: {outcome}")
+        log.warning(printable(f"playbook: a PDF audit failed in the preview: {outcome}"))
     elif outcome.errors:
         for error in outcome.errors:
-            log.warning(str(error))
+            log.warning(printable(str(error)))
     else:
         log.info(f"playbook: PDF ready: {outcome.shown} ({outcome.pages} pages, {outcome.seconds:.1f} s)")
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from rich.console import Console
 
 from generator.errors import BuildAborted, UserError
+from generator.render.terminal import printable
 
 
 class _ConsoleHandler(logging.Handler):
@@ -24,7 +25,7 @@ class _ConsoleHandler(logging.Handler):
         self.console = console
 
     def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage()
+        message = printable(record.getMessage())
         if record.levelno >= logging.WARNING or record.name.startswith("mkdocs.plugins.playbook"):
             self.console.print(message, markup=False, highlight=False)
 

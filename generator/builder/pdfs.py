@@ -21,6 +21,7 @@ from generator.errors import PlanError, PlanValidationError, UserError
 from generator.load.loader import display_path, load_plan
 from generator.model import LoadedPlan
 from generator.render.pdf import render_pdf_checked
+from generator.render.terminal import printable
 from generator.workers import start_pool
 from generator.write.files import starts_with, write_atomic
 
@@ -180,7 +181,7 @@ class PdfBatch:
                 shown = result.shown or display_path(result.output)
                 line = f"pdf: wrote {shown} ({result.pages} pages, {result.seconds:.1f} s)"
             if not interactive:
-                console.print(line, markup=False)
+                console.print(printable(line), markup=False)
 
         progress = Progress(
             TextColumn("PDF audits"),

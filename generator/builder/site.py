@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -28,6 +26,7 @@ from generator.builder.cache import (
     is_build_current,
     record_build,
 )
+from generator.builder.staging import Staging, clean_stale
 from generator.errors import UserError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -119,18 +118,6 @@ def check_output_folder(site_dir: Path, *, project: Path, config_path: Path, pla
         )
 
 
-def _swap_into_place(built: Path, site_dir: Path) -> None:
-    """Replace `site_dir` with `built` (two renames on one file system; the old site is removed last)."""
-    old = None
-    if site_dir.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-old-", dir=site_dir.parent))
-        old.rmdir()
-        site_dir.rename(old)
-    built.rename(site_dir)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
 def build_site(
     plans: Path,
     clients: list[str],
@@ -146,6 +133,9 @@ def build_site(
     (and whose output nobody touched since) is skipped, and unchanged PDFs are reused; see
     `generator.builder.cache`. The output is the same either way.
     """
+    from generator.render.templating import check_theme
+
+    check_theme()
     config_path = config_file or find_config()
     if not config_path.is_file():
         raise UserError(f"{config_path}: no such MkDocs configuration file")
@@ -154,6 +144,7 @@ def build_site(
     site_dir = site_dir.resolve()
     project = config_path.parent.resolve()
     check_output_folder(site_dir, project=project, config_path=config_path, plans=plans)
+    clean_stale(site_dir)  # what builds killed earlier left beside the site (even if this one is skipped)
     day = (today or date.today()).isoformat()
     key = ""
     if use_cache:
@@ -172,14 +163,18 @@ def build_site(
     from generator.adapters.mkdocs_run import run_mkdocs
 
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
+    staging = Staging(site_dir)
     try:
-        built = run_mkdocs(config_path, staging, plans=plans.resolve(), clients=clients, today=day, use_cache=use_cache)
+        built = run_mkdocs(
+            config_path, staging.path, plans=plans.resolve(), clients=clients, today=day, use_cache=use_cache
+        )
         forget_build(project, site_dir)
-        _swap_into_place(staging, site_dir)
+        staging.swap_into_place()
         if use_cache:
             record_build(project, site_dir, key)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        staging.discard()
         raise
+    finally:
+        staging.release()
     return BuildOutcome(site_dir, tuple(built))

@@ -33,6 +33,7 @@ from generator.cli.commands import (
 )
 from generator.cli.output import parse_day, parse_month_arg, print_errors, stderr
 from generator.errors import PlanValidationError, PlaybookError, UserError
+from generator.write.files import describe_os_error
 
 FORCE_HELP = "replace the output file even when it is an input or not a previous output of playbook (never a plan)"
 
@@ -134,6 +135,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BUG
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # a full disk, a read-only folder, no permission: the machine's, not a bug
+        stderr().print(f"playbook: {describe_os_error(exc)}", markup=False)
+        return EXIT_USER
     except Exception as exc:  # a bug in playbook: say so plainly, hide the traceback unless asked
         if os.environ.get("PLAYBOOK_DEBUG"):
             traceback.print_exc()

@@ -82,14 +82,15 @@ def cmd_report(args: argparse.Namespace) -> int:
     from generator.compute.figures import compute_figures
     from generator.load.loader import load_plan
     from generator.render.report import render_json, render_text
+    from generator.render.terminal import printable, printable_json
 
     today = args.today or date.today()
     loaded = load_plan(Path(args.plan), today=today)
     figures = compute_figures(loaded, today)
     if args.json:
-        sys.stdout.write(render_json(figures))
+        sys.stdout.write(printable_json(render_json(figures)))
     else:
-        sys.stdout.write(render_text(figures, width=stdout().width if sys.stdout.isatty() else 120))
+        sys.stdout.write(printable(render_text(figures, width=stdout().width if sys.stdout.isatty() else 120)))
     return EXIT_OK
 
 
@@ -125,12 +126,14 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     """Render one plan's PDF audit: exit 0, or 1 with the plan's located errors."""
     from generator.builder.pdfs import check_pdf_target, is_playbook_pdf, write_pdfs
     from generator.load.loader import display_path
+    from generator.render.templating import check_theme
     from generator.write.files import check_output_file
 
     path = Path(args.plan)
     if not path.is_file():
         raise UserError(f"{display_path(path)}: no such file")
     target = Path(args.output) if args.output else Path(f"{path.stem}-audit.pdf")
+    check_theme()
     check_pdf_target(target)  # never a non-PDF, even with --force
     check_output_file(
         target, what="PDF audit", is_previous_output=is_playbook_pdf, inputs=_inputs_near(path), force=args.force

@@ -1,7 +1,7 @@
 """What the CLI prints: consoles for results and problems, and located errors one a line.
 
 Plan text is untrusted and reaches the terminal through these consoles only, so this is where
-it is made inert (see `generator.cli.output.clean`).
+it is made inert (`SafeConsole`, `generator.render.terminal.printable`).
 """
 
 from __future__ import annotations
@@ -10,20 +10,31 @@ import argparse
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 
 from generator.errors import PlanError, UserError
+from generator.render.terminal import printable
+
+
+class SafeConsole(Console):
+    """A rich console that strips terminal control characters from every text it renders — printed
+    strings and the cells of tables alike (rich turns both into Text through `render_str`) — so plan
+    text (a business name with an escape sequence) can never drive the terminal."""
+
+    def render_str(self, text: str, **kwargs: Any) -> Any:
+        return super().render_str(printable(text), **kwargs)
 
 
 def stdout() -> Console:
     """Console for results: plain text when not a terminal, so output can be piped and parsed."""
-    return Console(highlight=False, soft_wrap=True)
+    return SafeConsole(highlight=False, soft_wrap=True)
 
 
 def stderr() -> Console:
     """Console for problems."""
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return SafeConsole(stderr=True, highlight=False, soft_wrap=True)
 
 
 def print_errors(errors: Sequence[PlanError]) -> None:

@@ -138,9 +138,10 @@ def md(text: object) -> str:
     """A plain plan field on a Markdown line (a heading).
 
     Quotes need no escaping outside attributes, and the table of contents would show their
-    entities (`&#x27;`) literally, so only `&`, `<`, `>` and Markdown's own characters are escaped.
+    entities (`&#x27;`) literally, so only `&`, `<`, `>` and Markdown's own characters are escaped
+    (HTML first, then Markdown, so no entity's `#` is ever backslashed into literal text).
     """
-    return escape_markdown(text).replace("&#x27;", "'").replace("&quot;", '"')
+    return escape_markdown(text, quote=False)
 
 
 def front_matter(title: str, description: str, language: str) -> str:

@@ -43,7 +43,7 @@ from generator.present.i18n import fmt_date, fmt_number, locale, t
 
 PRODID = "-//playbook//article calendar//EN"
 CSV_COLUMNS = ("date", "weekday", "kind", "status", "title", "query", "segment", "url")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]+")  # with bidi overrides
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 

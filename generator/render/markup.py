@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 import markdown as markdown_lib
 import nh3
@@ -51,8 +52,35 @@ URL_SCHEMES = {"http", "https", "mailto"}
 
 @lru_cache(maxsize=1)
 def _converter() -> markdown_lib.Markdown:
-    # Raw HTML in the source is escaped by Markdown itself *and* dropped by nh3 afterwards.
-    return markdown_lib.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+    # Raw HTML in the source is text: Markdown's raw-HTML handlers are removed, so `<b>` and
+    # `<script>` are escaped once by Markdown like any text (and nh3 would drop them anyway).
+    # Escaping the source beforehand instead would escape code spans twice (`a < 5` → `a &lt; 5`).
+    converter = markdown_lib.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+    converter.preprocessors.deregister("html_block")
+    converter.inlinePatterns.deregister("html")
+    return converter
+
+
+def _absolute_links_only(element: str, attribute: str, value: str) -> str | None:
+    """Keep a link only when it is absolute http(s) with a host, or mailto.
+
+    nh3's scheme allow-list lets relative URLs through (`//host/share`, `../../etc/passwd`,
+    `#x`); in the PDF WeasyPrint resolves them against the document's folder and they become
+    clickable `file://` links. Plan links are resolved against nothing: anything else loses its
+    href (the text stays, no longer a link).
+    """
+    if element != "a" or attribute != "href":
+        return value
+    candidate = value.strip()
+    try:
+        parts = urlsplit(candidate)
+    except ValueError:
+        return None
+    if parts.scheme.lower() in ("http", "https") and parts.netloc and "\\" not in candidate:
+        return candidate
+    if parts.scheme.lower() == "mailto" and parts.path:
+        return candidate
+    return None
 
 
 def render_markdown(text: str | None) -> Markup:
@@ -61,12 +89,13 @@ def render_markdown(text: str | None) -> Markup:
         return Markup("")
     converter = _converter()
     converter.reset()
-    raw = converter.convert(html.escape(text, quote=False).replace("&gt;", ">"))
+    raw = converter.convert(text)
     clean = nh3.clean(
         raw,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
+        attribute_filter=_absolute_links_only,
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
     )
@@ -89,6 +118,8 @@ def escape_text(text: object) -> Markup:
 _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|<>~"})
 
 
-def escape_markdown(text: object) -> str:
-    """A plain-text field placed in generated Markdown: no Markdown or HTML meaning survives."""
-    return html.escape("" if text is None else str(text), quote=True).translate(_MD_SPECIAL)
+def escape_markdown(text: object, quote: bool = True) -> str:
+    """A plain-text field placed in generated Markdown: no Markdown or HTML meaning survives.
+
+    `quote=False` leaves quotes as they are, for text outside attributes (a heading)."""
+    return html.escape("" if text is None else str(text), quote=quote).translate(_MD_SPECIAL)

@@ -13,7 +13,21 @@ from pathlib import Path
 
 import jinja2
 
+from generator.errors import UserError
+
 THEME = Path(__file__).resolve().parents[2] / "theme"
+THEME_PARTS = ("pages", "pdf")
+
+
+def check_theme() -> None:
+    """playbook's own templates must be there before any page or PDF is attempted: a missing
+    theme/ folder (a partial copy of the project) is a clear error, not a crash mid-build."""
+    missing = [part for part in THEME_PARTS if not (THEME / part).is_dir()]
+    if missing:
+        raise UserError(
+            f"{THEME}: playbook's theme folder is missing or incomplete (no {', '.join(m + '/' for m in missing)}); "
+            "restore theme/ from the repository or reinstall playbook"
+        )
 
 
 @lru_cache(maxsize=2)

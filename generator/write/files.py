@@ -7,6 +7,7 @@ reader sees the old file or the new one, never a mixture.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Callable, Mapping
@@ -100,3 +101,37 @@ def starts_with(path: Path, prefix: bytes) -> bool:
             return handle.read(len(prefix)) == prefix
     except OSError:
         return False
+
+
+_DISK_HINTS = {
+    errno.ENOSPC: "the disk is full; free some space and run it again",
+    errno.EDQUOT: "your disk quota is used up; free some space and run it again",
+    errno.EFBIG: "the file is larger than this file system (or a limit on file sizes) allows",
+    errno.EROFS: "that file system is read-only; choose a writable folder",
+    errno.EACCES: "you have no permission there; choose a folder you can write to",
+    errno.EPERM: "the system does not allow it there; choose a folder you can write to",
+    errno.ENOENT: "it does not exist (was a folder removed, or is playbook's theme/ missing?)",
+}
+
+
+def describe_os_error(exc: OSError) -> str:
+    """A disk or permission problem in a consultant's words: what failed, where, and what to do.
+
+    It is never a bug in playbook nor in the plan (exit 2), so it never reads like one."""
+    where = exc.filename2 if exc.filename2 is not None else exc.filename
+    reason = exc.strerror or type(exc).__name__
+    hint = _DISK_HINTS.get(exc.errno or 0, "")
+    if where is None:
+        text = f"a file operation failed: {reason}"
+    else:
+        text = f"cannot write to {_visible(Path(os.fsdecode(where)))}: {reason}"
+    return f"{text} — {hint}" if hint else text
+
+
+def _visible(path: Path) -> Path:
+    """`path` up to the folder the consultant chose: playbook's own temporary names (a staging
+    folder `.site-building-…`, a `.name.xxxx.tmp` file) mean nothing to them."""
+    for index, part in enumerate(path.parts):
+        if part.startswith(".") and ("-building-" in part or "-new-" in part or part.endswith(".tmp")):
+            return Path(*path.parts[:index])
+    return path

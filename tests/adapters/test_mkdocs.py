@@ -151,3 +151,41 @@ def test_playbook_clients_narrows_a_plain_mkdocs_build(tmp_path: Path) -> None:
     assert not (tmp_path / "out" / "kolosok").exists()
     home = (tmp_path / "out" / "index.html").read_text("utf-8")
     assert "Northwind Industrial Supply" in home and "Колосок" not in home
+
+
+@pytest.mark.parametrize("clients", [["northwind"], []])
+def test_files_loose_in_content_clients_are_never_published(tmp_path: Path, clients: list[str]) -> None:
+    """content/clients/ holds one folder per client; a file placed directly in it is nobody's, and a
+    one-client site must not carry another client's pricing in its pages or its search index."""
+    from tests.conftest import run_build
+
+    root = project_copy(tmp_path)
+    loose = root / "content" / "clients"
+    (loose / "kolosok").mkdir(parents=True)
+    (loose / "kolosok-pricing.md").write_text("# Цены Колоска\n\nСекретнаяскидка 40 %.\n", encoding="utf-8")
+    (loose / "price-list.pdf").write_bytes("%PDF-1.4 Секретнаяскидка".encode())
+    (loose / "kolosok" / "notes.md").write_text("# Заметки\n\nЗаметкаколоска.\n", encoding="utf-8")
+    out = tmp_path / "site"
+    assert run_build(root / "plans", clients, out, TODAY, config_file=root / "mkdocs.yml") == 0
+    published = b"".join(p.read_bytes() for p in out.rglob("*") if p.is_file())
+    assert "Секретнаяскидка".encode() not in published
+    assert not list(out.rglob("kolosok-pricing*")) and not list(out.rglob("price-list*"))
+    assert ("Заметкаколоска".encode() in published) == (not clients)  # a built client's own pages do go in
+
+
+def test_sitemap_lastmod_follows_today(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """MkDocs dates every page with the real build day; the playbook's pages are computed for
+    --today, so the sitemap says --today too (a cached build and a fresh one agree)."""
+    import re
+    from datetime import date
+
+    from tests.conftest import PLANS, ROOT, run_build
+
+    monkeypatch.setenv("SITE_URL", "https://consultant.example/playbook/")
+    day = TODAY if date.today() != TODAY else date(2026, 11, 21)  # a --today that is not the real day
+    out = tmp_path / "site"
+    assert run_build(PLANS, ["northwind"], out, day, config_file=ROOT / "mkdocs.yml") == 0
+    sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
+    dates = re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap)
+    assert "https://consultant.example/playbook/northwind/economics/" in sitemap
+    assert dates and set(dates) == {day.isoformat()}

@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -209,3 +210,37 @@ def test_mkdocs_build_strict_passes(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
     assert (tmp_path / "site" / "kolosok" / "economics" / "index.html").exists()
+
+
+class _TextAndAttributes(HTMLParser):
+    """Every text node and attribute value of a page, entities decoded once (as a browser shows them)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.seen: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.seen.extend(value for _, value in attrs if value)
+
+    def handle_data(self, data: str) -> None:
+        self.seen.append(data)
+
+
+@pytest.mark.parametrize("clients", [[], ["quotes"]])
+def test_names_and_code_are_escaped_exactly_once(tmp_path: Path, clients: list[str]) -> None:
+    out = tmp_path / "site"
+    assert run_build(TESTDATA / "escaping", clients, out, TODAY, config_file=ROOT / "mkdocs.yml") == 0
+    shown: list[str] = []
+    for path in out.rglob("*.html"):
+        parser = _TextAndAttributes()
+        parser.feed(path.read_text(encoding="utf-8"))
+        shown.extend(parser.seen)
+        entities = [s for s in parser.seen if re.search(r"&(#x?[0-9a-f]+|amp|lt|gt|quot);", s, re.I)]
+        assert not entities, (path, entities[:3])  # an entity still visible after decoding: escaped twice
+    text = "\n".join(shown)
+    assert "O'Brien & Sons <Ltd>" in text  # the name, in navigation, titles and footer
+    assert "Next: O'Brien & Sons <Ltd>" in text or "Previous: O'Brien & Sons <Ltd>" in text
+    assert "Ads & O'Brien's `clicks < 5` plan" in text  # a plain heading: backticks are text
+    assert "Mums & Dads' <club>" in text
+    assert "clicks < 5" in text.replace("`", "")
+    assert text.count("clicks < 5") > text.count("`clicks < 5`")  # the code span of a Markdown field

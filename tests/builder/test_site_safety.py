@@ -4,11 +4,16 @@ touched. Real `playbook` processes on a throwaway copy of the project."""
 from __future__ import annotations
 
 import hashlib
+import os
+import signal
+import stat
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
 
+from generator.builder.staging import Staging, clean_stale, exchange
 from tests.builder.test_site import project_copy
 from tests.cli.test_cli import PLAYBOOK
 from tests.conftest import TODAY
@@ -80,3 +85,109 @@ def test_a_previous_site_is_replaced(tmp_path: Path) -> None:
     result = build(root, "--client", "northwind", "--site-dir", "site", "--no-cache")
     assert result.returncode == 0, result.stderr
     assert (site / "northwind" / "index.html").is_file() and not (site / "stale.txt").exists()
+
+
+def children_of(pid: int) -> set[int]:
+    """The processes whose parent is `pid` (read from /proc)."""
+    found = set()
+    for entry in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = entry.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(entry.parent.name))
+    return found
+
+
+def running(pid: int) -> bool:
+    """Alive and not a zombie waiting to be reaped."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
+def test_build_killed_with_sigkill_leaves_the_site_and_no_workers_and_the_next_build_cleans(tmp_path: Path) -> None:
+    root = project_copy(tmp_path)
+    assert build(root, "--site-dir", "site").returncode == 0
+    home = (root / "site" / "index.html").read_bytes()
+    process = subprocess.Popen(
+        [PLAYBOOK, "build", "--site-dir", "site", "--no-cache", "--today", "2026-11-23"],
+        cwd=root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    workers: set[int] = set()
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and process.poll() is None:
+        staging = [p for p in root.glob(".site-building-*") if (p / "kolosok").is_dir()]
+        workers = children_of(process.pid)
+        if staging and (workers or (os.cpu_count() or 1) < 2):
+            break
+        time.sleep(0.02)
+    assert process.poll() is None, "the build ended before it could be killed"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert (root / "site" / "index.html").read_bytes() == home  # the old site, whole
+    assert list(root.glob(".site-building-*")), "the killed build left its staging folder"
+    deadline = time.monotonic() + 30
+    while any(running(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in workers if running(pid)], "PDF workers outlived the killed build"
+    result = build(root, "--site-dir", "site")
+    assert result.returncode == 0, result.stderr
+    assert not [p.name for p in root.iterdir() if p.name.startswith(".site-")]
+
+
+def test_a_site_left_aside_by_a_dead_build_is_put_back(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    old = tmp_path / ".site-old-x1y2"
+    old.mkdir()
+    (old / "index.html").write_text("the site", encoding="utf-8")
+    stale = tmp_path / ".site-building-a1b2"
+    (stale / "kolosok").mkdir(parents=True)
+    removed = clean_stale(site)
+    assert (site / "index.html").read_text(encoding="utf-8") == "the site"
+    assert removed == [stale] and not stale.exists() and not old.exists()
+
+
+def test_a_live_builds_staging_folder_is_left_alone(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    staging = Staging(site)
+    try:
+        assert staging.path.name.startswith(".site-building-")
+        assert clean_stale(site) == [] and staging.path.is_dir()
+    finally:
+        staging.release()
+    assert clean_stale(site) == [staging.path] and not staging.path.exists()
+
+
+def test_exchange_swaps_two_folders_in_one_step(tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    (a / "new.txt").write_text("new", encoding="utf-8")
+    (b / "old.txt").write_text("old", encoding="utf-8")
+    if not exchange(a, b):
+        pytest.skip("this file system cannot exchange two paths (the two-rename fallback is used)")
+    assert (b / "new.txt").is_file() and (a / "old.txt").is_file()
+
+
+@pytest.mark.parametrize(("umask", "folder", "file"), [(0o022, 0o755, 0o644), (0o027, 0o750, 0o640)])
+def test_site_modes_follow_the_umask(tmp_path: Path, umask: int, folder: int, file: int) -> None:
+    root = project_copy(tmp_path)
+    result = subprocess.run(
+        [PLAYBOOK, "build", "--client", "northwind", "--site-dir", "site", "--today", TODAY.isoformat()],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        preexec_fn=lambda: os.umask(umask),  # the umask of a consultant's shell
+    )
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    assert stat.S_IMODE(site.stat().st_mode) == folder
+    assert stat.S_IMODE((site / "northwind").stat().st_mode) == folder
+    for name in ("audit.pdf", "calendar.ics", "index.html"):
+        assert stat.S_IMODE((site / "northwind" / name).stat().st_mode) == file, name

@@ -87,3 +87,71 @@ def test_pdf_replaces_only_its_own_audits(root: Path) -> None:
         before = (root / output).read_bytes()
         refused = playbook(root, "pdf", "plans/northwind.yaml", "-o", output, "--force")
         assert refused.returncode == 2 and (root / output).read_bytes() == before
+
+
+def test_full_disk_is_a_clear_error_and_the_previous_site_stays(root: Path) -> None:
+    """A file-size limit (RLIMIT_FSIZE, SIGXFSZ ignored) makes the build's writes fail like a full disk."""
+    import resource
+    import signal
+
+    first = playbook(root, "build", "--client", "northwind", "--site-dir", "site", "--today", "2026-11-22")
+    assert first.returncode == 0, first.stderr
+    home = (root / "site" / "index.html").read_bytes()
+
+    def tiny_disk() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (64_000, 64_000))
+
+    result = subprocess.run(
+        [PLAYBOOK, "build", "--client", "northwind", "--site-dir", "site", "--no-cache", "--today", "2026-11-23"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        preexec_fn=tiny_disk,  # the limit of this build alone
+    )
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr and "bug in playbook" not in result.stderr
+    assert "File too large" in result.stderr and f"cannot write to {root}" in result.stderr
+    assert ".site-building-" not in result.stderr  # playbook's temporary names are not the consultant's
+    assert (root / "site" / "index.html").read_bytes() == home
+    assert not [p for p in root.iterdir() if p.name.startswith(".site-")]
+
+
+@pytest.fixture
+def read_only_folder(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A folder nobody may write to: chmod for a normal user; for root (whom modes do not stop),
+    a read-only tmpfs."""
+    import os
+
+    folder = tmp_path / "readonly"
+    folder.mkdir()
+    if os.geteuid() != 0:
+        folder.chmod(0o555)
+        yield folder
+        folder.chmod(0o755)
+        return
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(folder)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip("running as root without the right to mount a read-only file system")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=False)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["build", "--client", "northwind", "--site-dir", "{out}/site"],
+        ["calendar", "plans/kolosok.yaml", "-o", "{out}/kolosok.ics"],
+        ["pdf", "plans/northwind.yaml", "-o", "{out}/audit.pdf"],
+    ],
+)
+def test_read_only_output_folder_is_a_clear_error(root: Path, read_only_folder: Path, command: list[str]) -> None:
+    argv = [arg.replace("{out}", str(read_only_folder)) for arg in command]
+    result = playbook(root, *argv, "--today", TODAY.isoformat())
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr and "bug in playbook" not in result.stderr
+    assert f"cannot write to {read_only_folder}" in result.stderr
+    assert "read-only" in result.stderr or "permission" in result.stderr
