@@ -765,7 +765,7 @@ def context_forecast(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
             }
         )
     ctx["f"] = {
-        "start": fmt_month(f.start, words.language),
+        "start": money.month_after_from(f.start, words.language),
         "start_source": words.label(f"site.fc.start_{f.start_source}"),
         "months": f.months,
         "per_customer": html(words.work(f.profit_per_customer_month_work)),
