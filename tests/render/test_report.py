@@ -227,6 +227,7 @@ def test_comparison_in_json(tmp_path: Path) -> None:
 
 def test_text_report_plan_against_fact_and_agenda() -> None:
     text = render_text(compute_figures(load_plan(PLANS / "kolosok.yaml"), TODAY), width=200)
+    text = text.replace("\u00a0", " ").replace("\u202f", " ")
     # vk: actual (15 000 + 15 000) / 19 against 15 000 / 20; cost 30 000, profit 13 500 through month 2
     assert "ROI to date (months 1..2, through 2026-11)" in text
     assert "To correct: 2027-03-01 repeat (behind): vk, maps" in text
