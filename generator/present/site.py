@@ -756,6 +756,7 @@ def context_forecast(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
                         "cost": html(words.money(m.cost)),
                         "new": words.dec(m.new_customers, 1),
                         "customers": words.dec(m.customers, 1),
+                        "active": words.dec(m.active_customers, 1),
                         "profit": html(words.money(m.profit)),
                         "cum_cost": html(words.money(m.cumulative_cost)),
                         "cum_profit": html(words.money(m.cumulative_profit)),

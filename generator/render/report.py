@@ -256,6 +256,7 @@ def _forecast_json(figures: Figures) -> dict[str, Any] | None:
                         "cost": _n(m.cost),
                         "new_customers": _n(m.new_customers),
                         "customers": _n(m.customers),
+                        "active_customers": _n(m.active_customers),
                         "profit": _n(m.profit),
                         "cumulative_cost": _n(m.cumulative_cost),
                         "cumulative_profit": _n(m.cumulative_profit),
