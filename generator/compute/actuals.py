@@ -122,7 +122,7 @@ def _initiative_fact(initiative: Initiative, basis: ForecastBasis) -> Initiative
     )
 
 
-def _roi_to_date(plan: Plan, basis: ForecastBasis, facts: tuple[InitiativeFact, ...]) -> RoiToDate | None:
+def _roi_to_date(basis: ForecastBasis, facts: tuple[InitiativeFact, ...]) -> RoiToDate | None:
     """Actual spend against the profit the actual new customers brought in months 1..M (cohort rule)."""
     reported = [m.number for f in facts for m in f.months if m.spend is not None or m.new_customers is not None]
     if not reported:
@@ -173,7 +173,7 @@ def compute_plan_vs_fact(plan: Plan, today: date) -> PlanVsFact | None:
     if basis is None:
         return None
     facts = tuple(_initiative_fact(i, basis) for i in plan.strategy.initiatives)
-    return PlanVsFact(initiatives=facts, roi_to_date=_roi_to_date(plan, basis, facts))
+    return PlanVsFact(initiatives=facts, roi_to_date=_roi_to_date(basis, facts))
 
 
 def planned_only(plan: Plan, initiative_id: str) -> InitiativeFact:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from babel.dates import format_date as babel_format_date
 from markupsafe import Markup
 
 from generator.compute.actuals import InitiativeFact
@@ -25,11 +26,17 @@ from generator.present.i18n import (
     fmt_month,
     fmt_number,
     fmt_percent,
+    locale,
     t,
 )
 from generator.render import charts
 
 Esc = Callable[[object], Any]
+
+
+def month_after_from(month: date, lang: str) -> str:
+    """A month as it reads after "с"/"from": genitive in Russian ("с октября 2026"), as is in English."""
+    return babel_format_date(month, format="MMMM y", locale=locale(lang))
 
 
 def _work(work: Any, lang: str, percent: bool = False) -> str:

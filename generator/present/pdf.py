@@ -413,7 +413,9 @@ def build_context(loaded: LoadedPlan, figures: Figures) -> Context:
         )
         forecast = {
             "chart": Markup(chart),
-            "horizon": t("pdf.horizon", lang).format(months=fc.months, start=fmt_month(fc.start, lang)),
+            "horizon": t("pdf.horizon", lang).format(
+                months=fc.months, start=money_values.month_after_from(fc.start, lang)
+            ),
             "per_customer": _work(fc.profit_per_customer_month_work, lang),
             "scenarios": tuple(
                 (

@@ -800,6 +800,7 @@ def context_forecast(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
                         "cost": html(words.money(m.cost)),
                         "new": words.dec(m.new_customers, 1),
                         "customers": words.dec(m.customers, 1),
+                        "active": words.dec(m.active_customers, 1),
                         "profit": html(words.money(m.profit)),
                         "cum_cost": html(words.money(m.cumulative_cost)),
                         "cum_profit": html(words.money(m.cumulative_profit)),
@@ -809,7 +810,7 @@ def context_forecast(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
             }
         )
     ctx["f"] = {
-        "start": fmt_month(f.start, words.language),
+        "start": money.month_after_from(f.start, words.language),
         "start_source": words.label(f"site.fc.start_{f.start_source}"),
         "months": f.months,
         "per_customer": html(words.work(f.profit_per_customer_month_work)),

@@ -281,6 +281,7 @@ def _forecast_json(figures: Figures) -> dict[str, Any] | None:
                         "cost": _n(m.cost),
                         "new_customers": _n(m.new_customers),
                         "customers": _n(m.customers),
+                        "active_customers": _n(m.active_customers),
                         "profit": _n(m.profit),
                         "cumulative_cost": _n(m.cumulative_cost),
                         "cumulative_profit": _n(m.cumulative_profit),
@@ -472,6 +473,30 @@ def render_text(figures: Figures, width: int = 120) -> str:
                 )
             console.print(table)
 
+    if figures.forecast_missing and fc is None:
+        console.print(
+            "Forecast not computed, missing: "
+            + "; ".join(f"{key} ({group or 'plan level'})" for group, key in figures.forecast_missing),
+            markup=False,
+        )
+    facts = figures.plan_vs_fact
+    if facts is not None and any(i.months for i in facts.initiatives):
+        table = Table(title="Plan against fact", title_justify="left")
+        for column in ("Initiative", "Planned CAC", "Actual CAC", "Ratio", "Months reported"):
+            table.add_column(column, justify="left" if column == "Initiative" else "right")
+        for fact in facts.initiatives:
+            table.add_row(
+                fact.id, money(fact.planned_cac), money(fact.actual_cac), num(fact.cac_ratio), str(len(fact.months))
+            )
+        console.print(table)
+        to_date = facts.roi_to_date
+        if to_date is not None:
+            console.print(
+                f"ROI to date (months 1..{to_date.through_month}, through {to_date.through_date.strftime('%Y-%m')}): "
+                f"cost {money(to_date.cost)}, profit {money(to_date.profit)}, ROI {share(to_date.roi)}",
+                markup=False,
+            )
+
     if figures.checkpoints:
         table = Table(title="Checkpoints", title_justify="left")
         for column in ("Date", "Goal", "Direction", "Target", "Actual", "Status"):
@@ -484,7 +509,12 @@ def render_text(figures: Figures, width: int = 120) -> str:
         console.print(table)
         if figures.corrections:
             console.print(
-                "To correct: " + "; ".join(f"{k.date.isoformat()} {k.goal} ({k.status})" for k in figures.corrections),
+                "To correct: "
+                + "; ".join(
+                    f"{c.kpi.date.isoformat()} {c.kpi.goal} ({c.kpi.status}): "
+                    + (", ".join(f.id for f in c.initiatives) or "no initiative serves this goal")
+                    for c in figures.agenda
+                ),
                 markup=False,
             )
 
@@ -501,6 +531,11 @@ def render_text(figures: Figures, width: int = 120) -> str:
             f"{num(a.planned_hours)}), {work(a.by_hand_year_work)} h a year; automated {num(a.automated_hours)}",
             markup=False,
         )
+        if a.cost_monthly_work is not None:
+            console.print(
+                f"Cost of the hours by hand: {work(a.cost_monthly_work)} a month, {work(a.cost_yearly_work)} a year",
+                markup=False,
+            )
 
     cal = figures.calendar
     if cal is not None:

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 import pytest
 
 from generator.render import charts
-from generator.render.charts import Bar, Series, Span, Stage
+from generator.render.charts import Bar, Line, Series, Span, Stage
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
 HOSTILE = '<script>alert("x")</script> & </svg><image href="file:///etc/passwd"/>\x01'
@@ -40,10 +40,17 @@ def every_chart(label: str = "Онлайн") -> list[str]:
         charts.render_funnel([Stage(label, 12000), Stage("b", 1500, 0.125)], "ru", title=label),
         charts.render_gantt([Span(label, [1, 2, 3], [1])], MONTHS, "ru", title=label),
         charts.render_heatmap(days, date(2026, 12, 1), date(2027, 1, 9), "ru", title=label, today=date(2026, 12, 4)),
+        charts.render_plan_vs_fact(
+            MONTHS[:4],
+            [Line(label, [10.0, 20.0, 30.0, 40.0], "#d93025", "pb-cost", dashed=True), Line("f", [5.0], "#1", "x")],
+            "ru",
+            "RUB",
+            title=label,
+        ),
     ]
 
 
-@pytest.mark.parametrize("index", range(6))
+@pytest.mark.parametrize("index", range(7))
 def test_parses_and_names_itself_for_screen_readers(index: int) -> None:
     svg = every_chart()[index]
     root = parse(svg)
@@ -57,7 +64,7 @@ def test_parses_and_names_itself_for_screen_readers(index: int) -> None:
     assert not re.search(r"<(script|image|use|foreignObject|a)\b", svg) and "href" not in svg and "url(" not in svg
 
 
-@pytest.mark.parametrize("index", range(6))
+@pytest.mark.parametrize("index", range(7))
 def test_hostile_labels_are_text_not_markup(index: int) -> None:
     svg = every_chart(HOSTILE)[index]
     root = parse(svg)  # still well-formed: the control character is dropped, the rest escaped
@@ -212,3 +219,19 @@ def test_site_css_restyles_every_class_the_charts_use() -> None:
     decorative = {"pb-slot", "pb-series", "pb-series-0", "pb-marker", "pb-previous", "pb-arc"}
     assert used - styled <= decorative, used - styled - decorative
     assert "slate" in charts.CHART_CSS
+
+
+def test_plan_vs_fact_plan_over_the_months_fact_so_far() -> None:
+    months = MONTHS[:5]
+    plan = Line("plan", [0.0, 25.0, 50.0, 75.0, 100.0], "#188038", "pb-profit", dashed=True)  # axis 0..100
+    fact = Line("fact", [0.0, 50.0], "#188038", "pb-profit")
+    root = parse(charts.render_plan_vs_fact(months, [plan, fact], "en", "USD", title="t"))
+    lines = [p for p in root.findall("svg:polyline", NS)]
+    planned, actual = ([tuple(map(float, q.split(","))) for q in p.get("points", "").split()] for p in lines)
+    assert len(planned) == 5 and len(actual) == 2  # the fact stops at the last reported month
+    assert lines[0].get("stroke-dasharray") and not lines[1].get("stroke-dasharray")
+    # the fact's 50 in month 2 sits where the plan's 50 sits in month 3: same height
+    assert actual[1][1] == pytest.approx(planned[2][1])
+    assert actual[1][0] == pytest.approx(planned[1][0])
+    desc = root.find("svg:desc", NS).text  # type: ignore[union-attr]
+    assert "plan: $100" in desc and "fact: $50" in desc  # type: ignore[operator]

@@ -104,6 +104,12 @@ def test_kolosok_figures_worked_by_hand(kolosok: Rendered) -> None:
     assert "Пекарня «Колосок»" in text and "Общая оценка" in text
     # Cyrillic extracted intact (a ToUnicode map for the embedded subset)
     assert "Сайт-визитка сделан в 2023 году" in text
+    # v2 money: segment LTV, plan against fact, the agenda, what the hours by hand cost
+    assert "3 500 × 3 × 2 = 21 000" in text  # cake customers' LTV
+    assert "(13 500 − 30 000) / 30 000" in text  # actual ROI to date
+    assert "Повестка следующей встречи" in text and "30 000 / 19 = 1 578,95" in text
+    assert text.index("Повестка следующей встречи") < text.rindex("Ежедневные публикации в группе района")
+    assert "28 × 400 = 11 200" in text and "11 200 × 12 = 134 400" in text
 
 
 def test_contents_page_numbers_point_at_the_sections(kolosok: Rendered) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from generator.compute.figures import compute_figures
-from generator.load.loader import load_plan
+from generator.load.loader import LoadedPlan, load_plan, load_text
 from generator.render.report import figures_to_json, render_text
 from tests.conftest import PLANS, ROOT, TODAY
 
@@ -272,3 +272,34 @@ def test_json_marks_each_tool_s_action_source_and_effective_priority(tmp_path: P
         ("M107", 7, 12, "audit.components.sales.crm"),
     ]
     assert data["lint"][2]["message"] == "goal 'g' does not say which business goal it serves: add business_goal"
+
+def test_text_report_plan_against_fact_and_agenda() -> None:
+    text = render_text(compute_figures(load_plan(PLANS / "kolosok.yaml"), TODAY), width=200)
+    text = text.replace("\u00a0", " ").replace("\u202f", " ")
+    # vk: actual (15 000 + 15 000) / 19 against 15 000 / 20; cost 30 000, profit 13 500 through month 2
+    assert "ROI to date (months 1..2, through 2026-11)" in text
+    assert "To correct: 2027-03-01 repeat (behind): vk, maps" in text
+    assert "28 × 400 = 11 200 a month" in text
+
+
+def test_json_forecast_not_computed_names_the_missing_keys() -> None:
+    plan = load_text(
+        """business: {name: Test}
+segments: [{id: cakes, name: Cakes, economics: {purchases_per_year: 3}}]
+strategy:
+  initiatives:
+    - {id: ads, title: Ads, segments: [cakes], budget_monthly: 100, new_customers_monthly: 2,
+       actuals: [{month: 2026-10, spend: 150, new_customers: 1}]}
+forecast: {start: 2026-10, months: 3}
+""",
+        today=TODAY,
+    )
+    data = figures_to_json(compute_figures(LoadedPlan(slug="t", path=Path("t.yaml"), plan=plan), TODAY))
+    forecast = data["forecast"]
+    assert (forecast["computed"], forecast["start"], forecast["scenarios"]) == (False, None, None)
+    assert forecast["missing"] == [{"segment": "cakes", "key": "average_check"}]
+    # plan against fact still: 150 / 1 against 100 / 2 = 50 → ratio 3; ROI to date without profit
+    assert forecast["plan_vs_fact"]["ads"]["cac_ratio"] == 3
+    roi = forecast["roi_to_date"]
+    assert (roi["cost"], roi["profit"], roi["roi"]) == (150, None, None)
+    assert roi["missing"] == [{"segment": "cakes", "key": "average_check"}]

@@ -203,3 +203,58 @@ def test_portfolio_lists_clients(kolosok: dict[str, str]) -> None:
 def test_golden_markdown(stem: str, golden) -> None:  # type: ignore[no-untyped-def]
     loaded: LoadedPlan = load_plan(PLANS / "kolosok.yaml")
     golden(f"pages/kolosok-{stem}.md", render_page(loaded, compute_figures(loaded, TODAY), stem))
+
+
+# v2 money --------------------------------------------------------------------------------------
+
+
+def test_kolosok_money_pages(kolosok: dict[str, str]) -> None:
+    forecast = plain(kolosok["kolosok/forecast.md"])
+    # neighbours: 150 × 100 / 12 × 0.4 = 500 a month for 12 × 0.5 = 6 months; cakes 3 500 × 3 / 12 × 0.5
+    assert "150 × 100 / 12 × 0,4 = 500" in forecast and "6 мес." in forecast
+    assert "3 500 × 3 / 12 × 0,5 = 437,5" in forecast
+    assert "Прогноз на 12 мес. с октября 2026." in forecast
+    # plan against fact: vk spent 15 000 twice for 8 + 11 customers; ROI to date (13 500 − 30 000) / 30 000
+    assert "30 000 / 19 = 1 578,95" in forecast and "<strong>2,11</strong>" in forecast
+    assert "(13 500 − 30 000) / 30 000" in forecast and forecast.count("<svg") == 2
+    checkpoints = plain(kolosok["kolosok/checkpoints.md"])
+    agenda = checkpoints[checkpoints.index("Повестка следующей встречи") :]
+    # vk (ratio 2.11) before maps (no planned CAC: budget 0)
+    assert agenda.index("Ежедневные публикации в группе района") < agenda.index("Карточки в Яндекс Картах")
+    automation = plain(kolosok["kolosok/automation.md"])
+    # 28 hours by hand × 400 = 11 200 a month; × 12 = 134 400 a year
+    assert "28 × 400 = 11 200" in automation and "11 200 × 12 = 134 400" in automation
+    economics = plain(kolosok["kolosok/economics.md"])
+    assert "3 500 × 3 × 2 = 21 000" in economics and "Из экономики плана: маржа." in economics
+
+
+def test_forecast_not_computed_names_the_keys_and_no_initiative_goal_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "test.yaml"
+    path.write_text(
+        """business: {name: Test, language: en}
+goals: [{id: g, title: Leads, target: 10}]
+segments:
+  - {id: cakes, name: Cake buyers, economics: {average_check: 3000}}
+strategy:
+  initiatives:
+    - {id: ads, title: Ads, segments: [cakes], budget_monthly: 100, new_customers_monthly: 2,
+       actuals: [{month: 2026-10, spend: 150, new_customers: 1}]}
+checkpoints: [{date: 2026-11-01, kpis: [{goal: g, actual: 3}]}]
+forecast: {start: 2026-10, months: 6}
+""",
+        encoding="utf-8",
+    )
+    pages = pages_of(path)
+    forecast = plain(pages["test/forecast.md"])
+    assert "The forecast is not computed: it is missing the purchases a year for the segment “Cake buyers”" in forecast
+    assert "economics.purchases_per_year of the segment or of the plan" in forecast
+    # plan against fact needs only the horizon: 150 / 1 = 150 against 100 / 2 = 50, ratio 3
+    assert "150 / 1 = 150" in forecast and "<strong>3</strong>" in forecast
+    assert "Profit not computed: missing purchases_per_year." in forecast
+    # the KPI is behind and the only initiative does not serve its goal: the agenda says so
+    checkpoints = plain(pages["test/checkpoints.md"])
+    assert "Agenda for the next meeting" in checkpoints
+    assert "No initiative serves this goal: the strategy has nothing working on it." in checkpoints
+    path.write_text(path.read_text(encoding="utf-8").replace("segments: [cakes],", "segments: [cakes], goals: [g],"))
+    checkpoints = plain(pages_of(path)["test/checkpoints.md"])
+    assert "No initiative serves this goal" not in checkpoints and "<td>Ads</td>" in checkpoints

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -10,8 +12,9 @@ import pytest
 
 from generator.cli import main
 from generator.errors import UserError
+from generator.load.loader import load_plan
 from generator.write.planactual import record_actual
-from tests.conftest import PLANS
+from tests.conftest import PLANS, ROOT
 
 TODAY = date(2026, 11, 22)
 
@@ -104,3 +107,38 @@ def test_cli_exit_status_for_a_bad_month(tmp_path: Path, capsys: pytest.CaptureF
         main(["actual", str(path), "--initiative", "ads", "--month", "2026-13", "--spend", "1"])
     assert info.value.code == 2
     assert "is not a month; write YYYY-MM" in capsys.readouterr().err
+
+
+def test_six_recordings_at_once_keep_all_six(tmp_path: Path) -> None:
+    path = tmp_path / "test.yaml"
+    path.write_text(PLAN, encoding="utf-8")
+    runs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "generator.cli",
+                "actual",
+                str(path),
+                "--initiative",
+                "ads",
+                "--month",
+                f"2026-0{month}",
+                "--spend",
+                str(month * 100),
+                "--today",
+                "2026-11-22",
+            ],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for month in range(1, 7)
+    ]
+    assert [run.wait(timeout=120) for run in runs] == [0] * 6
+    plan = load_plan(path, today=TODAY)
+    assert plan.plan.strategy is not None
+    assert sorted((a.month.month, a.spend) for a in plan.plan.strategy.initiatives[0].actuals) == [
+        (m, m * 100) for m in range(1, 7)
+    ]
+    assert "# a comment between initiatives" in path.read_text(encoding="utf-8")
