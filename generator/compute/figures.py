@@ -17,7 +17,7 @@ from generator.compute.automation import AutomationFigures, compute_automation
 from generator.compute.checkpoints import CheckpointFigure, KpiFigure, compute_checkpoints, compute_corrections
 from generator.compute.economics import EconomicsFigures, compute_economics
 from generator.compute.forecast import ForecastFigures, compute_forecast
-from generator.compute.schedule import CalendarFigures, compute_calendar
+from generator.compute.schedule import CalendarFigures, compute_plan_calendar
 from generator.compute.steps import Step, compute_steps
 from generator.model import LoadedPlan, Plan
 
@@ -71,6 +71,4 @@ def compute_figures(loaded: LoadedPlan, today: date) -> Figures:
 
 def compute_calendar_figures(plan: Plan, today: date) -> CalendarFigures | None:
     """The article calendar (computed by `generator.compute.schedule`), or None without a `content` section."""
-    if plan.content is None:
-        return None
-    return compute_calendar(plan.content, plan.segments, today)
+    return compute_plan_calendar(plan, today)

@@ -137,8 +137,19 @@ def _check_entry(entry: dict[str, Any]) -> None:
         raise UserError(problems) from None
 
 
-def record_publication(path: Path, title: str, url: str | None, day: date, refresh: bool) -> Plan:
-    """Add {date, title, url, kind} to the plan's log, keeping the file as written; the new plan."""
+def record_publication(
+    path: Path,
+    title: str,
+    url: str | None,
+    day: date,
+    refresh: bool = False,
+    kind: str | None = None,
+    idea: str | None = None,
+) -> Plan:
+    """Add {date, title, url, kind, idea} to the plan's log, keeping the file as written; the new plan.
+
+    `kind` is new (default), refresh, repurpose or research; `refresh=True` is the older
+    spelling of kind refresh. `idea` is the id of the planned idea the entry fulfils."""
     shown = display_path(path)
     loaded = load_plan(path)  # an invalid plan is refused here, untouched
     if loaded.plan.content is None:
@@ -151,7 +162,14 @@ def record_publication(path: Path, title: str, url: str | None, day: date, refre
     entry: dict[str, Any] = {"date": day, "title": title}
     if url:
         entry["url"] = url.strip()
-    entry["kind"] = "refresh" if refresh else "new"
+    if refresh and kind not in (None, "refresh"):
+        raise UserError(f"--refresh and --kind {kind} contradict each other; give one of them")
+    entry["kind"] = kind or ("refresh" if refresh else "new")
+    if idea is not None:
+        idea = idea.strip()
+        if not idea or idea != clean_line(idea):
+            raise UserError("--idea must be one line of text: the idea id shown in the calendar")
+        entry["idea"] = idea
     _check_entry(entry)
     if any(p.date == day and p.title == title for p in loaded.plan.content.published):
         raise UserError(f"{shown}: '{title}' is already logged on {day.isoformat()}")
