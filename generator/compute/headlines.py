@@ -33,6 +33,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "Need {lower}? Here is how we arrange it",
     },
     "need_np": {"ru": "{need} {lower}? Вот как мы это устроили"},
+    # an adverb or a prepositional phrase ("быстро", "без очереди") as a state to reach
+    "need_state": {"ru": "Чтобы было {lower}: вот как мы это устроили"},
     "pain": {
         "ru": "«{text}»: как мы решаем эту проблему",
         "en": "“{text}”: how we solve it",
@@ -42,7 +44,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "{text}? Not with us: how we work instead",
     },
     "occasion": {
-        "ru": "{text}: готовимся заранее",
+        "ru": "«{text}»: готовимся заранее",
         "en": "Getting ready for {text}: ideas and tips",
     },
     "occasion_np": {"ru": "Готовимся {to} {dative}: идеи и советы"},
@@ -183,6 +185,13 @@ def inflect(phrase: NounPhrase, case: str) -> str:
     return " ".join(out)
 
 
+def _is_state(text: str) -> bool:
+    """The text starts with an adverb or a preposition ("быстро", "без очереди"): a state, not a thing."""
+    first = text.split(" ", 1)[0]
+    parses = _morph().parse(first)
+    return bool(parses) and parses[0].tag.POS in {"ADVB", "PREP"}
+
+
 def _to(word: str) -> str:
     """"к" or, before a cluster that needs it, "ко"."""
     return "ко" if word.casefold().startswith(_KO_BEFORE) else "к"
@@ -206,6 +215,8 @@ def headline(source: str, text: str, language: str, angle: str | None = None) ->
         if phrase is not None and source == "need":
             needed = _NEEDED["plur" if phrase.number == "plur" else phrase.gender or "masc"]
             return _fill("need_np", language, need=needed, lower=_lower_first(text))
+        if source == "need" and _is_state(text):
+            return _fill("need_state", language, lower=_lower_first(text))
         if phrase is not None:
             dative = inflect(phrase, "datv")
             return _fill("occasion_np", language, to=_to(dative), dative=dative)

@@ -15,7 +15,7 @@ from babel import Locale
 
 from generator.compute.headlines import task_title
 from generator.compute.slots import CalendarFigures, Slot
-from generator.present.i18n import fmt_date, fmt_number, locale, t
+from generator.present.i18n import fmt_date, fmt_number, fmt_percent, locale, t
 
 FEW_IDEAS = 30  # fewer new ideas ahead than this, and the consultant is told to add material
 
@@ -96,3 +96,12 @@ def material_warnings(calendar: CalendarFigures, name: str, language: str) -> li
     if lines:
         lines.append(t("ideas.warn.add", language))
     return lines
+
+
+def source_rows(calendar: CalendarFigures, language: str) -> tuple[tuple[str, str, str], ...]:
+    """Where the slots still to write come from: (source or task, count, share), for the site and PDF."""
+    total = sum(count for _, count in calendar.by_source)
+    return tuple(
+        (t(f"ideas.source.{key}", language), fmt_number(count, language), fmt_percent(count / total, language))
+        for key, count in calendar.by_source
+    )
