@@ -31,6 +31,17 @@ def _holiday_language(calendar: holidays_lib.HolidayBase, language: str) -> str 
     return next((str(c) for c in supported if str(c).startswith(language)), None)
 
 
+def _substituted_prefix(calendar: holidays_lib.HolidayBase) -> str:
+    """How the calendar's language names a substituted day off ("Day off (substituted from"), or ""."""
+    try:
+        label = calendar.substituted_label
+    except AttributeError:  # the country moves no days off
+        return ""
+    translate = getattr(calendar, "tr", None)
+    text = str(translate(label) if callable(translate) else label)
+    return text.split("%s")[0].strip()
+
+
 def holiday_names(country: str, start: date, end: date, language: str) -> list[tuple[date, str]]:
     """(first date, name) of each distinct public holiday between start and end, date order."""
     if end < start:
@@ -39,7 +50,7 @@ def holiday_names(country: str, start: date, end: date, language: str) -> list[t
     probe = holidays_lib.country_holidays(country.upper(), years=years)
     lang = _holiday_language(probe, language)
     calendar = holidays_lib.country_holidays(country.upper(), years=years, language=lang, observed=False)
-    substituted = str(getattr(calendar, "substituted_label", "") or "").split("%s")[0].strip()
+    substituted = _substituted_prefix(calendar)
     first: dict[str, tuple[date, str]] = {}
     for day in sorted(calendar):
         if not start <= day <= end:
