@@ -391,3 +391,28 @@ def test_default_end_is_a_year_minus_a_day() -> None:
     assert default_end(date(2028, 2, 29)) == date(2029, 2, 28)
     cal = calendar_of("start: 2027-03-01\n", date(2027, 1, 1))
     assert cal.slots == 366  # 2027-03-01..2028-02-29 spans a leap day
+
+
+def test_research_days_at_most_five_percent_on_every_shipped_and_test_plan(today: date) -> None:
+    """The issue's bar: on the shipped plans and the test plans, research days are at most 5% of
+    the slots still to write, and no planned new article repeats another or a logged title."""
+    from pathlib import Path
+
+    from generator.load.loader import load_plan
+
+    root = Path(__file__).resolve().parents[2]
+    paths = [*sorted((root / "plans").glob("*.yaml")), *sorted((root / "tests" / "testdata").rglob("*.yaml"))]
+    checked = 0
+    for path in paths:
+        if "bad" in path.parts:
+            continue
+        cal = compute_plan_calendar(load_plan(path).plan, today)
+        if cal is None or cal.to_write == 0:
+            continue
+        checked += 1
+        assert cal.planned_research <= 0.05 * cal.to_write, path.name
+        plan = load_plan(path).plan
+        logged = {e.title.casefold() for e in plan.content.published}  # type: ignore[union-attr]
+        titles = [s.title.casefold() for s in cal.days if s.kind == "new" and s.title]
+        assert len(titles) == len(set(titles)) and not set(titles) & logged, path.name
+    assert checked >= 4  # kolosok, northwind, hostile, the loader's kolosok
