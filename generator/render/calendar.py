@@ -1,7 +1,10 @@
 """The article calendar as files: an .ics feed to subscribe to, and a CSV for spreadsheets.
 
 Both are pure renderers of `generator.compute.schedule.CalendarFigures` (plus the plan for words:
-language, business and segment names).
+language, business and segment names). A slot still to write shows its task as the idea engine
+planned it (`generator.present.briefs`): SUMMARY is the working title, CATEGORIES the kind and
+the source (English codes, keys for programs), DESCRIPTION the brief and the idea id; the CSV
+carries the same as its `source`, `idea` and `brief` columns.
 
 The .ics feed is built with the `icalendar` library, never by string formatting, so folding
 (≤ 75 octets a line, UTF-8 kept whole) and escaping are the library's. Plan text is untrusted:
