@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
+from functools import lru_cache
 
 import holidays as holidays_lib
 
@@ -42,10 +43,12 @@ def _substituted_prefix(calendar: holidays_lib.HolidayBase) -> str:
     return text.split("%s")[0].strip()
 
 
-def holiday_names(country: str, start: date, end: date, language: str) -> list[tuple[date, str]]:
-    """(first date, name) of each distinct public holiday between start and end, date order."""
+@lru_cache(maxsize=64)
+def holiday_names(country: str, start: date, end: date, language: str) -> tuple[tuple[date, str], ...]:
+    """(first date, name) of each distinct public holiday between start and end, date order
+    (cached: a portfolio's plans share a few countries and calendars)."""
     if end < start:
-        return []
+        return ()
     years = range(start.year, end.year + 1)
     probe = holidays_lib.country_holidays(country.upper(), years=years)
     lang = _holiday_language(probe, language)
@@ -59,7 +62,7 @@ def holiday_names(country: str, start: date, end: date, language: str) -> list[t
             if substituted and name.startswith(substituted):
                 continue
             first.setdefault(normalise_title(name), (day, name))
-    return sorted(first.values())
+    return tuple(sorted(first.values()))
 
 
 def occasion_ideas(content: Content, end: date, today: date, language: str, coverage: Coverage) -> list[Idea]:

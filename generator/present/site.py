@@ -913,6 +913,9 @@ def context_calendar(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
         ),
         "next": html(_slot_text(next_slot, words, segments)) if next_slot else None,
         "next_date": words.day(next_slot.date) if next_slot else None,
+        "next_brief": [html(line) for line in brief_lines(next_slot, words.language, segments, c.minutes_per_day)]
+        if next_slot
+        else [],
         "sources": [{"label": a, "count": b, "share": c_} for a, b, c_ in source_rows(c, words.language)],
         "briefs": [
             {

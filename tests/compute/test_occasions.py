@@ -39,12 +39,12 @@ def test_a_holiday_that_is_itself_no_slot() -> None:
 def test_observed_and_substituted_days_are_no_occasions() -> None:
     names = holiday_names("RU", date(2027, 4, 20), date(2027, 5, 31), "ru")
     # 05-03 and 05-10 are observed days of 05-01 and 05-09: the same holidays again.
-    assert names == [(date(2027, 5, 1), "Праздник Весны и Труда"), (date(2027, 5, 9), "День Победы")]
+    assert names == ((date(2027, 5, 1), "Праздник Весны и Труда"), (date(2027, 5, 9), "День Победы"))
     english = holiday_names("RU", date(2027, 2, 1), date(2027, 2, 28), "en")
     # 02-22 is a day off moved from 02-20: no holiday of its own.
-    assert english == [(date(2027, 2, 23), "Defender of the Fatherland Day")]
+    assert english == ((date(2027, 2, 23), "Defender of the Fatherland Day"),)
     ireland = holiday_names("IE", date(2027, 3, 1), date(2027, 3, 31), "en")
-    assert ireland == [(date(2027, 3, 17), "Saint Patrick's Day"), (date(2027, 3, 29), "Easter Monday")]
+    assert ireland == ((date(2027, 3, 17), "Saint Patrick's Day"), (date(2027, 3, 29), "Easter Monday"))
 
 
 def test_plan_occasions_lead_days_fallback_and_skip() -> None:
