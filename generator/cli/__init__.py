@@ -106,7 +106,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title", required=True, help="the article's title")
     p.add_argument("--url", default=None, help="where it is published (http/https)")
     p.add_argument("--date", type=parse_day, default=None, help="the day it was written (default: today)")
-    p.add_argument("--refresh", action="store_true", help="it is a refresh of an earlier article")
+    p.add_argument(
+        "--refresh", action="store_true", help="it is a refresh of an earlier article (same as --kind refresh)"
+    )
+    p.add_argument(
+        "--kind",
+        choices=["new", "refresh", "repurpose", "research"],
+        default=None,
+        help="what the day's work was (default: new); repurpose and research days keep the streak but are not articles",
+    )
+    p.add_argument(
+        "--idea", default=None, metavar="ID", help="id of the planned idea this entry fulfils (shown in the calendar)"
+    )
 
     p = add("actual", cmd_actual, "record a month's actual spend and new customers of an initiative")
     p.add_argument("plan", help="plan file")

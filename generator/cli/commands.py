@@ -14,9 +14,13 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.cli.output import plan_files, print_errors, print_warnings, stdout
 from generator.errors import BuildAborted, PlanError, PlanValidationError, UserError
+
+if TYPE_CHECKING:
+    from generator.model import LoadedPlan
 
 EXIT_OK, EXIT_PLAN, EXIT_USER, EXIT_BUG = 0, 1, 2, 3
 
@@ -35,12 +39,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     console = stdout()
     errors: list[PlanError] = []
     warnings: list[tuple[Path, str]] = []
+    checked: list[LoadedPlan] = []
     for path in plan_files(args.paths or ["plans"]):
         try:
-            loaded = load_plan(path)
+            loaded = load_plan(path, today=args.today or date.today())
         except PlanValidationError as exc:
             errors.extend(exc.errors)
             continue
+        checked.append(loaded)
         figures = compute_figures(loaded, args.today or date.today())
         language = figures.language
         filled = t_count("check.filled", sum(s.filled for s in figures.steps), language)
@@ -51,6 +57,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             state = "" if step.filled else f"  {t('check.empty', language)}"
             console.print(f"  {mark} {step.number}. {step.label(language)}{state}", markup=False)
         warnings.extend((path, lint_line(w, str(path), language)) for w in figures.lint)
+    _print_material_warnings(checked, args.today or date.today())
     if errors:
         print_errors(errors)
     if warnings:
@@ -58,6 +65,19 @@ def cmd_check(args: argparse.Namespace) -> int:
     if errors or (warnings and args.strict):
         return EXIT_PLAN
     return EXIT_OK
+
+
+def _print_material_warnings(checked: list[LoadedPlan], day: date) -> None:
+    """The idea engine's warnings where a calendar's material runs out (issue 12), after the steps."""
+    from generator.compute.schedule import compute_plan_calendar
+    from generator.load.loader import display_path
+    from generator.present.briefs import material_warnings
+
+    for loaded in checked:
+        calendar = compute_plan_calendar(loaded.plan, day)
+        if calendar is not None:
+            for line in material_warnings(calendar, loaded.plan.business.name, loaded.plan.business.language):
+                stdout().print(f"{display_path(loaded.path)}: {line}", markup=False)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -147,7 +167,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 def cmd_calendar(args: argparse.Namespace) -> int:
     """Write one plan's article calendar as .ics or CSV, to a file or standard output."""
-    from generator.compute.schedule import compute_calendar
+    from generator.compute.schedule import compute_plan_calendar
     from generator.load.loader import display_path, load_plan
     from generator.render.calendar import CSV_COLUMNS, PRODID, render_csv, render_ics
     from generator.write.files import check_output_file, starts_with, write_atomic
@@ -173,7 +193,8 @@ def cmd_calendar(args: argparse.Namespace) -> int:
             f"{display_path(path)}: the plan has no 'content:' section; add one with at least "
             "'start: YYYY-MM-DD' to plan an article calendar"
         )
-    figures = compute_calendar(content, loaded.plan.segments, args.today or date.today())
+    figures = compute_plan_calendar(loaded.plan, args.today or date.today())
+    assert figures is not None
     data = render_ics(loaded.slug, loaded.plan, figures) if args.format == "ics" else render_csv(loaded.plan, figures)
     if output is None:
         sys.stdout.buffer.write(data)
@@ -198,8 +219,7 @@ def _inputs_near(plan: Path) -> dict[Path, str]:
 def cmd_today(args: argparse.Namespace) -> int:
     """Show today's article task for every client (or the named ones), with the streak."""
     from generator.load.loader import load_plan
-    from generator.model import LoadedPlan
-    from generator.render.today import compute_today, render_today
+    from generator.render.today import compute_today, render_today, today_warnings
 
     plans = Path(args.plans)
     clients: list[str] = args.client or []
@@ -223,7 +243,10 @@ def cmd_today(args: argparse.Namespace) -> int:
         except PlanValidationError as exc:
             errors.extend(exc.errors)
     if loaded:
-        stdout().print(render_today(compute_today(loaded, day), day))
+        rows = compute_today(loaded, day)
+        stdout().print(render_today(rows, day))
+        for line in today_warnings(rows):  # the idea engine's material warnings (issue 12)
+            stdout().print(f"! {line}", markup=False)
     if errors:
         print_errors(errors)
         return EXIT_PLAN
@@ -242,17 +265,20 @@ def _today_paths(folder: Path) -> list[Path]:
 
 def cmd_log(args: argparse.Namespace) -> int:
     """Record a published article in a plan's log, keeping the file's comments and layout."""
-    from generator.compute.schedule import compute_calendar
+    from generator.compute.schedule import compute_plan_calendar
     from generator.load.loader import display_path
     from generator.present.i18n import t
     from generator.write.planlog import record_publication
 
     path = Path(args.plan)
     day = args.date or date.today()
-    plan = record_publication(path, title=args.title, url=args.url, day=day, refresh=args.refresh)
+    plan = record_publication(
+        path, title=args.title, url=args.url, day=day, refresh=args.refresh, kind=args.kind, idea=args.idea
+    )
     assert plan.content is not None  # record_publication refuses a plan without one
-    figures = compute_calendar(plan.content, plan.segments, day)
-    kind = t("slot.refresh" if args.refresh else "slot.new", plan.business.language)
+    figures = compute_plan_calendar(plan, day)
+    assert figures is not None
+    kind = t(f"slot.{plan.content.published[-1].kind}", plan.business.language)
     title = args.title.strip()
     stdout().print(
         f"{display_path(path)}: logged {day.isoformat()} — {kind}: {title}; streak {figures.current_streak}",

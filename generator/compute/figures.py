@@ -27,7 +27,7 @@ from generator.compute.economics import EconomicsFigures, compute_economics
 from generator.compute.forecast import ForecastFigures, compute_forecast, forecast_basis
 from generator.compute.groups import group_economics
 from generator.compute.lint import LintWarning, compute_lint
-from generator.compute.schedule import CalendarFigures, compute_calendar
+from generator.compute.schedule import CalendarFigures, compute_plan_calendar
 from generator.compute.steps import Step, compute_steps
 from generator.model import LoadedPlan, Plan
 
@@ -95,6 +95,4 @@ def compute_figures(loaded: LoadedPlan, today: date) -> Figures:
 
 def compute_calendar_figures(plan: Plan, today: date) -> CalendarFigures | None:
     """The article calendar (computed by `generator.compute.schedule`), or None without a `content` section."""
-    if plan.content is None:
-        return None
-    return compute_calendar(plan.content, plan.segments, today)
+    return compute_plan_calendar(plan, today)

@@ -20,8 +20,10 @@ from generator.catalogue import FAMILIES
 from generator.compute.arithmetic import Arithmetic
 from generator.compute.audit import PRIORITY_ORDER, STATUS_ORDER, FamilyFigure, PracticeFigure, ToolFigure
 from generator.compute.figures import Figures
+from generator.compute.schedule import CalendarFigures
 from generator.model import LoadedPlan
 from generator.present import money as money_values
+from generator.present.briefs import brief_lines, slot_headline, source_rows
 from generator.present.i18n import (
     LABELS,
     fmt_arithmetic,
@@ -524,6 +526,7 @@ def build_context(loaded: LoadedPlan, figures: Figures) -> Context:
                 (t("pdf.hours_invested", lang), fmt_decimal(cal.hours, lang, 1)),
                 (t("pdf.projected", lang), fmt_number(cal.projected, lang)),
             ),
+            **content_ideas(loaded, cal, lang),
         }
 
     # comparison -------------------------------------------------------------------------------------
@@ -643,3 +646,24 @@ def _component(component: str | None, lang: str) -> str:
     family, tool = component.split(".", 1)
     fam = FAMILIES.get(family)
     return f"{fam.label.in_(lang) if fam else family}: {tool_label(family, tool, lang)}"
+
+
+BRIEF_SLOTS = 14  # the next two weeks of a daily calendar, as briefs
+
+
+def content_ideas(loaded: LoadedPlan, cal: CalendarFigures, lang: str) -> dict[str, Any]:
+    """The idea engine in the content section: where the slots still to write come from (counts
+    by source, each with its share) and the next slots as briefs (title, then the brief)."""
+    segments = {s.id: s.name for s in loaded.plan.segments}
+    return {
+        "sources": source_rows(cal, lang),
+        "briefs": tuple(
+            (
+                fmt_date(slot.date, lang, "short"),
+                t(f"slot.{slot.kind}", lang),
+                slot_headline(slot, lang),
+                " · ".join(brief_lines(slot, lang, segments, cal.minutes_per_day)),
+            )
+            for slot in [s for s in cal.days if s.planned][:BRIEF_SLOTS]
+        ),
+    }

@@ -30,6 +30,7 @@ from generator.compute.figures import Figures
 from generator.compute.schedule import CalendarFigures, Slot
 from generator.model import LoadedPlan, Plan
 from generator.present import money
+from generator.present.briefs import brief_lines, slot_headline, source_rows
 from generator.present.i18n import (
     fmt_arithmetic,
     fmt_date,
@@ -871,10 +872,13 @@ def _slot_text(slot: Slot, words: Words, segments: dict[str, str]) -> str:
         "missed": "slot.missed",
         "new": "slot.new",
         "refresh": "slot.refresh",
+        "repurpose": "slot.repurpose",
         "research": "slot.research",
     }[slot.kind]
     text = words.label(kind)
-    if slot.title:
+    if slot.planned and slot.kind != "research":
+        text = slot_headline(slot, words.language)
+    elif slot.title:
         text += f": {slot.title}"
     if slot.segment:
         text += f" ({segments.get(slot.segment, slot.segment)})"
@@ -889,7 +893,7 @@ def _mark(slot: Slot) -> tuple[str, str]:
         return "missed", "✗"
     if slot.is_today:
         return "today", "●"
-    return slot.kind, {"new": "+", "refresh": "↻", "research": "?"}[slot.kind]
+    return slot.kind, {"new": "+", "refresh": "↻", "repurpose": "↗", "research": "?"}[slot.kind]
 
 
 def _month_grids(c: CalendarFigures, words: Words, segments: dict[str, str]) -> list[dict[str, Any]]:
@@ -957,17 +961,25 @@ def context_calendar(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
         "hours_text": words.label("site.cal.hours_text").format(
             hours=words.dec(c.hours, 1), yardstick=words.num(HOURS_YARDSTICK), minutes=words.num(c.minutes_per_day)
         ),
-        "planned": words.label("site.cal.planned_text").format(
-            new=words.num(c.planned_new), refresh=words.num(c.planned_refresh), research=words.num(c.planned_research)
+        "planned": words.label("ideas.site.planned_text").format(
+            new=words.num(c.planned_new),
+            refresh=words.num(c.planned_refresh),
+            repurpose=words.num(c.planned_repurpose),
+            research=words.num(c.planned_research),
         ),
         "next": html(_slot_text(next_slot, words, segments)) if next_slot else None,
         "next_date": words.day(next_slot.date) if next_slot else None,
-        "upcoming": [
+        "next_brief": [html(line) for line in brief_lines(next_slot, words.language, segments, c.minutes_per_day)]
+        if next_slot
+        else [],
+        "sources": [{"label": a, "count": b, "share": c_} for a, b, c_ in source_rows(c, words.language)],
+        "briefs": [
             {
                 "date": words.day(s.date, "short"),
                 "kind": status_badge(s.kind, words, "site.slotkind"),
-                "text": html(s.title or ""),
-                "query": html(s.query or ""),
+                "title": html(slot_headline(s, words.language)),
+                "brief": [html(line) for line in brief_lines(s, words.language, segments, c.minutes_per_day)],
+                "idea": html(s.idea or ""),
             }
             for s in upcoming
         ],

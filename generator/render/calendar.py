@@ -1,7 +1,10 @@
 """The article calendar as files: an .ics feed to subscribe to, and a CSV for spreadsheets.
 
 Both are pure renderers of `generator.compute.schedule.CalendarFigures` (plus the plan for words:
-language, business and segment names).
+language, business and segment names). A slot still to write shows its task as the idea engine
+planned it (`generator.present.briefs`): SUMMARY is the working title, CATEGORIES the kind and
+the source (English codes, keys for programs), DESCRIPTION the brief and the idea id; the CSV
+carries the same as its `source`, `idea` and `brief` columns.
 
 The .ics feed is built with the `icalendar` library, never by string formatting, so folding
 (≤ 75 octets a line, UTF-8 kept whole) and escaping are the library's. Plan text is untrusted:
@@ -39,10 +42,12 @@ from icalendar import Calendar, Event, vDuration
 
 from generator.compute.schedule import CalendarFigures, Slot
 from generator.model import Plan
-from generator.present.i18n import fmt_date, fmt_number, locale, t
+from generator.present.briefs import brief_lines, slot_headline
+from generator.present.i18n import fmt_number, locale, t
 
 PRODID = "-//playbook//article calendar//EN"
 CSV_COLUMNS = ("date", "weekday", "kind", "status", "title", "query", "segment", "url")
+IDEA_COLUMNS = ("ideas.csv.source", "ideas.csv.idea", "ideas.csv.brief")  # the idea engine's (issue 12)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]+")  # with bidi overrides
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -57,14 +62,10 @@ def _segment_names(plan: Plan) -> dict[str, str]:
 
 
 def summarise_slot(slot: Slot, language: str) -> str:
-    """What to do on the slot's day (or what was done), in the plan's language."""
+    """What to do on the slot's day (the working title of its task), or what was done."""
     title = clean_line(slot.title or "")
-    if slot.kind == "new":
-        return f"{t('slot.new', language)}: {title}"
-    if slot.kind == "refresh":
-        return f"{t('slot.refresh', language)}: {title}"
-    if slot.kind == "research":
-        return t("slot.research", language)
+    if slot.planned:
+        return slot_headline(slot, language)
     if slot.kind == "done":
         done = t("slot.done", language)
         if slot.entry_kind == "refresh":
@@ -76,17 +77,14 @@ def summarise_slot(slot: Slot, language: str) -> str:
 def describe_slot(slot: Slot, plan: Plan, minutes_per_day: int) -> str:
     """The event's description: the task in a sentence, the query, segment and time budget."""
     language = plan.business.language
-    lines: list[str] = []
-    if slot.kind == "refresh":
-        lines.append(t("calendar.refresh_hint", language))
-        if slot.last_written:
-            lines.append(f"{t('calendar.last_written', language)}: {fmt_date(slot.last_written, language)}")
-    elif slot.kind == "research":
-        lines.append(t("calendar.research_hint", language))
-    elif slot.kind == "missed":
+    if slot.planned:
+        lines = brief_lines(slot, language, _segment_names(plan), minutes_per_day)
+        if slot.idea:
+            lines.append(f"{t('ideas.brief.idea', language)}: {clean_line(slot.idea)}")
+        return "\n".join(lines)
+    lines = []
+    if slot.kind == "missed":
         lines.append(t("calendar.missed_hint", language))
-    elif slot.kind == "new" and slot.origin == "demand":
-        lines.append(t("calendar.from_demand", language))
     if slot.query:
         volume = ""
         if slot.monthly_volume is not None:
@@ -164,7 +162,7 @@ def render_ics(slug: str, plan: Plan, calendar: CalendarFigures) -> bytes:
         event.add("dtend", slot.date + timedelta(days=1))
         event.add("summary", summarise_slot(slot, language))
         event.add("description", describe_slot(slot, plan, calendar.minutes_per_day))
-        event.add("categories", [slot.kind])
+        event.add("categories", [slot.kind, slot.source] if slot.source else [slot.kind])
         if slot.url:
             event.add("url", slot.url)
         event.add("sequence", slot_sequence(index, slot, calendar))
@@ -186,7 +184,7 @@ def render_csv(plan: Plan, calendar: CalendarFigures) -> bytes:
     names = _segment_names(plan)
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow([*CSV_COLUMNS, *(t(key, language) for key in IDEA_COLUMNS)])
     for slot in calendar.days:
         kind = (slot.entry_kind or "") if slot.kind in ("done", "missed") else slot.kind
         row = [
@@ -198,6 +196,12 @@ def render_csv(plan: Plan, calendar: CalendarFigures) -> bytes:
             clean_line(slot.query or ""),
             clean_line(names.get(slot.segment, slot.segment)) if slot.segment else "",
             slot.url or "",
+        ]
+        # the idea engine's columns (issue 12): source, idea id, brief
+        row += [
+            t(f"ideas.source.{slot.source}", language) if slot.source else "",
+            slot.idea or "",
+            " · ".join(brief_lines(slot, language, names, calendar.minutes_per_day)) if slot.planned else "",
         ]
         writer.writerow([_neutralise(cell) for cell in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

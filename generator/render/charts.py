@@ -46,6 +46,7 @@ SLOT_COLOURS: dict[str, str] = {
     "new": "#8ab4f8",
     "refresh": "#fbbc04",
     "research": "#c58af9",
+    "repurpose": "#4db6ac",
     "off": "#eceff1",
 }
 SERIES_COLOURS: tuple[str, ...] = ("#81c995", "#188038", "#0d652d", "#1a73e8", "#9334e6", "#e37400")
@@ -73,6 +74,7 @@ CHART_CSS = """\
 .pb-chart .pb-slot-new { fill: var(--pb-new, #8ab4f8); }
 .pb-chart .pb-slot-refresh { fill: var(--pb-refresh, #fbbc04); }
 .pb-chart .pb-slot-research { fill: var(--pb-research, #c58af9); }
+.pb-chart .pb-slot-repurpose { fill: var(--pb-repurpose, #4db6ac); }
 .pb-chart .pb-slot-off { fill: var(--pb-off, #eceff1); }
 .pb-chart .pb-today { stroke: var(--pb-text, #202124); }
 .pb-chart .pb-cost { stroke: var(--pb-poor, #d93025); }
@@ -82,6 +84,7 @@ CHART_CSS = """\
   --pb-text: #e8eaed; --pb-muted: #9aa0a6; --pb-track: #3c4043; --pb-grid: #5f6368;
   --pb-poor: #f28b82; --pb-needs-work: #fdd663; --pb-good: #81c995; --pb-none: #80868b;
   --pb-new: #4a6fa5; --pb-refresh: #b08c1a; --pb-research: #8e5fc0; --pb-off: #2d2f33; --pb-bar: #8ab4f8;
+  --pb-repurpose: #2e7d74;
 }
 """
 
@@ -564,7 +567,7 @@ def render_gantt(
 
 # calendar heatmap -------------------------------------------------------------------------------
 
-SLOT_KINDS: tuple[str, ...] = ("done", "missed", "new", "refresh", "research")
+SLOT_KINDS: tuple[str, ...] = ("done", "missed", "new", "refresh", "repurpose", "research")
 
 
 def render_heatmap(

@@ -339,6 +339,8 @@ def _calendar_json(figures: Figures) -> dict[str, Any] | None:
                 "query": d.query,
                 "segment": d.segment,
                 "url": d.url,
+                "source": d.source,
+                "idea": d.idea,
             }
             for d in c.days
         ],

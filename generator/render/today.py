@@ -12,8 +12,9 @@ from datetime import date
 
 from rich.table import Table
 
-from generator.compute.schedule import CalendarFigures, compute_calendar
+from generator.compute.schedule import CalendarFigures, Slot, compute_plan_calendar
 from generator.load.loader import LoadedPlan
+from generator.present.briefs import brief_lines, material_warnings
 from generator.present.i18n import fmt_percent, t
 from generator.render.calendar import clean_line, summarise_slot
 
@@ -28,15 +29,16 @@ class TodayRow:
     name: str
     language: str
     calendar: CalendarFigures | None  # None: the plan has no content section
+    segments: dict[str, str] | None = None  # segment id → name, for the brief
 
 
 def compute_today(loaded: Sequence[LoadedPlan], day: date) -> list[TodayRow]:
     """Each plan's calendar as seen on `day` (plans without `content:` get None)."""
     rows = []
     for item in loaded:
-        content = item.plan.content
-        figures = compute_calendar(content, item.plan.segments, day) if content else None
-        rows.append(TodayRow(item.slug, item.plan.business.name, item.plan.business.language, figures))
+        figures = compute_plan_calendar(item.plan, day)
+        names = {s.id: s.name for s in item.plan.segments}
+        rows.append(TodayRow(item.slug, item.plan.business.name, item.plan.business.language, figures, names))
     return rows
 
 
@@ -58,14 +60,31 @@ def render_today(rows: Sequence[TodayRow], day: date) -> Table:
             continue
         slot = cal.today_slot
         if slot is not None:
-            task, query = summarise_slot(slot, row.language), clean_line(slot.query or "")
+            task, query = summarise_slot(slot, row.language) + _brief(slot, row, cal), clean_line(slot.query or "")
         elif cal.next_slot is not None:
             upcoming = cal.next_slot
             task = f"{t('calendar.no_slot', row.language)}; {t('calendar.next', row.language)} {upcoming.date}: "
-            task += summarise_slot(upcoming, row.language)
+            task += summarise_slot(upcoming, row.language) + _brief(upcoming, row, cal)
             query = clean_line(upcoming.query or "")
         else:
             task, query = t("calendar.ended", row.language), ""
         rate = f" ({fmt_percent(cal.completion_rate, row.language)})" if cal.completion_rate is not None else ""
         table.add_row(name, task, query, str(cal.current_streak), f"{cal.done}/{cal.due}{rate}")
     return table
+
+
+def _brief(slot: Slot, row: TodayRow, cal: CalendarFigures) -> str:
+    """The brief of a task still to write, one line each under its title ("" for a done slot)."""
+    if not slot.planned:
+        return ""
+    lines = brief_lines(slot, row.language, row.segments or {}, cal.minutes_per_day)
+    return "".join(f"\n  {line}" for line in lines)
+
+
+def today_warnings(rows: Sequence[TodayRow]) -> list[str]:
+    """Each client's material warnings (research days ahead, fewer than 30 ideas), in its language."""
+    lines: list[str] = []
+    for row in rows:
+        if row.calendar is not None:
+            lines.extend(material_warnings(row.calendar, row.name, row.language))
+    return lines

@@ -138,17 +138,29 @@ def _check_entry(entry: dict[str, Any]) -> None:
         raise UserError(problems) from None
 
 
-def record_publication(path: Path, title: str, url: str | None, day: date, refresh: bool) -> Plan:
-    """Add {date, title, url, kind} to the plan's log, keeping the file as written; the new plan.
+def record_publication(
+    path: Path,
+    title: str,
+    url: str | None,
+    day: date,
+    refresh: bool = False,
+    kind: str | None = None,
+    idea: str | None = None,
+) -> Plan:
+    """Add {date, title, url, kind, idea} to the plan's log, keeping the file as written; the new plan.
 
+    `kind` is new (default), refresh, repurpose or research; `refresh=True` is the older
+    spelling of kind refresh. `idea` is the id of the planned idea the entry fulfils.
     The plan's lock is held from reading to writing: two `playbook log` runs at once would
     otherwise both read the same log and the second write would drop the first one's entry.
     """
     with plan_lock(path):
-        return _record_locked(path, title, url, day, refresh)
+        return _record_locked(path, title, url, day, refresh, kind, idea)
 
 
-def _record_locked(path: Path, title: str, url: str | None, day: date, refresh: bool) -> Plan:
+def _record_locked(
+    path: Path, title: str, url: str | None, day: date, refresh: bool, kind: str | None, idea: str | None
+) -> Plan:
     """`record_publication` under the plan's lock: read, validate, insert, validate, write."""
     shown = display_path(path)
     loaded = load_plan(path)  # an invalid plan is refused here, untouched
@@ -162,7 +174,14 @@ def _record_locked(path: Path, title: str, url: str | None, day: date, refresh: 
     entry: dict[str, Any] = {"date": day, "title": title}
     if url:
         entry["url"] = url.strip()
-    entry["kind"] = "refresh" if refresh else "new"
+    if refresh and kind not in (None, "refresh"):
+        raise UserError(f"--refresh and --kind {kind} contradict each other; give one of them")
+    entry["kind"] = kind or ("refresh" if refresh else "new")
+    if idea is not None:
+        idea = idea.strip()
+        if not idea or idea != clean_line(idea):
+            raise UserError("--idea must be one line of text: the idea id shown in the calendar")
+        entry["idea"] = idea
     _check_entry(entry)
     if any(p.date == day and p.title == title for p in loaded.plan.content.published):
         raise UserError(f"{shown}: '{title}' is already logged on {day.isoformat()}")

@@ -15,15 +15,16 @@ import pytest
 from icalendar import Calendar
 
 from generator.cli import main
-from generator.compute.schedule import CalendarFigures, compute_calendar
+from generator.compute.schedule import CalendarFigures, compute_plan_calendar
 from generator.load.loader import load_plan, load_text
 from generator.model import Plan
 from generator.render.calendar import render_csv, render_ics
 
 
 def figures(plan: Plan, today: date) -> CalendarFigures:
-    assert plan.content is not None
-    return compute_calendar(plan.content, plan.segments, today)
+    calendar = compute_plan_calendar(plan, today)
+    assert calendar is not None
+    return calendar
 
 
 @pytest.fixture
@@ -76,17 +77,32 @@ def test_feed_parses_back_one_all_day_event_per_slot(kolosok: Plan, today: date,
     assert first["DTSTART"].dt == date(2026, 12, 1)
     assert first["DTEND"].dt == date(2026, 12, 2)  # exclusive end: one whole day
     assert b"DTSTART;VALUE=DATE:20261201\r\n" in feed
-    assert str(first["SUMMARY"]) == "Новая статья: Как выбрать свежий хлеб"
-    assert first.categories == ["new"]
-    description = str(first["DESCRIPTION"])
-    assert "свежий хлеб бибирево" in description and "Жители соседних домов" in description
-    assert "60 мин" in description
+    assert str(first["SUMMARY"]) == "Как выбрать свежий хлеб"  # the working title alone
+    assert first.categories == ["new", "backlog"]
+    description = str(first["DESCRIPTION"]).split("\n")
+    assert description == [
+        "Источник: Бэклог",
+        "Для кого: Жители соседних домов",
+        "Поисковый запрос: свежий хлеб бибирево",
+        "Время: 60 мин",
+        f"Идея: {found[0]['DESCRIPTION'].split('Идея: ')[1]}",
+    ]
+    assert description[-1].startswith("Идея: backlog-")
+    demand = found[3]  # торт на заказ москва, 74 000 a month
+    assert str(demand["SUMMARY"]) == "Торт на заказ Москва: как выбрать и на что смотреть"
+    assert demand.categories == ["new", "demand"]
+    assert "Поисковый запрос: торт на заказ москва (74\u00a0000 запросов в месяц)" in str(demand["DESCRIPTION"])
     # DTSTAMP: the audit of 2026-11-20 is the latest plan date not after today (the log: 11-15).
     assert {e["DTSTAMP"].dt.isoformat() for e in found} == {"2026-11-20T00:00:00+00:00"}
     refresh = next(e for e in found if e.categories == ["refresh"])
-    assert str(refresh["SUMMARY"]) == "Обновить: Мы открылись после ремонта"
+    assert str(refresh["SUMMARY"]) == "Обновить статью «Мы открылись после ремонта»"
     assert str(refresh["URL"]) == "https://example.com/news/remont"
-    assert str(next(e for e in found if e.categories == ["research"])["SUMMARY"]) == "День поиска тем"
+    assert "Последний раз написана: 15 ноября 2026" in str(refresh["DESCRIPTION"])
+    repurpose = next(e for e in found if e.categories == ["repurpose"])
+    assert str(repurpose["SUMMARY"]) == (
+        "Пост по статье «Мы открылись после ремонта» · ВКонтакте: группа «Бибирево — наш район»"
+    )
+    assert "Идея:" not in str(repurpose["DESCRIPTION"])  # a repurpose task is not an idea
 
 
 def test_output_is_byte_identical_and_uids_stable_and_unique(kolosok: Plan, today: date, feed: bytes) -> None:
@@ -135,7 +151,7 @@ def test_hostile_title_cannot_forge_calendar_lines() -> None:
     assert not any(line.startswith(b"SUMMARY:pwned") for line in lines)
     found = events(data)
     assert len(found) == 5
-    assert str(found[1]["SUMMARY"]) == "New article: Evil BEGIN:VEVENT SUMMARY:pwned END:VEVENT"
+    assert str(found[1]["SUMMARY"]) == "Evil BEGIN:VEVENT SUMMARY:pwned END:VEVENT"
 
 
 def test_khal_imports_the_feed(tmp_path: Path, kolosok_path: Path) -> None:
@@ -173,7 +189,7 @@ def test_khal_imports_the_feed(tmp_path: Path, kolosok_path: Path) -> None:
     assert main(["calendar", str(kolosok_path), "--today", "2026-11-22", "-o", str(feed)]) == 0
     khal_run("import", "--batch", str(feed))
     listing = khal_run("list", "2026-12-02", "1d")
-    assert "Новая статья: Бенто-торт за два дня" in listing
+    assert "Бенто-торт за два дня" in listing
     assert len(list((tmp_path / "cal").iterdir())) == 345
 
     # A day later, with the first article logged: the re-imported feed updates events in place.
@@ -194,21 +210,30 @@ def test_csv_columns_bom_and_injection() -> None:
     data = render_csv(plan, figures(plan, date(2027, 1, 5)))
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-    assert rows[0] == ["date", "weekday", "kind", "status", "title", "query", "segment", "url"]
+    assert rows[0][:8] == ["date", "weekday", "kind", "status", "title", "query", "segment", "url"]
+    assert rows[0][8:] == ["source", "idea", "brief"]  # the idea engine's columns, in the plan's language
     assert len(rows) == 1 + 5
-    assert rows[1] == ["2027-01-04", "Monday", "new", "done", "'@first", "", "", "https://example.com/first"]
+    assert rows[1][:8] == ["2027-01-04", "Monday", "new", "done", "'@first", "", "", "https://example.com/first"]
+    assert rows[1][8:] == ["", "", ""]  # a done slot whose title is no known idea
     assert rows[2][:4] == ["2027-01-05", "Tuesday", "new", "today"]
     assert rows[2][4] == "Evil BEGIN:VEVENT SUMMARY:pwned END:VEVENT"
     assert rows[2][6] == "Neighbours"
     assert rows[3][4:7] == ['\'=HYPERLINK("http://x")', "'+cmd", "Neighbours"]
-    assert rows[4][2:6] == ["new", "planned", "fresh bread", "fresh bread"]  # from demand
+    assert rows[4][2:6] == ["new", "planned", "Fresh bread: how to choose and what to look for", "fresh bread"]
+    assert rows[4][8] == "Search demand"
+    assert rows[4][9].startswith("demand-")
+    assert rows[4][10] == (
+        "Source: Search demand · For whom: Neighbours · Search query: fresh bread (300 searches a month)"
+        " · Time budget: 45 min"
+    )
     for row in rows[1:]:
         assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row)
 
 
 def test_csv_russian_weekdays_and_missed(kolosok: Plan) -> None:
     rows = list(csv.reader(io.StringIO(render_csv(kolosok, figures(kolosok, date(2026, 12, 3))).decode("utf-8-sig"))))
-    assert rows[1] == ["2026-12-01", "вторник", "", "missed", "", "", "", ""]
+    assert rows[0][8:] == ["источник", "идея", "задание"]
+    assert rows[1] == ["2026-12-01", "вторник", "", "missed", "", "", "", "", "", "", ""]
     assert rows[3][:5] == ["2026-12-03", "четверг", "new", "today", "Как выбрать свежий хлеб"]
 
 

@@ -188,7 +188,7 @@ def test_heatmap_grid_by_week() -> None:
     days = [(date(2026, 12, 1), "done"), (date(2026, 12, 2), "missed"), (date(2026, 12, 7), "new")]
     root = parse(charts.render_heatmap(days, start, end, "en", title="t", today=date(2026, 12, 7)))
     cells = [r for r in root.findall("svg:rect", NS) if "pb-slot" in r.get("class", "")]
-    legend = 5
+    legend = 6  # done, missed, new, refresh, repurpose, research
     assert len(cells) == 31 + legend
     by_class = {r.get("class"): r for r in cells[:31]}
     done = by_class["pb-slot pb-slot-done"]
@@ -200,7 +200,8 @@ def test_heatmap_grid_by_week() -> None:
     assert float(new.get("y", "0")) == pytest.approx(float(done.get("y", "0")) - pitch)  # Monday is the top row
     assert new.get("stroke")  # today is outlined
     assert sum(1 for r in cells[:31] if r.get("class") == "pb-slot pb-slot-off") == 28
-    assert root.find("svg:desc", NS).text.endswith("Done 1, Missed 1, New article 1, Refresh 0, Research day 0")  # type: ignore[union-attr]
+    desc = root.find("svg:desc", NS).text  # type: ignore[union-attr]
+    assert desc.endswith("Done 1, Missed 1, New article 1, Refresh 0, Repurpose 0, Research day 0")
 
 
 def test_numbers_in_the_plan_language() -> None:

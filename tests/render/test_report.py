@@ -141,7 +141,17 @@ def test_json_checkpoints_automation_calendar(kolosok_json: dict[str, Any]) -> N
     assert calendar["days"][0]["date"] == "2026-12-01"
     # the first backlog idea is the first slot's new article
     assert (calendar["days"][0]["kind"], calendar["days"][0]["title"]) == ("new", "Как выбрать свежий хлеб")
-    assert {d["kind"] for d in calendar["days"]} <= {"new", "refresh", "research", "done", "missed"}
+    assert {d["kind"] for d in calendar["days"]} <= {"new", "refresh", "repurpose", "research", "done", "missed"}
+    # every day says where its task comes from: English codes, null where there is no idea
+    first = calendar["days"][0]
+    assert first["source"] == "backlog" and first["idea"].startswith("backlog-")
+    assert calendar["days"][3]["source"] == "demand"  # 12-04: торт на заказ москва, 74 000 a month
+    assert all(("source" in d and "idea" in d) for d in calendar["days"])
+    for day in calendar["days"]:
+        if day["kind"] in ("refresh", "repurpose", "research"):
+            assert day["source"] is None and day["idea"] is None
+        if day["kind"] == "new":
+            assert day["source"] in {"backlog", "demand", "need", "pain", "competitor", "angle", "occasion"}
 
 
 def test_json_is_plain_finite_json(kolosok_json: dict[str, Any]) -> None:

@@ -146,16 +146,23 @@ def test_today_shows_each_clients_task_and_streak(tmp_path: Path, plan_copy: Pat
     out = capsys.readouterr().out
     # kolosok on 12-02: 12-01 done (streak 1, 1/1), today's task the second backlog idea.
     kolosok_line = next(line for line in out.splitlines() if "Колосок" in line)
-    assert "Новая статья: Бенто-торт за два дня" in kolosok_line
+    assert "Бенто-торт за два дня" in kolosok_line
     assert "бенто торт" in kolosok_line
     assert " 1 " in kolosok_line and "1/1" in kolosok_line
     assert "no content" in out
+    # today's brief under the title: source, for whom, the query, the time budget
+    for line in ("Источник: Бэклог", "Для кого: Заказчики тортов", "Поисковый запрос: бенто торт", "Время: 60 мин"):
+        assert line in out
+    # research days at the very end of the year: the consultant is told what to add, in Russian
+    assert "! Пекарня «Колосок»: впереди дни поиска тем (" in out
+    assert "Добавьте в план идеи в content.backlog" in out
+    assert "Bare shop" not in out.split("┘")[-1]  # a plan without a calendar gets no warning
 
     assert main(["today", "--plans", str(tmp_path), "--client", "kolosok", "--date", "2026-12-04"]) == 0
     out = capsys.readouterr().out
     assert "Bare shop" not in out
     # 12-02 and 12-03 missed (streak 0, 1 of 3 done); missed slots use no idea: Бенто-торт is still next.
-    assert "Новая статья: Бенто-торт за два дня" in out and "1/3" in out
+    assert "Бенто-торт за два дня" in out and "1/3" in out
     # a Russian-only portfolio gets a Russian table: no English header left
     assert "Сегодня" in out and "сделано/к сроку" in out
     assert "done/due" not in out and "Client" not in out

@@ -1,0 +1,166 @@
+"""Planning the slots still to write: the idea queue first, then refresh, repurpose, research.
+
+`generator.compute.schedule` walks the slots in date order and asks the planner for each slot
+still to write; occasions arrive already placed. The planner keeps the articles (the log's
+`new`/`refresh` entries, one per url, else per title, and every new article planned so far)
+with their last write, so that the contract's refresh and repurpose rules see exactly what an
+earlier slot has planned.
+
+- Refresh: the article whose last write is oldest (ties: the article that appeared first, log
+  order then slot order), when it is at least `refresh_after_days` old on the slot's date.
+- Repurpose (when no article is old enough): a post for a place of kind social, messenger,
+  forum, maps or email of the article's segment (an article without a segment: any segment's
+  places). Articles are taken round-robin in their order of appearance, each with its next
+  unused place in plan order, so no article–place pair repeats. Logged repurpose entries do
+  not say which place they went to, so they use no pair.
+- Research: only when every queue, refresh and repurpose is spent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from generator.compute.ideas import Idea, normalise_title
+from generator.compute.slots import EntryKind, LogEntry, Slot
+from generator.model import Segment
+
+REPURPOSE_KINDS = frozenset({"social", "messenger", "forum", "maps", "email"})
+
+
+@dataclass(frozen=True)
+class Topic:
+    """What is known of an article from the plan: its query, segment and the idea it wrote."""
+
+    query: str | None = None
+    segment: str | None = None
+    source: str | None = None
+    idea: str | None = None
+
+
+@dataclass
+class Article:
+    """A refresh and repurpose candidate: an article and its latest write."""
+
+    title: str
+    order: int  # log order (negative), then slot order
+    first_written: date
+    last_written: date
+    url: str | None = None
+    topic: Topic = field(default_factory=Topic)
+    places_used: set[int] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place where a segment gathers that a post can go to."""
+
+    segment: str
+    name: str
+
+
+def repurpose_places(segments: Sequence[Segment]) -> list[Place]:
+    """Every place of a repurposable kind, segment by segment in plan order."""
+    return [Place(s.id, p.name) for s in segments for p in s.places if p.kind in REPURPOSE_KINDS]
+
+
+@dataclass
+class Planner:
+    """Plans the slots still to write, in date order (the contract's order of choices)."""
+
+    queue: list[Idea]
+    refresh_after_days: int
+    places: list[Place]
+    articles: list[Article] = field(default_factory=list)
+    by_key: dict[str, Article] = field(default_factory=dict)
+    next_idea: int = 0
+    turn: int = 0  # the repurpose round-robin: index of the next article to consider
+
+    def add_logged(self, entry: LogEntry, topic: Topic, count: int) -> None:
+        """A log entry that is an article (new or refresh): a new article, or a later write of one."""
+        article = (self.by_key.get(f"url:{entry.url}") if entry.url else None) or self.by_key.get(
+            normalise_title(entry.title)
+        )
+        if article is None:
+            article = Article(entry.title, entry.position - count, entry.date, entry.date, entry.url, topic)
+            self.articles.append(article)
+        else:
+            article.first_written = min(article.first_written, entry.date)
+            article.last_written = max(article.last_written, entry.date)
+            article.url = entry.url or article.url
+        self._index(article)
+
+    def _index(self, article: Article) -> None:
+        self.by_key.setdefault(normalise_title(article.title), article)
+        if article.url:
+            self.by_key.setdefault(f"url:{article.url}", article)
+
+    def new(self, day: date, idea: Idea, is_today: bool) -> Slot:
+        """A new article from `idea` on `day`; it becomes an article from then on."""
+        if normalise_title(idea.title) not in self.by_key:
+            topic = Topic(idea.query, idea.segment, idea.source, idea.id)
+            article = Article(idea.title, len(self.articles) + 1, day, day, None, topic)
+            self.articles.append(article)
+            self._index(article)
+        return Slot(
+            date=day,
+            kind="new",
+            title=idea.title,
+            query=idea.query,
+            segment=idea.segment,
+            source=idea.source,
+            idea=idea.id,
+            topic=idea.text if idea.source not in ("backlog", "demand", "angle") else None,
+            angle=idea.angle,
+            competitor=idea.competitor,
+            occasion_date=idea.date,
+            monthly_volume=idea.monthly_volume,
+            is_today=is_today,
+        )
+
+    def plan(self, day: date, is_today: bool) -> Slot:
+        """The task of a free slot: the next idea, else a refresh, a repurpose, or research."""
+        if self.next_idea < len(self.queue):
+            idea = self.queue[self.next_idea]
+            self.next_idea += 1
+            return self.new(day, idea, is_today)
+        oldest = min(self.articles, key=lambda a: (a.last_written, a.order), default=None)
+        if oldest is not None and (day - oldest.last_written).days >= self.refresh_after_days:
+            slot = self._article_slot(day, "refresh", oldest, is_today)
+            oldest.last_written = day
+            return slot
+        repurpose = self._repurpose(day, is_today)
+        if repurpose is not None:
+            return repurpose
+        return Slot(date=day, kind="research", is_today=is_today)
+
+    def _article_slot(
+        self, day: date, kind: EntryKind, article: Article, is_today: bool, place: str | None = None
+    ) -> Slot:
+        return Slot(
+            date=day,
+            kind=kind,
+            title=article.title,
+            url=article.url,
+            query=article.topic.query,
+            segment=article.topic.segment,
+            place=place,
+            last_written=article.last_written,
+            first_written=article.first_written,
+            is_today=is_today,
+        )
+
+    def _repurpose(self, day: date, is_today: bool) -> Slot | None:
+        ordered = sorted(self.articles, key=lambda a: a.order)
+        count = len(ordered)
+        for step in range(count):
+            article = ordered[(self.turn + step) % count]
+            segment = article.topic.segment
+            for index, place in enumerate(self.places):
+                if index in article.places_used or (segment is not None and place.segment != segment):
+                    continue
+                article.places_used.add(index)
+                self.turn = (self.turn + step + 1) % count
+                return self._article_slot(day, "repurpose", article, is_today, place.name)
+        return None
