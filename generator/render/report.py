@@ -22,6 +22,7 @@ from generator.compute.arithmetic import Arithmetic
 from generator.compute.checkpoints import KpiFigure
 from generator.compute.figures import Figures
 from generator.present.i18n import fmt_arithmetic, fmt_decimal, fmt_money, fmt_percent
+from generator.present.lint import lint_message
 
 JSON_VERSION = 1
 
@@ -96,6 +97,10 @@ def figures_to_json(figures: Figures) -> dict[str, Any]:
         "corrections": [_kpi(kpi) for kpi in figures.corrections],
         "automation": _automation_json(figures),
         "calendar": _calendar_json(figures),
+        "lint": [
+            {"code": w.code, "line": w.line, "col": w.col, "path": w.path, "message": lint_message(w, figures.language)}
+            for w in figures.lint
+        ],
     }
 
 
@@ -113,8 +118,12 @@ def _audit_json(figures: Figures) -> dict[str, Any] | None:
             "status": t.status,
             "weight": _n(t.weight),
             "priority": t.priority,
+            "priority_source": t.priority_source,
             "finding": t.finding,
             "recommendation": t.recommendation,
+            "recommendation_source": t.recommendation_source,
+            "why": t.why,
+            "typical_tools": list(t.typical_tools),
         }
 
     comparison = None
@@ -149,8 +158,12 @@ def _audit_json(figures: Figures) -> dict[str, Any] | None:
         "practices": {
             p.id: {
                 "status": p.status,
+                "priority": p.priority,
                 "finding": p.finding,
                 "recommendation": p.recommendation,
+                "recommendation_source": p.recommendation_source,
+                "why": p.why,
+                "typical_tools": list(p.typical_tools),
                 "tool": p.tool,
                 "evidence": {
                     "metric": p.evidence.metric,
@@ -160,6 +173,18 @@ def _audit_json(figures: Figures) -> dict[str, Any] | None:
             }
             for p in audit.practices
         },
+        "issues": audit.issues,
+        "actions": [
+            {
+                "family": getattr(a, "family", None),
+                "id": a.id,
+                "status": a.status,
+                "priority": a.priority,
+                "recommendation": a.recommendation,
+                "recommendation_source": a.recommendation_source,
+            }
+            for a in audit.actions
+        ],
         "comparison": comparison,
     }
 
@@ -358,12 +383,16 @@ def render_text(figures: Figures, width: int = 120) -> str:
             for change in (*comparison.families, comparison.overall):
                 table.add_row(change.id, _s(change.before), _s(change.after), _signed(change.change))
             console.print(table)
-        if audit.recommendations:
-            table = Table(title="Recommendations", title_justify="left")
-            for column in ("Priority", "Tool", "Status", "Recommendation"):
+        if audit.actions:
+            counts = ", ".join(f"{n} {p}" for p, n in audit.issues.items())
+            table = Table(title=f"Actions (issues: {counts})", title_justify="left")
+            for column in ("Priority", "Tool or practice", "Status", "Action", "Source"):
                 table.add_column(column)
-            for t in audit.recommendations:
-                table.add_row(t.priority or "—", f"{t.family}.{t.id}", t.status, t.recommendation or t.finding or "")
+            for act in audit.actions:
+                name = f"{act.family}.{act.id}" if hasattr(act, "family") else f"practice {act.id}"
+                table.add_row(
+                    act.priority or "—", name, act.status, act.recommendation or "", act.recommendation_source or ""
+                )
             console.print(table)
         table = Table(title="Practices", title_justify="left")
         for column in ("Practice", "Status", "Evidence", "Evidence suggests"):
@@ -487,6 +516,13 @@ def render_text(figures: Figures, width: int = 120) -> str:
             for d in upcoming:
                 table.add_row(d.date.isoformat(), d.kind, d.title or "—")
             console.print(table)
+    if figures.lint:
+        table = Table(title="Method warnings (playbook check lists them with the file)", title_justify="left")
+        for column in ("Line", "Code", "Where", "Message"):
+            table.add_column(column)
+        for w in figures.lint:
+            table.add_row(f"{w.line}:{w.col}", w.code, w.path, lint_message(w, figures.language))
+        console.print(table)
     return buffer.getvalue()
 
 

@@ -177,3 +177,52 @@ def test_comparison_in_json(tmp_path: Path) -> None:
     assert comparison["overall"] == {"before": 0, "after": 50, "change": 50}
     text = run("report", str(tmp_path / "new.yaml"), "--today", "2026-11-22").stdout
     assert "+50" in text
+
+
+def test_json_marks_each_tool_s_action_source_and_effective_priority(tmp_path: Path) -> None:
+    plan = tmp_path / "p.yaml"
+    plan.write_text(
+        textwrap.dedent(
+            """\
+            business: {name: T, language: en}
+            goals:
+              - {id: g, title: G}
+            audit:
+              components:
+                sales:
+                  crm: {status: absent, weight: 2, recommendation: Bitrix24 this month}
+                  callback: absent
+                  online_chat: partial
+              practices:
+                crm: absent
+            """
+        ),
+        encoding="utf-8",
+    )
+    result = run("report", str(plan), "--json", "--today", "2026-11-22")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    tools = {t["id"]: t for f in data["audit"]["family_details"] for t in f["tools"]}
+    # sales mean weight (2 + 1 + 1) / 3 = 4/3: crm (2) high, callback (1) medium, online_chat partial → medium
+    assert (tools["crm"]["priority"], tools["crm"]["recommendation_source"]) == ("high", "plan")
+    assert tools["crm"]["recommendation"] == "Bitrix24 this month"
+    assert (tools["callback"]["priority"], tools["callback"]["recommendation_source"]) == ("medium", "default")
+    assert tools["callback"]["recommendation"] and tools["callback"]["why"] and tools["callback"]["typical_tools"]
+    assert tools["online_chat"]["priority"] == "medium" and tools["online_chat"]["priority_source"] == "default"
+    assert tools["seo"]["priority"] is None and tools["seo"]["recommendation_source"] is None  # not assessed
+    assert data["audit"]["practices"]["crm"]["priority"] == "high"
+    assert data["audit"]["issues"] == {"high": 2, "medium": 2, "low": 0}
+    assert [(a["family"], a["id"]) for a in data["audit"]["actions"]] == [
+        ("sales", "crm"),
+        (None, "crm"),
+        ("sales", "callback"),
+        ("sales", "online_chat"),
+    ]
+    # goal g (line 3, col 5): measured by no checkpoint, serves no business goal; no calendar (line 1)
+    assert [(w["code"], w["line"], w["col"], w["path"]) for w in data["lint"]] == [
+        ("M116", 1, 1, ""),
+        ("M101", 3, 5, "goals[0]"),
+        ("M102", 3, 5, "goals[0]"),
+        ("M107", 7, 12, "audit.components.sales.crm"),
+    ]
+    assert data["lint"][2]["message"] == "goal 'g' does not say which business goal it serves: add business_goal"
