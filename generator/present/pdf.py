@@ -11,13 +11,14 @@ Markdown and our own SVG are `Markup`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from markupsafe import Markup
 
+from generator.catalogue import FAMILIES
 from generator.compute.arithmetic import Arithmetic
-from generator.compute.audit import FamilyFigure, ToolFigure
+from generator.compute.audit import PRIORITY_ORDER, STATUS_ORDER, FamilyFigure, PracticeFigure, ToolFigure
 from generator.compute.figures import Figures
 from generator.model import LoadedPlan
 from generator.present.i18n import (
@@ -49,7 +50,7 @@ class KeyFigure:
 
 @dataclass(frozen=True)
 class Recommendation:
-    """A tool's recommendation as the PDF lists it."""
+    """An action as the PDF lists it: what to do for a tool or practice, why it matters, with what."""
 
     family: str
     tool: str
@@ -57,7 +58,10 @@ class Recommendation:
     status_label: str
     priority: str | None
     priority_label: str
-    text: Markup
+    text: Markup  # the action (the plan's recommendation or the default advice), never a finding
+    default: bool = False  # built-in advice, tagged discreetly so the consultant can tell it from their own
+    why: str = ""
+    tools: str = ""  # typical tools, comma-separated
 
 
 @dataclass(frozen=True)
@@ -129,16 +133,19 @@ def _signed(change: int | None, lang: str) -> str:
     return f"+{text}" if change > 0 else f"−{text}" if change < 0 else "0"
 
 
-def _recommendation(tool: ToolFigure, lang: str) -> Recommendation:
+def _recommendation(item: ToolFigure | PracticeFigure, lang: str) -> Recommendation:
+    where = FAMILIES[item.family].label.in_(lang) if isinstance(item, ToolFigure) else t("pdf.practice", lang)
     return Recommendation(
-        family=t("pdf.families", lang),
-        tool=tool.label(lang),
-        status=tool.status,
-        status_label=_status_label(tool.status, lang),
-        priority=tool.priority,
-        priority_label=t(f"priority.{tool.priority}", lang) if tool.priority else "",
-        # a priority without a recommendation still says what was found
-        text=render_inline(tool.recommendation or tool.finding),
+        family=where,
+        tool=item.label(lang),
+        status=item.status.replace("/", "").replace(" ", "-"),
+        status_label=_status_label(item.status, lang),
+        priority=item.priority,
+        priority_label=t(f"priority.{item.priority}", lang) if item.priority else "",
+        text=render_inline(item.recommendation),
+        default=item.recommendation_source == "default",
+        why=item.why or "",
+        tools=", ".join(item.typical_tools),
     )
 
 
@@ -154,7 +161,12 @@ def _family(family: FamilyFigure, lang: str, change: str) -> FamilySection:
         )
         for tool in family.tools
     )
-    recommendations = tuple(_recommendation(tool, lang) for tool in family.tools if tool.recommendation)
+    acting = sorted(
+        (tool for tool in family.tools if tool.recommendation),
+        key=lambda tool: (PRIORITY_ORDER.index(tool.priority), STATUS_ORDER.index(tool.status)),
+    )
+    # inside its family's section the family's name goes without saying
+    recommendations = tuple(replace(_recommendation(tool, lang), family="") for tool in acting)
     return FamilySection(
         id=family.id,
         anchor=f"family-{family.id}",
@@ -279,7 +291,12 @@ def build_context(loaded: LoadedPlan, figures: Figures) -> Context:
             tone, value, detail = "neutral", "—", t("pdf.no_due", lang)
         key_figures.append(KeyFigure(t("pdf.content_completion", lang), value, detail, tone))
 
-    top = tuple(_recommendation(r, lang) for r in (audit.recommendations if audit else ()) if r.priority == HIGH)
+    actions = audit.actions if audit else ()
+    top = tuple(_recommendation(r, lang) for r in actions if r.priority == HIGH)
+    issues = tuple(
+        (p, fmt_number((audit.issues if audit else {}).get(p, 0), lang), t(f"pdf.issue.{p}", lang))
+        for p in ("high", "medium", "low")
+    )
     summary = {
         "overall": fmt_number(audit.overall, lang) if audit and audit.overall is not None else "—",
         "overall_work": _work(audit.overall_work, lang) if audit else "",
@@ -288,6 +305,11 @@ def build_context(loaded: LoadedPlan, figures: Figures) -> Context:
         "bars": Markup(charts.render_score_bars(bars, lang, title=t("pdf.scores", lang), width=470)) if bars else "",
         "key_figures": tuple(key_figures),
         "top": top,
+        "issues": issues,
+        "issues_total": sum(audit.issues.values()) if audit else 0,
+        "more": t("pdf.more_actions", lang).format(count=fmt_number(len(actions) - len(top), lang))
+        if len(actions) > len(top)
+        else "",
         "description": render_markdown(business.description),
         "current_state": render_markdown(business.current_state),
     }
@@ -300,6 +322,7 @@ def build_context(loaded: LoadedPlan, figures: Figures) -> Context:
             "status_label": _status_label(p.status, lang),
             "finding": render_markdown(p.finding),
             "recommendation": render_markdown(p.recommendation),
+            "default": p.recommendation_source == "default",
             "tool": p.tool or "",
             "evidence": _evidence(p.evidence.metric, p.evidence.value, lang),
             "differs": p.evidence.status is not None
@@ -595,7 +618,7 @@ def _goal_value(value: float | None, unit: str | None, lang: str) -> str:
 
 
 def _component(component: str | None, lang: str) -> str:
-    from generator.catalogue import FAMILIES, tool_label
+    from generator.catalogue import tool_label
 
     if not component or "." not in component:
         return component or "—"

@@ -24,7 +24,7 @@ from markupsafe import Markup
 
 from generator.catalogue import FAMILIES, tool_label
 from generator.compute.arithmetic import Arithmetic
-from generator.compute.audit import ToolFigure
+from generator.compute.audit import PracticeFigure, ToolFigure
 from generator.compute.checkpoints import KpiFigure
 from generator.compute.figures import Figures
 from generator.compute.schedule import CalendarFigures, Slot
@@ -388,6 +388,15 @@ def context_competitors(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
     return ctx
 
 
+def _source_tag(source: str | None, words: Words) -> Markup:
+    """A discreet tag on built-in advice, so the consultant can tell it from their own (nothing on theirs)."""
+    if source != "default":
+        return Markup("")
+    title = escape_text(words.label("site.audit.default_title"))
+    text = escape_text(words.label("site.audit.default_tag"))
+    return Markup(f'<span class="pb-tag" title="{title}">{text}</span>')
+
+
 def _tool_row(tool: ToolFigure, words: Words) -> dict[str, Any]:
     return {
         "label": html(tool.label(words.language)),
@@ -395,9 +404,38 @@ def _tool_row(tool: ToolFigure, words: Words) -> dict[str, Any]:
         "weight": words.dec(tool.weight) if tool.scored else "—",
         "finding": render_inline(tool.finding),
         "recommendation": render_inline(tool.recommendation),
+        "source": _source_tag(tool.recommendation_source, words),
         "priority": status_badge(tool.priority, words, "priority") if tool.priority else Markup(""),
         "family": html(FAMILIES[tool.family].label.in_(words.language)),
     }
+
+
+def _action(item: ToolFigure | PracticeFigure, words: Words) -> dict[str, Any]:
+    """One entry of the ordered list of actions: what to do, why it matters, with what; the finding apart."""
+    if isinstance(item, ToolFigure):
+        where = FAMILIES[item.family].label.in_(words.language)
+    else:
+        where = words.label("site.audit.practice")
+    return {
+        "priority": item.priority or "none",
+        "badge": status_badge(item.priority, words, "priority") if item.priority else Markup(""),
+        "label": html(item.label(words.language)),
+        "where": html(where),
+        "status": status_badge(item.status, words),
+        "text": render_inline(item.recommendation),
+        "source": _source_tag(item.recommendation_source, words),
+        "why": html(item.why) if item.why else None,
+        "tools": html(", ".join(item.typical_tools)) if item.typical_tools else None,
+        "finding": render_inline(item.finding) if item.finding else None,
+    }
+
+
+def _issues(issues: dict[str, int], words: Words) -> list[dict[str, Any]]:
+    """Issues counted by priority, Lighthouse-style: high, medium, low, each with its number."""
+    return [
+        {"priority": p, "count": words.num(issues.get(p, 0)), "label": html(words.label(f"site.audit.issue.{p}"))}
+        for p in ("high", "medium", "low")
+    ]
 
 
 def _signed(change: int | None, words: Words) -> str:
@@ -432,6 +470,9 @@ def context_audit(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
             "badge": status_badge(p.status, words),
             "finding": render_inline(p.finding),
             "recommendation": render_inline(p.recommendation),
+            "source": _source_tag(p.recommendation_source, words),
+            "why": html(p.why) if p.why and p.recommendation else None,
+            "priority": status_badge(p.priority, words, "priority") if p.priority else Markup(""),
             "tool": html(p.tool) if p.tool else None,
             "evidence": html(_evidence(p.evidence.metric, p.evidence.value, words)),
             "suggested": status_badge(p.evidence.status, words) if p.evidence.status else Markup(""),
@@ -483,7 +524,9 @@ def context_audit(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
             )
         ),
         "families": families,
-        "recommendations": [_tool_row(tool, words) for tool in a.recommendations],
+        "issues": _issues(a.issues, words),
+        "issues_total": sum(a.issues.values()),
+        "actions": [_action(item, words) for item in a.actions],
         "practices": practices,
         "comparison": comparison,
     }
