@@ -97,6 +97,13 @@ CASES: list[tuple[str, str, list[tuple[int, int, str]], str]] = [
         " recommendation: Build it}\nstrategy:\n  initiatives:\n    - {id: i, title: T, component: it.portal}\n",
     ),
     (
+        # the content calendar is the plan's initiative for online.content
+        "M107",
+        "audit:\n  components:\n    online:\n      content: absent\n",
+        [(7, 16, "audit.components.online.content")],
+        "audit:\n  components:\n    online:\n      content: absent\ncontent:\n  start: 2026-11-22\n",
+    ),
+    (
         "M108",
         "segments:\n  - id: s\n    name: S\n    needs: [n]\n",
         [(5, 5, "segments[0]")],
