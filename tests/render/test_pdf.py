@@ -350,5 +350,7 @@ def test_every_gap_has_an_action_with_why_and_standard_advice_is_tagged(slug: st
     assert text.count(tag) >= sum(a.recommendation_source == "default" for a in figures.audit.actions) > 0
     # the summary counts the issues by priority, in the plan's words
     issues = figures.audit.issues
-    label = "высокий приоритет" if figures.language == "ru" else "high priority"
-    assert f"{issues['high']} {label}" in text
+    heading = "Пробелы по приоритету" if figures.language == "ru" else "Issues by priority"
+    after = text.split(heading, 1)[1][:160]
+    assert [int(n) for n in re.findall(r"\b\d+\b", after)][:3] == [issues["high"], issues["medium"], issues["low"]]
+    assert ("высокий приоритет" if figures.language == "ru" else "high priority") in after
