@@ -128,7 +128,9 @@ def gap_without_initiative(c: Context) -> Found:
     for family in c.audit.families:
         for tool in family.tools:
             component = f"{tool.family}.{tool.id}"
-            if tool.priority == "high" and tool.status in ("absent", "partial") and component not in served:
+            # `family.custom` is the accepted alias for "a custom tool of this family"
+            covered = component in served or (tool.custom and f"{tool.family}.custom" in served)
+            if tool.priority == "high" and tool.status in ("absent", "partial") and not covered:
                 path: Path = (
                     ("audit", "components", "custom", custom_index[(tool.family, tool.id)])
                     if tool.custom
