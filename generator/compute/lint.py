@@ -114,15 +114,23 @@ def initiative_not_planned(c: Context) -> Found:
 
 
 def gap_without_initiative(c: Context) -> Found:
-    """M107 · step 6 → step 7: a high-priority gap of the audit needs an initiative in the strategy."""
+    """M107 · step 6 → step 7: a high-priority gap of the audit needs an initiative in the strategy.
+
+    The plan's content calendar is the method's own initiative for `online.content` (problem 1, the
+    daily content discipline), so a plan with a `content` section has that gap covered.
+    """
     if c.audit is None:
         return
     served = {i.component for i in _initiatives(c.plan) if i.component}
+    if c.plan.content is not None:
+        served.add("online.content")
     custom_index = _custom_index(c.plan)
     for family in c.audit.families:
         for tool in family.tools:
             component = f"{tool.family}.{tool.id}"
-            if tool.priority == "high" and tool.status in ("absent", "partial") and component not in served:
+            # `family.custom` is the accepted alias for "a custom tool of this family"
+            covered = component in served or (tool.custom and f"{tool.family}.custom" in served)
+            if tool.priority == "high" and tool.status in ("absent", "partial") and not covered:
                 path: Path = (
                     ("audit", "components", "custom", custom_index[(tool.family, tool.id)])
                     if tool.custom

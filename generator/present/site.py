@@ -436,7 +436,7 @@ def _action(item: ToolFigure | PracticeFigure, words: Words) -> dict[str, Any]:
 def _issues(issues: dict[str, int], words: Words) -> list[dict[str, Any]]:
     """Issues counted by priority, Lighthouse-style: high, medium, low, each with its number."""
     return [
-        {"priority": p, "count": words.num(issues.get(p, 0)), "label": html(words.label(f"site.audit.issue.{p}"))}
+        {"priority": p, "count": words.num(issues.get(p, 0)), "label": html(words.label(f"priority.{p}"))}
         for p in ("high", "medium", "low")
     ]
 

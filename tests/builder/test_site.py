@@ -244,3 +244,68 @@ def test_names_and_code_are_escaped_exactly_once(tmp_path: Path, clients: list[s
     assert "Mums & Dads' <club>" in text
     assert "clicks < 5" in text.replace("`", "")
     assert text.count("clicks < 5") > text.count("`clicks < 5`")  # the code span of a Markdown field
+
+
+def _visible(html_text: str) -> str:
+    """A page's text as a reader sees it: tags dropped, entities decoded, spaces collapsed."""
+    import html as html_lib
+
+    text = html_lib.unescape(re.sub(r"<[^>]+>", " ", html_text))
+    return re.sub(r"[\s\u00a0\u202f]+", " ", text)
+
+
+@pytest.mark.parametrize("slug", ["kolosok", "northwind"])
+def test_audit_page_shows_an_action_for_every_gap(site: Path, slug: str) -> None:
+    from generator.compute.figures import compute_figures
+    from generator.load.loader import load_plan
+
+    figures = compute_figures(load_plan(PLANS / f"{slug}.yaml"), TODAY)
+    assert figures.audit is not None
+    text = _visible(page(site, slug, "audit"))
+    gaps = [t for f in figures.audit.families for t in f.tools if t.status in ("absent", "partial") and not t.custom]
+    assert gaps
+    for tool in gaps:
+        assert tool.recommendation, tool.id  # every catalogue gap has an action: the plan's or the default
+        assert re.sub(r"[*_`]", "", tool.recommendation)[:60] in text, tool.id
+        assert tool.why and tool.why[:60] in text, tool.id
+    standard = "типовой совет" if figures.language == "ru" else "standard advice"
+    defaults = [a for a in figures.audit.actions if a.recommendation_source == "default"]
+    # tagged in the ordered list (once each) and again in the family tables and practices
+    assert text.count(standard) >= len(defaults) > 0
+
+
+def test_method_warnings_never_reach_the_site(tmp_path: Path) -> None:
+    from generator.compute.figures import compute_figures
+    from generator.load.loader import load_plan
+    from generator.present.lint import lint_message
+
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    plan = plans / "warned.yaml"
+    plan.write_text(
+        "business: {name: Warned, language: en}\ngoals:\n  - {id: g, title: G}\n"
+        "segments:\n  - {id: s, name: S, demand: [{query: q}]}\n"
+        "strategy:\n  initiatives:\n    - {id: i, title: T, budget_monthly: 10}\n"
+        "audit:\n  components: {sales: {crm: absent}, custom: [{family: it, id: p, name: P, status: absent}]}\n"
+        "  practices: {regularity: partial, crm: done}\n",
+        encoding="utf-8",
+    )
+    figures = compute_figures(load_plan(plan), TODAY)
+    codes = {w.code for w in figures.lint}
+    assert {"M101", "M102", "M103", "M104", "M105", "M106", "M107", "M108", "M109", "M110", "M112"} <= codes
+    assert {"M113", "M115", "M116"} <= codes
+    out = tmp_path / "site"
+    assert run_build(plans, [], out, TODAY, config_file=ROOT / "mkdocs.yml") == 0
+    messages = [lint_message(w, "en") for w in figures.lint]
+    for path in (out / "warned").rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".json", ".xml", ".ics", ".csv", ".txt"):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            assert not re.search(r"\bM1[01]\d\b", text), path
+            for message in messages:
+                assert message[:40] not in text, (path, message)
+    pdf = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(out / "warned" / "audit.pdf"), "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    pdf = re.sub(r"\s+", " ", pdf)
+    assert not re.search(r"\bM1[01]\d\b", pdf)
+    assert all(message[:40] not in pdf for message in messages)

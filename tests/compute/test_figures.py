@@ -167,31 +167,31 @@ def test_kolosok_tool_order_and_recommendations(kolosok: Figures) -> None:
     ]
     assert online.tools[0].label("ru") == "Поисковое продвижение (SEO)"
     # Effective priorities (the plan's, else the contract's default): every absent/partial tool has one.
-    # high, absent, family order: seo (plan), content (weight 1 ≥ online's mean 1), mobile_ads and sms
-    # (mobile mean 1), crm (plan), callback, call_recording, online_chat (sales mean 1), channel_analysis,
-    # crm_telephony, dashboards (analytics mean 1); high, partial: social and website (plan).
-    # medium, absent: messengers (plan), training (0.5 < it's mean (1 + 0.5) / 2 = 0.75); medium, partial:
-    # mobile_site, sales_scripts, web_analytics, ordering_stock (partial → medium).
+    # high, absent, family order: seo (plan), content (weight 1 ≥ online's mean 1), crm (plan); high,
+    # partial: social and website (plan). medium, absent: messengers, callback, channel_analysis (plan),
+    # training (0.5 < it's mean (1 + 0.5) / 2 = 0.75); medium, partial: mobile_site, sales_scripts,
+    # web_analytics, ordering_stock (partial → medium). low (plan): mobile_ads, sms, call_recording,
+    # online_chat, crm_telephony, dashboards.
     assert [(t.family, t.id, t.priority) for t in audit.recommendations] == [
         ("online", "seo", "high"),
         ("online", "content", "high"),
-        ("mobile", "mobile_ads", "high"),
-        ("mobile", "sms", "high"),
         ("sales", "crm", "high"),
-        ("sales", "callback", "high"),
-        ("sales", "call_recording", "high"),
-        ("sales", "online_chat", "high"),
-        ("analytics", "channel_analysis", "high"),
-        ("analytics", "crm_telephony", "high"),
-        ("analytics", "dashboards", "high"),
         ("online", "social", "high"),
         ("online", "website", "high"),
         ("mobile", "messengers", "medium"),
+        ("sales", "callback", "medium"),
+        ("analytics", "channel_analysis", "medium"),
         ("it", "training", "medium"),
         ("mobile", "mobile_site", "medium"),
         ("sales", "sales_scripts", "medium"),
         ("analytics", "web_analytics", "medium"),
         ("it", "ordering_stock", "medium"),
+        ("mobile", "mobile_ads", "low"),
+        ("mobile", "sms", "low"),
+        ("sales", "call_recording", "low"),
+        ("sales", "online_chat", "low"),
+        ("analytics", "crm_telephony", "low"),
+        ("analytics", "dashboards", "low"),
     ]
     by_id = {t.id: t for t in audit.recommendations}
     assert (by_id["seo"].priority_source, by_id["seo"].recommendation_source) == ("plan", "plan")
@@ -200,10 +200,10 @@ def test_kolosok_tool_order_and_recommendations(kolosok: Figures) -> None:
     assert (by_id["social"].priority_source, by_id["social"].recommendation_source) == ("plan", "default")
     assert by_id["content"].priority_source == "default" and by_id["content"].recommendation
     assert "Битрикс24" in by_id["crm"].typical_tools and by_id["crm"].why
-    # issues: 13 high tools + regularity, automation, crm absent = 16; 6 medium tools + evaluation partial = 7
-    assert audit.issues == {"high": 16, "medium": 7, "low": 0}
+    # issues: 5 high tools + regularity, automation, crm absent = 8; 8 medium tools + evaluation partial = 9; 6 low
+    assert audit.issues == {"high": 8, "medium": 9, "low": 6}
     # actions: the practices after the tools of the same priority and status
-    assert [getattr(a, "family", "practice") + "." + a.id for a in audit.actions[11:16]] == [
+    assert [getattr(a, "family", "practice") + "." + a.id for a in audit.actions[3:8]] == [
         "practice.regularity",
         "practice.automation",
         "practice.crm",

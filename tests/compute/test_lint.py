@@ -97,6 +97,22 @@ CASES: list[tuple[str, str, list[tuple[int, int, str]], str]] = [
         " recommendation: Build it}\nstrategy:\n  initiatives:\n    - {id: i, title: T, component: it.portal}\n",
     ),
     (
+        # `it.custom` is the alias for "a custom tool of the family it"
+        "M107",
+        "audit:\n  components:\n    custom:\n      - {family: it, id: portal, name: Portal, status: absent,"
+        " recommendation: Build it}\n",
+        [(7, 9, "audit.components.custom[0]")],
+        "audit:\n  components:\n    custom:\n      - {family: it, id: portal, name: Portal, status: absent,"
+        " recommendation: Build it}\nstrategy:\n  initiatives:\n    - {id: i, title: T, component: it.custom}\n",
+    ),
+    (
+        # the content calendar is the plan's initiative for online.content
+        "M107",
+        "audit:\n  components:\n    online:\n      content: absent\n",
+        [(7, 16, "audit.components.online.content")],
+        "audit:\n  components:\n    online:\n      content: absent\ncontent:\n  start: 2026-11-22\n",
+    ),
+    (
         "M108",
         "segments:\n  - id: s\n    name: S\n    needs: [n]\n",
         [(5, 5, "segments[0]")],

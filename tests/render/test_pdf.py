@@ -335,3 +335,28 @@ def test_command_default_output_and_refusals(tmp_path: Path) -> None:
     run = subprocess.run([PLAYBOOK, "pdf", "bad.yaml"], cwd=tmp_path, capture_output=True, text=True)
     assert run.returncode == 1 and "bad.yaml:3:" in run.stderr and "Traceback" not in run.stderr
     assert not (tmp_path / "bad-audit.pdf").exists()
+
+
+def _joined(text: str) -> str:
+    """Text with words hyphenated at line ends joined again (WeasyPrint hyphenates Russian and English)."""
+    return re.sub(r"(\w)[-\u00ad] (\w)", r"\1\2", text)
+
+
+@pytest.mark.parametrize("slug", ["kolosok", "northwind"])
+def test_every_gap_has_an_action_with_why_and_standard_advice_is_tagged(slug: str) -> None:
+    loaded = load_plan(PLANS / f"{slug}.yaml")
+    figures = compute_figures(loaded, TODAY)
+    assert figures.audit is not None
+    text = _joined(text_of(render_pdf_checked(loaded, figures).pdf))
+    gaps = [t for f in figures.audit.families for t in f.tools if t.status in ("absent", "partial") and not t.custom]
+    for tool in gaps:
+        assert tool.recommendation and _joined(re.sub(r"[*_`]", "", tool.recommendation))[:50] in text, tool.id
+        assert tool.why and _joined(tool.why)[:50] in text, tool.id
+    tag = "типовой совет" if figures.language == "ru" else "standard advice"
+    assert text.count(tag) >= sum(a.recommendation_source == "default" for a in figures.audit.actions) > 0
+    # the summary counts the issues by priority, in the plan's words
+    issues = figures.audit.issues
+    heading = "Пробелы по приоритету" if figures.language == "ru" else "Issues by priority"
+    after = text.split(heading, 1)[1][:160]
+    assert [int(n) for n in re.findall(r"\b\d+\b", after)][:3] == [issues["high"], issues["medium"], issues["low"]]
+    assert ("высокий приоритет" if figures.language == "ru" else "high priority") in after

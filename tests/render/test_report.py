@@ -313,3 +313,5 @@ forecast: {start: 2026-10, months: 3}
     roi = forecast["roi_to_date"]
     assert (roi["cost"], roi["profit"], roi["roi"]) == (150, None, None)
     assert roi["missing"] == [{"segment": "cakes", "key": "average_check"}]
+
+
