@@ -39,6 +39,7 @@ class Figures:
     corrections: list[KpiFigure]  # behind, not measured and no-target KPIs, by date
     automation: AutomationFigures | None
     calendar: CalendarFigures | None
+    locale: str | None = None  # business.locale: number, date and currency formats (None: the language's)
 
 
 def compute_figures(loaded: LoadedPlan, today: date) -> Figures:
@@ -66,6 +67,7 @@ def compute_figures(loaded: LoadedPlan, today: date) -> Figures:
         corrections=compute_corrections(checkpoints),
         automation=automation,
         calendar=calendar,
+        locale=plan.business.locale,
     )
 
 

@@ -20,13 +20,16 @@ from generator.compute.arithmetic import Arithmetic
 from generator.compute.audit import FamilyFigure, ToolFigure
 from generator.compute.figures import Figures
 from generator.model import LoadedPlan
+from generator.present.format import fmt_months, fmt_quantity
 from generator.present.i18n import (
     LABELS,
+    PlanLanguage,
     fmt_arithmetic,
     fmt_date,
     fmt_decimal,
     fmt_money,
     fmt_month,
+    fmt_month_from,
     fmt_number,
     fmt_percent,
     t,
@@ -191,7 +194,7 @@ def _evidence(metric: str, value: float | str | None, lang: str) -> str:
 def build_context(loaded: LoadedPlan, figures: Figures) -> Context:
     """The template's values for one plan's audit (pure: same plan and figures, same context)."""
     plan = loaded.plan
-    lang = figures.language
+    lang = PlanLanguage(figures.language, figures.locale)
     cur = figures.currency
     labels = {key: label.in_(lang) for key, label in LABELS.items()}
     business = plan.business
@@ -254,7 +257,7 @@ def build_context(loaded: LoadedPlan, figures: Figures) -> Context:
         key_figures.append(
             KeyFigure(
                 t("pdf.funnel_conversion", lang),
-                fmt_percent(last.from_first, lang, 1),
+                fmt_percent(last.from_first, lang),
                 f"{e.funnel[0].stage} → {last.stage}: {_work(last.from_first_work, lang, percent=True)}",
             )
         )
@@ -332,8 +335,8 @@ def build_context(loaded: LoadedPlan, figures: Figures) -> Context:
             (
                 s.stage,
                 fmt_number(s.count, lang),
-                fmt_percent(s.from_previous, lang, 1) if s.from_previous is not None else "—",
-                fmt_percent(s.from_first, lang, 1) if s.from_first is not None else "—",
+                fmt_percent(s.from_previous, lang) if s.from_previous is not None else "—",
+                fmt_percent(s.from_first, lang) if s.from_first is not None else "—",
             )
             for s in e.funnel
         )
@@ -388,7 +391,9 @@ def build_context(loaded: LoadedPlan, figures: Figures) -> Context:
         )
         forecast = {
             "chart": Markup(chart),
-            "horizon": t("pdf.horizon", lang).format(months=fc.months, start=fmt_month(fc.start, lang)),
+            "horizon": t("pdf.horizon", lang).format(
+                months=fmt_months(fc.months, lang), start=fmt_month_from(fc.start, lang)
+            ),
             "per_customer": _work(fc.profit_per_customer_month_work, lang),
             "scenarios": tuple(
                 (
@@ -397,7 +402,7 @@ def build_context(loaded: LoadedPlan, figures: Figures) -> Context:
                     fmt_money(s.cost, cur, lang),
                     fmt_money(s.profit, cur, lang),
                     fmt_number(s.new_customers, lang),
-                    fmt_percent(s.roi, lang, 1) if s.roi is not None else "—",
+                    fmt_percent(s.roi, lang) if s.roi is not None else "—",
                     fmt_month(s.payback_date, lang) if s.payback_date else t("pdf.no_payback", lang),
                 )
                 for s in fc.scenarios
@@ -423,8 +428,8 @@ def build_context(loaded: LoadedPlan, figures: Figures) -> Context:
                 (
                     fmt_date(k.date, lang, "short"),
                     k.goal_title,
-                    _goal_value(k.target, k.unit, lang),
-                    _goal_value(k.actual, k.unit, lang),
+                    _goal_value(k.target, k.unit, lang, cur),
+                    _goal_value(k.actual, k.unit, lang, cur),
                     k.status.replace(" ", "-"),
                     t(f"kpi.{k.status}", lang),
                 )
@@ -445,8 +450,8 @@ def build_context(loaded: LoadedPlan, figures: Figures) -> Context:
                 g.title,
                 g.business_goal or "",
                 g.metric or "",
-                _goal_value(g.baseline, g.unit, lang),
-                _goal_value(g.target, g.unit, lang),
+                _goal_value(g.baseline, g.unit, lang, cur),
+                _goal_value(g.target, g.unit, lang, cur),
                 fmt_date(g.deadline, lang, "short") if g.deadline else "—",
             )
             for g in plan.goals
@@ -456,7 +461,7 @@ def build_context(loaded: LoadedPlan, figures: Figures) -> Context:
                 i.title,
                 _component(i.component, lang),
                 fmt_money(i.budget_monthly, cur, lang) if i.budget_monthly is not None else "—",
-                fmt_decimal(i.new_customers_monthly, lang, 1) if i.new_customers_monthly is not None else "—",
+                fmt_number(i.new_customers_monthly, lang) if i.new_customers_monthly is not None else "—",
                 render_inline(i.rationale),
             )
             for i in (s.initiatives if s else [])
@@ -586,12 +591,8 @@ def _trend(change: int | None) -> str:
     return "up" if change > 0 else "down"
 
 
-def _goal_value(value: float | None, unit: str | None, lang: str) -> str:
-    if value is None:
-        return "—"
-    if unit == "%" and abs(value) <= 1:
-        return fmt_percent(value, lang, 1)
-    return f"{fmt_decimal(value, lang)} {unit}".strip() if unit else fmt_decimal(value, lang)
+def _goal_value(value: float | None, unit: str | None, lang: str, currency: str) -> str:
+    return fmt_quantity(value, unit, lang, currency)
 
 
 def _component(component: str | None, lang: str) -> str:

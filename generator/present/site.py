@@ -29,12 +29,15 @@ from generator.compute.checkpoints import KpiFigure
 from generator.compute.figures import Figures
 from generator.compute.schedule import CalendarFigures, Slot
 from generator.model import LoadedPlan, Plan
+from generator.present.format import fmt_months, fmt_quantity
 from generator.present.i18n import (
+    PlanLanguage,
     fmt_arithmetic,
     fmt_date,
     fmt_decimal,
     fmt_money,
     fmt_month,
+    fmt_month_from,
     fmt_number,
     fmt_percent,
     t,
@@ -99,7 +102,7 @@ class Words:
     def money(self, value: float | None) -> str:
         return fmt_money(value, self.currency, self.language)
 
-    def pct(self, share: float | None, digits: int = 0) -> str:
+    def pct(self, share: float | None, digits: int | None = None) -> str:
         return fmt_percent(share, self.language, digits)
 
     def day(self, value: date | None, style: str = "long") -> str:
@@ -172,11 +175,7 @@ def band_badge(band: str | None, words: Words) -> Markup:
 
 def _goal_value(value: float | None, unit: str | None, words: Words) -> str:
     """A goal's baseline or target: a share where the unit is `%`, else the number and its unit."""
-    if value is None:
-        return "—"
-    if unit == "%":
-        return words.pct(value, 1)
-    return f"{words.dec(value)} {unit}" if unit else words.dec(value)
+    return fmt_quantity(value, unit, words.language, words.currency)
 
 
 def _segment_names(plan: Plan) -> dict[str, str]:
@@ -192,7 +191,7 @@ def _goal_titles(plan: Plan) -> dict[str, str]:
 
 def base_context(loaded: LoadedPlan, figures: Figures, page: str) -> dict[str, Any]:
     """What every client page needs: labels, the client's name, the page's title and front matter."""
-    language = figures.language
+    language = PlanLanguage(figures.language, figures.locale)
     words = Words(language, figures.currency)
     label_key = next(key for stem, key, _ in PAGES if stem == page)
     page_title = words.label(label_key)
@@ -634,7 +633,7 @@ def context_economics(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
         ("average_check", words.money(e.average_check) if e.average_check is not None else None),
         ("purchases_per_year", words.dec(e.purchases_per_year) if e.purchases_per_year is not None else None),
         ("lifetime_years", words.dec(e.lifetime_years) if e.lifetime_years is not None else None),
-        ("gross_margin", words.pct(e.gross_margin, 1) if e.gross_margin is not None else None),
+        ("gross_margin", words.pct(e.gross_margin) if e.gross_margin is not None else None),
         ("customers", words.num(e.customers) if e.customers is not None else None),
         ("cac", words.money(e.cac) if e.cac is not None else None),
     ):
@@ -684,7 +683,7 @@ def context_economics(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
             "stage": html(s.stage),
             "count": words.num(s.count),
             "from_previous": html(words.work(s.from_previous_work, percent=True)) if s.from_previous_work else "—",
-            "from_first": words.pct(s.from_first, 1) if s.from_first is not None else "—",
+            "from_first": words.pct(s.from_first) if s.from_first is not None else "—",
         }
         for s in e.funnel
     ]
@@ -729,7 +728,7 @@ def context_forecast(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
                 "multiplier": words.dec(s.multiplier),
                 "cost": html(words.money(s.cost)),
                 "profit": html(words.money(s.profit)),
-                "new_customers": words.dec(s.new_customers, 1),
+                "new_customers": words.num(s.new_customers),
                 "roi": words.pct(s.roi) if s.roi is not None else "—",
                 "roi_work": html(words.work(s.roi_work, percent=True)) if s.roi_work else "",
                 "payback": (
@@ -744,8 +743,8 @@ def context_forecast(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
                         "number": m.number,
                         "month": fmt_month(m.month, words.language),
                         "cost": html(words.money(m.cost)),
-                        "new": words.dec(m.new_customers, 1),
-                        "customers": words.dec(m.customers, 1),
+                        "new": words.num(m.new_customers),
+                        "customers": words.num(m.customers),
                         "profit": html(words.money(m.profit)),
                         "cum_cost": html(words.money(m.cumulative_cost)),
                         "cum_profit": html(words.money(m.cumulative_profit)),
@@ -755,7 +754,8 @@ def context_forecast(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
             }
         )
     ctx["f"] = {
-        "start": fmt_month(f.start, words.language),
+        "start": fmt_month_from(f.start, words.language),
+        "months_text": fmt_months(f.months, words.language),
         "start_source": words.label(f"site.fc.start_{f.start_source}"),
         "months": f.months,
         "per_customer": html(words.work(f.profit_per_customer_month_work)),
@@ -896,7 +896,7 @@ def context_calendar(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
         ],
         "hours": words.dec(c.hours, 1),
         "yardstick": words.num(HOURS_YARDSTICK),
-        "hours_share": words.pct(c.hours / HOURS_YARDSTICK, 1),
+        "hours_share": words.pct(c.hours / HOURS_YARDSTICK),
         "hours_width": f"{min(100.0, 100 * c.hours / HOURS_YARDSTICK):.1f}%",
         "hours_text": words.label("site.cal.hours_text").format(
             hours=words.dec(c.hours, 1), yardstick=words.num(HOURS_YARDSTICK), minutes=words.num(c.minutes_per_day)

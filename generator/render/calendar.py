@@ -39,7 +39,7 @@ from icalendar import Calendar, Event, vDuration
 
 from generator.compute.schedule import CalendarFigures, Slot
 from generator.model import Plan
-from generator.present.i18n import fmt_date, fmt_number, locale, t
+from generator.present.i18n import fmt_date, fmt_number, locale, plan_language, t
 
 PRODID = "-//playbook//article calendar//EN"
 CSV_COLUMNS = ("date", "weekday", "kind", "status", "title", "query", "segment", "url")
@@ -75,7 +75,7 @@ def summarise_slot(slot: Slot, language: str) -> str:
 
 def describe_slot(slot: Slot, plan: Plan, minutes_per_day: int) -> str:
     """The event's description: the task in a sentence, the query, segment and time budget."""
-    language = plan.business.language
+    language = plan_language(plan.business)
     lines: list[str] = []
     if slot.kind == "refresh":
         lines.append(t("calendar.refresh_hint", language))
@@ -142,7 +142,7 @@ def slot_modified(slot: Slot, stamp: date) -> date:
 
 def render_ics(slug: str, plan: Plan, calendar: CalendarFigures) -> bytes:
     """The calendar as an iCalendar feed: one all-day event per slot."""
-    language = plan.business.language
+    language = plan_language(plan.business)
     name = f"{t('calendar.name', language)}: {clean_line(plan.business.name)}"
     stamp = revision_day(plan, calendar)
     cal = Calendar()
@@ -182,7 +182,7 @@ def _neutralise(cell: str) -> str:
 
 def render_csv(plan: Plan, calendar: CalendarFigures) -> bytes:
     """The calendar as CSV (UTF-8 with BOM, so spreadsheets read Cyrillic): one row per slot."""
-    language = plan.business.language
+    language = plan_language(plan.business)
     names = _segment_names(plan)
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")

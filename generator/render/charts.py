@@ -397,7 +397,7 @@ def render_funnel(
         body.append(_text(0, y + 15, clip(stage.label, int(label_w / 6.2))))
         body.append(_rect(label_w + (track - length) / 2, y + 3, length, 18, "pb-bar", "#1a73e8", 2))
         shown = fmt_number(stage.count, language)
-        rate = f" · {fmt_percent(stage.conversion, language, 1)}" if stage.conversion is not None else ""
+        rate = f" · {fmt_percent(stage.conversion, language)}" if stage.conversion is not None else ""
         body.append(_text(label_w + track + 8, y + 15, shown + rate))
         parts.append(f"{stage.label}: {shown}{rate.replace(' · ', ', ')}")
     return _svg("funnel", width, 2 + row * len(stages) + 2, title, "; ".join(parts), body, ident)

@@ -21,7 +21,7 @@ from rich.table import Table
 from generator.compute.arithmetic import Arithmetic
 from generator.compute.checkpoints import KpiFigure
 from generator.compute.figures import Figures
-from generator.present.i18n import fmt_arithmetic, fmt_decimal, fmt_money, fmt_percent
+from generator.present.i18n import PlanLanguage, fmt_arithmetic, fmt_decimal, fmt_money, fmt_percent
 
 JSON_VERSION = 1
 
@@ -316,7 +316,7 @@ def render_text(figures: Figures, width: int = 120) -> str:
     """The figures as plain rich tables (English headings, the plan's number format)."""
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, force_terminal=False, color_system=None, highlight=False)
-    lang = figures.language
+    lang = PlanLanguage(figures.language, figures.locale)
 
     def num(value: float | None, digits: int = 2) -> str:
         return fmt_decimal(value, lang, digits)
@@ -325,7 +325,7 @@ def render_text(figures: Figures, width: int = 120) -> str:
         return fmt_money(value, figures.currency, lang)
 
     def share(value: float | None) -> str:
-        return fmt_percent(value, lang, 1)
+        return fmt_percent(value, lang)
 
     def work(value: Arithmetic | None, percent: bool = False) -> str:
         return fmt_arithmetic(value, lang, percent_result=percent) if value is not None else "—"

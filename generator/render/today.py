@@ -14,7 +14,7 @@ from rich.table import Table
 
 from generator.compute.schedule import CalendarFigures, compute_calendar
 from generator.load.loader import LoadedPlan
-from generator.present.i18n import fmt_percent, t
+from generator.present.i18n import fmt_percent, plan_language, t
 from generator.render.calendar import clean_line, summarise_slot
 
 # `playbook today` ----------------------------------------------------------------------------
@@ -36,7 +36,7 @@ def compute_today(loaded: Sequence[LoadedPlan], day: date) -> list[TodayRow]:
     for item in loaded:
         content = item.plan.content
         figures = compute_calendar(content, item.plan.segments, day) if content else None
-        rows.append(TodayRow(item.slug, item.plan.business.name, item.plan.business.language, figures))
+        rows.append(TodayRow(item.slug, item.plan.business.name, plan_language(item.plan.business), figures))
     return rows
 
 

@@ -84,7 +84,7 @@ def test_kolosok_sections_in_order_and_in_russian(kolosok: Rendered) -> None:
         "Контрольные точки",
         "Стратегия и дорожная карта",
         "Контент-дисциплина",
-        "Методика",
+        "Метод",
     ]
     at = 0
     for title in titles:  # each title found after the one before it
@@ -112,7 +112,7 @@ def test_contents_page_numbers_point_at_the_sections(kolosok: Rendered) -> None:
     toc = subprocess.run(
         ["pdftotext", "-layout", "-f", "2", "-l", "2", "-", "-"], input=kolosok.pdf, capture_output=True, check=True
     ).stdout.decode("utf-8")
-    for title in ("Главное", "ИТ-системы", "Экономика клиента", "Методика"):
+    for title in ("Главное", "ИТ-системы", "Экономика клиента", "Метод"):
         match = re.search(re.escape(title) + r"\s+(\d+)\s*$", toc, re.MULTILINE)
         assert match, (title, toc)
         number = int(match.group(1))
@@ -140,7 +140,7 @@ def test_metadata_from_the_plan(kolosok: Rendered) -> None:
     reader = PdfReader(io.BytesIO(kolosok.pdf))
     info = reader.metadata
     assert info is not None
-    assert info.title == "Аудит цифрового маркетинга — Пекарня «Колосок»"
+    assert info.title == "Аудит электронного маркетинга — Пекарня «Колосок»"
     assert info.author == "Анна Смирнова"
     assert reader.trailer["/Root"]["/Lang"] == "ru"
     # the audit date of the plan (2026-11-20), not the wall clock
