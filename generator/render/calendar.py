@@ -180,20 +180,33 @@ def _neutralise(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
+def csv_separator(language: str) -> str:
+    """`;` where the locale writes decimals with a comma (ru, de), as spreadsheets there expect; else `,`.
+
+    Excel splits a CSV on the system's list separator, which is `;` wherever `,` is the decimal
+    sign: a comma-separated file opened in a Russian Excel lands in one column.
+    """
+    decimal = locale(language).number_symbols.get("latn", {}).get("decimal", ".")
+    return ";" if decimal == "," else ","
+
+
 def render_csv(plan: Plan, calendar: CalendarFigures) -> bytes:
-    """The calendar as CSV (UTF-8 with BOM, so spreadsheets read Cyrillic): one row per slot."""
+    """The calendar as CSV (UTF-8 with BOM, so spreadsheets read Cyrillic): one row per slot.
+
+    Headers, kinds and statuses are in the plan's language; the separator follows its locale.
+    """
     language = plan_language(plan.business)
     names = _segment_names(plan)
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    writer = csv.writer(buffer, delimiter=csv_separator(language), lineterminator="\r\n")
+    writer.writerow([t(f"csv.{column}", language) for column in CSV_COLUMNS])
     for slot in calendar.days:
         kind = (slot.entry_kind or "") if slot.kind in ("done", "missed") else slot.kind
         row = [
             slot.date.isoformat(),
             babel_format_date(slot.date, format="EEEE", locale=locale(language)),
-            kind,
-            slot.status,
+            t(f"csv.kind.{kind}", language) if kind else "",
+            t(f"csv.status.{slot.status}", language),
             clean_line(slot.title or ""),
             clean_line(slot.query or ""),
             clean_line(names.get(slot.segment, slot.segment)) if slot.segment else "",
