@@ -82,6 +82,9 @@ def main() -> int:
                         binary = audit.get("scoreDisplayMode") == "binary"
                         if binary and audit.get("score") is not None and audit["score"] < 1:
                             print(f"    failed: {audit['id']}: {audit['title']}")
+                            for item in (audit.get("details") or {}).get("items", [])[:4]:
+                                node = item.get("node", {}) if isinstance(item, dict) else {}
+                                print(f"      {node.get('snippet', '')[:110]}  {node.get('explanation', '')[:160]}")
     finally:
         server.shutdown()
     return 0 if worst >= 1.0 else 1

@@ -34,6 +34,16 @@ from generator.present.i18n import (
     fmt_percent,
     t,
 )
+from generator.present.views import (
+    CompetitorView,
+    RoadmapRow,
+    SegmentView,
+    competitor_views,
+    component_label,
+    goal_views,
+    roadmap_rows,
+    segment_views,
+)
 from generator.render import charts
 from generator.render.markup import render_inline, render_markdown
 
@@ -111,6 +121,9 @@ class Context:
     comparison: dict[str, Any] | None
     method: dict[str, Any]
     toc: tuple[tuple[str, str], ...] = field(default=())
+    audience: tuple[tuple[SegmentView, Markup], ...] = field(default=())  # steps 3–4, with the sanitised portrait
+    competitors: tuple[tuple[CompetitorView, Markup], ...] = field(default=())  # step 5, with the notes
+    roadmap: tuple[RoadmapRow, ...] = field(default=())  # step 8: owners, dates, costs
 
 
 def _band(band: str | None) -> str:
@@ -446,20 +459,13 @@ def build_context(loaded: LoadedPlan, figures: Figures) -> Context:
     s = plan.strategy
     if plan.goals or s:
         goals = tuple(
-            (
-                g.title,
-                g.business_goal or "",
-                g.metric or "",
-                _goal_value(g.baseline, g.unit, lang, cur),
-                _goal_value(g.target, g.unit, lang, cur),
-                fmt_date(g.deadline, lang, "short") if g.deadline else "—",
-            )
-            for g in plan.goals
+            (g.title, g.business_goal, "" if g.metric == "—" else g.metric, g.baseline, g.target, g.deadline)
+            for g in goal_views(plan, lang)
         )
         initiatives = tuple(
             (
                 i.title,
-                _component(i.component, lang),
+                component_label(i.component, plan, lang),
                 fmt_money(i.budget_monthly, cur, lang) if i.budget_monthly is not None else "—",
                 fmt_number(i.new_customers_monthly, lang) if i.new_customers_monthly is not None else "—",
                 render_inline(i.rationale),
@@ -553,6 +559,12 @@ def build_context(loaded: LoadedPlan, figures: Figures) -> Context:
         toc.append(("economics", t("pdf.economics", lang)))
     if checkpoints:
         toc.append(("checkpoints", t("pdf.checkpoints", lang)))
+    audience = tuple((s, render_markdown(s.portrait)) for s in segment_views(plan, lang))
+    competitors = tuple((c, render_markdown(c.notes)) for c in competitor_views(plan))
+    if audience:
+        toc.append(("audience", t("pdf.audience", lang)))
+    if competitors:
+        toc.append(("competitors", t("pdf.competitors", lang)))
     if strategy:
         toc.append(("strategy", t("pdf.strategy", lang)))
     if content:
@@ -578,6 +590,9 @@ def build_context(loaded: LoadedPlan, figures: Figures) -> Context:
         comparison=comparison_ctx,
         method=method,
         toc=tuple(toc),
+        audience=audience,
+        competitors=competitors,
+        roadmap=roadmap_rows(plan, lang),
     )
 
 
@@ -593,13 +608,3 @@ def _trend(change: int | None) -> str:
 
 def _goal_value(value: float | None, unit: str | None, lang: str, currency: str) -> str:
     return fmt_quantity(value, unit, lang, currency)
-
-
-def _component(component: str | None, lang: str) -> str:
-    from generator.catalogue import FAMILIES, tool_label
-
-    if not component or "." not in component:
-        return component or "—"
-    family, tool = component.split(".", 1)
-    fam = FAMILIES.get(family)
-    return f"{fam.label.in_(lang) if fam else family}: {tool_label(family, tool, lang)}"

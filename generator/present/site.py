@@ -16,13 +16,13 @@ from __future__ import annotations
 import calendar as calendar_lib
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
 from markupsafe import Markup
 
-from generator.catalogue import FAMILIES, tool_label
+from generator.catalogue import FAMILIES
 from generator.compute.arithmetic import Arithmetic
 from generator.compute.audit import ToolFigure
 from generator.compute.checkpoints import KpiFigure
@@ -42,6 +42,7 @@ from generator.present.i18n import (
     fmt_percent,
     t,
 )
+from generator.present.views import competitor_views, component_label, goal_views, roadmap_rows, segment_views
 from generator.render import charts
 from generator.render.markup import escape_markdown, escape_text, render_inline, render_markdown
 
@@ -311,18 +312,7 @@ def context_goals(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
     """Step 2: e-marketing goals, each beside the business goal it serves."""
     ctx = base_context(loaded, figures, "goals")
     words: Words = ctx["words"]
-    goals = [
-        {
-            "title": html(g.title),
-            "business_goal": html(g.business_goal or "—"),
-            "metric": html(g.metric or "—"),
-            "baseline": html(_goal_value(g.baseline, g.unit, words)),
-            "target": html(_goal_value(g.target, g.unit, words)),
-            "direction": words.label(f"site.direction.{g.direction}"),
-            "deadline": words.day(g.deadline),
-        }
-        for g in loaded.plan.goals
-    ]
+    goals = [{key: html(value) for key, value in asdict(g).items()} for g in goal_views(loaded.plan, words.language)]
     ctx["goals"] = goals
     if not goals:
         ctx["empty"] = _empty(words, "goals")
@@ -333,34 +323,19 @@ def context_audience(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
     """Steps 3–4: segment cards with portrait, needs, pains, places and search demand."""
     ctx = base_context(loaded, figures, "audience")
     words: Words = ctx["words"]
-    segments = []
-    for s in loaded.plan.segments:
-        segments.append(
-            {
-                "name_md": md(s.name),
-                "share": words.pct(s.share) if s.share is not None else None,
-                "portrait": render_markdown(s.portrait),
-                "needs": [html(n) for n in s.needs],
-                "pains": [html(p) for p in s.pains],
-                "places": [
-                    {
-                        "name": html(p.name),
-                        "kind": words.label(f"site.place.{p.kind}") if p.kind else "—",
-                        "reach": words.num(p.reach),
-                    }
-                    for p in s.places
-                ],
-                "demand": [
-                    {
-                        "query": html(d.query),
-                        "volume": words.num(d.monthly_volume),
-                        "source": html(d.source or "—"),
-                    }
-                    for d in s.demand
-                ],
-                "demand_total": words.num(sum(d.monthly_volume or 0 for d in s.demand)) if s.demand else None,
-            }
-        )
+    segments = [
+        {
+            "name_md": md(s.name),
+            "share": s.share,
+            "portrait": render_markdown(s.portrait),
+            "needs": [html(n) for n in s.needs],
+            "pains": [html(p) for p in s.pains],
+            "places": [{"name": html(p.name), "kind": p.kind, "reach": p.reach} for p in s.places],
+            "demand": [{"query": html(d.query), "volume": d.volume, "source": html(d.source)} for d in s.demand],
+            "demand_total": s.demand_total,
+        }
+        for s in segment_views(loaded.plan, words.language)
+    ]
     ctx["segments"] = segments
     if not segments:
         ctx["empty"] = _empty(words, "segments")
@@ -380,7 +355,7 @@ def context_competitors(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
             "rows": max(len(c.strengths), len(c.weaknesses)),
             "notes": render_markdown(c.notes),
         }
-        for c in loaded.plan.competitors
+        for c in competitor_views(loaded.plan)
     ]
     if not ctx["competitors"]:
         ctx["empty"] = _empty(words, "competitors")
@@ -513,23 +488,9 @@ def context_strategy(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
     groups: dict[str, list[dict[str, Any]]] = {}
     order: list[str] = []
     for i in strategy.initiatives if strategy else []:
-        family, _, tool = (i.component or "").partition(".")
+        family = (i.component or "").partition(".")[0]
         if i.component and family in FAMILIES:
-            heading = f"{FAMILIES[family].label.in_(words.language)} · {tool_label(family, tool, words.language)}"
-            custom = next(
-                (
-                    c.name
-                    for c in (
-                        loaded.plan.audit.components.custom
-                        if loaded.plan.audit and loaded.plan.audit.components
-                        else []
-                    )
-                    if c.family == family and c.id == tool
-                ),
-                None,
-            )
-            if custom:
-                heading = f"{FAMILIES[family].label.in_(words.language)} · {custom}"
+            heading = component_label(i.component, loaded.plan, words.language)
         else:
             heading = words.label("site.strategy.no_component")
         if heading not in groups:
@@ -542,7 +503,7 @@ def context_strategy(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
                 "segments": [html(segments.get(s, s)) for s in i.segments],
                 "goals": [html(goals.get(g, g)) for g in i.goals],
                 "budget": html(words.money(i.budget_monthly)) if i.budget_monthly is not None else None,
-                "new_customers": words.dec(i.new_customers_monthly, 1) if i.new_customers_monthly is not None else None,
+                "new_customers": words.num(i.new_customers_monthly) if i.new_customers_monthly is not None else None,
             }
         )
     ctx["summary"] = render_markdown(strategy.summary if strategy else None)
@@ -556,16 +517,8 @@ def context_roadmap(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
     """Step 8: who does what, when, at what one-off cost, drawn as a Gantt-like chart."""
     ctx = base_context(loaded, figures, "roadmap")
     words: Words = ctx["words"]
-    titles = {i.id: i.title for i in (loaded.plan.strategy.initiatives if loaded.plan.strategy else [])}
     ctx["rows"] = [
-        {
-            "initiative": html(titles.get(r.initiative, r.initiative)),
-            "start": words.day(r.start, "short") if r.start else "—",
-            "end": words.day(r.end, "short") if r.end else "—",
-            "owner": html(r.owner or "—"),
-            "cost": html(words.money(r.cost)) if r.cost is not None else "—",
-        }
-        for r in loaded.plan.roadmap
+        {key: html(value) for key, value in asdict(r).items()} for r in roadmap_rows(loaded.plan, words.language)
     ]
     f = figures.forecast
     ctx["chart"] = None

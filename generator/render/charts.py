@@ -435,21 +435,26 @@ def render_gantt(
     width: float = 640,
     ident: str | None = None,
 ) -> str:
-    """Initiatives by month: one row each, a bar over the months it runs, ◆ at one-off costs."""
-    row, label_w, top = 22.0, min(210.0, width * 0.34), 20.0
+    """Initiatives by month: one row each, a bar over the months it runs, ◆ at one-off costs.
+
+    Month names sit on one line and the year on a second line (under the first month and each
+    January), so labels never run into each other however narrow a month's column is.
+    """
+    row, label_w, top = 22.0, min(210.0, width * 0.34), 31.0
     n = max(len(months), 1)
     col = (width - label_w) / n
     height = top + row * len(spans) + 4
     body = []
-    step = max(1, math.ceil(n / 12))
+    longest = max((len(_month_label(m, False, language)) for m in months), default=3)
+    step = max(1, math.ceil(n / 12), math.ceil((longest * 5.4 + 4) / col))
     for i, month in enumerate(months):
         if i % step == 0:
-            label = _month_label(month, i == 0, language)
-            body.append(
-                _text(
-                    label_w + col * i + col / 2, 12, label, anchor="middle", size=9, cls="pb-muted", fill=MUTED_COLOUR
-                )
-            )
+            label = _month_label(month, False, language)
+            x = label_w + col * i + col / 2
+            body.append(_text(x, 12, label, anchor="middle", size=9, cls="pb-muted", fill=MUTED_COLOUR))
+        if i == 0 or month.month == 1:
+            x = label_w + col * i + 2
+            body.append(_text(x, 24, str(month.year), size=9, cls="pb-muted", fill=MUTED_COLOUR))
         body.append(
             f'<line x1="{_num(label_w + col * i)}" y1="{_num(top - 2)}" x2="{_num(label_w + col * i)}" '
             f'y2="{_num(height)}" class="pb-grid" stroke="{GRID_COLOUR}" stroke-width="0.6"/>'

@@ -329,3 +329,46 @@ def test_command_default_output_and_refusals(tmp_path: Path) -> None:
     run = subprocess.run([PLAYBOOK, "pdf", "bad.yaml"], cwd=tmp_path, capture_output=True, text=True)
     assert run.returncode == 1 and "bad.yaml:3:" in run.stderr and "Traceback" not in run.stderr
     assert not (tmp_path / "bad-audit.pdf").exists()
+
+
+# page fill ----------------------------------------------------------------------------------------
+
+_WORD = re.compile(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>')
+_PAGE = re.compile(r'<page width="[\d.]+" height="([\d.]+)">(.*?)</page>', re.S)
+
+
+def page_fill(pdf: bytes) -> list[tuple[float, str]]:
+    """Per page: how far down its text reaches (share of the page height, without header and footer), first words."""
+    out = subprocess.run(["pdftotext", "-bbox", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    pages = []
+    for height, body in _PAGE.findall(out):
+        h = float(height)
+        words = [(float(top), float(bottom), w) for top, bottom, w in _WORD.findall(body) if 60 < float(top) < h - 60]
+        pages.append((max((b for _, b, _ in words), default=0.0) / h, " ".join(w for _, _, w in words[:8])))
+    return pages
+
+
+@pytest.mark.parametrize("plan", ["kolosok", "northwind"])
+def test_pages_are_at_least_a_third_full(plan: str, request: pytest.FixtureRequest) -> None:
+    """Sections flow: no page is under a third full, except the contents and the last page of the
+    part that ends before a page-starting section (the summary and the audit's families start a page)."""
+    rendered: Rendered = request.getfixturevalue(plan)
+    fill = page_fill(rendered.pdf)
+    starts = {"Главное", "Семейства", "Executive", "Families"}
+    for n, (share, words) in enumerate(fill[:-1], 1):
+        if n <= 2 or fill[n][1].split(" ")[0] in starts:  # cover, contents, or a page before a forced start
+            continue
+        assert share >= 1 / 3, f"page {n} of {plan} is {share:.0%} full: {words}"
+
+
+def test_the_pdf_has_steps_3_to_5_and_the_roadmap(kolosok: Rendered, northwind: Rendered) -> None:
+    body = text_of(kolosok.pdf, first=3).lower()  # table headers are set in capitals
+    for heading in ("аудитория и спрос", "конкуренты", "план работ", "ответственный", "разовые затраты"):
+        assert heading in body, heading
+    # kolosok's "свежий хлеб бибирево" is searched 320 times a month; Хлебница is a competitor
+    layout = subprocess.run(["pdftotext", "-layout", "-", "-"], input=kolosok.pdf, capture_output=True, check=True)
+    assert re.search(r"свежий хлеб бибирево\s+320\s+Яндекс Вордстат", layout.stdout.decode())
+    assert "хлебница" in body
+    english = text_of(northwind.pdf, first=3).lower()
+    for heading in ("audience and demand", "competitors", "owner", "one-off cost"):
+        assert heading in english, heading
