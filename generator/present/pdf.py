@@ -20,6 +20,7 @@ from generator.compute.arithmetic import Arithmetic
 from generator.compute.audit import FamilyFigure, ToolFigure
 from generator.compute.figures import Figures
 from generator.model import LoadedPlan
+from generator.present.branding import Branding
 from generator.present.format import fmt_months, fmt_quantity
 from generator.present.i18n import (
     LABELS,
@@ -124,6 +125,7 @@ class Context:
     audience: tuple[tuple[SegmentView, Markup], ...] = field(default=())  # steps 3–4, with the sanitised portrait
     competitors: tuple[tuple[CompetitorView, Markup], ...] = field(default=())  # step 5, with the notes
     roadmap: tuple[RoadmapRow, ...] = field(default=())  # step 8: owners, dates, costs
+    branding: Branding = field(default_factory=Branding)  # the consultant's, from mkdocs.yml
 
 
 def _band(band: str | None) -> str:
@@ -204,7 +206,7 @@ def _evidence(metric: str, value: float | str | None, lang: str) -> str:
     return t(f"pdf.evidence.{metric}", lang).format(value=shown)
 
 
-def build_context(loaded: LoadedPlan, figures: Figures) -> Context:
+def build_context(loaded: LoadedPlan, figures: Figures, branding: Branding | None = None) -> Context:
     """The template's values for one plan's audit (pure: same plan and figures, same context)."""
     plan = loaded.plan
     lang = PlanLanguage(figures.language, figures.locale)
@@ -593,6 +595,7 @@ def build_context(loaded: LoadedPlan, figures: Figures) -> Context:
         audience=audience,
         competitors=competitors,
         roadmap=roadmap_rows(plan, lang),
+        branding=branding or Branding(),
     )
 
 

@@ -916,6 +916,7 @@ def context_portfolio(clients: Iterable[tuple[LoadedPlan, Figures]], language: s
     rows = []
     for loaded, figures in clients:
         filled = sum(s.filled for s in figures.steps)
+        client_words = Words(PlanLanguage(figures.language, figures.locale), figures.currency)
         rows.append(
             {
                 "name": md(loaded.plan.business.name),
@@ -924,7 +925,12 @@ def context_portfolio(clients: Iterable[tuple[LoadedPlan, Figures]], language: s
                 "industry": md(loaded.plan.business.industry or "—"),
                 "steps": f"{filled} / {len(figures.steps)}",
                 "score": str(figures.audit.overall) if figures.audit and figures.audit.overall is not None else "—",
-                "band": band_badge(figures.audit.band if figures.audit else None, words),
+                # the band in the client's own language, as on the client's pages (lang= for screen readers)
+                "band": Markup(
+                    str(band_badge(figures.audit.band if figures.audit else None, client_words)).replace(
+                        "<span ", f'<span lang="{loaded.plan.business.language}" ', 1
+                    )
+                ),
             }
         )
     title = words.label("site.portfolio.title")
