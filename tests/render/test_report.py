@@ -139,15 +139,19 @@ def test_text_report_shows_the_worked_figures() -> None:
     assert "50 × 365 × 10 = 182 500" in normal
     assert "100 × (62 − 13) / 100 = 49" in normal
     assert "(25 + 13 + 10 + 13 + 33) / 5 = 18,8" in normal
-    for heading in ("Audit", "Economics", "Funnel", "Forecast", "Checkpoints", "Automation", "Article calendar"):
+    # the plan is Russian: so are the headings, in the words the site and the PDF use
+    forecast = "Прогноз окупаемости: 12 месяцев с декабря 2026"
+    for heading in ("Аудит", "Экономика", "Воронка", forecast, "Контрольные точки", "Автоматизация", "Календарь"):
         assert heading in text
-    assert "To correct: 2027-03-01 repeat (behind)" in text
+    assert "22 заявки" in text and "20 заявок" in text  # kolosok's KPI: 22 of 20 leads a month
+    assert "Где корректировать стратегию: 1 марта 2027: Доля повторных покупок — отстаём" in text
+    assert "| 503% |" in text.replace("│", "|")  # base ROI (1 356 583 − 225 000) / 225 000 = 5.029 → 503%
 
 
 def test_text_report_through_the_cli_and_plan_errors(tmp_path: Path) -> None:
     result = run("report", "plans/kolosok.yaml", "--today", "2026-11-22")
     assert result.returncode == 0, result.stderr
-    assert "Overall" in result.stdout and "19" in result.stdout
+    assert "Общая оценка" in result.stdout and "19" in result.stdout
     bad = tmp_path / "bad.yaml"
     bad.write_text("business: {name: X}\neconomics: {average_check: lots}\n", encoding="utf-8")
     result = run("report", str(bad), "--json")
