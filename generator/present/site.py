@@ -280,7 +280,17 @@ def context_overview(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
                 }
             )
     c = figures.calendar
-    if c:
+    if c and c.start > figures.today:
+        # Before the first slot a streak of 0 and a rate of "—" read as failure: say when it starts.
+        highlights.append(
+            {
+                "label": words.label("site.page.calendar"),
+                "value": html(words.day(c.start)),
+                "note": html(words.label("site.hl.calendar_starts")),
+                "link": "calendar.md",
+            }
+        )
+    elif c:
         highlights.append(
             {
                 "label": words.label("site.hl.streak"),
