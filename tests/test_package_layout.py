@@ -46,6 +46,8 @@ TESTED_ELSEWHERE: dict[str, tuple[str, str]] = {
     "model/sections.py": ("tests/load/test_loader.py", "the model, through loading plans"),
     "model/values.py": ("tests/load/test_loader.py", "scalar parsing, through the bad-plan cases"),
     "present/pdf.py": ("tests/render/test_pdf.py", "the PDF's values, read back from the rendered PDF"),
+    "present/pdf_plan.py": ("tests/render/test_pdf.py", "the PDF's plan sections, read back from the rendered PDF"),
+    "present/pdf_sections.py": ("tests/render/test_pdf.py", "the PDF's audit sections, read back from the PDF"),
     "present/site.py": ("tests/render/test_site.py", "the pages' values, through the golden pages"),
     "render/markup.py": ("tests/render/test_site.py", "sanitising, through the hostile plan's pages"),
     "render/templating.py": ("tests/render/test_site.py", "the Jinja environment, used by every page"),

@@ -165,3 +165,19 @@ def roadmap_rows(plan: Plan, language: str) -> tuple[RoadmapRow, ...]:
             )
         )
     return tuple(rows)
+
+
+# bands: how good a figure is, decided once for every output ------------------------------------
+
+NPS_GOOD, NPS_NEEDS_WORK = 50, 0  # NPS ≥ 50 good, ≥ 0 needs work, below 0 poor
+COMPLETION_GOOD, COMPLETION_NEEDS_WORK = 0.9, 0.5  # share of due article slots done
+
+
+def nps_band(score: float) -> str:
+    """`good`, `needs-work` or `poor`: the tone of an NPS card (was decided inside the PDF renderer)."""
+    return "good" if score >= NPS_GOOD else "needs-work" if score >= NPS_NEEDS_WORK else "poor"
+
+
+def completion_band(rate: float) -> str:
+    """`good`, `needs-work` or `poor`: the tone of the content discipline's completion rate."""
+    return "good" if rate >= COMPLETION_GOOD else "needs-work" if rate >= COMPLETION_NEEDS_WORK else "poor"

@@ -105,3 +105,10 @@ def test_views_are_frozen(kolosok: LoadedPlan) -> None:
     goal = goal_views(kolosok.plan, "ru")[0]
     with pytest.raises(AttributeError):
         goal.title = "x"  # type: ignore[misc]
+
+
+def test_bands_of_nps_and_completion() -> None:
+    from generator.present.views import completion_band, nps_band
+
+    assert [nps_band(v) for v in (50, 49.9, 0, -1)] == ["good", "needs-work", "needs-work", "poor"]
+    assert [completion_band(v) for v in (0.9, 0.89, 0.5, 0.49)] == ["good", "needs-work", "needs-work", "poor"]
