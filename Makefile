@@ -24,6 +24,10 @@ serve: $(STAMP)  ## live preview: rebuilds when a plan, a page or the theme chan
 bench: $(STAMP)  ## speed against the bare tools; figures go to benchmarks/README.md
 	$(PY) benchmarks/run.py
 
+audit-site: $(STAMP)  ## Lighthouse (accessibility, best practices, SEO) on client pages; needs npm
+	cd benchmarks/lighthouse && npm ci --no-audit --no-fund --silent
+	CHROME_PATH=/usr/bin/chromium $(PY) benchmarks/audit_site.py
+
 schema: $(STAMP)  ## regenerate the committed JSON Schema
 	$(VENV)/bin/playbook schema > plan.schema.json
 

@@ -28,7 +28,7 @@ class Label:
 
 @dataclass(frozen=True)
 class Family:
-    """One family of digital-marketing tools and its catalogue tools, in display order."""
+    """One family of electronic-marketing tools and its catalogue tools, in display order."""
 
     id: str
     label: Label
@@ -119,7 +119,7 @@ STEPS: tuple[tuple[int, str, Label], ...] = (
     (3, "segments", Label("Сегменты, портреты, потребности", "Segments, portraits, needs")),
     (4, "places", Label("Где собирается аудитория и спрос", "Where the audience gathers, search demand")),
     (5, "competitors", Label("Конкуренты: сильные и слабые стороны", "Competitors' strengths and weaknesses")),
-    (6, "audit", Label("Аудит цифрового маркетинга", "Audit of digital marketing")),
+    (6, "audit", Label("Аудит электронного маркетинга", "Audit of electronic marketing")),
     (7, "strategy", Label("Стратегия", "Strategy")),
     (8, "plan", Label("План внедрения и прогноз ROI", "Implementation plan and ROI forecast")),
 )

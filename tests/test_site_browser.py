@@ -162,3 +162,44 @@ def test_hostile_plan_runs_no_script(served: str, browser: object) -> None:
     shot(page, "hostile-overview")
     assert dialogs == []
     assert errors == []
+
+
+# Every element whose right edge passes the viewport without a scrolling box of its own around it.
+OVERFLOW_JS = """
+() => {
+  const vw = document.documentElement.clientWidth;
+  const scrolls = (el) => {
+    for (let a = el.parentElement; a; a = a.parentElement) {
+      const o = getComputedStyle(a).overflowX;
+      if (o === "auto" || o === "scroll") return true;
+    }
+    return false;
+  };
+  const out = [];
+  if (document.documentElement.scrollWidth > vw + 1) out.push("page " + document.documentElement.scrollWidth);
+  for (const el of document.querySelectorAll(".md-content *")) {
+    const r = el.getBoundingClientRect();
+    if (r.width > 0 && r.right > vw + 1 && !scrolls(el)) out.push(el.tagName + "." + el.className);
+  }
+  return out;
+}
+"""
+CLIENT_PAGES = ("", "goals/", "audience/", "competitors/", "audit/", "strategy/", "roadmap/", "checkpoints/",
+                "economics/", "forecast/", "automation/", "calendar/", "downloads/")  # fmt: skip
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_no_client_page_is_wider_than_the_window(served: str, browser: object, width: int) -> None:
+    """A laptop and a phone: wide tables and charts scroll inside their own box, nothing is cut off."""
+    context = browser.new_context(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
+    page = context.new_page()
+    too_wide = {}
+    for slug in ("kolosok", "northwind"):
+        for stem in CLIENT_PAGES:
+            page.goto(f"{served}/portfolio/{slug}/{stem}")
+            found = page.evaluate(OVERFLOW_JS)
+            if found:
+                too_wide[f"{slug}/{stem}"] = found[:3]
+    shot(page, f"northwind-downloads-{width}")
+    context.close()
+    assert too_wide == {}

@@ -42,6 +42,7 @@ from generator.builder.cache import ClientCache, PdfCache, cache_dir
 from generator.builder.clients import PDF_NAME, Client, generated_paths, load_clients
 from generator.builder.pdfs import PdfBatch, PdfJob
 from generator.errors import PlanError, PlanValidationError, UserError
+from generator.present.branding import branding_from
 from generator.present.site import PAGES, Labels
 from generator.render.markup import escape_text
 from generator.render.site import render_portfolio
@@ -140,6 +141,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.plans_dir: Path = Path("plans")
         self.site_language = "ru"
         self.docs_language = "ru"
+        self.one_language = False
         self._pdfs: Any = None  # generator.builder.pdfs.PdfBatch while the PDF audits render
         self._background: Any = None  # under mkdocs serve: the previous build's PDFs, still rendering
         self.serving = False
@@ -191,6 +193,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 )
         self.docs_language = config.theme["language"]
         languages = {c.language for c in self.clients}
+        self.one_language = len(languages) == 1
         if len(languages) == 1:
             # Every client of this site speaks one language: so does the site (its home, search box, labels).
             config.theme["language"] = languages.pop()
@@ -206,7 +209,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     @disk_errors_reported
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         selected = {c.slug for c in self.clients}
-        single = bool(self.selected_clients())
+        # A site whose clients all speak one language keeps the method pages in that language only
+        # (a Russian portfolio had both a "Метод" and a "Method" tab).
+        single = bool(self.selected_clients()) or self.one_language
         for file in list(files):
             if not file.src_uri.endswith(".md") and not file.src_uri.startswith(f"{CLIENT_PAGES_DIR}/"):
                 continue
@@ -221,7 +226,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                         f"move it into {CLIENT_PAGES_DIR}/<slug>/"
                     )
             elif single and parts[0] != CLIENT_PAGES_DIR and self._language_of(file.src_uri) != self.site_language:
-                files.remove(file)  # a one-client site keeps hand-written pages in its own language only
+                files.remove(file)  # a one-language site keeps hand-written pages in its own language only
         self._generated = {"index.md"} | {path for c in self.clients for path, _ in c.pages}
         portfolio = render_portfolio([(c.loaded, c.figures) for c in self.clients], self.site_language)
         files.append(File.generated(config, "index.md", content=portfolio))
@@ -324,20 +329,24 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         folder = cache_dir(self.root)
         store = PdfCache(folder) if self.config.cache else None
         jobs = []
+        branding = branding_from(config.extra)
+        # the cover shows the branding, so a change of it is a change of every PDF's input
+        day = self.today.isoformat() + (f"|{branding!r}" if branding else "")
         for client in self.clients:
             target = site / client.slug / PDF_NAME
             target.parent.mkdir(parents=True, exist_ok=True)
             key = None
             if store is not None:
                 previous = client.loaded.previous.path if client.loaded.previous else None
-                key = store.key(client.loaded.path, previous, self.today.isoformat())
+                key = store.key(client.loaded.path, previous, day)
                 cached = store.get(key)
                 if cached is not None:
                     target.write_bytes(cached)
                     continue
             shown = f"{client.slug}/{PDF_NAME}"
             cache = (str(folder), key) if key else None
-            jobs.append(PdfJob(client.loaded.path, target, client.loaded, client.figures, shown, cache))
+            job = PdfJob(client.loaded.path, target, client.loaded, client.figures, shown, cache, branding)
+            jobs.append(job)
         if jobs:
             self._pdfs = PdfBatch(jobs, self.today, background=self.serving)
         if store is not None:

@@ -20,6 +20,7 @@ from typing import Any
 from generator.errors import PlanError, PlanValidationError, UserError
 from generator.load.loader import display_path, load_plan
 from generator.model import LoadedPlan
+from generator.present.branding import Branding
 from generator.render.pdf import render_pdf_checked
 from generator.render.terminal import printable
 from generator.workers import start_pool
@@ -81,6 +82,7 @@ class PdfJob:
     figures: Any = None
     shown: str = ""
     cache: tuple[str, str] | None = None  # (cache folder, key): store the PDF there too (generator.builder.cache)
+    branding: Branding | None = None  # the consultant's name, company and contacts for the cover (mkdocs.yml)
 
 
 def render_task(job: PdfJob, today: date) -> TaskResult:
@@ -100,7 +102,7 @@ def render_task(job: PdfJob, today: date) -> TaskResult:
             )
     if figures is None:
         figures = compute_figures(loaded, today)
-    rendered = render_pdf_checked(loaded, figures)
+    rendered = render_pdf_checked(loaded, figures, job.branding)
     check_pdf_target(job.output)
     job.output.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(job.output, rendered.pdf)

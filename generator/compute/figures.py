@@ -54,6 +54,7 @@ class Figures:
     plan_vs_fact: PlanVsFact | None = None  # planned vs actual CAC, ROI to date (with a forecast section)
     agenda: tuple[CorrectionFigure, ...] = ()  # `corrections` with the initiatives serving each goal
     lint: tuple[LintWarning, ...] = ()  # method warnings for the consultant (check, report); never on the site or PDF
+    locale: str | None = None  # business.locale: number, date and currency formats (None: the language's)
 
 
 def compute_figures(loaded: LoadedPlan, today: date) -> Figures:
@@ -90,6 +91,7 @@ def compute_figures(loaded: LoadedPlan, today: date) -> Figures:
         plan_vs_fact=plan_vs_fact,
         agenda=tuple(compute_agenda(plan, corrections, plan_vs_fact)),
         lint=compute_lint(loaded, today, audit, calendar, economics),
+        locale=plan.business.locale,
     )
 
 

@@ -11,12 +11,13 @@ The labels live in `labels.yaml` beside this module (data, not code); add new on
 from __future__ import annotations
 
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as babel_format_date
 from babel.numbers import format_currency, format_decimal, format_percent, get_currency_symbol
 
@@ -27,10 +28,55 @@ LOCALES = {"ru": "ru_RU", "en": "en_US"}
 LABELS_FILE = Path(__file__).resolve().parent / "labels.yaml"
 
 
-@lru_cache(maxsize=4)
+class PlanLanguage(str):
+    """A plan's language (`"ru"`, `"en"`: it *is* that string for labels and comparisons) carrying its format locale.
+
+    Labels follow `business.language`; numbers, dates and money follow `business.locale`
+    (a German client reading English: `€96,850`? no, `96.850 €` and `15.01.27`). Every renderer
+    already passes the language to the formatters below, so the language value carries the locale
+    with it rather than a second argument threaded through every call. Build one with
+    `plan_language(business)`.
+    """
+
+    format_locale: str
+
+    def __new__(cls, language: str, format_locale: str | None = None) -> PlanLanguage:
+        value = super().__new__(cls, language)
+        default = LOCALES.get(language, "en_US")
+        tag = (format_locale or default).replace("-", "_")
+        try:
+            Locale.parse(tag)
+        except (ValueError, TypeError, UnknownLocaleError):
+            tag = default  # an unknown locale formats like the plan's language
+        value.format_locale = tag
+        return value
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (PlanLanguage, (str(self), self.format_locale))
+
+
+def plan_language(business: Any) -> PlanLanguage:
+    """The language of a plan's `business` section with the locale that formats its figures."""
+    return PlanLanguage(business.language, getattr(business, "locale", None))
+
+
 def locale(language: str) -> Locale:
-    """The babel locale of a plan language."""
-    return Locale.parse(LOCALES.get(language, "en_US"))
+    """The babel locale of a plan language (`ru`, `en`, a `PlanLanguage`) or of a locale tag (`de-DE`, `en_GB`)."""
+    tag = getattr(language, "format_locale", None) or LOCALES.get(str(language)) or str(language)
+    return _locale(tag.replace("-", "_"))
+
+
+@lru_cache(maxsize=16)
+def _locale(tag: str) -> Locale:
+    try:
+        return Locale.parse(tag)
+    except (ValueError, TypeError, UnknownLocaleError):
+        return Locale.parse("en_US")
+
+
+def _half_up(value: float | int, digits: int) -> Decimal:
+    """Round half away from zero, the way people round (91.5 customers → 92, 92.5 → 93), not to even."""
+    return Decimal(str(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
 
 
 def fmt_number(value: float | int | None, language: str, digits: int = 0) -> str:
@@ -38,7 +84,7 @@ def fmt_number(value: float | int | None, language: str, digits: int = 0) -> str
     if value is None:
         return "—"
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
-    return format_decimal(round(value, digits) if digits else round(value), format=pattern, locale=locale(language))
+    return format_decimal(_half_up(value, digits), format=pattern, locale=locale(language))
 
 
 def fmt_decimal(value: float | int | None, language: str, max_digits: int = 2) -> str:
@@ -66,12 +112,32 @@ def currency_symbol(currency: str, language: str) -> str:
     return get_currency_symbol(currency, locale=locale(language))
 
 
-def fmt_percent(share: float | None, language: str, digits: int = 0) -> str:
-    """A share as a percentage: `0.35` → `35%` in both languages (the sign close, as Russian business text has it)."""
+def percent_digits(share: float) -> int:
+    """The one precision rule for percentages everywhere: whole from 100%, up to one decimal from 1%, two below.
+
+    So ROI reads `503%` on the site, in the PDF and in the report alike, a conversion `12,5%`,
+    and a funnel step of 0.01% reads `0,01%`, not `0%`.
+    """
+    size = abs(share) * 100
+    if size >= 100 or size == 0:
+        return 0
+    return 1 if size >= 1 else 2
+
+
+def fmt_percent(share: float | None, language: str, digits: int | None = None) -> str:
+    """A share as a percentage: `0.35` → `35%` in both languages (the sign close, as Russian business text has it).
+
+    `digits` (the most decimals) defaults to `percent_digits`; a share too small to show reads `<0,01%`.
+    """
     if share is None:
         return "—"
+    digits = percent_digits(share) if digits is None else digits
     pattern = "#,##0" + ("." + "#" * digits if digits else "") + "%"
-    return format_percent(share, format=pattern, locale=locale(language))
+    loc = locale(language)
+    if share and abs(share) < 10 ** -(digits + 2) / 2:
+        smallest = format_percent(10 ** -(digits + 2), format=pattern, locale=loc)
+        return ("<" if share > 0 else ">−") + smallest
+    return format_percent(_half_up(share * 100, digits) / 100, format=pattern, locale=loc)
 
 
 def fmt_date(day: date | None, language: str, style: str = "long") -> str:
@@ -85,8 +151,17 @@ def fmt_date(day: date | None, language: str, style: str = "long") -> str:
 
 
 def fmt_month(day: date, language: str) -> str:
-    """`2026-12-01` → `декабрь 2026` / `December 2026` (standalone month name)."""
+    """`2026-12-01` → `декабрь 2026` / `December 2026` (standalone month name: a heading, a table cell)."""
     return babel_format_date(day, format="LLLL y", locale=locale(language))
+
+
+def fmt_month_from(day: date, language: str) -> str:
+    """`2026-12-01` → `декабря 2026` / `December 2026`: the month inside a phrase ("с декабря 2026").
+
+    Babel's format-context month (`MMMM`) is the genitive in Russian, which every "с …",
+    "до …" and "на … месяцев с …" needs; English has one form.
+    """
+    return babel_format_date(day, format="MMMM y", locale=locale(language))
 
 
 def fmt_arithmetic(

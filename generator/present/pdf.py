@@ -16,83 +16,44 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.catalogue import FAMILIES
-from generator.compute.arithmetic import Arithmetic
-from generator.compute.audit import PRIORITY_ORDER, STATUS_ORDER, FamilyFigure, PracticeFigure, ToolFigure
 from generator.compute.figures import Figures
-from generator.compute.schedule import CalendarFigures
 from generator.model import LoadedPlan
 from generator.present import money as money_values
-from generator.present.briefs import brief_lines, slot_headline, source_rows
+from generator.present.branding import Branding
 from generator.present.i18n import (
     LABELS,
-    fmt_arithmetic,
-    fmt_date,
-    fmt_decimal,
-    fmt_money,
-    fmt_month,
-    fmt_number,
-    fmt_percent,
+    PlanLanguage,
     t,
 )
-from generator.render import charts
-from generator.render.markup import render_inline, render_markdown
-
-HIGH = "high"
-
-
-@dataclass(frozen=True)
-class KeyFigure:
-    """A headline number with its worked arithmetic or a short explanation."""
-
-    label: str
-    value: str
-    detail: str = ""
-    tone: str = "neutral"  # poor | needs-work | good | neutral
-
-
-@dataclass(frozen=True)
-class Recommendation:
-    """An action as the PDF lists it: what to do for a tool or practice, why it matters, with what."""
-
-    family: str
-    tool: str
-    status: str
-    status_label: str
-    priority: str | None
-    priority_label: str
-    text: Markup  # the action (the plan's recommendation or the default advice), never a finding
-    default: bool = False  # built-in advice, tagged discreetly so the consultant can tell it from their own
-    why: str = ""
-    tools: str = ""  # typical tools, comma-separated
-
-
-@dataclass(frozen=True)
-class ToolRow:
-    """A row of a family's tools table."""
-
-    name: str
-    custom: bool
-    status: str
-    status_label: str
-    weight: str
-    finding: Markup
-
-
-@dataclass(frozen=True)
-class FamilySection:
-    """One family's page: score, worked score, tools (failed first), recommendations."""
-
-    id: str
-    anchor: str
-    name: str
-    score: str
-    band: str
-    band_label: str
-    work: str
-    tools: tuple[ToolRow, ...]
-    recommendations: tuple[Recommendation, ...]
-    change: str = ""
+from generator.present.pdf_plan import (
+    automation_section,
+    checkpoints_section,
+    content_section,
+    economics_section,
+    forecast_section,
+    strategy_section,
+)
+from generator.present.pdf_sections import (
+    FamilySection,
+    Inputs,
+    KeyFigure,
+    Recommendation,
+    ToolRow,
+    comparison_section,
+    cover_section,
+    families_section,
+    practices_section,
+    summary_section,
+)
+from generator.present.views import (
+    CompetitorView,
+    RoadmapRow,
+    SegmentView,
+    competitor_views,
+    roadmap_rows,
+    segment_views,
+)
+from generator.render.markup import render_markdown
 
 
 @dataclass(frozen=True)
@@ -115,466 +76,66 @@ class Context:
     comparison: dict[str, Any] | None
     method: dict[str, Any]
     toc: tuple[tuple[str, str], ...] = field(default=())
+    audience: tuple[tuple[SegmentView, Markup], ...] = field(default=())  # steps 3–4, with the sanitised portrait
+    competitors: tuple[tuple[CompetitorView, Markup], ...] = field(default=())  # step 5, with the notes
+    roadmap: tuple[RoadmapRow, ...] = field(default=())  # step 8: owners, dates, costs
+    branding: Branding = field(default_factory=Branding)  # the consultant's, from mkdocs.yml
     money: dict[str, Any] = field(default_factory=dict)  # v2: segment LTV, plan against fact, agenda, cost of hours
 
 
-def _band(band: str | None) -> str:
-    return (band or "none").replace(" ", "-")
-
-
-def _status_label(status: str, lang: str) -> str:
-    return t(f"status.{status}", lang)
-
-
-def _work(work: Arithmetic | None, lang: str, percent: bool = False) -> str:
-    return fmt_arithmetic(work, lang, percent_result=percent) if work is not None else ""
-
-
-def _signed(change: int | None, lang: str) -> str:
-    if change is None:
-        return "—"
-    text = fmt_number(abs(change), lang)
-    return f"+{text}" if change > 0 else f"−{text}" if change < 0 else "0"
-
-
-def _recommendation(item: ToolFigure | PracticeFigure, lang: str) -> Recommendation:
-    where = FAMILIES[item.family].label.in_(lang) if isinstance(item, ToolFigure) else t("pdf.practice", lang)
-    return Recommendation(
-        family=where,
-        tool=item.label(lang),
-        status=item.status.replace("/", "").replace(" ", "-"),
-        status_label=_status_label(item.status, lang),
-        priority=item.priority,
-        priority_label=t(f"priority.{item.priority}", lang) if item.priority else "",
-        text=render_inline(item.recommendation),
-        default=item.recommendation_source == "default",
-        why=item.why or "",
-        tools=", ".join(item.typical_tools),
-    )
-
-
-def _family(family: FamilyFigure, lang: str, change: str) -> FamilySection:
-    tools = tuple(
-        ToolRow(
-            name=tool.label(lang),
-            custom=tool.custom,
-            status=tool.status.replace("/", "").replace(" ", "-"),
-            status_label=_status_label(tool.status, lang),
-            weight=fmt_decimal(tool.weight, lang) if tool.scored else "—",
-            finding=render_inline(tool.finding),
-        )
-        for tool in family.tools
-    )
-    acting = sorted(
-        (tool for tool in family.tools if tool.recommendation),
-        key=lambda tool: (PRIORITY_ORDER.index(tool.priority), STATUS_ORDER.index(tool.status)),
-    )
-    # inside its family's section the family's name goes without saying
-    recommendations = tuple(replace(_recommendation(tool, lang), family="") for tool in acting)
-    return FamilySection(
-        id=family.id,
-        anchor=f"family-{family.id}",
-        name=family.label(lang),
-        score=fmt_number(family.score, lang) if family.score is not None else "—",
-        band=_band(family.band),
-        band_label=t(f"band.{family.band}", lang) if family.band else t("status.not assessed", lang),
-        work=_work(family.work, lang) if family.work else t("pdf.no_score", lang),
-        tools=tools,
-        recommendations=recommendations,
-        change=change,
-    )
-
-
-def _scenario_name(name: str, lang: str) -> str:
-    key = f"pdf.scenario.{name}"
-    return t(key, lang) if key in LABELS else name
-
-
-def _evidence(metric: str, value: float | str | None, lang: str) -> str:
-    if value is None:
-        return t("pdf.evidence.none", lang)
-    if metric == "completion_rate" and isinstance(value, float | int):
-        shown = fmt_percent(value, lang)
-    elif metric == "crm_status" and isinstance(value, str):
-        shown = _status_label(value, lang)
-    elif isinstance(value, float | int):
-        shown = fmt_decimal(value, lang, 1)
-    else:
-        shown = str(value)
-    return t(f"pdf.evidence.{metric}", lang).format(value=shown)
-
-
-def build_context(loaded: LoadedPlan, figures: Figures) -> Context:
+def build_context(loaded: LoadedPlan, figures: Figures, branding: Branding | None = None) -> Context:
     """The template's values for one plan's audit (pure: same plan and figures, same context)."""
     plan = loaded.plan
-    lang = figures.language
-    cur = figures.currency
-    labels = {key: label.in_(lang) for key, label in LABELS.items()}
+    lang = PlanLanguage(figures.language, figures.locale)
     business = plan.business
     audit = figures.audit
     audit_day = audit.date if audit and audit.date else None
-    document_day = audit_day or figures.today
-
     meta = {
         "title": f"{t('pdf.title', lang)} — {business.name}",
         "author": business.consultant or "",
-        "date": document_day.isoformat(),
+        "date": (audit_day or figures.today).isoformat(),
         "description": t("pdf.subtitle", lang),
         "keywords": ", ".join(x for x in (business.industry, business.region) if x),
     }
-
     comparison = audit.comparison if audit else None
-    changes = {c.id: c for c in comparison.families} if comparison else {}
-
-    # cover -------------------------------------------------------------------------------------
-    overall_label = t("pdf.overall", lang)
-    cover = {
-        "name": business.name,
-        "facts": [
-            (t("pdf.industry", lang), business.industry),
-            (t("pdf.region", lang), business.region),
-            (t("pdf.consultant", lang), business.consultant),
-            (t("pdf.audit_date", lang), fmt_date(audit_day, lang) if audit_day else None),
-            (t("pdf.figures_on", lang), fmt_date(figures.today, lang)),
-        ],
-        "gauge": Markup(
-            charts.render_gauge(
-                audit.overall if audit else None, audit.band if audit else None, lang, title=overall_label, size=150
-            )
-        ),
-        "band": _band(audit.band if audit else None),
-        "band_label": t(f"band.{audit.band}", lang) if audit and audit.band else t("status.not assessed", lang),
-    }
-
-    # families ---------------------------------------------------------------------------------------
-    families = tuple(
-        _family(f, lang, _signed(changes[f.id].change, lang) if f.id in changes else "")
-        for f in (audit.families if audit else ())
+    x = Inputs(plan, figures, lang, figures.currency, {c.id: c for c in comparison.families} if comparison else {})
+    cover = cover_section(x)
+    families, bars = families_section(x)
+    forecast = forecast_section(x)
+    context = Context(
+        lang=lang,
+        L={key: label.in_(lang) for key, label in LABELS.items()},
+        meta=meta,
+        cover=cover,
+        summary=summary_section(x, cover, bars),
+        families=families,
+        practices=practices_section(x),
+        economics=economics_section(x),
+        automation=automation_section(x),
+        forecast=forecast,
+        checkpoints=checkpoints_section(x),
+        strategy=strategy_section(x, forecast),
+        content=content_section(x),
+        comparison=comparison_section(x),
+        method=_method(x),
+        audience=tuple((s, render_markdown(s.portrait)) for s in segment_views(plan, lang)),
+        competitors=tuple((c, render_markdown(c.notes)) for c in competitor_views(plan)),
+        roadmap=roadmap_rows(plan, lang),
+        branding=branding or Branding(),
+        money=_money(x),
     )
-    bars = [
-        charts.Bar(f.label(lang), f.score, f.band, changes[f.id].before if f.id in changes else None)
-        for f in (audit.families if audit else ())
-    ]
+    return replace(context, toc=_toc(context))
 
-    # summary ----------------------------------------------------------------------------------------
-    key_figures: list[KeyFigure] = []
-    e = figures.economics
-    if e and e.ltv is not None:
-        key_figures.append(KeyFigure(t("pdf.ltv", lang), fmt_money(e.ltv, cur, lang), _work(e.ltv_work, lang)))
-    if e and e.nps and e.nps.score is not None:
-        nps = e.nps.score
-        tone = "good" if nps >= 50 else "needs-work" if nps >= 0 else "poor"
-        key_figures.append(KeyFigure(t("pdf.nps", lang), fmt_decimal(nps, lang, 1), _work(e.nps.work, lang), tone))
-    if e and len(e.funnel) > 1 and e.funnel[-1].from_first is not None:
-        last = e.funnel[-1]
-        key_figures.append(
-            KeyFigure(
-                t("pdf.funnel_conversion", lang),
-                fmt_percent(last.from_first, lang, 1),
-                f"{e.funnel[0].stage} → {last.stage}: {_work(last.from_first_work, lang, percent=True)}",
-            )
-        )
-    a = figures.automation
-    if a:
-        key_figures.append(
-            KeyFigure(
-                t("pdf.manual_hours", lang),
-                f"{fmt_decimal(a.by_hand_hours, lang, 1)} {t('pdf.hours_month', lang)}",
-                f"{_work(a.by_hand_year_work, lang)} {t('pdf.hours_year', lang)}",
-                "poor" if a.by_hand_hours and not a.automated_hours else "neutral",
-            )
-        )
-    cal = figures.calendar
-    if cal:
-        if cal.completion_rate is not None:
-            rate = cal.completion_rate
-            tone = "good" if rate >= 0.9 else "needs-work" if rate >= 0.5 else "poor"
-            value = fmt_percent(rate, lang)
-            detail = t("pdf.slots_done", lang).format(done=fmt_number(cal.done, lang), due=fmt_number(cal.due, lang))
-        else:
-            tone, value, detail = "neutral", "—", t("pdf.no_due", lang)
-        key_figures.append(KeyFigure(t("pdf.content_completion", lang), value, detail, tone))
 
-    actions = audit.actions if audit else ()
-    top = tuple(_recommendation(r, lang) for r in actions if r.priority == HIGH)
-    issues = tuple(
-        (p, fmt_number((audit.issues if audit else {}).get(p, 0), lang), t(f"pdf.issue.{p}", lang))
-        for p in ("high", "medium", "low")
-    )
-    summary = {
-        "overall": fmt_number(audit.overall, lang) if audit and audit.overall is not None else "—",
-        "overall_work": _work(audit.overall_work, lang) if audit else "",
-        "band": cover["band"],
-        "band_label": cover["band_label"],
-        "bars": Markup(charts.render_score_bars(bars, lang, title=t("pdf.scores", lang), width=470)) if bars else "",
-        "key_figures": tuple(key_figures),
-        "top": top,
-        "issues": issues,
-        "issues_total": sum(audit.issues.values()) if audit else 0,
-        "more": t("pdf.more_actions", lang).format(count=fmt_number(len(actions) - len(top), lang))
-        if len(actions) > len(top)
-        else "",
-        "description": render_markdown(business.description),
-        "current_state": render_markdown(business.current_state),
-    }
-
-    # practices --------------------------------------------------------------------------------------
-    practices = tuple(
-        {
-            "name": p.label(lang),
-            "status": p.status.replace("/", "").replace(" ", "-"),
-            "status_label": _status_label(p.status, lang),
-            "finding": render_markdown(p.finding),
-            "recommendation": render_markdown(p.recommendation),
-            "default": p.recommendation_source == "default",
-            "tool": p.tool or "",
-            "evidence": _evidence(p.evidence.metric, p.evidence.value, lang),
-            "differs": p.evidence.status is not None
-            and p.status in ("absent", "partial", "done")
-            and p.evidence.status != p.status,
-        }
-        for p in (audit.practices if audit else ())
-    )
-
-    # economics --------------------------------------------------------------------------------------
-    economics = None
-    if e:
-        rows = []
-        if e.ltv is not None:
-            rows.append((t("pdf.ltv", lang), fmt_money(e.ltv, cur, lang), _work(e.ltv_work, lang)))
-        if e.ltv_profit is not None:
-            rows.append((t("pdf.ltv_profit", lang), fmt_money(e.ltv_profit, cur, lang), _work(e.ltv_profit_work, lang)))
-        if e.ltv_cac is not None:
-            rows.append((t("pdf.ltv_cac", lang), fmt_decimal(e.ltv_cac, lang, 1), _work(e.ltv_cac_work, lang)))
-        if e.nps and e.nps.score is not None:
-            counts = t("pdf.nps_counts", lang).format(
-                p=fmt_number(e.nps.promoters, lang),
-                n=fmt_number(e.nps.passives, lang),
-                d=fmt_number(e.nps.detractors, lang),
-            )
-            rows.append(
-                (t("pdf.nps", lang), fmt_decimal(e.nps.score, lang, 1), f"{_work(e.nps.work, lang)} ({counts})")
-            )
-        funnel = tuple(
-            (
-                s.stage,
-                fmt_number(s.count, lang),
-                fmt_percent(s.from_previous, lang, 1) if s.from_previous is not None else "—",
-                fmt_percent(s.from_first, lang, 1) if s.from_first is not None else "—",
-            )
-            for s in e.funnel
-        )
-        chart = ""
-        if e.funnel:
-            chart = Markup(
-                charts.render_funnel(
-                    [charts.Stage(s.stage, s.count, s.from_previous) for s in e.funnel],
-                    lang,
-                    title=t("pdf.funnel", lang),
-                    width=470,
-                )
-            )
-        economics = {"rows": tuple(rows), "funnel": funnel, "funnel_chart": chart}
-
-    automation = None
-    if a:
-        automation = {
-            "rows": tuple(
-                (
-                    i.process,
-                    fmt_decimal(i.hours_per_month, lang, 1) if i.hours_per_month is not None else "—",
-                    i.tool or "—",
-                    i.status,
-                    t(f"pdf.automation.{i.status}", lang),
-                )
-                for i in a.items
-            ),
-            "by_hand": fmt_decimal(a.by_hand_hours, lang, 1),
-            "year": _work(a.by_hand_year_work, lang),
-        }
-
-    # forecast ---------------------------------------------------------------------------------------
-    forecast = None
-    fc = figures.forecast
-    if fc:
-        first = fc.scenarios[0]
-        months = [m.month for m in first.months]
-        chart = charts.render_forecast(
-            months,
-            [m.cumulative_cost for m in first.months],
-            [
-                charts.Series(_scenario_name(s.name, lang), [m.cumulative_profit for m in s.months])
-                for s in fc.scenarios
-            ],
-            lang,
-            cur,
-            title=t("pdf.forecast_chart", lang),
-            cost_label=t("pdf.cost", lang),
-            width=640,
-            height=250,
-        )
-        forecast = {
-            "chart": Markup(chart),
-            "horizon": t("pdf.horizon", lang).format(
-                months=fc.months, start=money_values.month_after_from(fc.start, lang)
-            ),
-            "per_customer": _work(fc.profit_per_customer_month_work, lang),
-            "scenarios": tuple(
-                (
-                    _scenario_name(s.name, lang),
-                    fmt_decimal(s.multiplier, lang),
-                    fmt_money(s.cost, cur, lang),
-                    fmt_money(s.profit, cur, lang),
-                    fmt_number(s.new_customers, lang),
-                    fmt_percent(s.roi, lang, 1) if s.roi is not None else "—",
-                    fmt_month(s.payback_date, lang) if s.payback_date else t("pdf.no_payback", lang),
-                )
-                for s in fc.scenarios
-            ),
-            "gantt": Markup(
-                charts.render_gantt(
-                    [charts.Span(i.title, i.months, [m for m, _ in i.one_off]) for i in fc.initiatives],
-                    months,
-                    lang,
-                    title=t("pdf.roadmap", lang),
-                    width=640,
-                )
-            )
-            if fc.initiatives
-            else "",
-        }
-
-    # checkpoints ------------------------------------------------------------------------------------
-    checkpoints = None
-    if figures.checkpoints:
-        checkpoints = {
-            "rows": tuple(
-                (
-                    fmt_date(k.date, lang, "short"),
-                    k.goal_title,
-                    _goal_value(k.target, k.unit, lang),
-                    _goal_value(k.actual, k.unit, lang),
-                    k.status.replace(" ", "-"),
-                    t(f"kpi.{k.status}", lang),
-                )
-                for c in figures.checkpoints
-                for k in c.kpis
-            ),
-            "corrections": tuple(
-                f"{fmt_date(k.date, lang)}: {k.goal_title} — {t(f'kpi.{k.status}', lang)}" for k in figures.corrections
-            ),
-        }
-
-    # strategy ---------------------------------------------------------------------------------------
-    strategy = None
-    s = plan.strategy
-    if plan.goals or s:
-        goals = tuple(
-            (
-                g.title,
-                g.business_goal or "",
-                g.metric or "",
-                _goal_value(g.baseline, g.unit, lang),
-                _goal_value(g.target, g.unit, lang),
-                fmt_date(g.deadline, lang, "short") if g.deadline else "—",
-            )
-            for g in plan.goals
-        )
-        initiatives = tuple(
-            (
-                i.title,
-                _component(i.component, lang),
-                fmt_money(i.budget_monthly, cur, lang) if i.budget_monthly is not None else "—",
-                fmt_decimal(i.new_customers_monthly, lang, 1) if i.new_customers_monthly is not None else "—",
-                render_inline(i.rationale),
-            )
-            for i in (s.initiatives if s else [])
-        )
-        strategy = {
-            "summary": render_markdown(s.summary) if s else Markup(""),
-            "goals": goals,
-            "initiatives": initiatives,
-            "gantt": forecast["gantt"] if forecast else "",
-        }
-
-    # content ----------------------------------------------------------------------------------------
-    content = None
-    if cal:
-        content = {
-            "heatmap": Markup(
-                charts.render_heatmap(
-                    [(d.date, d.kind) for d in cal.days],
-                    cal.start,
-                    cal.end,
-                    lang,
-                    title=t("pdf.calendar_heatmap", lang),
-                    today=cal.today,
-                    cell=9.5,
-                )
-            ),
-            "period": f"{fmt_date(cal.start, lang)} – {fmt_date(cal.end, lang)}",
-            "stats": (
-                (t("pdf.slots", lang), fmt_number(cal.slots, lang)),
-                (t("pdf.done", lang), fmt_number(cal.done, lang)),
-                (t("pdf.missed", lang), fmt_number(cal.missed, lang)),
-                (
-                    t("pdf.rate", lang),
-                    fmt_percent(cal.completion_rate, lang) if cal.completion_rate is not None else "—",
-                ),
-                (t("pdf.streak", lang), fmt_number(cal.current_streak, lang)),
-                (t("pdf.longest", lang), fmt_number(cal.longest_streak, lang)),
-                (t("pdf.hours_invested", lang), fmt_decimal(cal.hours, lang, 1)),
-                (t("pdf.projected", lang), fmt_number(cal.projected, lang)),
-            ),
-            **content_ideas(loaded, cal, lang),
-        }
-
-    # comparison -------------------------------------------------------------------------------------
-    comparison_ctx = None
-    if comparison and audit:
-        names = {f.id: f.label(lang) for f in audit.families}
-        rows_c = [
-            (
-                names[c.id],
-                _num_or_dash(c.before, lang),
-                _num_or_dash(c.after, lang),
-                _signed(c.change, lang),
-                _trend(c.change),
-            )
-            for c in comparison.families
-        ]
-        o = comparison.overall
-        rows_c.append(
-            (
-                t("pdf.overall", lang),
-                _num_or_dash(o.before, lang),
-                _num_or_dash(o.after, lang),
-                _signed(o.change, lang),
-                _trend(o.change),
-            )
-        )
-        comparison_ctx = {
-            "previous_date": fmt_date(comparison.previous_date, lang) if comparison.previous_date else "—",
-            "rows": tuple(rows_c),
-        }
-
-    method = {
-        "steps": tuple(
-            (
-                step.number,
-                step.label(lang),
-                t("pdf.step_filled" if step.filled else "pdf.step_empty", lang),
-                step.filled,
-            )
-            for step in figures.steps
-        ),
-    }
-
-    names = {s.id: s.name for s in plan.segments}
+def _money(x: Inputs) -> dict[str, Any]:
+    """The v2 money figures: segment LTV, why a forecast is missing, plan against fact, the
+    correction agenda and what the hours by hand cost (values shared with the site)."""
+    lang, figures = x.lang, x.figures
+    names = {s.id: s.name for s in x.plan.segments}
     agenda = money_values.agenda(figures, str)
     for item in agenda:
         item["advice"] = t(f"site.correct.{item['status']}", lang)
-    money: dict[str, Any] = {
+    return {
         "segments": money_values.segment_ltv(figures, str),
         "missing": money_values.missing_keys(figures, names, str),
         "groups": money_values.groups(figures, names, str),
@@ -583,87 +144,46 @@ def build_context(loaded: LoadedPlan, figures: Figures) -> Context:
         "automation": money_values.automation_cost(figures, str),
     }
 
-    toc: list[tuple[str, str]] = [("summary", t("pdf.summary", lang))]
-    toc += [(f.anchor, f.name) for f in families]
-    if practices:
-        toc.append(("practices", t("pdf.practices", lang)))
-    if economics or automation or forecast or money["pvf"] or money["missing"]:
-        toc.append(("economics", t("pdf.economics", lang)))
-    if checkpoints:
-        toc.append(("checkpoints", t("pdf.checkpoints", lang)))
-    if strategy:
-        toc.append(("strategy", t("pdf.strategy", lang)))
-    if content:
-        toc.append(("content", t("pdf.content", lang)))
-    if comparison_ctx:
-        toc.append(("comparison", t("pdf.comparison", lang)))
-    toc.append(("method", t("pdf.method", lang)))
 
-    return Context(
-        lang=lang,
-        L=labels,
-        meta=meta,
-        cover=cover,
-        summary=summary,
-        families=families,
-        practices=practices,
-        economics=economics,
-        automation=automation,
-        forecast=forecast,
-        checkpoints=checkpoints,
-        strategy=strategy,
-        content=content,
-        comparison=comparison_ctx,
-        method=method,
-        toc=tuple(toc),
-        money=money,
-    )
-
-
-def _num_or_dash(value: int | None, lang: str) -> str:
-    return fmt_number(value, lang) if value is not None else "—"
-
-
-def _trend(change: int | None) -> str:
-    if change is None or change == 0:
-        return "flat"
-    return "up" if change > 0 else "down"
-
-
-def _goal_value(value: float | None, unit: str | None, lang: str) -> str:
-    if value is None:
-        return "—"
-    if unit == "%" and abs(value) <= 1:
-        return fmt_percent(value, lang, 1)
-    return f"{fmt_decimal(value, lang)} {unit}".strip() if unit else fmt_decimal(value, lang)
-
-
-def _component(component: str | None, lang: str) -> str:
-    from generator.catalogue import tool_label
-
-    if not component or "." not in component:
-        return component or "—"
-    family, tool = component.split(".", 1)
-    fam = FAMILIES.get(family)
-    return f"{fam.label.in_(lang) if fam else family}: {tool_label(family, tool, lang)}"
-
-
-BRIEF_SLOTS = 14  # the next two weeks of a daily calendar, as briefs
-
-
-def content_ideas(loaded: LoadedPlan, cal: CalendarFigures, lang: str) -> dict[str, Any]:
-    """The idea engine in the content section: where the slots still to write come from (counts
-    by source, each with its share) and the next slots as briefs (title, then the brief)."""
-    segments = {s.id: s.name for s in loaded.plan.segments}
+def _method(x: Inputs) -> dict[str, Any]:
+    """The appendix: how scores are worked and which of the 8 steps the plan fills."""
+    lang = x.lang
     return {
-        "sources": source_rows(cal, lang),
-        "briefs": tuple(
+        "steps": tuple(
             (
-                fmt_date(slot.date, lang, "short"),
-                t(f"slot.{slot.kind}", lang),
-                slot_headline(slot, lang),
-                " · ".join(brief_lines(slot, lang, segments, cal.minutes_per_day)),
+                step.number,
+                step.label(lang),
+                t("pdf.step_filled" if step.filled else "pdf.step_empty", lang),
+                step.filled,
             )
-            for slot in [s for s in cal.days if s.planned][:BRIEF_SLOTS]
+            for step in x.figures.steps
         ),
     }
+
+
+def _toc(c: Context) -> tuple[tuple[str, str], ...]:
+    """The contents: one line per section the PDF has, in its order."""
+    lang = c.lang
+    toc: list[tuple[str, str]] = [("summary", t("pdf.summary", lang))]
+    toc += [(f.anchor, f.name) for f in c.families]
+    if c.practices:
+        toc.append(("practices", t("pdf.practices", lang)))
+    if c.economics or c.automation or c.forecast or c.money.get("pvf") or c.money.get("missing"):
+        toc.append(("economics", t("pdf.economics", lang)))
+    if c.checkpoints:
+        toc.append(("checkpoints", t("pdf.checkpoints", lang)))
+    if c.audience:
+        toc.append(("audience", t("pdf.audience", lang)))
+    if c.competitors:
+        toc.append(("competitors", t("pdf.competitors", lang)))
+    if c.strategy:
+        toc.append(("strategy", t("pdf.strategy", lang)))
+    if c.content:
+        toc.append(("content", t("pdf.content", lang)))
+    if c.comparison:
+        toc.append(("comparison", t("pdf.comparison", lang)))
+    toc.append(("method", t("pdf.method", lang)))
+    return tuple(toc)
+
+
+__all__ = ["Context", "FamilySection", "KeyFigure", "Recommendation", "ToolRow", "build_context"]

@@ -16,13 +16,13 @@ from __future__ import annotations
 import calendar as calendar_lib
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
 from markupsafe import Markup
 
-from generator.catalogue import FAMILIES, tool_label
+from generator.catalogue import FAMILIES
 from generator.compute.arithmetic import Arithmetic
 from generator.compute.audit import PracticeFigure, ToolFigure
 from generator.compute.checkpoints import KpiFigure
@@ -31,16 +31,20 @@ from generator.compute.schedule import CalendarFigures, Slot
 from generator.model import LoadedPlan, Plan
 from generator.present import money
 from generator.present.briefs import brief_lines, slot_headline, source_rows
+from generator.present.format import fmt_months, fmt_quantity
 from generator.present.i18n import (
+    PlanLanguage,
     fmt_arithmetic,
     fmt_date,
     fmt_decimal,
     fmt_money,
     fmt_month,
+    fmt_month_from,
     fmt_number,
     fmt_percent,
     t,
 )
+from generator.present.views import competitor_views, component_label, goal_views, roadmap_rows, segment_views
 from generator.render import charts
 from generator.render.markup import escape_markdown, escape_text, render_inline, render_markdown
 
@@ -101,7 +105,7 @@ class Words:
     def money(self, value: float | None) -> str:
         return fmt_money(value, self.currency, self.language)
 
-    def pct(self, share: float | None, digits: int = 0) -> str:
+    def pct(self, share: float | None, digits: int | None = None) -> str:
         return fmt_percent(share, self.language, digits)
 
     def day(self, value: date | None, style: str = "long") -> str:
@@ -175,11 +179,7 @@ def band_badge(band: str | None, words: Words) -> Markup:
 
 def _goal_value(value: float | None, unit: str | None, words: Words) -> str:
     """A goal's baseline or target: a share where the unit is `%`, else the number and its unit."""
-    if value is None:
-        return "—"
-    if unit == "%":
-        return words.pct(value, 1)
-    return f"{words.dec(value)} {unit}" if unit else words.dec(value)
+    return fmt_quantity(value, unit, words.language, words.currency)
 
 
 def _segment_names(plan: Plan) -> dict[str, str]:
@@ -195,7 +195,7 @@ def _goal_titles(plan: Plan) -> dict[str, str]:
 
 def base_context(loaded: LoadedPlan, figures: Figures, page: str) -> dict[str, Any]:
     """What every client page needs: labels, the client's name, the page's title and front matter."""
-    language = figures.language
+    language = PlanLanguage(figures.language, figures.locale)
     words = Words(language, figures.currency)
     label_key = next(key for stem, key, _ in PAGES if stem == page)
     page_title = words.label(label_key)
@@ -283,7 +283,17 @@ def context_overview(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
                 }
             )
     c = figures.calendar
-    if c:
+    if c and c.start > figures.today:
+        # Before the first slot a streak of 0 and a rate of "—" read as failure: say when it starts.
+        highlights.append(
+            {
+                "label": words.label("site.page.calendar"),
+                "value": html(words.day(c.start)),
+                "note": html(words.label("site.hl.calendar_starts")),
+                "link": "calendar.md",
+            }
+        )
+    elif c:
         highlights.append(
             {
                 "label": words.label("site.hl.streak"),
@@ -315,18 +325,7 @@ def context_goals(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
     """Step 2: e-marketing goals, each beside the business goal it serves."""
     ctx = base_context(loaded, figures, "goals")
     words: Words = ctx["words"]
-    goals = [
-        {
-            "title": html(g.title),
-            "business_goal": html(g.business_goal or "—"),
-            "metric": html(g.metric or "—"),
-            "baseline": html(_goal_value(g.baseline, g.unit, words)),
-            "target": html(_goal_value(g.target, g.unit, words)),
-            "direction": words.label(f"site.direction.{g.direction}"),
-            "deadline": words.day(g.deadline),
-        }
-        for g in loaded.plan.goals
-    ]
+    goals = [{key: html(value) for key, value in asdict(g).items()} for g in goal_views(loaded.plan, words.language)]
     ctx["goals"] = goals
     if not goals:
         ctx["empty"] = _empty(words, "goals")
@@ -337,34 +336,19 @@ def context_audience(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
     """Steps 3–4: segment cards with portrait, needs, pains, places and search demand."""
     ctx = base_context(loaded, figures, "audience")
     words: Words = ctx["words"]
-    segments = []
-    for s in loaded.plan.segments:
-        segments.append(
-            {
-                "name_md": md(s.name),
-                "share": words.pct(s.share) if s.share is not None else None,
-                "portrait": render_markdown(s.portrait),
-                "needs": [html(n) for n in s.needs],
-                "pains": [html(p) for p in s.pains],
-                "places": [
-                    {
-                        "name": html(p.name),
-                        "kind": words.label(f"site.place.{p.kind}") if p.kind else "—",
-                        "reach": words.num(p.reach),
-                    }
-                    for p in s.places
-                ],
-                "demand": [
-                    {
-                        "query": html(d.query),
-                        "volume": words.num(d.monthly_volume),
-                        "source": html(d.source or "—"),
-                    }
-                    for d in s.demand
-                ],
-                "demand_total": words.num(sum(d.monthly_volume or 0 for d in s.demand)) if s.demand else None,
-            }
-        )
+    segments = [
+        {
+            "name_md": md(s.name),
+            "share": s.share,
+            "portrait": render_markdown(s.portrait),
+            "needs": [html(n) for n in s.needs],
+            "pains": [html(p) for p in s.pains],
+            "places": [{"name": html(p.name), "kind": p.kind, "reach": p.reach} for p in s.places],
+            "demand": [{"query": html(d.query), "volume": d.volume, "source": html(d.source)} for d in s.demand],
+            "demand_total": s.demand_total,
+        }
+        for s in segment_views(loaded.plan, words.language)
+    ]
     ctx["segments"] = segments
     if not segments:
         ctx["empty"] = _empty(words, "segments")
@@ -384,7 +368,7 @@ def context_competitors(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
             "rows": max(len(c.strengths), len(c.weaknesses)),
             "notes": render_markdown(c.notes),
         }
-        for c in loaded.plan.competitors
+        for c in competitor_views(loaded.plan)
     ]
     if not ctx["competitors"]:
         ctx["empty"] = _empty(words, "competitors")
@@ -560,23 +544,9 @@ def context_strategy(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
     groups: dict[str, list[dict[str, Any]]] = {}
     order: list[str] = []
     for i in strategy.initiatives if strategy else []:
-        family, _, tool = (i.component or "").partition(".")
+        family = (i.component or "").partition(".")[0]
         if i.component and family in FAMILIES:
-            heading = f"{FAMILIES[family].label.in_(words.language)} · {tool_label(family, tool, words.language)}"
-            custom = next(
-                (
-                    c.name
-                    for c in (
-                        loaded.plan.audit.components.custom
-                        if loaded.plan.audit and loaded.plan.audit.components
-                        else []
-                    )
-                    if c.family == family and c.id == tool
-                ),
-                None,
-            )
-            if custom:
-                heading = f"{FAMILIES[family].label.in_(words.language)} · {custom}"
+            heading = component_label(i.component, loaded.plan, words.language)
         else:
             heading = words.label("site.strategy.no_component")
         if heading not in groups:
@@ -589,7 +559,7 @@ def context_strategy(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
                 "segments": [html(segments.get(s, s)) for s in i.segments],
                 "goals": [html(goals.get(g, g)) for g in i.goals],
                 "budget": html(words.money(i.budget_monthly)) if i.budget_monthly is not None else None,
-                "new_customers": words.dec(i.new_customers_monthly, 1) if i.new_customers_monthly is not None else None,
+                "new_customers": words.num(i.new_customers_monthly) if i.new_customers_monthly is not None else None,
             }
         )
     ctx["summary"] = render_markdown(strategy.summary if strategy else None)
@@ -603,16 +573,8 @@ def context_roadmap(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
     """Step 8: who does what, when, at what one-off cost, drawn as a Gantt-like chart."""
     ctx = base_context(loaded, figures, "roadmap")
     words: Words = ctx["words"]
-    titles = {i.id: i.title for i in (loaded.plan.strategy.initiatives if loaded.plan.strategy else [])}
     ctx["rows"] = [
-        {
-            "initiative": html(titles.get(r.initiative, r.initiative)),
-            "start": words.day(r.start, "short") if r.start else "—",
-            "end": words.day(r.end, "short") if r.end else "—",
-            "owner": html(r.owner or "—"),
-            "cost": html(words.money(r.cost)) if r.cost is not None else "—",
-        }
-        for r in loaded.plan.roadmap
+        {key: html(value) for key, value in asdict(r).items()} for r in roadmap_rows(loaded.plan, words.language)
     ]
     f = figures.forecast
     ctx["chart"] = None
@@ -683,7 +645,7 @@ def context_economics(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
         ("average_check", words.money(e.average_check) if e.average_check is not None else None),
         ("purchases_per_year", words.dec(e.purchases_per_year) if e.purchases_per_year is not None else None),
         ("lifetime_years", words.dec(e.lifetime_years) if e.lifetime_years is not None else None),
-        ("gross_margin", words.pct(e.gross_margin, 1) if e.gross_margin is not None else None),
+        ("gross_margin", words.pct(e.gross_margin) if e.gross_margin is not None else None),
         ("customers", words.num(e.customers) if e.customers is not None else None),
         ("cac", words.money(e.cac) if e.cac is not None else None),
     ):
@@ -733,7 +695,7 @@ def context_economics(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
             "stage": html(s.stage),
             "count": words.num(s.count),
             "from_previous": html(words.work(s.from_previous_work, percent=True)) if s.from_previous_work else "—",
-            "from_first": words.pct(s.from_first, 1) if s.from_first is not None else "—",
+            "from_first": words.pct(s.from_first) if s.from_first is not None else "—",
         }
         for s in e.funnel
     ]
@@ -784,7 +746,7 @@ def context_forecast(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
                 "multiplier": words.dec(s.multiplier),
                 "cost": html(words.money(s.cost)),
                 "profit": html(words.money(s.profit)),
-                "new_customers": words.dec(s.new_customers, 1),
+                "new_customers": words.num(s.new_customers),
                 "roi": words.pct(s.roi) if s.roi is not None else "—",
                 "roi_work": html(words.work(s.roi_work, percent=True)) if s.roi_work else "",
                 "payback": (
@@ -799,9 +761,9 @@ def context_forecast(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
                         "number": m.number,
                         "month": fmt_month(m.month, words.language),
                         "cost": html(words.money(m.cost)),
-                        "new": words.dec(m.new_customers, 1),
-                        "customers": words.dec(m.customers, 1),
-                        "active": words.dec(m.active_customers, 1),
+                        "new": words.num(m.new_customers),
+                        "customers": words.num(m.customers),
+                        "active": words.num(m.active_customers),
                         "profit": html(words.money(m.profit)),
                         "cum_cost": html(words.money(m.cumulative_cost)),
                         "cum_profit": html(words.money(m.cumulative_profit)),
@@ -811,7 +773,8 @@ def context_forecast(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
             }
         )
     ctx["f"] = {
-        "start": money.month_after_from(f.start, words.language),
+        "start": fmt_month_from(f.start, words.language),
+        "months_text": fmt_months(f.months, words.language),
         "start_source": words.label(f"site.fc.start_{f.start_source}"),
         "months": f.months,
         "per_customer": html(words.work(f.profit_per_customer_month_work)),
@@ -956,7 +919,7 @@ def context_calendar(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
         ],
         "hours": words.dec(c.hours, 1),
         "yardstick": words.num(HOURS_YARDSTICK),
-        "hours_share": words.pct(c.hours / HOURS_YARDSTICK, 1),
+        "hours_share": words.pct(c.hours / HOURS_YARDSTICK),
         "hours_width": f"{min(100.0, 100 * c.hours / HOURS_YARDSTICK):.1f}%",
         "hours_text": words.label("site.cal.hours_text").format(
             hours=words.dec(c.hours, 1), yardstick=words.num(HOURS_YARDSTICK), minutes=words.num(c.minutes_per_day)
@@ -1031,6 +994,7 @@ def context_portfolio(clients: Iterable[tuple[LoadedPlan, Figures]], language: s
     rows = []
     for loaded, figures in clients:
         filled = sum(s.filled for s in figures.steps)
+        client_words = Words(PlanLanguage(figures.language, figures.locale), figures.currency)
         rows.append(
             {
                 "name": md(loaded.plan.business.name),
@@ -1039,7 +1003,12 @@ def context_portfolio(clients: Iterable[tuple[LoadedPlan, Figures]], language: s
                 "industry": md(loaded.plan.business.industry or "—"),
                 "steps": f"{filled} / {len(figures.steps)}",
                 "score": str(figures.audit.overall) if figures.audit and figures.audit.overall is not None else "—",
-                "band": band_badge(figures.audit.band if figures.audit else None, words),
+                # the band in the client's own language, as on the client's pages (lang= for screen readers)
+                "band": Markup(
+                    str(band_badge(figures.audit.band if figures.audit else None, client_words)).replace(
+                        "<span ", f'<span lang="{loaded.plan.business.language}" ', 1
+                    )
+                ),
             }
         )
     title = words.label("site.portfolio.title")

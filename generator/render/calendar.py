@@ -43,7 +43,7 @@ from icalendar import Calendar, Event, vDuration
 from generator.compute.schedule import CalendarFigures, Slot
 from generator.model import Plan
 from generator.present.briefs import brief_lines, slot_headline
-from generator.present.i18n import fmt_number, locale, t
+from generator.present.i18n import fmt_number, locale, plan_language, t
 
 PRODID = "-//playbook//article calendar//EN"
 CSV_COLUMNS = ("date", "weekday", "kind", "status", "title", "query", "segment", "url")
@@ -76,7 +76,7 @@ def summarise_slot(slot: Slot, language: str) -> str:
 
 def describe_slot(slot: Slot, plan: Plan, minutes_per_day: int) -> str:
     """The event's description: the task in a sentence, the query, segment and time budget."""
-    language = plan.business.language
+    language = plan_language(plan.business)
     if slot.planned:
         lines = brief_lines(slot, language, _segment_names(plan), minutes_per_day)
         if slot.idea:
@@ -140,7 +140,7 @@ def slot_modified(slot: Slot, stamp: date) -> date:
 
 def render_ics(slug: str, plan: Plan, calendar: CalendarFigures) -> bytes:
     """The calendar as an iCalendar feed: one all-day event per slot."""
-    language = plan.business.language
+    language = plan_language(plan.business)
     name = f"{t('calendar.name', language)}: {clean_line(plan.business.name)}"
     stamp = revision_day(plan, calendar)
     cal = Calendar()
@@ -178,20 +178,34 @@ def _neutralise(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
+def csv_separator(language: str) -> str:
+    """`;` where the locale writes decimals with a comma (ru, de), as spreadsheets there expect; else `,`.
+
+    Excel splits a CSV on the system's list separator, which is `;` wherever `,` is the decimal
+    sign: a comma-separated file opened in a Russian Excel lands in one column.
+    """
+    decimal = locale(language).number_symbols.get("latn", {}).get("decimal", ".")
+    return ";" if decimal == "," else ","
+
+
 def render_csv(plan: Plan, calendar: CalendarFigures) -> bytes:
-    """The calendar as CSV (UTF-8 with BOM, so spreadsheets read Cyrillic): one row per slot."""
-    language = plan.business.language
+    """The calendar as CSV (UTF-8 with BOM, so spreadsheets read Cyrillic): one row per slot.
+
+    Headers, kinds and statuses are in the plan's language; the separator follows its locale.
+    """
+    language = plan_language(plan.business)
     names = _segment_names(plan)
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([*CSV_COLUMNS, *(t(key, language) for key in IDEA_COLUMNS)])
+    writer = csv.writer(buffer, delimiter=csv_separator(language), lineterminator="\r\n")
+    headers = [t(f"csv.{column}", language) for column in CSV_COLUMNS]
+    writer.writerow([*headers, *(t(key, language) for key in IDEA_COLUMNS)])
     for slot in calendar.days:
         kind = (slot.entry_kind or "") if slot.kind in ("done", "missed") else slot.kind
         row = [
             slot.date.isoformat(),
             babel_format_date(slot.date, format="EEEE", locale=locale(language)),
-            kind,
-            slot.status,
+            t(f"csv.kind.{kind}", language) if kind else "",
+            t(f"csv.status.{slot.status}", language),
             clean_line(slot.title or ""),
             clean_line(slot.query or ""),
             clean_line(names.get(slot.segment, slot.segment)) if slot.segment else "",

@@ -469,7 +469,13 @@ class Stage:
 def render_funnel(
     stages: Sequence[Stage], language: str, *, title: str, width: float = 480, ident: str | None = None
 ) -> str:
-    """Centred bars whose width is proportional to each stage's count (a funnel)."""
+    """Centred bars, one per stage, each labelled with its count and conversion (a funnel).
+
+    A funnel often narrows a hundredfold (12 000 impressions, 240 purchases): drawn in proportion,
+    every stage after the first is a sliver. Widths follow the square root of the count instead,
+    which keeps the order and the narrowing visible, and never fall below a readable minimum;
+    the exact figures are written beside each bar.
+    """
     from generator.present.i18n import fmt_percent
 
     row, label_w, value_w = 26.0, min(160.0, width * 0.33), 120.0
@@ -479,11 +485,11 @@ def render_funnel(
     parts = []
     for i, stage in enumerate(stages):
         y = 2 + i * row
-        length = max(track * stage.count / peak, 1.5 if stage.count else 0)
+        length = max(track * math.sqrt(stage.count / peak), track * 0.06) if stage.count > 0 else 0
         body.append(_text(0, y + 15, clip(stage.label, int(label_w / 6.2))))
         body.append(_rect(label_w + (track - length) / 2, y + 3, length, 18, "pb-bar", "#1a73e8", 2))
         shown = fmt_number(stage.count, language)
-        rate = f" · {fmt_percent(stage.conversion, language, 1)}" if stage.conversion is not None else ""
+        rate = f" · {fmt_percent(stage.conversion, language)}" if stage.conversion is not None else ""
         body.append(_text(label_w + track + 8, y + 15, shown + rate))
         parts.append(f"{stage.label}: {shown}{rate.replace(' · ', ', ')}")
     return _svg("funnel", width, 2 + row * len(stages) + 2, title, "; ".join(parts), body, ident)
@@ -521,21 +527,26 @@ def render_gantt(
     width: float = 640,
     ident: str | None = None,
 ) -> str:
-    """Initiatives by month: one row each, a bar over the months it runs, ◆ at one-off costs."""
-    row, label_w, top = 22.0, min(210.0, width * 0.34), 20.0
+    """Initiatives by month: one row each, a bar over the months it runs, ◆ at one-off costs.
+
+    Month names sit on one line and the year on a second line (under the first month and each
+    January), so labels never run into each other however narrow a month's column is.
+    """
+    row, label_w, top = 22.0, min(210.0, width * 0.34), 31.0
     n = max(len(months), 1)
     col = (width - label_w) / n
     height = top + row * len(spans) + 4
     body = []
-    step = max(1, math.ceil(n / 12))
+    longest = max((len(_month_label(m, False, language)) for m in months), default=3)
+    step = max(1, math.ceil(n / 12), math.ceil((longest * 5.4 + 4) / col))
     for i, month in enumerate(months):
         if i % step == 0:
-            label = _month_label(month, i == 0, language)
-            body.append(
-                _text(
-                    label_w + col * i + col / 2, 12, label, anchor="middle", size=9, cls="pb-muted", fill=MUTED_COLOUR
-                )
-            )
+            label = _month_label(month, False, language)
+            x = label_w + col * i + col / 2
+            body.append(_text(x, 12, label, anchor="middle", size=9, cls="pb-muted", fill=MUTED_COLOUR))
+        if i == 0 or month.month == 1:
+            x = label_w + col * i + 2
+            body.append(_text(x, 24, str(month.year), size=9, cls="pb-muted", fill=MUTED_COLOUR))
         body.append(
             f'<line x1="{_num(label_w + col * i)}" y1="{_num(top - 2)}" x2="{_num(label_w + col * i)}" '
             f'y2="{_num(height)}" class="pb-grid" stroke="{GRID_COLOUR}" stroke-width="0.6"/>'

@@ -3,29 +3,25 @@
 Both outputs are renderers over `generator.compute.figures.Figures`: nothing is recomputed here.
 The JSON (`figures_to_json`) is a public interface for scripts and other tools, documented
 in docs/report-json.md: numbers unrounded, shares as fractions (0.125, not 12.5), scores as
-integers, dates ISO (`YYYY-MM-DD`, months `YYYY-MM`). The tables use English headings
-whatever the plan's language, and the plan's number format.
+integers, dates ISO (`YYYY-MM-DD`, months `YYYY-MM`). The terminal tables
+(`render_text`, in `generator.render.report_text`) speak the plan's language.
 """
 
 from __future__ import annotations
 
-import io
 import json
-from collections.abc import Callable
 from datetime import date
 from typing import Any
-
-from rich.console import Console
-from rich.table import Table
 
 from generator.compute.arithmetic import Arithmetic
 from generator.compute.checkpoints import KpiFigure
 from generator.compute.figures import Figures
-from generator.present.i18n import fmt_arithmetic, fmt_decimal, fmt_money, fmt_percent
 from generator.present.lint import lint_message
 from generator.render import money as money_json
+from generator.render.report_text import render_text
 
 JSON_VERSION = 1
+__all__ = ["figures_to_json", "render_json", "render_text"]
 
 
 # JSON -------------------------------------------------------------------------------------------
@@ -345,232 +341,6 @@ def _calendar_json(figures: Figures) -> dict[str, Any] | None:
             for d in c.days
         ],
     }
-
-
-# terminal tables --------------------------------------------------------------------------------
-
-
-def render_text(figures: Figures, width: int = 120) -> str:
-    """The figures as plain rich tables (English headings, the plan's number format)."""
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=width, force_terminal=False, color_system=None, highlight=False)
-    lang = figures.language
-
-    def num(value: float | None, digits: int = 2) -> str:
-        return fmt_decimal(value, lang, digits)
-
-    def money(value: float | None) -> str:
-        return fmt_money(value, figures.currency, lang)
-
-    def share(value: float | None) -> str:
-        return fmt_percent(value, lang, 1)
-
-    def work(value: Arithmetic | None, percent: bool = False) -> str:
-        return fmt_arithmetic(value, lang, percent_result=percent) if value is not None else "—"
-
-    console.print(f"{figures.name} ({figures.slug}) — figures on {figures.today.isoformat()}", markup=False)
-    filled = sum(s.filled for s in figures.steps)
-    console.print(f"Steps filled: {filled} of {len(figures.steps)}", markup=False)
-
-    audit = figures.audit
-    if audit is not None:
-        table = Table(title=f"Audit {_iso(audit.date) or ''}".strip(), title_justify="left")
-        for column in ("Family", "Score", "Band", "Worked", "absent", "partial", "done", "n/a", "not assessed"):
-            table.add_column(column, justify="left" if column in ("Family", "Band", "Worked") else "right")
-        for f in audit.families:
-            table.add_row(
-                f.label_en,
-                _s(f.score),
-                f.band or "—",
-                work(f.work),
-                *[str(f.counts[s]) for s in ("absent", "partial", "done", "n/a", "not assessed")],
-            )
-        table.add_row("Overall", _s(audit.overall), audit.band or "—", work(audit.overall_work), *[""] * 5)
-        console.print(table)
-        if audit.comparison is not None:
-            comparison = audit.comparison
-            since = _iso(comparison.previous_date) or "the previous audit"
-            table = Table(title=f"Change since {since}", title_justify="left")
-            for column in ("Family", "Before", "After", "Change"):
-                table.add_column(column, justify="left" if column == "Family" else "right")
-            for change in (*comparison.families, comparison.overall):
-                table.add_row(change.id, _s(change.before), _s(change.after), _signed(change.change))
-            console.print(table)
-        if audit.actions:
-            counts = ", ".join(f"{n} {p}" for p, n in audit.issues.items())
-            table = Table(title=f"Actions (issues: {counts})", title_justify="left")
-            for column in ("Priority", "Tool or practice", "Status", "Action", "Source"):
-                table.add_column(column)
-            for act in audit.actions:
-                name = f"{act.family}.{act.id}" if hasattr(act, "family") else f"practice {act.id}"
-                table.add_row(
-                    act.priority or "—", name, act.status, act.recommendation or "", act.recommendation_source or ""
-                )
-            console.print(table)
-        table = Table(title="Practices", title_justify="left")
-        for column in ("Practice", "Status", "Evidence", "Evidence suggests"):
-            table.add_column(column)
-        for p in audit.practices:
-            value = p.evidence.value
-            if value is None or isinstance(value, str):
-                shown = value or "—"
-            else:
-                shown = share(value) if p.evidence.metric == "completion_rate" else num(value)
-            table.add_row(
-                p.label_en, p.status, f"{p.evidence.metric.replace('_', ' ')}: {shown}", p.evidence.status or "—"
-            )
-        console.print(table)
-
-    e = figures.economics
-    if e is not None:
-        table = Table(title="Economics", title_justify="left")
-        table.add_column("Figure")
-        table.add_column("Value", justify="right")
-        table.add_column("Worked")
-        table.add_row("LTV (revenue)", money(e.ltv), work(e.ltv_work))
-        table.add_row("LTV (profit)", money(e.ltv_profit), work(e.ltv_profit_work))
-        table.add_row(f"LTV/CAC ({e.ltv_cac_basis or '—'})", num(e.ltv_cac), work(e.ltv_cac_work))
-        if e.nps is not None:
-            table.add_row(
-                f"NPS ({e.nps.promoters}/{e.nps.passives}/{e.nps.detractors})", num(e.nps.score), work(e.nps.work)
-            )
-        console.print(table)
-        if e.funnel:
-            table = Table(title="Funnel", title_justify="left")
-            for column in ("Stage", "Count", "From previous", "From first"):
-                table.add_column(column, justify="left" if column == "Stage" else "right")
-            for stage in e.funnel:
-                table.add_row(stage.stage, num(stage.count, 0), share(stage.from_previous), share(stage.from_first))
-            console.print(table)
-
-    fc = figures.forecast
-    if fc is not None:
-        table = Table(
-            title=f"Forecast from {fc.start.strftime('%Y-%m')} ({fc.start_source}), {fc.months} months; "
-            f"profit a customer a month: {work(fc.profit_per_customer_month_work)}",
-            title_justify="left",
-        )
-        for column in ("Scenario", "×", "Cost", "Profit", "New customers", "ROI", "Payback month"):
-            table.add_column(column, justify="left" if column == "Scenario" else "right")
-        for sc in fc.scenarios:
-            payback = f"{sc.payback_month} ({sc.payback_date.strftime('%Y-%m')})" if sc.payback_date else "none"
-            roi = share(sc.roi)
-            table.add_row(
-                sc.name, num(sc.multiplier), money(sc.cost), money(sc.profit), num(sc.new_customers), roi, payback
-            )
-        console.print(table)
-        for sc in fc.scenarios:
-            table = Table(title=f"Scenario {sc.name}", title_justify="left")
-            for column in ("Month", "Cost", "New", "Customers", "Profit", "Cum. cost", "Cum. profit"):
-                table.add_column(column, justify="right")
-            for m in sc.months:
-                table.add_row(
-                    f"{m.number} ({m.month.strftime('%Y-%m')})",
-                    money(m.cost),
-                    num(m.new_customers),
-                    num(m.customers),
-                    money(m.profit),
-                    money(m.cumulative_cost),
-                    money(m.cumulative_profit),
-                )
-            console.print(table)
-
-    if figures.forecast_missing and fc is None:
-        console.print(
-            "Forecast not computed, missing: "
-            + "; ".join(f"{key} ({group or 'plan level'})" for group, key in figures.forecast_missing),
-            markup=False,
-        )
-    facts = figures.plan_vs_fact
-    if facts is not None and any(i.months for i in facts.initiatives):
-        table = Table(title="Plan against fact", title_justify="left")
-        for column in ("Initiative", "Planned CAC", "Actual CAC", "Ratio", "Months reported"):
-            table.add_column(column, justify="left" if column == "Initiative" else "right")
-        for fact in facts.initiatives:
-            table.add_row(
-                fact.id, money(fact.planned_cac), money(fact.actual_cac), num(fact.cac_ratio), str(len(fact.months))
-            )
-        console.print(table)
-        to_date = facts.roi_to_date
-        if to_date is not None:
-            console.print(
-                f"ROI to date (months 1..{to_date.through_month}, through {to_date.through_date.strftime('%Y-%m')}): "
-                f"cost {money(to_date.cost)}, profit {money(to_date.profit)}, ROI {share(to_date.roi)}",
-                markup=False,
-            )
-
-    if figures.checkpoints:
-        table = Table(title="Checkpoints", title_justify="left")
-        for column in ("Date", "Goal", "Direction", "Target", "Actual", "Status"):
-            table.add_column(column)
-        for checkpoint in figures.checkpoints:
-            for k in checkpoint.kpis:
-                show: Callable[[float | None], str] = share if k.unit == "%" else num
-                target = show(k.target) + (" (goal)" if k.target_from_goal else "")
-                table.add_row(checkpoint.date.isoformat(), k.goal, k.direction, target, show(k.actual), k.status)
-        console.print(table)
-        if figures.corrections:
-            console.print(
-                "To correct: "
-                + "; ".join(
-                    f"{c.kpi.date.isoformat()} {c.kpi.goal} ({c.kpi.status}): "
-                    + (", ".join(f.id for f in c.initiatives) or "no initiative serves this goal")
-                    for c in figures.agenda
-                ),
-                markup=False,
-            )
-
-    a = figures.automation
-    if a is not None:
-        table = Table(title="Automation (hours a month)", title_justify="left")
-        for column in ("Process", "Hours", "Tool", "Status"):
-            table.add_column(column, justify="right" if column == "Hours" else "left")
-        for i in a.items:
-            table.add_row(i.process, num(i.hours_per_month), i.tool or "—", i.status)
-        console.print(table)
-        console.print(
-            f"By hand: {num(a.by_hand_hours)} h a month (manual {num(a.manual_hours)}, planned "
-            f"{num(a.planned_hours)}), {work(a.by_hand_year_work)} h a year; automated {num(a.automated_hours)}",
-            markup=False,
-        )
-        if a.cost_monthly_work is not None:
-            console.print(
-                f"Cost of the hours by hand: {work(a.cost_monthly_work)} a month, {work(a.cost_yearly_work)} a year",
-                markup=False,
-            )
-
-    cal = figures.calendar
-    if cal is not None:
-        table = Table(title=f"Article calendar {cal.start.isoformat()} … {cal.end.isoformat()}", title_justify="left")
-        for column in ("Slots", "Done", "Missed", "Rate", "Streak", "Longest", "Hours", "Projected"):
-            table.add_column(column, justify="right")
-        table.add_row(
-            str(cal.slots),
-            str(cal.done),
-            str(cal.missed),
-            share(cal.completion_rate),
-            str(cal.current_streak),
-            str(cal.longest_streak),
-            num(cal.hours),
-            num(cal.projected),
-        )
-        console.print(table)
-        upcoming = [d for d in cal.days if d.date >= figures.today][:7]
-        if upcoming:
-            table = Table(title="Next slots", title_justify="left")
-            for column in ("Date", "Kind", "Title"):
-                table.add_column(column)
-            for d in upcoming:
-                table.add_row(d.date.isoformat(), d.kind, d.title or "—")
-            console.print(table)
-    if figures.lint:
-        table = Table(title="Method warnings (playbook check lists them with the file)", title_justify="left")
-        for column in ("Line", "Code", "Where", "Message"):
-            table.add_column(column)
-        for w in figures.lint:
-            table.add_row(f"{w.line}:{w.col}", w.code, w.path, lint_message(w, figures.language))
-        console.print(table)
-    return buffer.getvalue()
 
 
 def _s(value: int | None) -> str:

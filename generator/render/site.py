@@ -9,6 +9,7 @@ only hands these strings to MkDocs, so another static-site engine could take the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from generator.compute.figures import Figures
@@ -24,9 +25,23 @@ def page_path(slug: str, stem: str) -> str:
     return f"{slug}/{stem}.md"
 
 
+# A data table not yet inside a scroll box (the forecast's month tables already are).
+_BARE_TABLE = re.compile(r'(?<!<div class="pb-scroll" tabindex="0">\n)(<table class="pb-table[^"]*">.*?</table>)', re.S)
+
+
+def scroll_tables(markdown: str) -> str:
+    """Wrap every data table in its own horizontal scroll box.
+
+    A phone is narrower than a table of six money columns; without a box of its own the whole
+    page scrolls sideways (or, with Material's layout, the last columns are cut off). The box is
+    focusable so a keyboard can scroll it too.
+    """
+    return _BARE_TABLE.sub(r'<div class="pb-scroll" tabindex="0">\n\1\n</div>', markdown)
+
+
 def render_page(loaded: LoadedPlan, figures: Figures, stem: str) -> str:
     """One client page as Markdown."""
-    return render_template(TEMPLATES[stem], **CONTEXTS[stem](loaded, figures))
+    return scroll_tables(render_template(TEMPLATES[stem], **CONTEXTS[stem](loaded, figures)))
 
 
 def render_pages(loaded: LoadedPlan, figures: Figures) -> list[tuple[str, str]]:

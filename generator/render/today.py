@@ -15,7 +15,7 @@ from rich.table import Table
 from generator.compute.schedule import CalendarFigures, Slot, compute_plan_calendar
 from generator.load.loader import LoadedPlan
 from generator.present.briefs import brief_lines, material_warnings
-from generator.present.i18n import fmt_percent, t
+from generator.present.i18n import fmt_percent, plan_language, t
 from generator.render.calendar import clean_line, summarise_slot
 
 # `playbook today` ----------------------------------------------------------------------------
@@ -38,7 +38,7 @@ def compute_today(loaded: Sequence[LoadedPlan], day: date) -> list[TodayRow]:
     for item in loaded:
         figures = compute_plan_calendar(item.plan, day)
         names = {s.id: s.name for s in item.plan.segments}
-        rows.append(TodayRow(item.slug, item.plan.business.name, item.plan.business.language, figures, names))
+        rows.append(TodayRow(item.slug, item.plan.business.name, plan_language(item.plan.business), figures, names))
     return rows
 
 

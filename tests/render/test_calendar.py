@@ -231,10 +231,14 @@ def test_csv_columns_bom_and_injection() -> None:
 
 
 def test_csv_russian_weekdays_and_missed(kolosok: Plan) -> None:
-    rows = list(csv.reader(io.StringIO(render_csv(kolosok, figures(kolosok, date(2026, 12, 3))).decode("utf-8-sig"))))
+    data = render_csv(kolosok, figures(kolosok, date(2026, 12, 3)))
+    assert data.startswith(b"\xef\xbb\xbf")
+    # a Russian Excel splits on ";" (its decimal sign is the comma); headers and statuses in Russian
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
+    assert rows[0][:8] == ["дата", "день недели", "что делать", "статус", "заголовок", "запрос", "сегмент", "ссылка"]
     assert rows[0][8:] == ["источник", "идея", "задание"]
-    assert rows[1] == ["2026-12-01", "вторник", "", "missed", "", "", "", "", "", "", ""]
-    assert rows[3][:5] == ["2026-12-03", "четверг", "new", "today", "Как выбрать свежий хлеб"]
+    assert rows[1] == ["2026-12-01", "вторник", "", "пропущено", "", "", "", "", "", "", ""]
+    assert rows[3][:5] == ["2026-12-03", "четверг", "новая статья", "сегодня", "Как выбрать свежий хлеб"]
 
 
 # the command ------------------------------------------------------------------------------------

@@ -155,18 +155,19 @@ def test_forecast_points_follow_the_values() -> None:
     assert "December 2026 – April 2027" in desc and "base: $100" in desc and "c: $10" in desc  # type: ignore[operator]
 
 
-def test_funnel_widths_follow_counts() -> None:
+def test_funnel_widths_follow_the_square_root_of_counts() -> None:
     root = parse(
         charts.render_funnel(
-            [Stage("shows", 1000), Stage("visits", 500, 0.5), Stage("buys", 250, 0.5)], "en", title="t"
+            [Stage("shows", 1000), Stage("visits", 250, 0.25), Stage("buys", 10, 0.04)], "en", title="t"
         )
     )
     widths = [float(r.get("width", "0")) for r in root.findall("svg:rect", NS)]
-    assert widths[1] == pytest.approx(widths[0] / 2) and widths[2] == pytest.approx(widths[0] / 4)
+    # √(250/1000) = 0.5; √(10/1000) = 0.1: a hundredfold narrowing is still a readable bar, not a sliver
+    assert widths[1] == pytest.approx(widths[0] / 2) and widths[2] == pytest.approx(widths[0] / 10)
     # centred: each bar's middle is the same
     mids = {round(float(r.get("x", "0")) + float(r.get("width", "0")) / 2, 2) for r in root.findall("svg:rect", NS)}
     assert len(mids) == 1
-    assert root.find("svg:desc", NS).text == "shows: 1,000; visits: 500, 50%; buys: 250, 50%"  # type: ignore[union-attr]
+    assert root.find("svg:desc", NS).text == "shows: 1,000; visits: 250, 25%; buys: 10, 4%"  # type: ignore[union-attr]
 
 
 def test_gantt_bars_cover_their_months() -> None:

@@ -84,7 +84,7 @@ def test_kolosok_sections_in_order_and_in_russian(kolosok: Rendered) -> None:
         "Контрольные точки",
         "Стратегия и дорожная карта",
         "Контент-дисциплина",
-        "Методика",
+        "Метод",
     ]
     at = 0
     for title in titles:  # each title found after the one before it
@@ -118,7 +118,7 @@ def test_contents_page_numbers_point_at_the_sections(kolosok: Rendered) -> None:
     toc = subprocess.run(
         ["pdftotext", "-layout", "-f", "2", "-l", "2", "-", "-"], input=kolosok.pdf, capture_output=True, check=True
     ).stdout.decode("utf-8")
-    for title in ("Главное", "ИТ-системы", "Экономика клиента", "Методика"):
+    for title in ("Главное", "ИТ-системы", "Экономика клиента", "Метод"):
         match = re.search(re.escape(title) + r"\s+(\d+)\s*$", toc, re.MULTILINE)
         assert match, (title, toc)
         number = int(match.group(1))
@@ -146,7 +146,7 @@ def test_metadata_from_the_plan(kolosok: Rendered) -> None:
     reader = PdfReader(io.BytesIO(kolosok.pdf))
     info = reader.metadata
     assert info is not None
-    assert info.title == "Аудит цифрового маркетинга — Пекарня «Колосок»"
+    assert info.title == "Аудит электронного маркетинга — Пекарня «Колосок»"
     assert info.author == "Анна Смирнова"
     assert reader.trailer["/Root"]["/Lang"] == "ru"
     # the audit date of the plan (2026-11-20), not the wall clock
@@ -360,3 +360,46 @@ def test_every_gap_has_an_action_with_why_and_standard_advice_is_tagged(slug: st
     after = text.split(heading, 1)[1][:160]
     assert [int(n) for n in re.findall(r"\b\d+\b", after)][:3] == [issues["high"], issues["medium"], issues["low"]]
     assert ("высокий приоритет" if figures.language == "ru" else "high priority") in after
+
+
+# page fill ----------------------------------------------------------------------------------------
+
+_WORD = re.compile(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>')
+_PAGE = re.compile(r'<page width="[\d.]+" height="([\d.]+)">(.*?)</page>', re.S)
+
+
+def page_fill(pdf: bytes) -> list[tuple[float, str]]:
+    """Per page: how far down its text reaches (share of the page height, without header and footer), first words."""
+    out = subprocess.run(["pdftotext", "-bbox", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    pages = []
+    for height, body in _PAGE.findall(out):
+        h = float(height)
+        words = [(float(top), float(bottom), w) for top, bottom, w in _WORD.findall(body) if 60 < float(top) < h - 60]
+        pages.append((max((b for _, b, _ in words), default=0.0) / h, " ".join(w for _, _, w in words[:8])))
+    return pages
+
+
+@pytest.mark.parametrize("plan", ["kolosok", "northwind"])
+def test_pages_are_at_least_a_third_full(plan: str, request: pytest.FixtureRequest) -> None:
+    """Sections flow: no page is under a third full, except the contents and the last page of the
+    part that ends before a page-starting section (the summary and the audit's families start a page)."""
+    rendered: Rendered = request.getfixturevalue(plan)
+    fill = page_fill(rendered.pdf)
+    starts = {"Главное", "Семейства", "Executive", "Families"}
+    for n, (share, words) in enumerate(fill[:-1], 1):
+        if n <= 2 or fill[n][1].split(" ")[0] in starts:  # cover, contents, or a page before a forced start
+            continue
+        assert share >= 1 / 3, f"page {n} of {plan} is {share:.0%} full: {words}"
+
+
+def test_the_pdf_has_steps_3_to_5_and_the_roadmap(kolosok: Rendered, northwind: Rendered) -> None:
+    body = text_of(kolosok.pdf, first=3).lower()  # table headers are set in capitals
+    for heading in ("аудитория и спрос", "конкуренты", "план работ", "ответственный", "разовые затраты"):
+        assert heading in body, heading
+    # kolosok's "свежий хлеб бибирево" is searched 320 times a month; Хлебница is a competitor
+    layout = subprocess.run(["pdftotext", "-layout", "-", "-"], input=kolosok.pdf, capture_output=True, check=True)
+    assert re.search(r"свежий хлеб бибирево\s+320\s+Яндекс Вордстат", layout.stdout.decode())
+    assert "хлебница" in body
+    english = text_of(northwind.pdf, first=3).lower()
+    for heading in ("audience and demand", "competitors", "owner", "one-off cost"):
+        assert heading in english, heading

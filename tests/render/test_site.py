@@ -116,7 +116,7 @@ def test_overview_lists_the_eight_steps(kolosok: dict[str, str]) -> None:
     overview = kolosok["kolosok/index.md"]
     assert overview.count("— заполнен") == 8
     assert "Заполнено шагов: 8 из 8." in overview
-    assert "[Аудит цифрового маркетинга](audit.md)" in overview
+    assert "[Аудит электронного маркетинга](audit.md)" in overview
 
 
 def test_audience_competitors_strategy(kolosok: dict[str, str]) -> None:

@@ -1,0 +1,276 @@
+"""`playbook report` as terminal tables, in the plan's language, with the same words and numbers as the site and PDF.
+
+Headings and column names come from the labels table (the keys the site and the PDF use for
+the same figure, so "Прогноз окупаемости", "План" and "503%" read the same everywhere); numbers,
+money, shares and dates are formatted by `generator.present` in the plan's locale; goal values
+in their unit ("22 заявки"). One function per section keeps each short; the JSON lives in
+`generator.render.report`.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from rich.console import Console
+from rich.table import Table
+
+from generator.compute.arithmetic import Arithmetic
+from generator.compute.figures import Figures
+from generator.present import money as money_values
+from generator.present.format import fmt_months, fmt_quantity
+from generator.present.i18n import (
+    LABELS,
+    PlanLanguage,
+    fmt_arithmetic,
+    fmt_date,
+    fmt_decimal,
+    fmt_money,
+    fmt_month,
+    fmt_month_from,
+    fmt_number,
+    fmt_percent,
+    t,
+)
+from generator.present.lint import lint_message
+
+DASH = "—"
+
+
+@dataclass(frozen=True)
+class _Say:
+    """Words and numbers of one plan: a label by key, and each kind of number formatted one way."""
+
+    lang: PlanLanguage
+    currency: str
+
+    def __call__(self, key: str) -> str:
+        return t(key, self.lang)
+
+    def num(self, value: float | None) -> str:
+        return fmt_number(value, self.lang)
+
+    def dec(self, value: float | None) -> str:
+        return fmt_decimal(value, self.lang, 1)
+
+    def money(self, value: float | None) -> str:
+        return fmt_money(value, self.currency, self.lang)
+
+    def share(self, value: float | None) -> str:
+        return fmt_percent(value, self.lang)
+
+    def work(self, value: Arithmetic | None, percent: bool = False) -> str:
+        return fmt_arithmetic(value, self.lang, percent_result=percent) if value is not None else DASH
+
+    def label_or(self, key: str, fallback: str) -> str:
+        return t(key, self.lang) if key in LABELS else fallback
+
+
+def _table(title: str, columns: tuple[str, ...], right: tuple[int, ...] = ()) -> Table:
+    table = Table(title=title, title_justify="left")
+    for i, column in enumerate(columns):
+        table.add_column(column, justify="right" if i in right else "left")
+    return table
+
+
+def _audit(console: Console, figures: Figures, say: _Say) -> None:
+    audit = figures.audit
+    if audit is None:
+        return
+    title = say("site.page.audit") + (f" · {fmt_date(audit.date, say.lang)}" if audit.date else "")
+    table = _table(title, (say("site.audit.family"), say("pdf.score"), say("pdf.band"), say("pdf.worked")), (1,))
+    for f in audit.families:
+        band = say(f"band.{f.band}") if f.band else DASH
+        table.add_row(f.label(say.lang), say.num(f.score), band, say.work(f.work))
+    band = say(f"band.{audit.band}") if audit.band else DASH
+    table.add_row(say("pdf.overall"), say.num(audit.overall), band, say.work(audit.overall_work))
+    console.print(table)
+    if audit.comparison is not None:
+        c = audit.comparison
+        since = fmt_date(c.previous_date, say.lang) if c.previous_date else DASH
+        table = _table(
+            f"{say('pdf.comparison')} ({since})", ("", say("pdf.before"), say("pdf.after"), say("pdf.change"))
+        )
+        names = {f.id: f.label(say.lang) for f in audit.families}
+        for change in (*c.families, c.overall):
+            signed = DASH if change.change is None else f"{change.change:+d}".replace("-", "−")
+            table.add_row(
+                names.get(change.id, say("pdf.overall")), say.num(change.before), say.num(change.after), signed
+            )
+        console.print(table)
+    if audit.actions:
+        counts = ", ".join(f"{say(f'priority.{p}')}: {say.num(n)}" for p, n in audit.issues.items())
+        table = _table(
+            f"{say('site.audit.actions')} ({counts})",
+            (say("pdf.priority"), say("pdf.tool"), say("pdf.status"), say("pdf.recommendation"), ""),
+        )
+        for r in audit.actions:
+            priority = say(f"priority.{r.priority}") if r.priority else DASH
+            tag = say("site.audit.default_tag") if r.recommendation_source == "default" else ""
+            table.add_row(priority, r.label(say.lang), say(f"status.{r.status}"), r.recommendation or "", tag)
+        console.print(table)
+    table = _table(say("pdf.practices"), ("", say("pdf.status"), say("pdf.evidence")))
+    for p in audit.practices:
+        table.add_row(p.label(say.lang), say(f"status.{p.status}"), _evidence(p.evidence.metric, p.evidence.value, say))
+    console.print(table)
+
+
+def _evidence(metric: str, value: float | str | None, say: _Say) -> str:
+    """The same sentence as the site's practice card."""
+    if value is None:
+        return say("site.evidence.none")
+    if metric == "completion_rate" and isinstance(value, float | int):
+        shown = say.share(value)
+    elif metric == "crm_status" and isinstance(value, str):
+        shown = say(f"status.{value}")
+    elif isinstance(value, float | int):
+        shown = say.dec(value)
+    else:
+        shown = str(value)
+    return say(f"site.evidence.{metric}").format(value=shown)
+
+
+def _economics(console: Console, figures: Figures, say: _Say) -> None:
+    e = figures.economics
+    if e is None:
+        return
+    table = _table(say("site.page.economics"), ("", "", say("pdf.worked")), (1,))
+    table.add_row(say("pdf.ltv"), say.money(e.ltv), say.work(e.ltv_work))
+    table.add_row(say("pdf.ltv_profit"), say.money(e.ltv_profit), say.work(e.ltv_profit_work))
+    table.add_row(say("pdf.ltv_cac"), say.dec(e.ltv_cac), say.work(e.ltv_cac_work))
+    if e.nps is not None:
+        table.add_row(say("pdf.nps"), say.dec(e.nps.score), say.work(e.nps.work))
+    console.print(table)
+    if e.funnel:
+        columns = (say("pdf.stage"), say("pdf.count"), say("pdf.from_previous"), say("pdf.from_first"))
+        table = _table(say("pdf.funnel"), columns, (1, 2, 3))
+        for s in e.funnel:
+            table.add_row(s.stage, say.num(s.count), say.share(s.from_previous), say.share(s.from_first))
+        console.print(table)
+
+
+def _forecast(console: Console, figures: Figures, say: _Say) -> None:
+    fc = figures.forecast
+    names = {group: group for group, _ in figures.forecast_missing if group}  # the report names segments by id
+    missing = money_values.missing_keys(figures, names, str) if figures.forecast_missing else None
+    if missing:
+        console.print(missing, markup=False)
+    _plan_vs_fact(console, figures, say)
+    if fc is None:
+        return
+    horizon = say("pdf.horizon").format(
+        months=fmt_months(fc.months, say.lang), start=fmt_month_from(fc.start, say.lang)
+    )
+    console.print(f"{say('site.page.forecast')}: {horizon}", markup=False)
+    console.print(f"{say('pdf.profit_per_customer')}: {say.work(fc.profit_per_customer_month_work)}", markup=False)
+    columns = (say("pdf.scenario"), "×", say("pdf.cost"), say("pdf.profit"), say("pdf.new_customers"), "ROI")
+    table = _table(say("site.fc.summary"), (*columns, say("pdf.payback")), (1, 2, 3, 4, 5))
+    for s in fc.scenarios:
+        payback = fmt_month(s.payback_date, say.lang) if s.payback_date else say("pdf.no_payback")
+        name = say.label_or(f"pdf.scenario.{s.name}", s.name)
+        table.add_row(name, say.dec(s.multiplier), say.money(s.cost), say.money(s.profit), say.num(s.new_customers),
+                      say.share(s.roi), payback)  # fmt: skip
+    console.print(table)
+
+
+def _checkpoints(console: Console, figures: Figures, say: _Say) -> None:
+    if not figures.checkpoints:
+        return
+    columns = (say("pdf.date"), say("pdf.goal"), say("pdf.target"), say("pdf.actual"), say("pdf.status"))
+    table = _table(say("pdf.checkpoints"), columns, (2, 3))
+    for checkpoint in figures.checkpoints:
+        for k in checkpoint.kpis:
+            target = fmt_quantity(k.target, k.unit, say.lang, say.currency)
+            actual = fmt_quantity(k.actual, k.unit, say.lang, say.currency)
+            table.add_row(fmt_date(k.date, say.lang, "short"), k.goal_title, target, actual, say(f"kpi.{k.status}"))
+    console.print(table)
+    if figures.agenda:
+        lines = [
+            f"{fmt_date(c.kpi.date, say.lang)}: {c.kpi.goal_title} — {say(f'kpi.{c.kpi.status}')}: "
+            + (", ".join(f.id for f in c.initiatives) or say("money.no_initiative"))
+            for c in figures.agenda
+        ]
+        console.print(f"{say('pdf.corrections')}: " + "; ".join(lines), markup=False)
+
+
+def _automation(console: Console, figures: Figures, say: _Say) -> None:
+    a = figures.automation
+    if a is None:
+        return
+    columns = (say("pdf.process"), say("pdf.hours"), say("site.auto.tool"), say("pdf.status"))
+    table = _table(say("site.page.automation"), columns, (1,))
+    for i in a.items:
+        table.add_row(i.process, say.dec(i.hours_per_month), i.tool or DASH, say(f"pdf.automation.{i.status}"))
+    console.print(table)
+    console.print(
+        f"{say('pdf.manual_hours')}: {say.dec(a.by_hand_hours)} {say('pdf.hours_month')}; "
+        f"{say.work(a.by_hand_year_work)} {say('pdf.hours_year')}",
+        markup=False,
+    )
+    cost = money_values.automation_cost(figures, str)
+    if cost:
+        console.print(
+            f"{say('money.auto.monthly')}: {cost['monthly_work']}; {say('money.auto.yearly')}: {cost['yearly_work']}",
+            markup=False,
+        )
+
+
+def _plan_vs_fact(console: Console, figures: Figures, say: _Say) -> None:
+    pvf = money_values.plan_vs_fact(figures, str)
+    if pvf is None:
+        return
+    columns = (say("money.initiative"), say("money.planned_cac"), say("money.actual_cac"), say("money.ratio"))
+    table = _table(say("money.pvf.title"), columns, (1, 2, 3))
+    for row in pvf["initiatives"]:
+        table.add_row(row["title"], row["planned_cac"], row["actual_cac"], row["ratio"])
+    console.print(table)
+    roi = pvf["roi"]
+    if roi:
+        console.print(
+            f"{say('money.roi.title')} ({roi['period']}): {say('money.roi.cost')} {roi['cost']}, "
+            f"{say('money.roi.profit')} {roi['profit']}, ROI {roi['roi']}",
+            markup=False,
+        )
+
+
+def _lint(console: Console, figures: Figures, say: _Say) -> None:
+    """The method's warnings, for the consultant (the site and the PDF never show them)."""
+    if not figures.lint:
+        return
+    table = _table("playbook check", ("", "", "", ""))
+    for w in figures.lint:
+        table.add_row(f"{w.line}:{w.col}", w.code, w.path, lint_message(w, say.lang))
+    console.print(table)
+
+
+def _calendar(console: Console, figures: Figures, say: _Say) -> None:
+    cal = figures.calendar
+    if cal is None:
+        return
+    period = f"{fmt_date(cal.start, say.lang)} – {fmt_date(cal.end, say.lang)}"
+    keys = ("pdf.slots", "pdf.done", "pdf.missed", "pdf.rate", "pdf.streak", "pdf.longest", "pdf.hours_invested")
+    table = _table(f"{say('site.page.calendar')} · {period}", tuple(say(k) for k in keys), tuple(range(7)))
+    table.add_row(say.num(cal.slots), say.num(cal.done), say.num(cal.missed), say.share(cal.completion_rate),
+                  say.num(cal.current_streak), say.num(cal.longest_streak), say.dec(cal.hours))  # fmt: skip
+    console.print(table)
+    upcoming = [d for d in cal.days if d.date >= figures.today][:7]
+    if upcoming:
+        table = _table(say("site.cal.upcoming"), (say("pdf.date"), say("site.cal.kind"), say("site.cal.article")))
+        for d in upcoming:
+            kind = say.label_or(f"site.slotkind.{d.kind}", say.label_or(f"csv.status.{d.kind}", d.kind))
+            table.add_row(fmt_date(d.date, say.lang, "short"), kind, d.title or DASH)
+        console.print(table)
+
+
+def render_text(figures: Figures, width: int = 120) -> str:
+    """The figures as plain tables in the plan's language and number format."""
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, force_terminal=False, color_system=None, highlight=False)
+    say = _Say(PlanLanguage(figures.language, figures.locale), figures.currency)
+    console.print(f"{figures.name} ({figures.slug}) — {say('pdf.figures_on')}: {fmt_date(figures.today, say.lang)}",
+                  markup=False)  # fmt: skip
+    filled = sum(s.filled for s in figures.steps)
+    console.print(say("site.steps_filled").format(done=filled, total=len(figures.steps)), markup=False)
+    for section in (_audit, _economics, _forecast, _checkpoints, _automation, _calendar, _lint):
+        section(console, figures, say)
+    return buffer.getvalue()

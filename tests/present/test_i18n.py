@@ -1,0 +1,79 @@
+"""Babel formatting in the plan's language and locale: numbers, money, percentages, dates, months.
+
+Expected strings are CLDR's formats written out by hand (a Russian thousands separator is a
+no-break space, German uses dots and puts the euro after the number).
+"""
+
+from __future__ import annotations
+
+import pickle
+from datetime import date
+
+import pytest
+
+from generator.present.i18n import (
+    PlanLanguage,
+    fmt_date,
+    fmt_money,
+    fmt_month,
+    fmt_month_from,
+    fmt_number,
+    fmt_percent,
+    t,
+)
+
+NBSP = "\u00a0"
+
+
+def test_the_month_inside_a_russian_phrase_is_genitive() -> None:
+    december = date(2026, 12, 1)
+    assert f"с {fmt_month_from(december, 'ru')}" == "с декабря 2026"
+    assert fmt_month(december, "ru") == "декабрь 2026"  # a heading or a table cell: nominative
+    assert fmt_month_from(december, "en") == "December 2026"
+
+
+@pytest.mark.parametrize(
+    ("share", "ru", "en"),
+    [
+        (0.35, "35%", "35%"),
+        (5.029, "503%", "503%"),  # ROI: one precision everywhere (not 502,9% in one output, 503% in another)
+        (0.125, "12,5%", "12.5%"),
+        (0.0001, "0,01%", "0.01%"),  # a small funnel step is not "0%"
+        (0.00001, "<0,01%", "<0.01%"),
+        (0, "0%", "0%"),
+    ],
+)
+def test_one_rule_for_percentages(share: float, ru: str, en: str) -> None:
+    assert fmt_percent(share, "ru") == ru
+    assert fmt_percent(share, "en") == en
+
+
+def test_whole_numbers_round_half_up() -> None:
+    # 91.5 new customers are shown as 92 everywhere, and 92.5 as 93 (not to the even 92)
+    assert fmt_number(91.5, "en") == "92"
+    assert fmt_number(92.5, "en") == "93"
+    assert fmt_number(182500, "ru") == f"182{NBSP}500"
+
+
+def test_a_german_locale_formats_an_english_plan() -> None:
+    german = PlanLanguage("en", "de-DE")
+    assert german == "en" and t("site.page.forecast", german) == "ROI forecast"  # labels stay English
+    assert fmt_money(96850, "EUR", german) == f"96.850{NBSP}€"
+    assert fmt_date(date(2027, 1, 15), german, "short") == "15.01.27"
+    assert "1/15/27" not in fmt_date(date(2027, 1, 15), german, "short")
+    assert fmt_number(1234567, german) == "1.234.567"
+
+
+def test_british_and_american_english() -> None:
+    assert fmt_date(date(2027, 1, 15), PlanLanguage("en", "en-GB"), "short") == "15/01/2027"
+    assert fmt_date(date(2027, 1, 15), PlanLanguage("en"), "short") == "1/15/27"
+    assert fmt_money(96850, "EUR", PlanLanguage("en", "en-GB")) == "€96,850"
+
+
+def test_an_unknown_locale_formats_like_the_language() -> None:
+    assert PlanLanguage("ru", "xx-YY").format_locale == "ru_RU"
+
+
+def test_a_plan_language_survives_the_build_processes() -> None:
+    german = pickle.loads(pickle.dumps(PlanLanguage("en", "de-DE")))
+    assert german == "en" and german.format_locale == "de_DE"
