@@ -10,8 +10,10 @@ calendar files of `generator.render.calendar`, the PDF audits of `generator.rend
   language for a one-client site;
 - `on_files` adds the generated pages and calendar files, drops hand-written pages of
   clients that are not built, and writes the navigation in the method's order;
-- `on_page_markdown` gives hand-written pages the language they are written in;
-- `on_post_build` renders the PDF audits into the built site;
+- `on_page_markdown` gives hand-written pages the language they are written in, and a client's
+  pages their visibility (`noindex`; for a private client the password and plan-free titles);
+- `on_post_build` renders the PDF audits into the built site and keeps unlisted and private
+  clients out of the sitemap and the shared search index (`generator.adapters.visibility`);
 - `on_serve` watches `plans/`, so editing a plan reloads the preview. Nothing is written
   inside a watched folder, so a rebuild never triggers another one.
 """
@@ -33,9 +35,11 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from generator.adapters import visibility as vis
 from generator.builder.cache import ClientCache, PdfCache, cache_dir
 from generator.builder.clients import PDF_NAME, Client, generated_paths, load_clients
 from generator.builder.pdfs import PdfBatch, PdfJob
+from generator.builder.publish import PRIVATE, PUBLIC, encrypt_pdf, read_passwords, site_secret
 from generator.errors import PlanError, PlanValidationError, UserError
 from generator.present.site import PAGES, Labels
 from generator.render.markup import escape_text
@@ -115,6 +119,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._pdfs: Any = None  # generator.builder.pdfs.PdfBatch while the PDF audits render
         self._background: Any = None  # under mkdocs serve: the previous build's PDFs, still rendering
         self.serving = False
+        # slug → password of each private client, read from the environment for this build only:
+        # held in memory, never logged, cached or written (generator.builder.publish)
+        self.passwords: dict[str, str] = {}
+        self.home_password: str | None = None  # a one-client site of a private client: its home is encrypted too
 
     # configuration ----------------------------------------------------------------------------
 
@@ -139,7 +147,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.errors = []
         try:
             store = ClientCache(cache_dir(self.root)) if self.config.cache else None
-            self.clients = load_clients(self.plans_dir, self.selected_clients(), self.today, store)
+            self.clients = load_clients(
+                self.plans_dir, self.selected_clients(), self.today, store, secret=site_secret()
+            )
+            self.passwords = read_passwords(c.loaded for c in self.clients)
         except PlanValidationError as exc:
             self.errors = exc.errors
             raise PlanErrors(exc.errors) from None
@@ -161,9 +172,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             # Every client of this site speaks one language: so does the site (its home, search box, labels).
             config.theme["language"] = languages.pop()
         if self.selected_clients() and len(self.clients) == 1:
-            # A one-client site speaks that client's language and carries its name.
+            # A one-client site speaks that client's language and carries its name (a private client's
+            # slug: no plan text is readable without the password).
             only = self.clients[0]
-            config.site_name = str(escape_text(only.loaded.plan.business.name))
+            config.site_name = self._client_label(only)
+        vis.configure_encryption(config, self.clients, self.site_language)
         self.site_language = config.theme["language"] if config.theme["language"] in ("ru", "en") else "en"
         return config
 
@@ -180,7 +193,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 files.remove(file)  # another client's extra pages never reach this site
             elif single and parts[0] != CLIENT_PAGES_DIR and self._language_of(file.src_uri) != self.site_language:
                 files.remove(file)  # a one-client site keeps hand-written pages in its own language only
-        portfolio = render_portfolio([(c.loaded, c.figures) for c in self.clients], self.site_language)
+        listed = self._listed_clients()
+        portfolio = render_portfolio([(c.loaded, c.figures) for c in listed], self.site_language)
         files.append(File.generated(config, "index.md", content=portfolio))
         from generator.render.charts import CHART_CSS
 
@@ -195,10 +209,38 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def _add_calendar_files(self, files: Files, config: MkDocsConfig) -> None:
         for client in self.clients:
-            for name, data in client.files:
+            folder = client.feed_folder
+            for name, data in client.files if folder is not None else ():
                 files.append(
-                    File.generated(config, f"{client.slug}/{name}", content=data, inclusion=InclusionLevel.INCLUDED)
+                    File.generated(config, f"{folder}/{name}", content=data, inclusion=InclusionLevel.INCLUDED)
                 )
+
+    # visibility ---------------------------------------------------------------------------------
+
+    def _listed_clients(self) -> list[Client]:
+        """The clients the home page lists: the public ones; in a per-client build (`--client`), the
+        clients it was built for (the site is theirs). A private client is listed only where the
+        home page can be encrypted with its password: a site of that one private client."""
+        self.home_password = None
+        if not self.selected_clients():
+            return [c for c in self.clients if c.visibility == PUBLIC]
+        private = [c for c in self.clients if c.visibility == PRIVATE]
+        if len(private) == 1 and len({self.passwords[c.slug] for c in private}) == 1 and len(self.clients) == 1:
+            self.home_password = self.passwords[private[0].slug]
+            return list(self.clients)
+        return [c for c in self.clients if c.visibility != PRIVATE]
+
+    def _client_label(self, client: Client) -> str:
+        """How the navigation and a one-client site's name show a client: its name; a private client's slug."""
+        if client.visibility == PRIVATE:
+            return client.slug
+        return str(escape_text(client.loaded.plan.business.name))
+
+    def _owner(self, src_uri: str) -> Client | None:
+        """The client a page belongs to: its generated pages `<slug>/…` and hand-written `clients/<slug>/…`."""
+        parts = src_uri.split("/")
+        slug = parts[1] if parts[0] == CLIENT_PAGES_DIR and len(parts) > 2 else parts[0] if len(parts) > 1 else ""
+        return next((c for c in self.clients if c.slug == slug), None) if slug else None
 
     def _language_of(self, src_uri: str) -> str:
         """The language a hand-written page is written in: content/en/ is English, a client's pages the
@@ -224,7 +266,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 items.append({labels[key]: f"{client.slug}/{stem}.md"})
             prefix = f"{CLIENT_PAGES_DIR}/{client.slug}/"
             items.extend(p for p in pages if p.startswith(prefix))
-            nav.append({str(escape_text(client.loaded.plan.business.name)): items})
+            nav.append({self._client_label(client): items})
         generated = {"index.md"} | {p for c in self.clients for p, _ in c.pages}
         rest = [p for p in pages if p not in generated and not p.startswith(f"{CLIENT_PAGES_DIR}/")]
         sections: dict[str, list[str]] = {}
@@ -250,7 +292,19 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if "language" not in page.meta:
             page.meta["language"] = self._language_of(page.file.src_uri)
+        owner = self._owner(page.file.src_uri)
+        if page.file.src_uri == "index.md":
+            vis.mark_home(page, self._listed_clients(), self.home_password)
+        elif owner is not None:
+            vis.mark_client_page(page, owner.visibility, self.passwords.get(owner.slug), owner.slug)
         return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        vis.hide_private_toc(page)
+        return html
+
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        return vis.encryption_context(context, page)
 
     # outputs written after the pages ------------------------------------------------------------
 
@@ -274,11 +328,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 key = store.key(client.loaded.path, previous, self.today.isoformat())
                 cached = store.get(key)
                 if cached is not None:
-                    target.write_bytes(cached)
+                    password = self.passwords.get(client.slug)
+                    target.write_bytes(encrypt_pdf(cached, password) if password else cached)
                     continue
             shown = f"{client.slug}/{PDF_NAME}"
             cache = (str(folder), key) if key else None
-            jobs.append(PdfJob(client.loaded.path, target, client.loaded, client.figures, shown, cache))
+            password = self.passwords.get(client.slug)
+            jobs.append(PdfJob(client.loaded.path, target, client.loaded, client.figures, shown, cache, password))
         if jobs:
             self._pdfs = PdfBatch(jobs, self.today, background=self.serving)
         if store is not None:
@@ -289,6 +345,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
         Under `mkdocs serve` the page reloads without waiting for them: they land in the preview
         a few seconds later (and in the cache, so the next rebuild has them at once)."""
+        vis.prune_unlisted(
+            Path(config.site_dir), self.clients, one_client=bool(self.selected_clients()), site_url=config.site_url
+        )
         batch, self._pdfs = self._pdfs, None
         if batch is None:
             return

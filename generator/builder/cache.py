@@ -232,9 +232,11 @@ class ClientCache:
         self.folder = folder / "clients"
 
     @staticmethod
-    def key(plan: Path, today: str) -> str:
+    def key(plan: Path, today: str, variant: str = "") -> str:
+        """`variant`: what else the entry depends on — a one-way digest of the portfolio secret
+        (`generator.builder.publish.cache_variant`), never a secret or a password itself."""
         digest = hashlib.sha256(code_fingerprint().encode())
-        digest.update(f"\0{plan.resolve()}\0today={today}\0".encode())
+        digest.update(f"\0{plan.resolve()}\0today={today}\0{variant}\0".encode())
         digest.update(plan.read_bytes())
         return digest.hexdigest()
 

@@ -1,0 +1,199 @@
+"""Visibility in the MkDocs site: what the playbook plugin does with `publish.visibility` (contract v2).
+
+The decisions live in `generator.builder.publish`; this module applies them to MkDocs' pages and
+output files:
+
+- every page of an unlisted or private client gets `robots: noindex` in its meta, which the
+  Material override `theme/overrides/main.html` writes as `<meta name="robots" content="noindex">`;
+- a private client's pages get the password for `mkdocs-encryptcontent-plugin` (which encrypts
+  their HTML with AES-256 and decrypts it in the browser) and titles free of plan text (the
+  page's kind, or the slug), no description and no table of contents outside the encrypted part;
+- after the build, unlisted and private clients leave the sitemap and the shared search index.
+
+The encryption plugin is configured from here so that a project's mkdocs.yml cannot leak by
+accident: it must come after `search` and `playbook`, never writes its key cache (which would
+hold the password) and drops encrypted pages from the shared search index.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
+
+from generator.builder.clients import Client
+from generator.builder.publish import PRIVATE, PUBLIC
+from generator.present.site import PAGES, Labels
+
+ENCRYPT_PLUGIN = "encryptcontent"
+CLIENT_PAGES_DIR = "clients"
+NOINDEX = "noindex"
+_PRIVATE_MARK = "_playbook_private"  # attribute set on a page object (never in its meta, never rendered)
+_URL_RE = re.compile(r"\s*<url>.*?</url>", re.S)
+_LOC_RE = re.compile(r"<loc>(.*?)</loc>", re.S)
+# The decryption form's words, per language (the plugin picks them by `i18n_page_locale`).
+FORM_LABELS = {
+    "summary": "site.private.summary",
+    "placeholder": "site.private.placeholder",
+    "password_button_text": "site.private.button",
+    "decryption_failure_message": "site.private.failure",
+    "encryption_info_message": "site.private.info",
+}
+
+
+def configure_encryption(config: MkDocsConfig, clients: Iterable[Client], language: str) -> None:
+    """Check and set the encryption plugin's options; a private client without it is an error."""
+    private = [c.slug for c in clients if c.visibility == PRIVATE]
+    names = list(config.plugins.keys())
+    if ENCRYPT_PLUGIN not in names:
+        if private:
+            raise PluginError(
+                f"playbook: {', '.join(private)} is private, but mkdocs.yml does not list the {ENCRYPT_PLUGIN} "
+                "plugin; add '- encryptcontent' under plugins:, after search and playbook"
+            )
+        return
+    position = names.index(ENCRYPT_PLUGIN)
+    if any(names.index(n) > position for n in ("search", "playbook") if n in names):
+        raise PluginError(f"playbook: in mkdocs.yml, list {ENCRYPT_PLUGIN} after search and playbook under plugins:")
+    options = config.plugins[ENCRYPT_PLUGIN].config
+    options["cache_file"] = ""  # its key cache is a YAML file keyed by the password itself
+    options["search_index"] = "encrypted"  # encrypted pages leave the shared search index
+    options["remember_password"] = False  # the derived key stays for the session; the password is never stored
+    options["sharelinks"] = False  # share links carry the password in the URL
+    options["global_password"] = None
+    options["password_inventory"] = {}
+    options["password_file"] = None
+    options["title_prefix"] = ""
+    options["password_button"] = True
+    options["translations"] = {
+        lang: {option: Labels(lang)[key] for option, key in FORM_LABELS.items()} for lang in ("ru", "en")
+    }
+    for option, key in FORM_LABELS.items():
+        options[option] = Labels(language)[key]
+
+
+def _plain_title(page: Page, slug: str) -> str:
+    """A private page's title without plan text: the kind of page (a label), or the slug."""
+    parts = page.file.src_uri.removesuffix(".md").split("/")
+    stem = parts[-1]
+    if parts[0] == slug and stem != "index":
+        key = next((key for s, key, _ in PAGES if s == stem), None)
+        if key is not None:
+            return Labels(page.meta.get("language", "en"))[key]
+    if parts[0] == CLIENT_PAGES_DIR and stem != "index":
+        return stem.replace("-", " ").capitalize()  # the file name, as readable as the URL already is
+    return slug
+
+
+def mark_client_page(page: Page, level: str, password: str | None, slug: str) -> None:
+    """Give a client's page its visibility: noindex, and for a private client the password and a plain title."""
+    if level == PUBLIC:
+        return
+    page.meta["robots"] = NOINDEX
+    if level == PRIVATE and password:
+        _encrypt(page, password, _plain_title(page, slug))
+
+
+def mark_home(page: Page, listed: list[Client], password: str | None) -> None:
+    """The home page: noindex when it lists an unlisted or private client (a per-client build), encrypted
+    when it lists a private one (a site of that client alone)."""
+    if any(c.visibility != PUBLIC for c in listed):
+        page.meta["robots"] = NOINDEX
+    if password:
+        _encrypt(page, password, listed[0].slug)
+
+
+def _encrypt(page: Page, password: str, title: str) -> None:
+    page.meta["password"] = password  # read and removed from the meta by the encryption plugin
+    page.meta["title"] = title
+    page.meta.pop("description", None)  # the site's description instead of one naming the client
+    setattr(page, _PRIVATE_MARK, True)
+
+
+def is_private(page: Page) -> bool:
+    return bool(getattr(page, _PRIVATE_MARK, False))
+
+
+def hide_private_toc(page: Page) -> None:
+    """A private page's headings are plan text: no table of contents outside the encrypted content."""
+    if is_private(page):
+        page.toc = TableOfContents([])
+
+
+def encryption_context(context: Any, page: Page) -> Any:
+    """The decryption form in the page's language (the plugin reads `i18n_page_locale`)."""
+    if is_private(page):
+        context["i18n_page_locale"] = page.meta.get("language", "en")
+    return context
+
+
+def hidden_prefixes(clients: Iterable[Client], one_client: bool) -> list[str]:
+    """Site paths of clients that must stay out of the sitemap and the shared search: every unlisted
+    and private client's pages, extra pages and feeds. A per-client site keeps its unlisted client's
+    search (the site is that client's own), but never lists it in the sitemap."""
+    prefixes: list[str] = []
+    for client in clients:
+        if client.visibility == PUBLIC:
+            continue
+        prefixes += [f"{client.slug}/", f"{CLIENT_PAGES_DIR}/{client.slug}/"]
+        if client.feed_folder and client.feed_folder != client.slug:
+            prefixes.append(f"{client.feed_folder}/")
+    return prefixes
+
+
+def _relative(loc: str, base: str) -> str:
+    path = urlsplit(loc).path
+    return path[len(base) :] if path.startswith(base) else path.lstrip("/")
+
+
+def prune_sitemap(site: Path, prefixes: list[str], base: str, drop_home: bool) -> None:
+    """Remove the sitemap's entries under `prefixes` (and the home page when `drop_home`); rewrite the .gz."""
+    sitemap = site / "sitemap.xml"
+    if not sitemap.is_file():
+        return
+    text = sitemap.read_text("utf-8")
+
+    def keep(match: re.Match[str]) -> str:
+        loc = _LOC_RE.search(match.group(0))
+        rel = _relative(loc.group(1).strip(), base) if loc else ""
+        if any(rel.startswith(p) for p in prefixes) or (drop_home and rel in ("", "index.html")):
+            return ""
+        return match.group(0)
+
+    text = _URL_RE.sub(keep, text)
+    sitemap.write_text(text, "utf-8")
+    packed = site / "sitemap.xml.gz"
+    if packed.exists():
+        with gzip.GzipFile(packed, "wb", mtime=0) as handle:
+            handle.write(text.encode("utf-8"))
+
+
+def prune_search(site: Path, prefixes: list[str]) -> None:
+    """Remove the shared search index's entries under `prefixes`."""
+    index = site / "search" / "search_index.json"
+    if not prefixes or not index.is_file():
+        return
+    data = json.loads(index.read_text("utf-8"))
+    data["docs"] = [d for d in data.get("docs", []) if not any(d.get("location", "").startswith(p) for p in prefixes)]
+    index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
+
+
+def prune_unlisted(site: Path, clients: list[Client], *, one_client: bool, site_url: str | None) -> None:
+    """Keep unlisted and private clients out of the sitemap and (but for a per-client site's own
+    unlisted client) the shared search index."""
+    hidden = hidden_prefixes(clients, one_client)
+    base = urlsplit(site_url or "/").path
+    base = base if base.endswith("/") else base + "/"
+    prune_sitemap(site, hidden, base, drop_home=one_client and bool(hidden))
+    if one_client:
+        hidden = [p for c in clients if c.visibility == PRIVATE for p in hidden_prefixes([c], True)]
+    prune_search(site, hidden)
