@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.builder.cache import compute_build_key, forget_build, is_build_current, record_build
+from generator.builder.publish import cache_variant, site_secret
 from generator.errors import UserError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -99,7 +100,10 @@ def build_site(
             plans=plans.resolve(),
             today=day,
             clients=clients,
-            extra=[f"{name}={os.environ.get(name, '')}" for name in ("SITE_URL", "PLAYBOOK_CLIENTS")],
+            extra=[
+                *(f"{name}={os.environ.get(name, '')}" for name in ("SITE_URL", "PLAYBOOK_CLIENTS")),
+                cache_variant(site_secret()),  # a one-way digest of the feeds' secret, never the secret
+            ],
         )
         if is_build_current(project, site_dir, key):
             return BuildOutcome(site_dir, tuple(clients), up_to_date=True)
@@ -112,9 +116,12 @@ def build_site(
         built = run_mkdocs(config_path, staging, plans=plans.resolve(), clients=clients, today=day, use_cache=use_cache)
         forget_build(project, site_dir)
         _swap_into_place(staging, site_dir)
-        if use_cache:
+        if use_cache and not built.encrypted:
+            # A site with a private client is never taken as up to date: its pages depend on a password
+            # that no key may hold (not even hashed: a weak password's hash can be guessed offline), so
+            # a changed password must always rebuild. Its clients and PDFs still come from the cache.
             record_build(project, site_dir, key)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return BuildOutcome(site_dir, tuple(built))
+    return BuildOutcome(site_dir, tuple(built.clients))
