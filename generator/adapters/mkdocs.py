@@ -122,7 +122,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         # slug → password of each private client, read from the environment for this build only:
         # held in memory, never logged, cached or written (generator.builder.publish)
         self.passwords: dict[str, str] = {}
-        self.home_password: str | None = None  # a one-client site of a private client: its home is encrypted too
+        self.home_password: str | None = None
+        self._by_slug: dict[str, Client] = {}  # a one-client site of a private client: its home is encrypted too
 
     # configuration ----------------------------------------------------------------------------
 
@@ -151,6 +152,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 self.plans_dir, self.selected_clients(), self.today, store, secret=site_secret()
             )
             self.passwords = read_passwords(c.loaded for c in self.clients)
+            self._by_slug = {c.slug: c for c in self.clients}
         except PlanValidationError as exc:
             self.errors = exc.errors
             raise PlanErrors(exc.errors) from None
@@ -240,7 +242,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         """The client a page belongs to: its generated pages `<slug>/…` and hand-written `clients/<slug>/…`."""
         parts = src_uri.split("/")
         slug = parts[1] if parts[0] == CLIENT_PAGES_DIR and len(parts) > 2 else parts[0] if len(parts) > 1 else ""
-        return next((c for c in self.clients if c.slug == slug), None) if slug else None
+        return self._by_slug.get(slug) if slug else None
 
     def _language_of(self, src_uri: str) -> str:
         """The language a hand-written page is written in: content/en/ is English, a client's pages the

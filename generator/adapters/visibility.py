@@ -136,10 +136,8 @@ def encryption_context(context: Any, page: Page) -> Any:
     return context
 
 
-def hidden_prefixes(clients: Iterable[Client], one_client: bool) -> list[str]:
-    """Site paths of clients that must stay out of the sitemap and the shared search: every unlisted
-    and private client's pages, extra pages and feeds. A per-client site keeps its unlisted client's
-    search (the site is that client's own), but never lists it in the sitemap."""
+def hidden_prefixes(clients: Iterable[Client]) -> list[str]:
+    """Site paths of these clients' pages, extra pages and feeds, for those that are not public."""
     prefixes: list[str] = []
     for client in clients:
         if client.visibility == PUBLIC:
@@ -169,7 +167,10 @@ def prune_sitemap(site: Path, prefixes: list[str], base: str, drop_home: bool) -
             return ""
         return match.group(0)
 
-    text = _URL_RE.sub(keep, text)
+    pruned = _URL_RE.sub(keep, text)
+    if pruned == text:
+        return  # nothing to hide: MkDocs' own files stay as written
+    text = pruned
     sitemap.write_text(text, "utf-8")
     packed = site / "sitemap.xml.gz"
     if packed.exists():
@@ -190,10 +191,10 @@ def prune_search(site: Path, prefixes: list[str]) -> None:
 def prune_unlisted(site: Path, clients: list[Client], *, one_client: bool, site_url: str | None) -> None:
     """Keep unlisted and private clients out of the sitemap and (but for a per-client site's own
     unlisted client) the shared search index."""
-    hidden = hidden_prefixes(clients, one_client)
+    hidden = hidden_prefixes(clients)
     base = urlsplit(site_url or "/").path
     base = base if base.endswith("/") else base + "/"
     prune_sitemap(site, hidden, base, drop_home=one_client and bool(hidden))
     if one_client:
-        hidden = [p for c in clients if c.visibility == PRIVATE for p in hidden_prefixes([c], True)]
+        hidden = hidden_prefixes(c for c in clients if c.visibility == PRIVATE)
     prune_search(site, hidden)
