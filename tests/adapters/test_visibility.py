@@ -216,3 +216,23 @@ def test_without_the_secret(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     assert 'id="mkdocs-encrypted-content"' in home and PRIVATE_NAME not in home  # its home is encrypted too
     assert "<title>" in home and "kolosok" in home.split("<title>")[1].split("</title>")[0]
     shutil.rmtree(one)
+
+
+def test_a_private_site_is_rebuilt_with_a_new_password(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No cache key holds the password, so a build with a private client is never taken as up to date:
+    a changed password always reaches the site (a public-only site is reused, see tests/builder)."""
+    from generator.builder.site import build_site
+
+    root = make_project(tmp_path)
+    site = tmp_path / "out"
+    monkeypatch.setenv("PB_TEST_KOLOSOK", PASSWORD)
+    first = build_site(root / "plans", ["kolosok"], site, TODAY, root / "mkdocs.yml")
+    assert not first.up_to_date
+    monkeypatch.setenv("PB_TEST_KOLOSOK", PASSWORD[::-1])
+    second = build_site(root / "plans", ["kolosok"], site, TODAY, root / "mkdocs.yml")
+    assert not second.up_to_date
+    reader = PdfReader(site / "kolosok" / "audit.pdf")
+    assert reader.decrypt(PASSWORD) == 0 and reader.decrypt(PASSWORD[::-1]) != 0
+    public = build_site(root / "plans", ["northwind"], tmp_path / "public", TODAY, root / "mkdocs.yml")
+    again = build_site(root / "plans", ["northwind"], tmp_path / "public", TODAY, root / "mkdocs.yml")
+    assert not public.up_to_date and again.up_to_date
