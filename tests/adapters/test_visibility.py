@@ -24,6 +24,8 @@ SECRET = "a long random portfolio secret for the tests"
 SITE_URL = "https://consultant.github.io/playbook/"
 PRIVATE_NAME = "Пекарня «Колосок»"
 UNLISTED_NAME = "Harbor Pumps Unlisted"
+EXTRA_TITLE = "Заметки о переговорах с арендодателем"
+EXTRA_TEXT = "Скидка на аренду обсуждается до марта"
 
 
 def make_project(tmp_path: Path) -> Path:
@@ -37,6 +39,9 @@ def make_project(tmp_path: Path) -> Path:
     harbor = northwind.replace("Northwind Industrial Supply", UNLISTED_NAME)
     harbor = harbor.replace("publish: {visibility: public}", "")
     (plans / "harbor.yaml").write_text(harbor, "utf-8")
+    extra = root / "content" / "clients" / "kolosok"
+    extra.mkdir(parents=True, exist_ok=True)
+    (extra / "notes.md").write_text(f"# {EXTRA_TITLE}\n\n{EXTRA_TEXT}\n", "utf-8")  # a hand-written extra page
     return root
 
 
@@ -109,13 +114,16 @@ def test_no_plaintext_of_the_private_client(built: tuple[Path, Path]) -> None:
     # type a password); everything else of the site is searched
     secret_feeds = f"feeds/{feed_token(SECRET, 'kolosok')}/"
     texts = {path: text for path, text in site_text(site).items() if not path.startswith(secret_feeds)}
-    leaks = {s: [path for path, text in texts.items() if s in text] for s in strings | {PRIVATE_NAME, "Колосок"}}
+    strings |= {PRIVATE_NAME, "Колосок", EXTRA_TITLE, EXTRA_TEXT}
+    leaks = {s: [path for path, text in texts.items() if s in text] for s in strings}
     assert {s: paths for s, paths in leaks.items() if paths} == {}
     # the pages are there, encrypted: the cipher and the password form, with plan-free titles
     economics = texts["kolosok/economics/index.html"]
     assert 'id="mkdocs-encrypted-content"' in economics and 'id="mkdocs-content-password"' in economics
     assert "<title>Экономика - Playbook</title>" in economics
     assert re.search(r'<meta name="robots" content="noindex">', economics)
+    notes = texts["clients/kolosok/notes/index.html"]  # the client's hand-written page: encrypted too
+    assert 'id="mkdocs-encrypted-content"' in notes and "<title>Notes - Playbook</title>" in notes
 
 
 def test_the_private_pdf_opens_with_the_password_only(built: tuple[Path, Path]) -> None:
