@@ -122,8 +122,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         # slug → password of each private client, read from the environment for this build only:
         # held in memory, never logged, cached or written (generator.builder.publish)
         self.passwords: dict[str, str] = {}
-        self.home_password: str | None = None
-        self._by_slug: dict[str, Client] = {}  # a one-client site of a private client: its home is encrypted too
+        self.home_password: str | None = None  # a one-client site of a private client: its home is encrypted too
+        self._by_slug: dict[str, Client] = {}
+        self._scope: Any = None  # generator.adapters.visibility.NavigationScope of this build
 
     # configuration ----------------------------------------------------------------------------
 
@@ -305,7 +306,17 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         vis.hide_private_toc(page)
         return html
 
+    def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """In a portfolio, unlisted and private clients appear in no other page's navigation; a site
+        built for chosen clients (`--client`) is theirs and shows them all."""
+        hidden = set() if self.selected_clients() else {c.slug for c in self.clients if c.visibility != PUBLIC}
+        self._scope = vis.NavigationScope(nav, hidden)
+        return nav
+
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        if self._scope is not None:
+            owner = self._owner(page.file.src_uri)
+            self._scope.apply(context, page, owner.slug if owner else None)
         return vis.encryption_context(context, page)
 
     # outputs written after the pages ------------------------------------------------------------

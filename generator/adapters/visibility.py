@@ -8,6 +8,8 @@ output files:
 - a private client's pages get the password for `mkdocs-encryptcontent-plugin` (which encrypts
   their HTML with AES-256 and decrypts it in the browser) and titles free of plan text (the
   page's kind, or the slug), no description and no table of contents outside the encrypted part;
+- in a portfolio, a page shows the navigation of the public clients (and of its own client) only,
+  so an unlisted client's name is on none of the other pages, and no "next" link leads to it;
 - after the build, unlisted and private clients leave the sitemap and the shared search index.
 
 The encryption plugin is configured from here so that a project's mkdocs.yml cannot leak by
@@ -27,6 +29,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
@@ -134,6 +137,61 @@ def encryption_context(context: Any, page: Page) -> Any:
     if is_private(page):
         context["i18n_page_locale"] = page.meta.get("language", "en")
     return context
+
+
+def _slug_of(item: Any) -> str | None:
+    """The client a top-level navigation item belongs to (its first page's folder), if any."""
+    pages = [item] if isinstance(item, Page) else []
+    stack = list(getattr(item, "children", None) or [])
+    while stack and not pages:
+        child = stack.pop(0)
+        if isinstance(child, Page):
+            pages.append(child)
+        else:
+            stack.extend(getattr(child, "children", None) or [])
+    if not pages:
+        return None
+    parts = pages[0].file.src_uri.split("/")
+    return parts[1] if parts[0] == CLIENT_PAGES_DIR and len(parts) > 2 else parts[0] if len(parts) > 1 else None
+
+
+class NavigationScope:
+    """The navigation each page of a portfolio shows: unlisted and private clients' sections only on their
+    own pages. One filtered `Navigation` per viewer (the public, or each hidden client), made once a build."""
+
+    def __init__(self, nav: Navigation, hidden: set[str]) -> None:
+        self.nav = nav
+        self.hidden = hidden
+        self._views: dict[str | None, Navigation] = {}
+        self._index: dict[int, int] = {}  # id(page) → position in the navigation's pages
+
+    def view(self, owner: str | None) -> Navigation:
+        """The navigation for a page of `owner` (None: a page of no hidden client)."""
+        key = owner if owner in self.hidden else None
+        if key not in self._views:
+            items = [i for i in self.nav.items if (s := _slug_of(i)) is None or s not in self.hidden or s == key]
+            self._views[key] = Navigation(items, self.nav.pages)
+        return self._views[key]
+
+    def apply(self, context: Any, page: Page, owner: str | None) -> None:
+        """Give the page its navigation and previous/next links that skip other hidden clients."""
+        if not self.hidden:
+            return
+        context["nav"] = self.view(owner)
+        allowed = {None, owner}
+
+        def visible(other: Any) -> bool:
+            return other is None or _slug_of(other) not in self.hidden or _slug_of(other) in allowed
+
+        pages = self.nav.pages
+        if not self._index:
+            self._index = {id(p): i for i, p in enumerate(pages)}
+        at = self._index.get(id(page))
+        if at is not None:
+            if not visible(page.previous_page):
+                page.previous_page = next((p for p in reversed(pages[:at]) if visible(p)), None)
+            if not visible(page.next_page):
+                page.next_page = next((p for p in pages[at + 1 :] if visible(p)), None)
 
 
 def hidden_prefixes(clients: Iterable[Client]) -> list[str]:

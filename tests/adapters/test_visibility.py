@@ -153,7 +153,13 @@ def test_home_sitemap_and_search_hold_public_clients_only(built: tuple[Path, Pat
     _, site = built
     home = (site / "index.html").read_text("utf-8")
     assert "Northwind Industrial Supply" in home
-    assert UNLISTED_NAME not in home.split('<div class="md-content"')[1].split("</article>")[0]
+    # not on the home page, nor in the navigation of any page but its own (no tab, no "next" link)
+    for path in ("index.html", "northwind/downloads/index.html", "method/index.html"):
+        text = (site / path).read_text("utf-8")
+        assert UNLISTED_NAME not in text and 'href="harbor/' not in text and "/harbor/" not in text, path
+        assert "/kolosok/" not in text and 'href="kolosok/' not in text, path
+    own = (site / "harbor" / "economics" / "index.html").read_text("utf-8")
+    assert UNLISTED_NAME in own and "/kolosok/" not in own  # its own navigation, no other hidden client
     assert 'name="robots"' not in home
     sitemap = (site / "sitemap.xml").read_text("utf-8")
     locs = re.findall(r"<loc>(.*?)</loc>", sitemap)
