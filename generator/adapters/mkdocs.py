@@ -39,10 +39,9 @@ from generator.adapters import visibility as vis
 from generator.builder.cache import ClientCache, PdfCache, cache_dir
 from generator.builder.clients import PDF_NAME, Client, generated_paths, load_clients
 from generator.builder.pdfs import PdfBatch, PdfJob
-from generator.builder.publish import PRIVATE, PUBLIC, encrypt_pdf, read_passwords, site_secret
+from generator.builder.publish import PUBLIC, encrypt_pdf, read_passwords, site_secret
 from generator.errors import PlanError, PlanValidationError, UserError
 from generator.present.site import PAGES, Labels
-from generator.render.markup import escape_text
 from generator.render.site import render_portfolio
 
 log = logging.getLogger("mkdocs.plugins.playbook")
@@ -178,7 +177,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             # A one-client site speaks that client's language and carries its name (a private client's
             # slug: no plan text is readable without the password).
             only = self.clients[0]
-            config.site_name = self._client_label(only)
+            config.site_name = vis.client_label(only)
         vis.configure_encryption(config, self.clients, self.site_language)
         self.site_language = config.theme["language"] if config.theme["language"] in ("ru", "en") else "en"
         return config
@@ -196,7 +195,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 files.remove(file)  # another client's extra pages never reach this site
             elif single and parts[0] != CLIENT_PAGES_DIR and self._language_of(file.src_uri) != self.site_language:
                 files.remove(file)  # a one-client site keeps hand-written pages in its own language only
-        listed = self._listed_clients()
+        listed, self.home_password = vis.listed_clients(self.clients, self.passwords, bool(self.selected_clients()))
         portfolio = render_portfolio([(c.loaded, c.figures) for c in listed], self.site_language)
         files.append(File.generated(config, "index.md", content=portfolio))
         from generator.render.charts import CHART_CSS
@@ -219,25 +218,6 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 )
 
     # visibility ---------------------------------------------------------------------------------
-
-    def _listed_clients(self) -> list[Client]:
-        """The clients the home page lists: the public ones; in a per-client build (`--client`), the
-        clients it was built for (the site is theirs). A private client is listed only where the
-        home page can be encrypted with its password: a site of that one private client."""
-        self.home_password = None
-        if not self.selected_clients():
-            return [c for c in self.clients if c.visibility == PUBLIC]
-        private = [c for c in self.clients if c.visibility == PRIVATE]
-        if len(private) == 1 and len({self.passwords[c.slug] for c in private}) == 1 and len(self.clients) == 1:
-            self.home_password = self.passwords[private[0].slug]
-            return list(self.clients)
-        return [c for c in self.clients if c.visibility != PRIVATE]
-
-    def _client_label(self, client: Client) -> str:
-        """How the navigation and a one-client site's name show a client: its name; a private client's slug."""
-        if client.visibility == PRIVATE:
-            return client.slug
-        return str(escape_text(client.loaded.plan.business.name))
 
     def _owner(self, src_uri: str) -> Client | None:
         """The client a page belongs to: its generated pages `<slug>/…` and hand-written `clients/<slug>/…`."""
@@ -269,7 +249,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 items.append({labels[key]: f"{client.slug}/{stem}.md"})
             prefix = f"{CLIENT_PAGES_DIR}/{client.slug}/"
             items.extend(p for p in pages if p.startswith(prefix))
-            nav.append({self._client_label(client): items})
+            nav.append({vis.client_label(client): items})
         generated = {"index.md"} | {p for c in self.clients for p, _ in c.pages}
         rest = [p for p in pages if p not in generated and not p.startswith(f"{CLIENT_PAGES_DIR}/")]
         sections: dict[str, list[str]] = {}
@@ -297,7 +277,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             page.meta["language"] = self._language_of(page.file.src_uri)
         owner = self._owner(page.file.src_uri)
         if page.file.src_uri == "index.md":
-            vis.mark_home(page, self._listed_clients(), self.home_password)
+            listed, _ = vis.listed_clients(self.clients, self.passwords, bool(self.selected_clients()))
+            vis.mark_home(page, listed, self.home_password)
         elif owner is not None:
             vis.mark_client_page(page, owner.visibility, self.passwords.get(owner.slug), owner.slug)
         return markdown

@@ -36,6 +36,7 @@ from mkdocs.structure.toc import TableOfContents
 from generator.builder.clients import Client
 from generator.builder.publish import PRIVATE, PUBLIC
 from generator.present.site import PAGES, Labels
+from generator.render.markup import escape_text
 
 ENCRYPT_PLUGIN = "encryptcontent"
 CLIENT_PAGES_DIR = "clients"
@@ -82,6 +83,28 @@ def configure_encryption(config: MkDocsConfig, clients: Iterable[Client], langua
     }
     for option, key in FORM_LABELS.items():
         options[option] = Labels(language)[key]
+
+
+def listed_clients(
+    clients: list[Client], passwords: dict[str, str], per_client: bool
+) -> tuple[list[Client], str | None]:
+    """The clients the home page lists, and the password to encrypt it with (or None).
+
+    A portfolio lists its public clients. A site built for chosen clients (`--client`) is theirs and
+    lists them, but a private client only on a site of its own, whose home is then encrypted with
+    its password (a home shared by several clients cannot be)."""
+    if not per_client:
+        return [c for c in clients if c.visibility == PUBLIC], None
+    if len(clients) == 1 and clients[0].visibility == PRIVATE:
+        return list(clients), passwords[clients[0].slug]
+    return [c for c in clients if c.visibility != PRIVATE], None
+
+
+def client_label(client: Client) -> str:
+    """How the navigation and a one-client site's name show a client: its name; a private client's slug."""
+    if client.visibility == PRIVATE:
+        return client.slug
+    return str(escape_text(client.loaded.plan.business.name))
 
 
 def _plain_title(page: Page, slug: str) -> str:
