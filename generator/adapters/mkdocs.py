@@ -294,6 +294,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._scope = vis.NavigationScope(nav, hidden)
         return nav
 
+    def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
+        """Templates of no page (404.html) show the public navigation."""
+        if self._scope is not None and self._scope.hidden:
+            context["nav"] = self._scope.view(None)
+        return context
+
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         if self._scope is not None:
             owner = self._owner(page.file.src_uri)

@@ -154,7 +154,7 @@ def test_home_sitemap_and_search_hold_public_clients_only(built: tuple[Path, Pat
     home = (site / "index.html").read_text("utf-8")
     assert "Northwind Industrial Supply" in home
     # not on the home page, nor in the navigation of any page but its own (no tab, no "next" link)
-    for path in ("index.html", "northwind/downloads/index.html", "method/index.html"):
+    for path in ("index.html", "northwind/downloads/index.html", "method/index.html", "404.html"):
         text = (site / path).read_text("utf-8")
         assert UNLISTED_NAME not in text and 'href="harbor/' not in text and "/harbor/" not in text, path
         assert "/kolosok/" not in text and 'href="kolosok/' not in text, path
