@@ -142,6 +142,9 @@ MESSAGES: dict[str, str] = {
     "lint_code": "'{value}' is not a lint code; codes are M101 to M116",
     "password_env_required": "a private playbook needs 'password_env:', the name of the environment variable "
     "that holds its password (the password itself never goes in the plan)",
+    "password_env_unset": "the environment variable {name} {state}: a private playbook is encrypted with the "
+    "password it holds; set it (export {name}=…, or a repository secret of that name in CI) or make the "
+    "playbook unlisted",
     "generic": "{detail}",
 }
 

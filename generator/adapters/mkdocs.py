@@ -10,8 +10,10 @@ calendar files of `generator.render.calendar`, the PDF audits of `generator.rend
   language for a one-client site;
 - `on_files` adds the generated pages and calendar files, drops hand-written pages of
   clients that are not built, and writes the navigation in the method's order;
-- `on_page_markdown` gives hand-written pages the language they are written in;
-- `on_post_build` renders the PDF audits into the built site;
+- `on_page_markdown` gives hand-written pages the language they are written in, and a client's
+  pages their visibility (`noindex`; for a private client the password and plan-free titles);
+- `on_post_build` renders the PDF audits into the built site and keeps unlisted and private
+  clients out of the sitemap and the shared search index (`generator.adapters.visibility`);
 - `on_serve` watches `plans/`, so editing a plan reloads the preview. Nothing is written
   inside a watched folder, so a rebuild never triggers another one.
 """
@@ -35,16 +37,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
+from generator.adapters import visibility as vis
 from generator.builder.cache import ClientCache, PdfCache, cache_dir
 from generator.builder.clients import PDF_NAME, Client, generated_paths, load_clients
 from generator.builder.pdfs import PdfBatch, PdfJob
+from generator.builder.publish import PUBLIC, encrypt_pdf, read_passwords, site_secret
 from generator.errors import PlanError, PlanValidationError, UserError
 from generator.present.branding import branding_from
 from generator.present.site import PAGES, Labels
-from generator.render.markup import escape_text
 from generator.render.site import render_portfolio
 from generator.render.templating import THEME, check_theme
 from generator.render.terminal import printable
@@ -146,6 +149,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._background: Any = None  # under mkdocs serve: the previous build's PDFs, still rendering
         self.serving = False
         self._generated: set[str] = set()  # src_uri of the pages this plugin generates
+        # slug → password of each private client, read from the environment for this build only:
+        # held in memory, never logged, cached or written (generator.builder.publish)
+        self.passwords: dict[str, str] = {}
+        self.home_password: str | None = None  # a one-client site of a private client: its home is encrypted too
+        self._by_slug: dict[str, Client] = {}
+        self._scope: Any = None  # generator.adapters.visibility.NavigationScope of this build
 
     # configuration ----------------------------------------------------------------------------
 
@@ -175,7 +184,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.errors = []
         try:
             store = ClientCache(cache_dir(self.root)) if self.config.cache else None
-            self.clients = load_clients(self.plans_dir, self.selected_clients(), self.today, store)
+            self.clients = load_clients(
+                self.plans_dir, self.selected_clients(), self.today, store, secret=site_secret()
+            )
+            self.passwords = read_passwords(c.loaded for c in self.clients)
+            self._by_slug = {c.slug: c for c in self.clients}
         except PlanValidationError as exc:
             self.errors = exc.errors
             raise PlanErrors(exc.errors) from None
@@ -198,9 +211,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             # Every client of this site speaks one language: so does the site (its home, search box, labels).
             config.theme["language"] = languages.pop()
         if self.selected_clients() and len(self.clients) == 1:
-            # A one-client site speaks that client's language and carries its name.
+            # A one-client site speaks that client's language and carries its name (a private client's
+            # slug: no plan text is readable without the password).
             only = self.clients[0]
-            config.site_name = escape_text(only.loaded.plan.business.name)  # Markup: escaped once
+            config.site_name = vis.client_label(only)
+        vis.configure_encryption(config, self.clients, self.site_language)
         self.site_language = config.theme["language"] if config.theme["language"] in ("ru", "en") else "en"
         return config
 
@@ -228,7 +243,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             elif single and parts[0] != CLIENT_PAGES_DIR and self._language_of(file.src_uri) != self.site_language:
                 files.remove(file)  # a one-language site keeps hand-written pages in its own language only
         self._generated = {"index.md"} | {path for c in self.clients for path, _ in c.pages}
-        portfolio = render_portfolio([(c.loaded, c.figures) for c in self.clients], self.site_language)
+        listed, self.home_password = vis.listed_clients(self.clients, self.passwords, bool(self.selected_clients()))
+        portfolio = render_portfolio([(c.loaded, c.figures) for c in listed], self.site_language)
         files.append(File.generated(config, "index.md", content=portfolio))
         from generator.render.charts import CHART_CSS
 
@@ -243,10 +259,19 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def _add_calendar_files(self, files: Files, config: MkDocsConfig) -> None:
         for client in self.clients:
-            for name, data in client.files:
+            folder = client.feed_folder
+            for name, data in client.files if folder is not None else ():
                 files.append(
-                    File.generated(config, f"{client.slug}/{name}", content=data, inclusion=InclusionLevel.INCLUDED)
+                    File.generated(config, f"{folder}/{name}", content=data, inclusion=InclusionLevel.INCLUDED)
                 )
+
+    # visibility ---------------------------------------------------------------------------------
+
+    def _owner(self, src_uri: str) -> Client | None:
+        """The client a page belongs to: its generated pages `<slug>/…` and hand-written `clients/<slug>/…`."""
+        parts = src_uri.split("/")
+        slug = parts[1] if parts[0] == CLIENT_PAGES_DIR and len(parts) > 2 else parts[0] if len(parts) > 1 else ""
+        return self._by_slug.get(slug) if slug else None
 
     def _language_of(self, src_uri: str) -> str:
         """The language a hand-written page is written in: content/en/ is English, a client's pages the
@@ -272,7 +297,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 items.append({labels[key]: f"{client.slug}/{stem}.md"})
             prefix = f"{CLIENT_PAGES_DIR}/{client.slug}/"
             items.extend(p for p in pages if p.startswith(prefix))
-            nav.append({str(escape_text(client.loaded.plan.business.name)): items})
+            nav.append({vis.client_label(client): items})
         generated = {"index.md"} | {p for c in self.clients for p, _ in c.pages}
         rest = [p for p in pages if p not in generated and not p.startswith(f"{CLIENT_PAGES_DIR}/")]
         sections: dict[str, list[str]] = {}
@@ -295,15 +320,6 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     # pages --------------------------------------------------------------------------------------
 
-    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        """Client sections are titled with the escaped business name: mark it as HTML already (Markup),
-        so Material's `| e` in attributes (the footer's aria-label) does not escape it a second time."""
-        names = {str(escape_text(c.loaded.plan.business.name)) for c in self.clients}
-        for item in nav.items:
-            if isinstance(item, Section) and item.title in names:
-                item.title = Markup(item.title)
-        return nav
-
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if "language" not in page.meta:
             page.meta["language"] = self._language_of(page.file.src_uri)
@@ -314,7 +330,43 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             # Generated front matter holds titles escaped for HTML (generator.present.site.front_matter):
             # Markup keeps templates from escaping them again, raw or through `| e`.
             page.meta["title"] = Markup(page.meta["title"])
+        owner = self._owner(page.file.src_uri)
+        if page.file.src_uri == "index.md":
+            listed, _ = vis.listed_clients(self.clients, self.passwords, bool(self.selected_clients()))
+            vis.mark_home(page, listed, self.home_password)
+        elif owner is not None:
+            vis.mark_client_page(page, owner.visibility, self.passwords.get(owner.slug), owner.slug)
         return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        vis.hide_private_toc(page)
+        return html
+
+    def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """In a portfolio, unlisted and private clients appear in no other page's navigation; a site
+        built for chosen clients (`--client`) is theirs and shows them all.
+
+        Client sections are titled with the escaped business name: it is marked as HTML already
+        (Markup), so Material's `| e` in attributes (the footer's aria-label) does not escape it twice."""
+        names = {str(vis.client_label(c)) for c in self.clients}
+        for item in nav.items:
+            if isinstance(item, Section) and item.title in names:
+                item.title = Markup(item.title)
+        hidden = set() if self.selected_clients() else {c.slug for c in self.clients if c.visibility != PUBLIC}
+        self._scope = vis.NavigationScope(nav, hidden)
+        return nav
+
+    def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
+        """Templates of no page (404.html) show the public navigation."""
+        if self._scope is not None and self._scope.hidden:
+            context["nav"] = self._scope.view(None)
+        return context
+
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        if self._scope is not None:
+            owner = self._owner(page.file.src_uri)
+            self._scope.apply(context, page, owner.slug if owner else None)
+        return vis.encryption_context(context, page)
 
     # outputs written after the pages ------------------------------------------------------------
 
@@ -341,11 +393,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 key = store.key(client.loaded.path, previous, day)
                 cached = store.get(key)
                 if cached is not None:
-                    target.write_bytes(cached)
+                    password = self.passwords.get(client.slug)
+                    target.write_bytes(encrypt_pdf(cached, password) if password else cached)
                     continue
             shown = f"{client.slug}/{PDF_NAME}"
             cache = (str(folder), key) if key else None
-            job = PdfJob(client.loaded.path, target, client.loaded, client.figures, shown, cache, branding)
+            password = self.passwords.get(client.slug)
+            job = PdfJob(
+                client.loaded.path, target, client.loaded, client.figures, shown, cache, branding, password=password
+            )
             jobs.append(job)
         if jobs:
             self._pdfs = PdfBatch(jobs, self.today, background=self.serving)
@@ -358,6 +414,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
         Under `mkdocs serve` the page reloads without waiting for them: they land in the preview
         a few seconds later (and in the cache, so the next rebuild has them at once)."""
+        vis.prune_unlisted(
+            Path(config.site_dir), self.clients, one_client=bool(self.selected_clients()), site_url=config.site_url
+        )
         batch, self._pdfs = self._pdfs, None
         if batch is None:
             return

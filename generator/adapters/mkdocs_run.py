@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.console import Console
@@ -30,10 +31,18 @@ class _ConsoleHandler(logging.Handler):
             self.console.print(message, markup=False, highlight=False)
 
 
+@dataclass(frozen=True)
+class Built:
+    """What a MkDocs run built: the clients' slugs, and whether any of them is private (encrypted)."""
+
+    clients: list[str]
+    encrypted: bool
+
+
 def run_mkdocs(
     config_path: Path, site_dir: Path, *, plans: Path, clients: list[str], today: str, use_cache: bool
-) -> list[str]:
-    """Build the MkDocs site of `config_path` into `site_dir`; the slugs of the clients built.
+) -> Built:
+    """Build the MkDocs site of `config_path` into `site_dir`; the clients built.
 
     Raises `BuildAborted` when MkDocs stops (plan problems, or a page problem under --strict),
     and `UserError` for a configuration that cannot be loaded or lacks the playbook plugin.
@@ -66,7 +75,7 @@ def run_mkdocs(
             build(config)
         except Abort:
             raise BuildAborted(plan_problems=bool(plugin.errors)) from None
-        return [c.slug for c in plugin.clients]
+        return Built([c.slug for c in plugin.clients], bool(plugin.passwords))
     finally:
         logger.removeHandler(handler)
         logger.setLevel(previous_level)

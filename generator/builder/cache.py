@@ -13,6 +13,14 @@ Three levels, each keyed on everything its output depends on (never on timestamp
   earlier audit's plan, "today", and the code fingerprint. Editing one plan of a portfolio
   re-renders one PDF; `mkdocs serve` reuses PDFs between rebuilds the same way.
 
+Secrets (contract v2, *publish*) never reach the cache: a private client's password is in no key
+and no entry — a build with a private client is never taken as up to date (its password may
+have changed, and even a hash of a weak password can be guessed offline), the client entries do
+not depend on it, and PDFs are stored unencrypted under the plan's key and encrypted on their way
+into the site. The portfolio's `PLAYBOOK_SITE_SECRET` (feed paths) enters the whole-build and
+client keys only as an HMAC of a fixed label under it (`generator.builder.publish.cache_variant`),
+which cannot be turned back into the secret.
+
 The cache lives in `.cache/playbook/` beside mkdocs.yml (or `$PLAYBOOK_CACHE_DIR`); deleting
 it is always safe. `playbook build --no-cache` ignores and leaves it alone.
 """
@@ -232,9 +240,11 @@ class ClientCache:
         self.folder = folder / "clients"
 
     @staticmethod
-    def key(plan: Path, today: str) -> str:
+    def key(plan: Path, today: str, variant: str = "") -> str:
+        """`variant`: what else the entry depends on — a one-way digest of the portfolio secret
+        (`generator.builder.publish.cache_variant`), never a secret or a password itself."""
         digest = hashlib.sha256(code_fingerprint().encode())
-        digest.update(f"\0{plan.resolve()}\0today={today}\0".encode())
+        digest.update(f"\0{plan.resolve()}\0today={today}\0{variant}\0".encode())
         digest.update(plan.read_bytes())
         return digest.hexdigest()
 

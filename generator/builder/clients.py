@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.builder.cache import ClientCache
+from generator.builder.publish import Feeds, cache_variant, feeds_for, visibility
 from generator.compute.figures import Figures, compute_figures
 from generator.errors import PlanError, PlanValidationError, UserError
 from generator.load.loader import load_plan
@@ -34,6 +35,7 @@ class Client:
     figures: Figures
     pages: list[tuple[str, str]]
     files: tuple[tuple[str, bytes], ...] = ()  # calendar.ics, calendar.csv (when the plan has a calendar)
+    feeds: Feeds | None = None  # where `files` are published (None: beside the pages, `<slug>/`)
 
     @property
     def slug(self) -> str:
@@ -43,46 +45,70 @@ class Client:
     def language(self) -> str:
         return self.loaded.plan.business.language
 
+    @property
+    def visibility(self) -> str:
+        return visibility(self.loaded)
+
+    @property
+    def feed_folder(self) -> str | None:
+        """The site folder of the calendar files; None when they are not published."""
+        return self.feeds.folder if self.feeds is not None else self.slug
+
 
 def plan_paths(folder: Path) -> list[Path]:
     """The client plans of a folder: `*.yaml`/`*.yml` directly in it (subfolders such as archive/ are not clients)."""
     return list_plans(folder)
 
 
-def render_client(loaded: LoadedPlan, today: date) -> Client:
-    """One client's figures, pages and calendar files: everything the site shows of it."""
+def render_client(loaded: LoadedPlan, today: date, secret: str = "") -> Client:
+    """One client's figures, pages and calendar files: everything the site shows of it.
+
+    `secret` is the portfolio's `PLAYBOOK_SITE_SECRET` ('' when unset): it decides where an
+    unlisted or private client's calendar files are published (`generator.builder.publish`)."""
     figures = compute_figures(loaded, today)
+    feeds = feeds_for(loaded.slug, visibility(loaded), secret)
     files: tuple[tuple[str, bytes], ...] = ()
-    if figures.calendar is not None:
+    if figures.calendar is not None and not feeds.withheld:
         ics = render_ics(loaded.slug, loaded.plan, figures.calendar)
         csv = render_csv(loaded.plan, figures.calendar)
         files = tuple(zip(CALENDAR_FILES, (ics, csv), strict=True))
-    return Client(loaded, figures, render_pages(loaded, figures), files)
+    links = {
+        "ics": feeds.href("calendar.ics", loaded.slug),
+        "csv": feeds.href("calendar.csv", loaded.slug),
+        "withheld": feeds.withheld,
+        "secret": feeds.folder not in (None, loaded.slug),
+    }
+    return Client(loaded, figures, render_pages(loaded, figures, links), files, feeds)
 
 
-def load_client(path: Path, today: date) -> Client | list[PlanError]:
+def load_client(path: Path, today: date, secret: str = "") -> Client | list[PlanError]:
     """Load, compute and render one plan (in a worker process when there are several)."""
     try:
         loaded = load_plan(path, today=today)
     except PlanValidationError as exc:
         return list(exc.errors)
-    return render_client(loaded, today)
+    return render_client(loaded, today, secret)
 
 
-def _map_clients(paths: list[Path], today: date) -> list[Client | list[PlanError]]:
+def _map_clients(paths: list[Path], today: date, secret: str) -> list[Client | list[PlanError]]:
     """`load_client` for each path: in parallel processes when there are several plans and cores."""
     workers = min(len(paths), os.cpu_count() or 1)
     if workers <= 1:
-        return [load_client(path, today) for path in paths]
+        return [load_client(path, today, secret) for path in paths]
     with start_pool(workers) as pool:
-        return list(pool.map(load_client, paths, [today] * len(paths), chunksize=max(1, len(paths) // (workers * 4))))
+        chunk = max(1, len(paths) // (workers * 4))
+        return list(pool.map(load_client, paths, [today] * len(paths), [secret] * len(paths), chunksize=chunk))
 
 
-def load_clients(folder: Path, slugs: list[str], today: date, store: ClientCache | None = None) -> list[Client]:
+def load_clients(
+    folder: Path, slugs: list[str], today: date, store: ClientCache | None = None, *, secret: str = ""
+) -> list[Client]:
     """Load, compute and render every selected plan; all plan problems are raised together.
 
     With a `store`, a plan whose bytes (and earlier audit) are unchanged since a build on the
-    same day comes back from the cache instead of being loaded and rendered again.
+    same day (and with the same portfolio secret, by a one-way digest of it) comes back from the
+    cache instead of being loaded and rendered again. No password is read here: passwords never
+    reach the cache (the adapter reads them after loading, `generator.builder.publish`).
     """
     if not folder.is_dir():
         raise UserError(f"{folder}: no such folder of plans")
@@ -96,13 +122,14 @@ def load_clients(folder: Path, slugs: list[str], today: date, store: ClientCache
         paths = [known[s] for s in dict.fromkeys(slugs)]
     errors: list[PlanError] = []
     found: dict[Path, Client] = {}
-    keys = {path: store.key(path, today.isoformat()) for path in paths} if store is not None else {}
+    variant = cache_variant(secret)
+    keys = {path: store.key(path, today.isoformat(), variant) for path in paths} if store is not None else {}
     for path in paths:
         cached = store.get(keys[path]) if store is not None else None
         if isinstance(cached, Client):
             found[path] = cached
     missing = [path for path in paths if path not in found]
-    for path, outcome in zip(missing, _map_clients(missing, today), strict=True):
+    for path, outcome in zip(missing, _map_clients(missing, today, secret), strict=True):
         if isinstance(outcome, Client):
             found[path] = outcome
             if store is not None:
@@ -124,8 +151,8 @@ def generated_paths(clients: list[Client]) -> dict[str, str]:
     for c in clients:
         for path, _ in c.pages:
             out[path] = f"the playbook of {c.slug}"
-        if c.figures.calendar is not None:
+        if c.figures.calendar is not None and c.feed_folder is not None:
             for name in CALENDAR_FILES:
-                out[f"{c.slug}/{name}"] = f"the calendar of {c.slug}"
+                out[f"{c.feed_folder}/{name}"] = f"the calendar of {c.slug}"
         out[f"{c.slug}/{PDF_NAME}"] = f"the PDF audit of {c.slug}"
     return out

@@ -12,7 +12,7 @@ import sys
 import time
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -83,6 +83,9 @@ class PdfJob:
     shown: str = ""
     cache: tuple[str, str] | None = None  # (cache folder, key): store the PDF there too (generator.builder.cache)
     branding: Branding | None = None  # the consultant's name, company and contacts for the cover (mkdocs.yml)
+    # a private client's password (generator.builder.publish): the PDF written is encrypted with it; the
+    # cache keeps the plain PDF under a key of the plan alone, so the password is in no file and no key
+    password: str | None = field(default=None, repr=False)
 
 
 def render_task(job: PdfJob, today: date) -> TaskResult:
@@ -105,7 +108,12 @@ def render_task(job: PdfJob, today: date) -> TaskResult:
     rendered = render_pdf_checked(loaded, figures, job.branding)
     check_pdf_target(job.output)
     job.output.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(job.output, rendered.pdf)
+    if job.password:
+        from generator.builder.publish import encrypt_pdf
+
+        write_atomic(job.output, encrypt_pdf(rendered.pdf, job.password))
+    else:
+        write_atomic(job.output, rendered.pdf)
     if job.cache is not None:
         from generator.builder.cache import PdfCache
 

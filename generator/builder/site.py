@@ -26,6 +26,7 @@ from generator.builder.cache import (
     is_build_current,
     record_build,
 )
+from generator.builder.publish import cache_variant, site_secret
 from generator.builder.staging import Staging, clean_stale
 from generator.errors import UserError
 
@@ -155,7 +156,10 @@ def build_site(
             plans=plans.resolve(),
             today=day,
             clients=clients,
-            extra=[f"{name}={os.environ.get(name, '')}" for name in ("SITE_URL", "PLAYBOOK_CLIENTS")],
+            extra=[
+                *(f"{name}={os.environ.get(name, '')}" for name in ("SITE_URL", "PLAYBOOK_CLIENTS")),
+                cache_variant(site_secret()),  # a one-way digest of the feeds' secret, never the secret
+            ],
         )
         if is_build_current(project, site_dir, key):
             return BuildOutcome(site_dir, tuple(clients), up_to_date=True)
@@ -170,11 +174,14 @@ def build_site(
         )
         forget_build(project, site_dir)
         staging.swap_into_place()
-        if use_cache:
+        if use_cache and not built.encrypted:
+            # A site with a private client is never taken as up to date: its pages depend on a password
+            # that no key may hold (not even hashed: a weak password's hash can be guessed offline), so
+            # a changed password must always rebuild. Its clients and PDFs still come from the cache.
             record_build(project, site_dir, key)
     except BaseException:
         staging.discard()
         raise
     finally:
         staging.release()
-    return BuildOutcome(site_dir, tuple(built))
+    return BuildOutcome(site_dir, tuple(built.clients))

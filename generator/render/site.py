@@ -10,7 +10,8 @@ only hands these strings to MkDocs, so another static-site engine could take the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from generator.compute.figures import Figures
 from generator.model import LoadedPlan
@@ -39,14 +40,20 @@ def scroll_tables(markdown: str) -> str:
     return _BARE_TABLE.sub(r'<div class="pb-scroll" tabindex="0">\n\1\n</div>', markdown)
 
 
-def render_page(loaded: LoadedPlan, figures: Figures, stem: str) -> str:
+# Where the calendar files are linked from the client's pages: beside them, unless the build
+# publishes them elsewhere (`generator.builder.publish`: a secret path, or not at all).
+DEFAULT_FEEDS: Mapping[str, Any] = {"ics": "calendar.ics", "csv": "calendar.csv", "withheld": False, "secret": False}
+
+
+def render_page(loaded: LoadedPlan, figures: Figures, stem: str, feeds: Mapping[str, Any] | None = None) -> str:
     """One client page as Markdown."""
-    return scroll_tables(render_template(TEMPLATES[stem], **CONTEXTS[stem](loaded, figures)))
+    context = CONTEXTS[stem](loaded, figures)
+    return scroll_tables(render_template(TEMPLATES[stem], **context, feeds=feeds or DEFAULT_FEEDS))
 
 
-def render_pages(loaded: LoadedPlan, figures: Figures) -> list[tuple[str, str]]:
+def render_pages(loaded: LoadedPlan, figures: Figures, feeds: Mapping[str, Any] | None = None) -> list[tuple[str, str]]:
     """Every page of one client, `(path, Markdown)`, in the method's order (overview first)."""
-    return [(page_path(loaded.slug, stem), render_page(loaded, figures, stem)) for stem, _, _ in PAGES]
+    return [(page_path(loaded.slug, stem), render_page(loaded, figures, stem, feeds)) for stem, _, _ in PAGES]
 
 
 def render_portfolio(clients: Iterable[tuple[LoadedPlan, Figures]], language: str) -> str:

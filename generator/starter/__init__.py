@@ -20,7 +20,13 @@ def render_starter(slug: str, language: str) -> str:
     """The starter plan text for `slug` in `language` (ru or en)."""
     text = resources.files(__package__).joinpath(f"{language}.yaml").read_text(encoding="utf-8")
     name = slug.replace("-", " ").title()
-    return Template(text).substitute(slug=slug, name=name)
+    return Template(text).substitute(slug=slug, name=name, password_env=password_env_name(slug))
+
+
+def password_env_name(slug: str) -> str:
+    """The suggested password variable of a private playbook: PLAYBOOK_PASSWORD_<SLUG>, the form GitHub
+    accepts as a secret's name (letters, digits and underscores)."""
+    return "PLAYBOOK_PASSWORD_" + slug.upper().replace("-", "_")
 
 
 def write_starter(slug: str, *, language: str, folder: Path) -> Path:

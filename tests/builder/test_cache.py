@@ -207,3 +207,14 @@ def test_client_cache_misses_when_the_earlier_audit_changes(tmp_path: Path) -> N
     assert store.get(key) is None  # a damaged entry is a miss
     plan.write_text("business: {name: A2}\n", "utf-8")
     assert ClientCache.key(plan, "2026-11-22") != key
+
+
+def test_client_key_follows_the_feeds_secret_without_holding_it(tmp_path: Path) -> None:
+    from generator.builder.publish import cache_variant
+
+    plan = tmp_path / "kolosok.yaml"
+    plan.write_text("business:\n  name: Колосок\n", "utf-8")
+    one, other = cache_variant("first secret"), cache_variant("second secret")
+    assert ClientCache.key(plan, "2026-11-22", one) != ClientCache.key(plan, "2026-11-22", other)
+    assert ClientCache.key(plan, "2026-11-22", one) == ClientCache.key(plan, "2026-11-22", one)
+    assert "first secret" not in one

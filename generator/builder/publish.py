@@ -1,0 +1,124 @@
+"""Who may see a client's playbook (contract v2, *publish*): the decisions a site build makes from it.
+
+- `public` — listed on the portfolio home page, in the sitemap and the shared search, indexable.
+- `unlisted` (the default) — reachable by its link only: left out of the home page, the sitemap
+  and the shared search, every page marked `noindex`. Not secret: a guessed slug opens it.
+- `private` — unlisted, and every page (and its search) encrypted in the browser, the PDF audit
+  encrypted, with a password read from the environment variable the plan names in
+  `publish.password_env`. A plan never holds the password.
+
+Calendar apps cannot type passwords, so with the portfolio secret `PLAYBOOK_SITE_SECRET` set the
+`.ics`/`.csv` feeds of unlisted and private clients live under `feeds/<token>/`, where the token
+is an HMAC of the slug under that secret: stable across builds, not guessable from the slug.
+Without the secret an unlisted client's feeds stay at `<slug>/`, and a private client's are not
+published at all.
+
+Nothing here logs, prints or stores a password or the secret; the build cache keys only on
+values derived from them with a one-way keyed hash (see `cache_variant`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import io
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import PlanError, PlanValidationError, message
+from generator.load.loader import display_path
+from generator.load.yamlsource import read_yaml
+from generator.model import LoadedPlan
+
+SECRET_ENV = "PLAYBOOK_SITE_SECRET"
+FEEDS_DIR = "feeds"
+TOKEN_CHARS = 32  # 128 bits of the HMAC: not guessable, short enough for a calendar app's URL field
+PUBLIC, UNLISTED, PRIVATE = "public", "unlisted", "private"
+
+
+def visibility(loaded: LoadedPlan) -> str:
+    """The plan's visibility; a plan without `publish` (every v1 plan) is unlisted."""
+    publish = loaded.plan.publish
+    return publish.visibility if publish is not None else UNLISTED
+
+
+def site_secret(environ: Mapping[str, str] | None = None) -> str:
+    """The portfolio secret for feed paths ('' when unset)."""
+    return (os.environ if environ is None else environ).get(SECRET_ENV, "")
+
+
+def feed_token(secret: str, slug: str) -> str:
+    """HMAC-SHA256 of the slug under the portfolio secret: the same every build, unknowable without it."""
+    return hmac.new(secret.encode(), f"playbook feeds/{slug}".encode(), hashlib.sha256).hexdigest()[:TOKEN_CHARS]
+
+
+@dataclass(frozen=True)
+class Feeds:
+    """Where a client's calendar files are published: a folder of the site, or nowhere (`folder` is None)."""
+
+    folder: str | None
+
+    @property
+    def withheld(self) -> bool:
+        return self.folder is None
+
+    def href(self, name: str, page_slug: str) -> str:
+        """A Markdown link from a page of `<slug>/` to the file `name` of the feeds."""
+        if self.folder is None:
+            return ""
+        return name if self.folder == page_slug else f"../{self.folder}/{name}"
+
+
+def feeds_for(slug: str, level: str, secret: str) -> Feeds:
+    """The feeds' folder for a client of this visibility (see the module docstring)."""
+    if level == PUBLIC:
+        return Feeds(slug)
+    if secret:
+        return Feeds(f"{FEEDS_DIR}/{feed_token(secret, slug)}")
+    return Feeds(None if level == PRIVATE else slug)
+
+
+def cache_variant(secret: str) -> str:
+    """What of the secret a cache key may hold: a keyed one-way digest, never the secret itself.
+
+    The client cache's entries hold pages whose feed links depend on the secret, so the key must
+    change with it; an HMAC of a fixed label reveals nothing about it (and nothing the site does not).
+    """
+    if not secret:
+        return "feeds: no secret"
+    return "feeds: " + hmac.new(secret.encode(), b"playbook cache key", hashlib.sha256).hexdigest()
+
+
+def read_passwords(clients: Iterable[LoadedPlan], environ: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Each private client's password from its `publish.password_env` variable; all misses raised together,
+    located at `publish.password_env` in the plan (the variable's name is shown, never a value)."""
+    env = os.environ if environ is None else environ
+    passwords: dict[str, str] = {}
+    errors: list[PlanError] = []
+    for loaded in clients:
+        if visibility(loaded) != PRIVATE:
+            continue
+        name = loaded.plan.publish.password_env if loaded.plan.publish else None
+        value = env.get(name or "", "")
+        if value:
+            passwords[loaded.slug] = value
+            continue
+        state = "is not set" if (name or "") not in env else "is empty"
+        source = read_yaml(Path(loaded.path).read_bytes(), display_path(Path(loaded.path)))
+        errors.append(source.error(("publish", "password_env"), message("password_env_unset", name=name, state=state)))
+    if errors:
+        raise PlanValidationError(errors)
+    return passwords
+
+
+def encrypt_pdf(data: bytes, password: str) -> bytes:
+    """The PDF encrypted with AES-256 (PDF 2.0 security handler): it opens with the password only."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    writer.encrypt(user_password=password, owner_password=None, algorithm="AES-256")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
