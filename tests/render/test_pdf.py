@@ -104,6 +104,10 @@ def test_kolosok_figures_worked_by_hand(kolosok: Rendered) -> None:
     assert "Пекарня «Колосок»" in text and "Общая оценка" in text
     # Cyrillic extracted intact (a ToUnicode map for the embedded subset)
     assert "Сайт-визитка сделан в 2023 году" in text
+    # the content section: where the slots come from and the next slots as briefs
+    assert "Откуда берутся темы года" in text and "Ближайшие недели: задания" in text
+    assert "Другие углы на запросы 25 7%" in text.replace(" %", "%")
+    assert "Торт на заказ Москва: как выбрать и на что смотреть" in text
 
 
 def test_contents_page_numbers_point_at_the_sections(kolosok: Rendered) -> None:
