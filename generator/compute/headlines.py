@@ -91,6 +91,12 @@ def _morph() -> Any:
     return pymorphy3.MorphAnalyzer()
 
 
+@lru_cache(maxsize=8192)
+def _parse(word: str) -> tuple[Any, ...]:
+    """pymorphy3's parses of a word (cached: a plan's titles repeat their words many times)."""
+    return tuple(_morph().parse(word))
+
+
 @lru_cache(maxsize=1)
 def _english_places() -> frozenset[str]:
     """Country and territory names in English, lower-cased, for capitalising queries."""
@@ -109,7 +115,7 @@ def _capitalise_places(text: str, language: str) -> str:
     out = []
     for word in words:
         if word.islower():
-            russian = language == "ru" and any("Geox" in p.tag for p in _morph().parse(word)[:1])
+            russian = language == "ru" and any("Geox" in p.tag for p in _parse(word)[:1])
             if russian or (language == "en" and word.casefold() in _english_places()):
                 word = word.capitalize()
         out.append(word)
@@ -133,7 +139,7 @@ class NounPhrase:
 
 def _nominative(word: str, pos: set[str]) -> Any:
     """The first pymorphy3 parse of `word` in the nominative with a part of speech in `pos`."""
-    for parse in _morph().parse(word):
+    for parse in _parse(word):
         if parse.tag.POS in pos and parse.tag.case == "nomn":
             return parse
     return None
@@ -188,7 +194,7 @@ def inflect(phrase: NounPhrase, case: str) -> str:
 def _is_state(text: str) -> bool:
     """The text starts with an adverb or a preposition ("быстро", "без очереди"): a state, not a thing."""
     first = text.split(" ", 1)[0]
-    parses = _morph().parse(first)
+    parses = _parse(first)
     return bool(parses) and parses[0].tag.POS in {"ADVB", "PREP"}
 
 
@@ -202,6 +208,7 @@ def _fill(key: str, language: str, **values: str) -> str:
     return sentence_case((table[language] if language in table else table["en"]).format(**values))
 
 
+@lru_cache(maxsize=8192)
 def headline(source: str, text: str, language: str, angle: str | None = None) -> str:
     """The working title of a new idea from `source` ("demand", "need", …) and its text."""
     text = " ".join(text.split())

@@ -136,16 +136,17 @@ class Planner:
         return Slot(date=day, kind="research", is_today=is_today)
 
     def _article_slot(
-        self, day: date, kind: EntryKind, article: Article, is_today: bool, place: str | None = None
+        self, day: date, kind: EntryKind, article: Article, is_today: bool, place: Place | None = None
     ) -> Slot:
+        """A refresh or repurpose task on `article`; a post is for the segment of its place."""
         return Slot(
             date=day,
             kind=kind,
             title=article.title,
             url=article.url,
             query=article.topic.query,
-            segment=article.topic.segment,
-            place=place,
+            segment=place.segment if place is not None else article.topic.segment,
+            place=place.name if place is not None else None,
             last_written=article.last_written,
             first_written=article.first_written,
             is_today=is_today,
@@ -162,5 +163,5 @@ class Planner:
                     continue
                 article.places_used.add(index)
                 self.turn = (self.turn + step + 1) % count
-                return self._article_slot(day, "repurpose", article, is_today, place.name)
+                return self._article_slot(day, "repurpose", article, is_today, place)
         return None

@@ -78,6 +78,11 @@ class Slot:
         return "today" if self.is_today else "planned"
 
     @property
+    def origin(self) -> str | None:
+        """The v1 name of `source` for a new article from the backlog or demand (kept for callers)."""
+        return self.source if self.kind == "new" and self.source in ("backlog", "demand") else None
+
+    @property
     def planned(self) -> bool:
         """The slot is still to write (today's task or a later one)."""
         return self.kind in PLANNED_KINDS

@@ -930,7 +930,7 @@ def context_calendar(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
             repurpose=words.num(c.planned_repurpose),
             research=words.num(c.planned_research),
         ),
-        "next": html(_slot_text(next_slot, words, segments)) if next_slot else None,
+        "next": html(slot_headline(next_slot, words.language)) if next_slot else None,
         "next_date": words.day(next_slot.date) if next_slot else None,
         "next_brief": [html(line) for line in brief_lines(next_slot, words.language, segments, c.minutes_per_day)]
         if next_slot

@@ -65,6 +65,12 @@ def test_refresh_age_and_repurpose_round_robin() -> None:
     refreshed = [s for s in cal.days if s.kind == "refresh"]
     assert [s.last_written for s in refreshed[:3]] == [date(2027, 1, 4), date(2027, 1, 5), date(2027, 1, 6)]
     assert refreshed[3].last_written == date(2027, 1, 9)  # X's own refresh of the 9th
+    # a post is for the segment of its place (Z has none of its own)
+    assert [(s.title, s.place, s.segment) for s in cal.days if s.kind == "repurpose" and s.title == "Z"] == [
+        ("Z", "A", "s1"),
+        ("Z", "B", "s1"),
+        ("Z", "D", "s2"),
+    ]
     posts = [(s.title, s.place) for s in cal.days if s.kind == "repurpose"]
     assert len(posts) == len(set(posts))  # no article–place pair twice
     assert cal.planned_research == 0

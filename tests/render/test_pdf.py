@@ -110,6 +110,10 @@ def test_kolosok_figures_worked_by_hand(kolosok: Rendered) -> None:
     assert "Повестка следующей встречи" in text and "30 000 / 19 = 1 578,95" in text
     assert text.index("Повестка следующей встречи") < text.rindex("Ежедневные публикации в группе района")
     assert "28 × 400 = 11 200" in text and "11 200 × 12 = 134 400" in text
+    # the content section: where the slots come from and the next slots as briefs
+    assert "Откуда берутся темы года" in text and "Ближайшие недели: задания" in text
+    assert "Другие углы на запросы 25 7%" in text.replace(" %", "%")
+    assert "Торт на заказ Москва: как выбрать и на что смотреть" in text
 
 
 def test_contents_page_numbers_point_at_the_sections(kolosok: Rendered) -> None:

@@ -141,6 +141,15 @@ def test_checkpoints_and_calendar(kolosok: dict[str, str]) -> None:
     assert "pb-month" in calendar and "декабрь 2026" in calendar
     assert "Как выбрать свежий хлеб" in calendar  # the first backlog idea is the first slot
     assert "из 365" in calendar
+    # where the year's slots come from (the hand count of test_schedule.py: 3 backlog of 345, 1%;
+    # 25 angles, 7%; 8 occasions, 2%) and the next slots as briefs
+    sources = kolosok["kolosok/calendar.md"]
+    assert "Откуда берутся темы года" in sources
+    for label, count, share in (("Бэклог", 3, 1), ("Другие углы на запросы", 25, 7), ("Праздники и поводы", 8, 2)):
+        assert f'<td>{label}</td><td class="pb-num">{count}</td><td class="pb-num">{share}%</td>' in sources
+    assert "Ближайшие недели: задания" in calendar
+    assert "Торт на заказ Москва: как выбрать и на что смотреть" in calendar
+    assert "Для кого: Заказчики тортов" in calendar and "Время: 60 мин" in calendar
 
 
 def test_english_plan_uses_english_formats(northwind: dict[str, str]) -> None:
