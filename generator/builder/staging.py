@@ -122,7 +122,7 @@ def clean_stale(site_dir: Path) -> list[Path]:
     if not parent.is_dir():
         return []
     removed: list[Path] = []
-    olds = sorted(parent.glob(f".{site_dir.name}-old-*"))
+    olds = sorted(parent.glob(f".{site_dir.name}-old-*"), key=lambda p: p.stat().st_mtime)  # newest last
     if not site_dir.exists() and olds and not _owned_by_a_live_build(olds[-1]):
         with suppress(OSError):
             olds[-1].rename(site_dir)
