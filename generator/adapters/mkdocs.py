@@ -45,6 +45,7 @@ from generator.builder.cache import ClientCache, PdfCache, cache_dir
 from generator.builder.clients import PDF_NAME, Client, generated_paths, load_clients
 from generator.builder.pdfs import PdfBatch, PdfJob
 from generator.builder.publish import PUBLIC, encrypt_pdf, read_passwords, site_secret
+from generator.builder.site import check_output_folder
 from generator.errors import PlanError, PlanValidationError, UserError
 from generator.present.branding import branding_from
 from generator.present.site import PAGES, Labels
@@ -182,6 +183,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.plans_dir = plans if plans.is_absolute() else self.root / plans
         self.today = resolve_today(self.config.today)
         self.errors = []
+        try:
+            # Plain `mkdocs build -d plans` would empty the plans folder just as `playbook build` would.
+            config_path = Path(config.config_file_path or "mkdocs.yml").resolve()
+            site_dir = Path(config.site_dir).resolve()
+            check_output_folder(site_dir, project=self.root, config_path=config_path, plans=self.plans_dir)
+        except UserError as exc:
+            raise PluginError(printable(f"playbook: {exc}")) from None
         try:
             store = ClientCache(cache_dir(self.root)) if self.config.cache else None
             self.clients = load_clients(

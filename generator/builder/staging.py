@@ -112,6 +112,13 @@ def _owned_by_a_live_build(folder: Path) -> bool:
     return False
 
 
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:  # removed meanwhile by another build's cleaning
+        return 0.0
+
+
 def clean_stale(site_dir: Path) -> list[Path]:
     """Remove the staging and old-site folders of dead builds beside `site_dir`; the ones removed.
 
@@ -122,7 +129,7 @@ def clean_stale(site_dir: Path) -> list[Path]:
     if not parent.is_dir():
         return []
     removed: list[Path] = []
-    olds = sorted(parent.glob(f".{site_dir.name}-old-*"))
+    olds = sorted(parent.glob(f".{site_dir.name}-old-*"), key=_mtime)  # newest last
     if not site_dir.exists() and olds and not _owned_by_a_live_build(olds[-1]):
         with suppress(OSError):
             olds[-1].rename(site_dir)

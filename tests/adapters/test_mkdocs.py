@@ -99,6 +99,9 @@ def served(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Se
 def test_a_plan_edit_reloads_the_page_once(served: tuple[Server, Path]) -> None:
     server, root = served
     assert server.builds() == 1
+    # the first build's PDF first: on a busy machine it could otherwise land after the edit's and be
+    # taken for it
+    wait_for(lambda: "playbook: PDF ready: northwind/audit.pdf" in server.output(), 120, "the first PDF")
     plan = root / "plans" / "northwind.yaml"
     plan.write_text(plan.read_text("utf-8").replace("Northwind Industrial Supply", "Northwind Valves"), "utf-8")
     wait_for(lambda: "Northwind Valves" in fetch(server.base + "/northwind/"), 120, "the edited name")

@@ -191,3 +191,24 @@ def test_site_modes_follow_the_umask(tmp_path: Path, umask: int, folder: int, fi
     assert stat.S_IMODE((site / "northwind").stat().st_mode) == folder
     for name in ("audit.pdf", "calendar.ics", "index.html"):
         assert stat.S_IMODE((site / "northwind" / name).stat().st_mode) == file, name
+
+
+@pytest.mark.parametrize("site_dir", ["plans", "content", "."])
+def test_plain_mkdocs_build_refuses_an_input_as_site_dir(tmp_path: Path, site_dir: str) -> None:
+    import sys
+
+    root = project_copy(tmp_path)
+    before = tree_digest(root)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", site_dir],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "PLAYBOOK_TODAY": TODAY.isoformat()},
+    )
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    if site_dir == "plans":  # MkDocs itself refuses docs_dir and its parents; the plans are ours to guard
+        assert "--site-dir" in result.stderr and "the plans folder" in result.stderr
+    assert tree_digest(root) == before
