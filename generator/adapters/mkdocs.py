@@ -148,6 +148,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.one_language = False
         self._pdfs: Any = None  # generator.builder.pdfs.PdfBatch while the PDF audits render
         self._background: Any = None  # under mkdocs serve: the previous build's PDFs, still rendering
+        self._generation = 0  # preview builds started; a stale build's PDFs do not report "ready"
         self.serving = False
         self._generated: set[str] = set()  # src_uri of the pages this plugin generates
         # slug → password of each private client, read from the environment for this build only:
@@ -429,7 +430,14 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if batch is None:
             return
         if self.serving and batch.pool is not None:
-            batch.detach(_report_background_pdf)
+            generation = self._generation
+
+            def report(outcome: Any) -> None:
+                # a PDF of a preview build that a newer one replaced is not the one the page links to now
+                if generation == self._generation:
+                    _report_background_pdf(outcome)
+
+            batch.detach(report)
             self._background = batch
             return
         errors = batch.finish()
@@ -449,6 +457,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def _stop_background(self) -> None:
         """A newer preview build replaces the PDFs still rendering for the previous one."""
         batch, self._background = self._background, None
+        self._generation += 1
         if batch is not None:
             batch.cancel(wait=False)
 

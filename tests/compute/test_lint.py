@@ -237,3 +237,17 @@ def test_lint_ignore_silences_only_the_codes_listed(tmp_path: Path) -> None:
 def test_warnings_come_in_file_order(tmp_path: Path) -> None:
     warnings = lint(tmp_path, "goals:\n  - {id: a, title: A}\n  - {id: b, title: B}\n")
     assert [(w.line, w.code) for w in warnings] == [(1, "M116"), (5, "M101"), (5, "M102"), (6, "M101"), (6, "M102")]
+
+
+def test_m112_names_the_missing_keys_of_each_customer_group(tmp_path: Path) -> None:
+    body = (
+        "segments:\n  - {id: s, name: S, share: 50%, economics: {average_check: 10}}\n"
+        "  - {id: t, name: T, share: 50%}\n"
+        "strategy:\n  initiatives:\n    - {id: a, title: A, segments: [s, t], new_customers_monthly: 2}\n"
+        "    - {id: b, title: B, budget_monthly: 5}\n"
+        "forecast: {start: 2026-12}\neconomics: {average_check: 20}\n"
+    )
+    (warning,) = [w for w in lint(tmp_path, body) if w.code == "M112"]
+    # s has its own check but no purchases (neither its own nor the plan's); t falls back to the plan's
+    # economics, which lack purchases too; b brings no customers, so it uses no group
+    assert warning.values == {"missing": "segments[0].economics.purchases_per_year, economics.purchases_per_year"}
