@@ -132,3 +132,11 @@ def test_no_project_file_links_outside_the_repository() -> None:
         if text_file and path.is_file() and OUTSIDE in path.read_text(encoding="utf-8", errors="replace"):
             offenders.append(name)
     assert offenders == []
+
+
+def test_reference_names_no_client() -> None:
+    """The reference is published in every site, one-client sites too: it must not name a client."""
+    text = DOC.read_text(encoding="utf-8").casefold()
+    for plan in sorted((ROOT / "plans").glob("*.yaml")):
+        name = yaml.safe_load(plan.read_text(encoding="utf-8"))["business"]["name"]
+        assert plan.stem not in text and name.casefold() not in text, plan.stem
