@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 SITE_DIR ?= site
 
-.PHONY: build test serve bench lint schema system-deps clean update-testdata
+.PHONY: build test serve bench lint schema docs system-deps clean update-testdata
 
 build: $(STAMP)  ## set up .venv and build site/, PDFs and calendars for plans/
 	$(VENV)/bin/playbook build --plans plans --site-dir $(SITE_DIR)
@@ -30,6 +30,9 @@ audit-site: $(STAMP)  ## Lighthouse (accessibility, best practices, SEO) on clie
 
 schema: $(STAMP)  ## regenerate the committed JSON Schema
 	$(VENV)/bin/playbook schema > plan.schema.json
+
+docs: $(STAMP)  ## regenerate the field tables of docs/plan-format.md from the model
+	$(PY) -m generator.model.reference docs/plan-format.md
 
 update-testdata: $(TEST_STAMP)  ## regenerate golden files in tests/testdata/
 	$(VENV)/bin/pytest -q --update-testdata

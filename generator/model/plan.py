@@ -35,7 +35,7 @@ class Plan(Section):
         extra="forbid",
         frozen=True,
         title="playbook plan",
-        json_schema_extra={"description": "A client's digital-marketing plan (see plan-format.md)."},
+        json_schema_extra={"description": "A client's digital-marketing plan (see docs/plan-format.md)."},
     )
 
     business: Business = Field(description="Step 1: business model and current state")

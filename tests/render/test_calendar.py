@@ -51,11 +51,21 @@ content:
   minutes_per_day: 45
   refresh_after_days: 2
   backlog:
-    - {title: "Evil\\r\\nBEGIN:VEVENT\\r\\nSUMMARY:pwned\\nEND:VEVENT", segment: s1}
+    - {title: "Evil placeholder", segment: s1}
     - {title: "=HYPERLINK(\\"http://x\\")", query: "+cmd", segment: s1}
   published:
     - {date: 2027-01-04, title: "@first", url: "https://example.com/first"}
 """
+HOSTILE = "Evil\r\nBEGIN:VEVENT\r\nSUMMARY:pwned\nEND:VEVENT"
+
+
+def load_small(text: str = SMALL) -> Plan:
+    """SMALL with a title holding line breaks: the loader refuses those in one-line fields, so the
+    title is put in after loading, to show the renderer holds even if one ever got through."""
+    plan = load_text(text)
+    assert plan.content is not None
+    backlog = [plan.content.backlog[0].model_copy(update={"title": HOSTILE}), *plan.content.backlog[1:]]
+    return plan.model_copy(update={"content": plan.content.model_copy(update={"backlog": backlog})})
 
 
 # .ics -----------------------------------------------------------------------------------------
@@ -126,7 +136,7 @@ def test_lines_fold_at_75_octets_and_keep_cyrillic(feed: bytes) -> None:
 
 def test_sequence_and_last_modified_follow_the_slot_state() -> None:
     text = SMALL.replace("  published:\n", "  published:\n    - {date: 2027-01-06, title: late}\n")
-    plan = load_text(text)
+    plan = load_small(text)
     before = {str(e["UID"]): e for e in events(render_ics("small", plan, figures(plan, date(2027, 1, 4))))}
     after = {str(e["UID"]): e for e in events(render_ics("small", plan, figures(plan, date(2027, 1, 7))))}
     # 2027-01-04 is done (index 0) on both days: 0 + 2, last modified on its day.
@@ -144,7 +154,7 @@ def test_sequence_and_last_modified_follow_the_slot_state() -> None:
 
 
 def test_hostile_title_cannot_forge_calendar_lines() -> None:
-    plan = load_text(SMALL)
+    plan = load_small()
     data = render_ics("small", plan, figures(plan, date(2027, 1, 4)))
     lines = data.split(b"\r\n")
     assert lines.count(b"BEGIN:VEVENT") == 5  # one per slot, none forged
@@ -206,7 +216,7 @@ def test_khal_imports_the_feed(tmp_path: Path, kolosok_path: Path) -> None:
 
 
 def test_csv_columns_bom_and_injection() -> None:
-    plan = load_text(SMALL)
+    plan = load_small()
     data = render_csv(plan, figures(plan, date(2027, 1, 5)))
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
