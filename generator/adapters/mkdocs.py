@@ -35,7 +35,7 @@ from mkdocs.structure.pages import Page
 
 from generator.builder.cache import ClientCache, PdfCache, cache_dir
 from generator.builder.clients import PDF_NAME, Client, generated_paths, load_clients
-from generator.builder.pdfs import PdfBatch, PdfJob
+from generator.builder.pdfs import PdfBatch, PdfJob, plan_stamp
 from generator.errors import PlanError, PlanValidationError, UserError
 from generator.present.branding import branding_from
 from generator.present.site import PAGES, Labels
@@ -286,7 +286,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                     continue
             shown = f"{client.slug}/{PDF_NAME}"
             cache = (str(folder), key) if key else None
-            job = PdfJob(client.loaded.path, target, client.loaded, client.figures, shown, cache, branding)
+            stamp = plan_stamp(client.loaded.path) if self.serving else None
+            job = PdfJob(client.loaded.path, target, client.loaded, client.figures, shown, cache, branding, stamp)
             jobs.append(job)
         if jobs:
             self._pdfs = PdfBatch(jobs, self.today, background=self.serving)
@@ -342,6 +343,8 @@ def _report_background_pdf(outcome: Any) -> None:
     """The live preview's PDFs report when ready: a line on success, the problem otherwise."""
     if isinstance(outcome, BaseException):
         log.warning(f"playbook: a PDF audit failed in the preview: {outcome}")
+    elif getattr(outcome, "stale", False):
+        return  # the plan changed meanwhile: the newer build's PDF reports instead
     elif outcome.errors:
         for error in outcome.errors:
             log.warning(str(error))

@@ -46,6 +46,7 @@ class TaskResult:
     seconds: float = 0.0
     pages: int = 0
     shown: str = ""  # how to name the output to the consultant (the site build writes into a staging folder)
+    stale: bool = False  # the plan changed while this PDF rendered: nothing written, a newer build renders it
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,16 @@ class PdfJob:
     shown: str = ""
     cache: tuple[str, str] | None = None  # (cache folder, key): store the PDF there too (generator.builder.cache)
     branding: Branding | None = None  # the consultant's name, company and contacts for the cover (mkdocs.yml)
+    stamp: tuple[int, int] | None = None  # the plan file's (mtime_ns, size) when its figures were taken
+
+
+def plan_stamp(path: Path) -> tuple[int, int] | None:
+    """What tells a plan file changed: its modification time and size (None if it cannot be read)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size)
 
 
 def render_task(job: PdfJob, today: date) -> TaskResult:
@@ -84,6 +95,10 @@ def render_task(job: PdfJob, today: date) -> TaskResult:
     if figures is None:
         figures = compute_figures(loaded, today)
     rendered = render_pdf_checked(loaded, figures, job.branding)
+    if job.stamp is not None and plan_stamp(job.plan) != job.stamp:
+        # The live preview: the plan was edited while this PDF rendered. The rebuild that followed
+        # renders the edited plan; writing this one now could land after it and show old figures.
+        return TaskResult(job.plan, job.output, (), time.perf_counter() - started, rendered.pages, job.shown, True)
     _check_target(job.output)
     job.output.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(job.output, rendered.pdf)
