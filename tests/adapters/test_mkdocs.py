@@ -151,3 +151,21 @@ def test_playbook_clients_narrows_a_plain_mkdocs_build(tmp_path: Path) -> None:
     assert not (tmp_path / "out" / "kolosok").exists()
     home = (tmp_path / "out" / "index.html").read_text("utf-8")
     assert "Northwind Industrial Supply" in home and "Колосок" not in home
+
+
+def test_a_one_language_portfolio_has_one_method_tab(tmp_path: Path) -> None:
+    """Two Russian clients: the site is Russian, with "Метод" and without the English "Method" pages."""
+    import shutil
+
+    from tests.conftest import PLANS, ROOT, run_build
+
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    shutil.copy(PLANS / "kolosok.yaml", plans / "kolosok.yaml")
+    shutil.copy(PLANS / "kolosok.yaml", plans / "kolosok-2.yaml")
+    out = tmp_path / "site"
+    assert run_build(plans, [], out, TODAY, config_file=ROOT / "mkdocs.yml") == 0
+    home = (out / "index.html").read_text("utf-8")
+    assert "Метод" in home and ">Method<" not in home.replace("\n", "").replace(" ", "")
+    assert not (out / "en" / "method").exists()
+    assert (out / "method" / "index.html").exists()
