@@ -66,66 +66,6 @@ def context_overview(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
         }
         for s in figures.steps
     ]
-    highlights = []
-    if figures.audit and figures.audit.overall is not None:
-        highlights.append(
-            {
-                "label": words.label("site.hl.audit"),
-                "value": f"{figures.audit.overall} / 100",
-                "note": band_badge(figures.audit.band, words),
-                "link": "audit.md",
-            }
-        )
-    e = figures.economics
-    if e and e.ltv is not None:
-        highlights.append(
-            {
-                "label": "LTV",
-                "value": html(words.money(e.ltv)),
-                "note": html(words.work(e.ltv_work)),
-                "link": "economics.md",
-            }
-        )
-    if e and e.nps and e.nps.score is not None:
-        highlights.append(
-            {"label": "NPS", "value": html(words.dec(e.nps.score, 1)), "note": "", "link": "economics.md"}
-        )
-    f = figures.forecast
-    if f:
-        base = next((s for s in f.scenarios if s.name == "base"), f.scenarios[0] if f.scenarios else None)
-        if base is not None and base.roi is not None:
-            highlights.append(
-                {
-                    "label": words.label("site.hl.roi"),
-                    "value": html(words.pct(base.roi)),
-                    "note": html(words.label("site.scenario") + ": " + _scenario_name(base.name, words)),
-                    "link": "forecast.md",
-                }
-            )
-    c = figures.calendar
-    if c and c.start > figures.today:
-        # Before the first slot a streak of 0 and a rate of "—" read as failure: say when it starts.
-        highlights.append(
-            {
-                "label": words.label("site.page.calendar"),
-                "value": html(words.day(c.start)),
-                "note": html(words.label("site.hl.calendar_starts")),
-                "link": "calendar.md",
-            }
-        )
-    elif c:
-        highlights.append(
-            {
-                "label": words.label("site.hl.streak"),
-                "value": html(words.num(c.current_streak)),
-                "note": html(
-                    words.label("site.cal.rate")
-                    + ": "
-                    + (words.pct(c.completion_rate) if c.completion_rate is not None else "—")
-                ),
-                "link": "calendar.md",
-            }
-        )
     filled = sum(s.filled for s in figures.steps)
     ctx.update(
         facts=facts,
@@ -133,12 +73,44 @@ def context_overview(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
         current_state=render_markdown(b.current_state),
         steps=steps,
         steps_filled=words.label("site.steps_filled").format(done=filled, total=len(steps)),
-        highlights=highlights,
+        highlights=_highlights(figures, words),
         pages=[{"label": words.label(key), "link": f"{stem}.md"} for stem, key, _ in PAGES[1:]],
     )
     if not any((b.description, b.current_state, facts[:-1])):
         ctx["empty"] = _empty(words, "business")
     return ctx
+
+
+def _card(label: str, value: str, note: object, link: str) -> dict[str, Any]:
+    return {"label": label, "value": value, "note": note, "link": link}
+
+
+def _highlights(figures: Figures, words: Words) -> list[dict[str, Any]]:
+    """The overview's cards: audit score, LTV, NPS, ROI of the base scenario, the article calendar."""
+    cards = []
+    if figures.audit and figures.audit.overall is not None:
+        badge = band_badge(figures.audit.band, words)
+        cards.append(_card(words.label("site.hl.audit"), f"{figures.audit.overall} / 100", badge, "audit.md"))
+    e = figures.economics
+    if e and e.ltv is not None:
+        cards.append(_card("LTV", html(words.money(e.ltv)), html(words.work(e.ltv_work)), "economics.md"))
+    if e and e.nps and e.nps.score is not None:
+        cards.append(_card("NPS", html(words.dec(e.nps.score, 1)), "", "economics.md"))
+    f = figures.forecast
+    base = next((s for s in f.scenarios if s.name == "base"), f.scenarios[0] if f.scenarios else None) if f else None
+    if base is not None and base.roi is not None:
+        note = html(words.label("site.scenario") + ": " + _scenario_name(base.name, words))
+        cards.append(_card(words.label("site.hl.roi"), html(words.pct(base.roi)), note, "forecast.md"))
+    c = figures.calendar
+    if c and c.start > figures.today:
+        # Before the first slot a streak of 0 and a rate of "—" read as failure: say when it starts.
+        note = html(words.label("site.hl.calendar_starts"))
+        cards.append(_card(words.label("site.page.calendar"), html(words.day(c.start)), note, "calendar.md"))
+    elif c:
+        rate = words.pct(c.completion_rate) if c.completion_rate is not None else "—"
+        note = html(words.label("site.cal.rate") + ": " + rate)
+        cards.append(_card(words.label("site.hl.streak"), html(words.num(c.current_streak)), note, "calendar.md"))
+    return cards
 
 
 def context_goals(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
