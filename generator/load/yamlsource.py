@@ -151,7 +151,11 @@ def read_yaml(raw: bytes, file: str) -> Source:
         return source
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        source.errors.append(_at(file, mark, yaml_problem(str(exc.problem or exc.context))))
+        problem = str(exc.problem or exc.context)
+        if "maximum nesting depth" in problem:  # PyYAML ≥ 6.0.3's scanner stops deep flow nesting first
+            source.errors.append(_at(file, mark, message("too_deep", limit=MAX_DEPTH)))
+        else:
+            source.errors.append(_at(file, mark, yaml_problem(problem)))
         return source
     except yaml.reader.ReaderError as exc:
         source.errors.append(_reader_error(file, text, exc))
