@@ -48,6 +48,8 @@ TESTED_ELSEWHERE: dict[str, tuple[str, str]] = {
     "present/pdf.py": ("tests/render/test_pdf.py", "the PDF's values, read back from the rendered PDF"),
     "present/pdf_plan.py": ("tests/render/test_pdf.py", "the PDF's plan sections, read back from the rendered PDF"),
     "present/pdf_sections.py": ("tests/render/test_pdf.py", "the PDF's audit sections, read back from the PDF"),
+    "present/site_base.py": ("tests/render/test_site.py", "what every page context shares, through the pages"),
+    "present/site_steps.py": ("tests/render/test_site.py", "the pages of steps 1–5, 7, 8, through the golden pages"),
     "present/site.py": ("tests/render/test_site.py", "the pages' values, through the golden pages"),
     "render/markup.py": ("tests/render/test_site.py", "sanitising, through the hostile plan's pages"),
     "render/templating.py": ("tests/render/test_site.py", "the Jinja environment, used by every page"),

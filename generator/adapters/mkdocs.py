@@ -43,7 +43,7 @@ from mkdocs.structure.pages import Page
 from generator.adapters import visibility as vis
 from generator.builder.cache import ClientCache, PdfCache, cache_dir
 from generator.builder.clients import PDF_NAME, Client, generated_paths, load_clients
-from generator.builder.pdfs import PdfBatch, PdfJob
+from generator.builder.pdfs import PdfBatch, PdfJob, plan_stamp
 from generator.builder.publish import PUBLIC, encrypt_pdf, read_passwords, site_secret
 from generator.builder.site import check_output_folder
 from generator.errors import PlanError, PlanValidationError, UserError
@@ -408,8 +408,17 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             shown = f"{client.slug}/{PDF_NAME}"
             cache = (str(folder), key) if key else None
             password = self.passwords.get(client.slug)
+            stamp = plan_stamp(client.loaded.path) if self.serving else None
             job = PdfJob(
-                client.loaded.path, target, client.loaded, client.figures, shown, cache, branding, password=password
+                client.loaded.path,
+                target,
+                client.loaded,
+                client.figures,
+                shown,
+                cache,
+                branding,
+                password=password,
+                stamp=stamp,
             )
             jobs.append(job)
         if jobs:
@@ -476,6 +485,8 @@ def _report_background_pdf(outcome: Any) -> None:
     """The live preview's PDFs report when ready: a line on success, the problem otherwise."""
     if isinstance(outcome, BaseException):
         log.warning(printable(f"playbook: a PDF audit failed in the preview: {outcome}"))
+    elif getattr(outcome, "stale", False):
+        return  # the plan changed meanwhile: the newer build's PDF reports instead
     elif outcome.errors:
         for error in outcome.errors:
             log.warning(printable(str(error)))

@@ -65,6 +65,7 @@ class TaskResult:
     seconds: float = 0.0
     pages: int = 0
     shown: str = ""  # how to name the output to the consultant (the site build writes into a staging folder)
+    stale: bool = False  # the plan changed while this PDF rendered: nothing written, a newer build renders it
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,16 @@ class PdfJob:
     # a private client's password (generator.builder.publish): the PDF written is encrypted with it; the
     # cache keeps the plain PDF under a key of the plan alone, so the password is in no file and no key
     password: str | None = field(default=None, repr=False)
+    stamp: tuple[int, int] | None = None  # the plan file's (mtime_ns, size) when its figures were taken
+
+
+def plan_stamp(path: Path) -> tuple[int, int] | None:
+    """What tells a plan file changed: its modification time and size (None if it cannot be read)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size)
 
 
 def render_task(job: PdfJob, today: date) -> TaskResult:
@@ -106,6 +117,10 @@ def render_task(job: PdfJob, today: date) -> TaskResult:
     if figures is None:
         figures = compute_figures(loaded, today)
     rendered = render_pdf_checked(loaded, figures, job.branding)
+    if job.stamp is not None and plan_stamp(job.plan) != job.stamp:
+        # The live preview: the plan was edited while this PDF rendered. The rebuild that followed
+        # renders the edited plan; writing this one now could land after it and show old figures.
+        return TaskResult(job.plan, job.output, (), time.perf_counter() - started, rendered.pages, job.shown, True)
     check_pdf_target(job.output)
     job.output.parent.mkdir(parents=True, exist_ok=True)
     if job.password:

@@ -4,8 +4,7 @@ The site, the PDF and the terminal report show the same figure; each used to rou
 pick its locale on its own, so they disagreed ("503%" on the site, "502,9%" in the PDF; "22 заявок").
 These helpers are the one place that decides:
 
-- the *format locale* of a plan: `business.locale` (`de-DE`, `en-GB`) or the default of its
-  language (`ru` → `ru_RU`, `en` → `en_US`); labels still follow `business.language`;
+- the *format locale* of a plan travels with its language (`generator.present.i18n.PlanLanguage`);
 - a count agrees with the unit the consultant typed: Babel gives the plural category of the
   number (one / few / many / other), pymorphy3 inflects the Russian words ("заявок" → "22 заявки",
   "1 заявка", "5 заявок"); English units stay as typed (consultants write them in the plural and
@@ -26,19 +25,10 @@ from generator.present.i18n import fmt_decimal, fmt_money, fmt_percent, locale
 if TYPE_CHECKING:
     from pymorphy3 import MorphAnalyzer
 
-DEFAULT_LOCALES = {"ru": "ru_RU", "en": "en_US"}
-
 # The grammatical form a Russian noun takes after a number of each plural category.
 _NOUN_FORM = {"one": {"nomn", "sing"}, "few": {"gent", "sing"}, "many": {"gent", "plur"}, "other": {"gent", "sing"}}
 # Adjectives before such a noun: after 2–4 (and fractions) Russian puts them in the genitive plural.
 _ADJ_FORM = {"one": {"nomn", "sing"}, "few": {"gent", "plur"}, "many": {"gent", "plur"}, "other": {"gent", "plur"}}
-
-
-def plan_locale(language: str, tag: str | None) -> str:
-    """The locale that formats a plan's numbers, dates and money: `business.locale` or its language's default."""
-    if tag:
-        return tag.replace("-", "_")
-    return DEFAULT_LOCALES.get(language, "en_US")
 
 
 @lru_cache(maxsize=1)

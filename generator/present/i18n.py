@@ -42,17 +42,34 @@ class PlanLanguage(str):
 
     def __new__(cls, language: str, format_locale: str | None = None) -> PlanLanguage:
         value = super().__new__(cls, language)
-        default = LOCALES.get(language, "en_US")
-        tag = (format_locale or default).replace("-", "_")
-        try:
-            Locale.parse(tag)
-        except (ValueError, TypeError, UnknownLocaleError):
-            tag = default  # an unknown locale formats like the plan's language
-        value.format_locale = tag
+        value.format_locale = _format_locale(language, format_locale)
         return value
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (PlanLanguage, (str(self), self.format_locale))
+
+
+def _format_locale(language: str, tag: str | None) -> str:
+    """The Babel locale for a plan's figures: the region's formats, the plan's words.
+
+    `en` with `de-DE` becomes `en_DE` (CLDR: English words, German numbers and money, day-first
+    dates: `96.850 €`, `15/01/2027`, `15 January 2027`), so month names never switch language
+    mid-sentence. Where CLDR has no such pair (`ru` with `de-DE`) or the tag is unknown, the
+    plan's language formats alone (`ru_RU`).
+    """
+    default = LOCALES.get(language, "en_US")
+    if not tag:
+        return default
+    try:
+        wanted = Locale.parse(tag.replace("-", "_"))
+    except (ValueError, TypeError, UnknownLocaleError):
+        return default
+    if wanted.language == language:
+        return str(wanted)
+    try:
+        return str(Locale(language, wanted.territory)) if wanted.territory else default
+    except (ValueError, TypeError, UnknownLocaleError):
+        return default
 
 
 def plan_language(business: Any) -> PlanLanguage:

@@ -121,7 +121,8 @@ def build_context(loaded: LoadedPlan, figures: Figures, branding: Branding | Non
         audience=tuple((s, render_markdown(s.portrait)) for s in segment_views(plan, lang)),
         competitors=tuple((c, render_markdown(c.notes)) for c in competitor_views(plan)),
         roadmap=roadmap_rows(plan, lang),
-        branding=branding or Branding(),
+        # the plan's own consultant (cover facts) wins over the portfolio's: one name on the cover
+        branding=replace(branding, consultant="") if branding and business.consultant else branding or Branding(),
         money=_money(x),
     )
     return replace(context, toc=_toc(context))

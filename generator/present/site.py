@@ -14,365 +14,56 @@ yet is simply left out of the page.
 from __future__ import annotations
 
 import calendar as calendar_lib
-import json
-from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from markupsafe import Markup
 
 from generator.catalogue import FAMILIES
-from generator.compute.arithmetic import Arithmetic
 from generator.compute.audit import PracticeFigure, ToolFigure
 from generator.compute.checkpoints import KpiFigure
 from generator.compute.figures import Figures
 from generator.compute.schedule import CalendarFigures, Slot
-from generator.model import LoadedPlan, Plan
+from generator.model import LoadedPlan
 from generator.present import money
 from generator.present.briefs import brief_lines, slot_headline, source_rows
-from generator.present.format import fmt_months, fmt_quantity
+from generator.present.format import fmt_months
 from generator.present.i18n import (
-    PlanLanguage,
-    fmt_arithmetic,
-    fmt_date,
-    fmt_decimal,
-    fmt_money,
     fmt_month,
     fmt_month_from,
-    fmt_number,
-    fmt_percent,
-    t,
 )
-from generator.present.views import competitor_views, component_label, goal_views, roadmap_rows, segment_views
+from generator.present.site_base import (
+    HOURS_YARDSTICK,
+    PAGES,
+    STEP_PAGES,
+    WEEKDAY_KEYS,
+    Labels,
+    Words,
+    _empty,
+    _goal_value,
+    _scenario_name,
+    _segment_names,
+    _svg,
+    band_badge,
+    base_context,
+    chart_title,
+    front_matter,
+    html,
+    md,
+    status_badge,
+)
+from generator.present.site_steps import (
+    context_audience,
+    context_competitors,
+    context_goals,
+    context_overview,
+    context_portfolio,
+    context_roadmap,
+    context_strategy,
+)
 from generator.render import charts
-from generator.render.markup import escape_markdown, escape_text, render_inline, render_markdown
-
-# The client's pages in the method's order: (file stem, label key, step number or None).
-PAGES: tuple[tuple[str, str, int | None], ...] = (
-    ("index", "site.page.overview", 1),
-    ("goals", "site.page.goals", 2),
-    ("audience", "site.page.audience", 3),
-    ("competitors", "site.page.competitors", 5),
-    ("audit", "site.page.audit", 6),
-    ("strategy", "site.page.strategy", 7),
-    ("roadmap", "site.page.roadmap", 8),
-    ("checkpoints", "site.page.checkpoints", 8),
-    ("economics", "site.page.economics", None),
-    ("forecast", "site.page.forecast", 8),
-    ("automation", "site.page.automation", None),
-    ("calendar", "site.page.calendar", None),
-    ("downloads", "site.page.downloads", None),
-)
-# Which page shows each of the eight steps (overview links).
-STEP_PAGES: dict[str, str] = {
-    "business": "index",
-    "goals": "goals",
-    "segments": "audience",
-    "places": "audience",
-    "competitors": "competitors",
-    "audit": "audit",
-    "strategy": "strategy",
-    "plan": "roadmap",
-}
-HOURS_YARDSTICK = 365  # one hour a day, every day: the method's yearly yardstick
-WEEKDAY_KEYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
-
-class Labels:
-    """Interface labels of one language, looked up by key in templates: `L["site.page.goals"]`."""
-
-    def __init__(self, language: str) -> None:
-        self.language = language
-
-    def __getitem__(self, key: str) -> str:
-        return t(key, self.language)
-
-
-@dataclass(frozen=True)
-class Words:
-    """Formatting in one plan's language and currency (formatting only: values arrive computed)."""
-
-    language: str
-    currency: str
-
-    def num(self, value: float | None, digits: int = 0) -> str:
-        return fmt_number(value, self.language, digits)
-
-    def dec(self, value: float | None, digits: int = 2) -> str:
-        return fmt_decimal(value, self.language, digits)
-
-    def money(self, value: float | None) -> str:
-        return fmt_money(value, self.currency, self.language)
-
-    def pct(self, share: float | None, digits: int | None = None) -> str:
-        return fmt_percent(share, self.language, digits)
-
-    def day(self, value: date | None, style: str = "long") -> str:
-        return fmt_date(value, self.language, style)
-
-    def work(self, work: Arithmetic | None, percent: bool = False) -> str:
-        return fmt_arithmetic(work, self.language, percent_result=percent) if work is not None else "—"
-
-    def label(self, key: str) -> str:
-        return t(key, self.language)
-
-
-# charts -----------------------------------------------------------------------------------------
-
-
-def _svg(svg: str) -> Markup:
-    """A chart from `generator.render.charts` (it escapes every label itself), embedded as-is."""
-    return Markup(svg)
-
-
-def chart_title(words: Words, key: str, name: str) -> str:
-    """The accessible title of a chart: what it is and whose."""
-    return f"{words.label(key)} · {name}"
-
-
-# shared pieces ----------------------------------------------------------------------------------
-
-
-def html(text: object) -> Markup:
-    """A plain plan field inside an HTML block."""
-    return escape_text(text)
-
-
-def md(text: object) -> str:
-    """A plain plan field on a Markdown line (a heading).
-
-    Quotes need no escaping outside attributes, and the table of contents would show their
-    entities (`&#x27;`) literally, so only `&`, `<`, `>` and Markdown's own characters are escaped
-    (HTML first, then Markdown, so no entity's `#` is ever backslashed into literal text).
-    """
-    return escape_markdown(text, quote=False)
-
-
-def front_matter(title: str, description: str, language: str) -> str:
-    """YAML front matter: titles and descriptions reach Material's templates unescaped, so escape them here.
-
-    JSON strings are valid YAML scalars, so `json.dumps` quotes any text safely.
-    """
-    lines = [
-        "---",
-        f"title: {json.dumps(str(escape_text(title)), ensure_ascii=False)}",
-        f"description: {json.dumps(str(escape_text(description)), ensure_ascii=False)}",
-        f"language: {language}",
-        "---",
-    ]
-    return "\n".join(lines) + "\n"
-
-
-def status_badge(status: str, words: Words, prefix: str = "status") -> Markup:
-    """A coloured badge whose text says the status (never colour alone)."""
-    css = status.replace("/", "").replace(" ", "-")
-    return Markup(f'<span class="pb-badge pb-badge--{css}">{escape_text(words.label(f"{prefix}.{status}"))}</span>')
-
-
-def band_badge(band: str | None, words: Words) -> Markup:
-    """The audit band as a badge (poor, needs work, good)."""
-    if band is None:
-        return Markup("")
-    return status_badge(band, words, "band")
-
-
-def _goal_value(value: float | None, unit: str | None, words: Words) -> str:
-    """A goal's baseline or target: a share where the unit is `%`, else the number and its unit."""
-    return fmt_quantity(value, unit, words.language, words.currency)
-
-
-def _segment_names(plan: Plan) -> dict[str, str]:
-    return {s.id: s.name for s in plan.segments}
-
-
-def _goal_titles(plan: Plan) -> dict[str, str]:
-    return {g.id: g.title for g in plan.goals}
-
-
-# per page ---------------------------------------------------------------------------------------
-
-
-def base_context(loaded: LoadedPlan, figures: Figures, page: str) -> dict[str, Any]:
-    """What every client page needs: labels, the client's name, the page's title and front matter."""
-    language = PlanLanguage(figures.language, figures.locale)
-    words = Words(language, figures.currency)
-    label_key = next(key for stem, key, _ in PAGES if stem == page)
-    page_title = words.label(label_key)
-    name = loaded.plan.business.name
-    title = name if page == "index" else f"{page_title} · {name}"
-    description = words.label(f"site.describe.{page}").format(name=name)
-    empty_step = None
-    return {
-        "L": Labels(language),
-        "words": words,
-        "name_md": md(name),
-        "name_html": html(name),
-        "page_title": page_title,
-        "front_matter": front_matter(title, description, language),
-        "empty": empty_step,
-        "today": words.day(figures.today),
-    }
-
-
-def _empty(words: Words, step: str) -> dict[str, str]:
-    """An empty step: which plan section to fill."""
-    return {"title": words.label("site.empty.title"), "text": words.label(f"site.empty.{step}")}
-
-
-def context_overview(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
-    """Step 1 and the whole playbook at a glance."""
-    ctx = base_context(loaded, figures, "index")
-    words: Words = ctx["words"]
-    b = loaded.plan.business
-    facts = []
-    for key, value in (
-        ("model", b.model.upper() if b.model else None),
-        ("industry", b.industry),
-        ("region", b.region),
-        ("consultant", b.consultant),
-        ("audit_date", words.day(loaded.plan.audit.date) if loaded.plan.audit and loaded.plan.audit.date else None),
-        ("today", words.day(figures.today)),
-    ):
-        if value:
-            facts.append({"label": words.label(f"site.fact.{key}"), "value": html(value)})
-    steps = [
-        {
-            "number": s.number,
-            "label": s.label(words.language),
-            "filled": s.filled,
-            "state": words.label("site.step.filled" if s.filled else "site.step.empty"),
-            "link": f"{STEP_PAGES[s.key]}.md",
-        }
-        for s in figures.steps
-    ]
-    highlights = []
-    if figures.audit and figures.audit.overall is not None:
-        highlights.append(
-            {
-                "label": words.label("site.hl.audit"),
-                "value": f"{figures.audit.overall} / 100",
-                "note": band_badge(figures.audit.band, words),
-                "link": "audit.md",
-            }
-        )
-    e = figures.economics
-    if e and e.ltv is not None:
-        highlights.append(
-            {
-                "label": "LTV",
-                "value": html(words.money(e.ltv)),
-                "note": html(words.work(e.ltv_work)),
-                "link": "economics.md",
-            }
-        )
-    if e and e.nps and e.nps.score is not None:
-        highlights.append(
-            {"label": "NPS", "value": html(words.dec(e.nps.score, 1)), "note": "", "link": "economics.md"}
-        )
-    f = figures.forecast
-    if f:
-        base = next((s for s in f.scenarios if s.name == "base"), f.scenarios[0] if f.scenarios else None)
-        if base is not None and base.roi is not None:
-            highlights.append(
-                {
-                    "label": words.label("site.hl.roi"),
-                    "value": html(words.pct(base.roi)),
-                    "note": html(words.label("site.scenario") + ": " + _scenario_name(base.name, words)),
-                    "link": "forecast.md",
-                }
-            )
-    c = figures.calendar
-    if c and c.start > figures.today:
-        # Before the first slot a streak of 0 and a rate of "—" read as failure: say when it starts.
-        highlights.append(
-            {
-                "label": words.label("site.page.calendar"),
-                "value": html(words.day(c.start)),
-                "note": html(words.label("site.hl.calendar_starts")),
-                "link": "calendar.md",
-            }
-        )
-    elif c:
-        highlights.append(
-            {
-                "label": words.label("site.hl.streak"),
-                "value": html(words.num(c.current_streak)),
-                "note": html(
-                    words.label("site.cal.rate")
-                    + ": "
-                    + (words.pct(c.completion_rate) if c.completion_rate is not None else "—")
-                ),
-                "link": "calendar.md",
-            }
-        )
-    filled = sum(s.filled for s in figures.steps)
-    ctx.update(
-        facts=facts,
-        description=render_markdown(b.description),
-        current_state=render_markdown(b.current_state),
-        steps=steps,
-        steps_filled=words.label("site.steps_filled").format(done=filled, total=len(steps)),
-        highlights=highlights,
-        pages=[{"label": words.label(key), "link": f"{stem}.md"} for stem, key, _ in PAGES[1:]],
-    )
-    if not any((b.description, b.current_state, facts[:-1])):
-        ctx["empty"] = _empty(words, "business")
-    return ctx
-
-
-def context_goals(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
-    """Step 2: e-marketing goals, each beside the business goal it serves."""
-    ctx = base_context(loaded, figures, "goals")
-    words: Words = ctx["words"]
-    goals = [{key: html(value) for key, value in asdict(g).items()} for g in goal_views(loaded.plan, words.language)]
-    ctx["goals"] = goals
-    if not goals:
-        ctx["empty"] = _empty(words, "goals")
-    return ctx
-
-
-def context_audience(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
-    """Steps 3–4: segment cards with portrait, needs, pains, places and search demand."""
-    ctx = base_context(loaded, figures, "audience")
-    words: Words = ctx["words"]
-    segments = [
-        {
-            "name_md": md(s.name),
-            "share": s.share,
-            "portrait": render_markdown(s.portrait),
-            "needs": [html(n) for n in s.needs],
-            "pains": [html(p) for p in s.pains],
-            "places": [{"name": html(p.name), "kind": p.kind, "reach": p.reach} for p in s.places],
-            "demand": [{"query": html(d.query), "volume": d.volume, "source": html(d.source)} for d in s.demand],
-            "demand_total": s.demand_total,
-        }
-        for s in segment_views(loaded.plan, words.language)
-    ]
-    ctx["segments"] = segments
-    if not segments:
-        ctx["empty"] = _empty(words, "segments")
-    return ctx
-
-
-def context_competitors(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
-    """Step 5: each competitor's strengths beside its weaknesses."""
-    ctx = base_context(loaded, figures, "competitors")
-    words: Words = ctx["words"]
-    ctx["competitors"] = [
-        {
-            "name_md": md(c.name),
-            "website": html(c.website) if c.website else None,
-            "strengths": [html(x) for x in c.strengths],
-            "weaknesses": [html(x) for x in c.weaknesses],
-            "rows": max(len(c.strengths), len(c.weaknesses)),
-            "notes": render_markdown(c.notes),
-        }
-        for c in competitor_views(loaded.plan)
-    ]
-    if not ctx["competitors"]:
-        ctx["empty"] = _empty(words, "competitors")
-    return ctx
+from generator.render.markup import escape_text, render_inline
 
 
 def _source_tag(source: str | None, words: Words) -> Markup:
@@ -534,64 +225,6 @@ def _evidence(metric: str, value: float | str | None, words: Words) -> str:
     return words.label("site.evidence.business_metrics").format(value=words.num(number))
 
 
-def context_strategy(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
-    """Step 7: initiatives grouped by component, each linked to its segments and goals."""
-    ctx = base_context(loaded, figures, "strategy")
-    words: Words = ctx["words"]
-    strategy = loaded.plan.strategy
-    segments = _segment_names(loaded.plan)
-    goals = _goal_titles(loaded.plan)
-    groups: dict[str, list[dict[str, Any]]] = {}
-    order: list[str] = []
-    for i in strategy.initiatives if strategy else []:
-        family = (i.component or "").partition(".")[0]
-        if i.component and family in FAMILIES:
-            heading = component_label(i.component, loaded.plan, words.language)
-        else:
-            heading = words.label("site.strategy.no_component")
-        if heading not in groups:
-            groups[heading] = []
-            order.append(heading)
-        groups[heading].append(
-            {
-                "title_md": md(i.title),
-                "rationale": render_markdown(i.rationale),
-                "segments": [html(segments.get(s, s)) for s in i.segments],
-                "goals": [html(goals.get(g, g)) for g in i.goals],
-                "budget": html(words.money(i.budget_monthly)) if i.budget_monthly is not None else None,
-                "new_customers": words.num(i.new_customers_monthly) if i.new_customers_monthly is not None else None,
-            }
-        )
-    ctx["summary"] = render_markdown(strategy.summary if strategy else None)
-    ctx["groups"] = [{"heading_md": md(h), "initiatives": groups[h]} for h in order]
-    if not order and not (strategy and strategy.summary):
-        ctx["empty"] = _empty(words, "strategy")
-    return ctx
-
-
-def context_roadmap(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
-    """Step 8: who does what, when, at what one-off cost, drawn as a Gantt-like chart."""
-    ctx = base_context(loaded, figures, "roadmap")
-    words: Words = ctx["words"]
-    ctx["rows"] = [
-        {key: html(value) for key, value in asdict(r).items()} for r in roadmap_rows(loaded.plan, words.language)
-    ]
-    f = figures.forecast
-    ctx["chart"] = None
-    if loaded.plan.roadmap and f is not None and f.scenarios:
-        ctx["chart"] = _svg(
-            charts.render_gantt(
-                [charts.Span(i.title, i.months, [m for m, _ in i.one_off]) for i in f.initiatives],
-                [m.month for m in f.scenarios[0].months],
-                words.language,
-                title=words.label("site.page.roadmap"),
-            )
-        )
-    if not ctx["rows"]:
-        ctx["empty"] = _empty(words, "roadmap")
-    return ctx
-
-
 def _kpi_value(value: float | None, kpi: KpiFigure, words: Words) -> str:
     return _goal_value(value, kpi.unit, words)
 
@@ -716,11 +349,6 @@ def context_economics(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
         "segments": money.segment_ltv(figures, html),
     }
     return ctx
-
-
-def _scenario_name(name: str, words: Words) -> str:
-    """The default scenarios get names in the plan's language; the plan's own names stay as written."""
-    return words.label(f"site.scn.{name}") if name in ("pessimistic", "base", "optimistic") else name
 
 
 def context_forecast(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
@@ -988,33 +616,15 @@ CONTEXTS: dict[str, Callable[[LoadedPlan, Figures], dict[str, Any]]] = {
 }
 
 
-def context_portfolio(clients: Iterable[tuple[LoadedPlan, Figures]], language: str) -> dict[str, Any]:
-    """The portfolio's home page: every client with its score, steps filled and today's task."""
-    words = Words(language, "RUB")
-    rows = []
-    for loaded, figures in clients:
-        filled = sum(s.filled for s in figures.steps)
-        client_words = Words(PlanLanguage(figures.language, figures.locale), figures.currency)
-        rows.append(
-            {
-                "name": md(loaded.plan.business.name),
-                "link": f"{loaded.slug}/index.md",
-                "language": loaded.plan.business.language,
-                "industry": md(loaded.plan.business.industry or "—"),
-                "steps": f"{filled} / {len(figures.steps)}",
-                "score": str(figures.audit.overall) if figures.audit and figures.audit.overall is not None else "—",
-                # the band in the client's own language, as on the client's pages (lang= for screen readers)
-                "band": Markup(
-                    str(band_badge(figures.audit.band if figures.audit else None, client_words)).replace(
-                        "<span ", f'<span lang="{loaded.plan.business.language}" ', 1
-                    )
-                ),
-            }
-        )
-    title = words.label("site.portfolio.title")
-    return {
-        "L": Labels(language),
-        "clients": rows,
-        "front_matter": front_matter(title, words.label("site.portfolio.description"), language),
-        "title": title,
-    }
+__all__ = [
+    "CONTEXTS",
+    "PAGES",
+    "STEP_PAGES",
+    "Labels",
+    "Words",
+    "band_badge",
+    "chart_title",
+    "context_portfolio",
+    "front_matter",
+    "status_badge",
+]

@@ -192,3 +192,21 @@ def test_sitemap_lastmod_follows_today(tmp_path: Path, monkeypatch: pytest.Monke
     dates = re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap)
     assert "https://consultant.example/playbook/northwind/economics/" in sitemap
     assert dates and set(dates) == {day.isoformat()}
+
+
+def test_a_one_language_portfolio_has_one_method_tab(tmp_path: Path) -> None:
+    """Two Russian clients: the site is Russian, with "Метод" and without the English "Method" pages."""
+    import shutil
+
+    from tests.conftest import PLANS, ROOT, run_build
+
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    shutil.copy(PLANS / "kolosok.yaml", plans / "kolosok.yaml")
+    shutil.copy(PLANS / "kolosok.yaml", plans / "kolosok-2.yaml")
+    out = tmp_path / "site"
+    assert run_build(plans, [], out, TODAY, config_file=ROOT / "mkdocs.yml") == 0
+    home = (out / "index.html").read_text("utf-8")
+    assert "Метод" in home and ">Method<" not in home.replace("\n", "").replace(" ", "")
+    assert not (out / "en" / "method").exists()
+    assert (out / "method" / "index.html").exists()

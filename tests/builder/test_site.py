@@ -82,6 +82,14 @@ def test_kolosok_key_figures(site: Path) -> None:
     assert 'class="pb-month"' in calendar and "<svg" in calendar
 
 
+def test_the_consultants_branding_is_in_every_footer(site: Path) -> None:
+    """mkdocs.yml's extra.playbook (set once for the portfolio) reaches every page's footer."""
+    for slug, stem in (("kolosok", "index"), ("northwind", "forecast")):
+        footer = page(site, slug, stem).split('<footer class="md-footer">', 1)[1]
+        assert "Petrova Marketing" in footer and "Anna Petrova" in footer
+        assert "anna@petrova-marketing.example" in footer
+
+
 def test_each_page_speaks_its_clients_language(site: Path) -> None:
     assert '<html lang="ru"' in page(site, "kolosok", "audit")
     northwind = page(site, "northwind", "audit")

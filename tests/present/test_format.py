@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.present.format import fmt_count, fmt_months, fmt_quantity, plan_locale, plural_category
+from generator.present.format import fmt_count, fmt_months, fmt_quantity, plural_category
 from generator.present.i18n import PlanLanguage
 
 NBSP = "\u00a0"
@@ -56,12 +56,6 @@ def test_months_of_a_horizon() -> None:
     assert fmt_months(24, "ru") == "24 месяца"
     assert fmt_months(12, "en") == "12 months"
     assert fmt_months(1, "en") == "1 month"
-
-
-def test_the_format_locale_defaults_from_the_language() -> None:
-    assert plan_locale("ru", None) == "ru_RU"
-    assert plan_locale("en", None) == "en_US"
-    assert plan_locale("en", "de-DE") == "de_DE"
 
 
 def test_a_goal_value_in_its_unit() -> None:

@@ -59,8 +59,10 @@ def test_a_german_locale_formats_an_english_plan() -> None:
     german = PlanLanguage("en", "de-DE")
     assert german == "en" and t("site.page.forecast", german) == "ROI forecast"  # labels stay English
     assert fmt_money(96850, "EUR", german) == f"96.850{NBSP}€"
-    assert fmt_date(date(2027, 1, 15), german, "short") == "15.01.27"
-    assert "1/15/27" not in fmt_date(date(2027, 1, 15), german, "short")
+    # CLDR's en_DE: English words, German numbers, day-first dates (never the US 1/15/27)
+    assert german.format_locale == "en_DE"
+    assert fmt_date(date(2027, 1, 15), german, "short") == "15/01/2027"
+    assert fmt_date(date(2027, 1, 15), german) == "15 January 2027"
     assert fmt_number(1234567, german) == "1.234.567"
 
 
@@ -72,8 +74,10 @@ def test_british_and_american_english() -> None:
 
 def test_an_unknown_locale_formats_like_the_language() -> None:
     assert PlanLanguage("ru", "xx-YY").format_locale == "ru_RU"
+    # no Russian-in-Germany locale in CLDR: Russian formats rather than German month names in Russian text
+    assert PlanLanguage("ru", "de-DE").format_locale == "ru_RU"
 
 
 def test_a_plan_language_survives_the_build_processes() -> None:
     german = pickle.loads(pickle.dumps(PlanLanguage("en", "de-DE")))
-    assert german == "en" and german.format_locale == "de_DE"
+    assert german == "en" and german.format_locale == "en_DE"

@@ -206,6 +206,9 @@ def test_portfolio_lists_clients(kolosok: dict[str, str]) -> None:
     assert "[Пекарня «Колосок»](kolosok/index.md)" in markdown
     assert "[Northwind Industrial Supply](northwind/index.md)" in markdown
     assert "| 19 " in markdown
+    # each client's band in its own language beside a Russian portfolio (44 and 19: both 0–49, poor)
+    assert '44 <span lang="en" class="pb-badge pb-badge--poor">poor</span>' in markdown
+    assert '19 <span lang="ru" class="pb-badge pb-badge--poor">плохо</span>' in markdown
 
 
 @pytest.mark.parametrize("stem", ["index", "economics"])

@@ -1,0 +1,257 @@
+"""Contexts of the site's pages for the plan's own steps: overview (1), goals (2), audience (3–4),
+competitors (5), strategy (7) and roadmap (8), and the portfolio's home page.
+
+Their values come from the view objects of `generator.present.views`, shared with the PDF and the
+terminal report, escaped here for the Markdown templates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict
+from typing import Any
+
+from markupsafe import Markup
+
+from generator.catalogue import FAMILIES
+from generator.compute.figures import Figures
+from generator.model import LoadedPlan
+from generator.present.i18n import (
+    PlanLanguage,
+)
+from generator.present.site_base import (
+    PAGES,
+    STEP_PAGES,
+    Labels,
+    Words,
+    _empty,
+    _goal_titles,
+    _scenario_name,
+    _segment_names,
+    _svg,
+    band_badge,
+    base_context,
+    front_matter,
+    html,
+    md,
+)
+from generator.present.views import competitor_views, component_label, goal_views, roadmap_rows, segment_views
+from generator.render import charts
+from generator.render.markup import render_markdown
+
+
+def context_overview(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
+    """Step 1 and the whole playbook at a glance."""
+    ctx = base_context(loaded, figures, "index")
+    words: Words = ctx["words"]
+    b = loaded.plan.business
+    facts = []
+    for key, value in (
+        ("model", b.model.upper() if b.model else None),
+        ("industry", b.industry),
+        ("region", b.region),
+        ("consultant", b.consultant),
+        ("audit_date", words.day(loaded.plan.audit.date) if loaded.plan.audit and loaded.plan.audit.date else None),
+        ("today", words.day(figures.today)),
+    ):
+        if value:
+            facts.append({"label": words.label(f"site.fact.{key}"), "value": html(value)})
+    steps = [
+        {
+            "number": s.number,
+            "label": s.label(words.language),
+            "filled": s.filled,
+            "state": words.label("site.step.filled" if s.filled else "site.step.empty"),
+            "link": f"{STEP_PAGES[s.key]}.md",
+        }
+        for s in figures.steps
+    ]
+    filled = sum(s.filled for s in figures.steps)
+    ctx.update(
+        facts=facts,
+        description=render_markdown(b.description),
+        current_state=render_markdown(b.current_state),
+        steps=steps,
+        steps_filled=words.label("site.steps_filled").format(done=filled, total=len(steps)),
+        highlights=_highlights(figures, words),
+        pages=[{"label": words.label(key), "link": f"{stem}.md"} for stem, key, _ in PAGES[1:]],
+    )
+    if not any((b.description, b.current_state, facts[:-1])):
+        ctx["empty"] = _empty(words, "business")
+    return ctx
+
+
+def _card(label: str, value: str, note: object, link: str) -> dict[str, Any]:
+    return {"label": label, "value": value, "note": note, "link": link}
+
+
+def _highlights(figures: Figures, words: Words) -> list[dict[str, Any]]:
+    """The overview's cards: audit score, LTV, NPS, ROI of the base scenario, the article calendar."""
+    cards = []
+    if figures.audit and figures.audit.overall is not None:
+        badge = band_badge(figures.audit.band, words)
+        cards.append(_card(words.label("site.hl.audit"), f"{figures.audit.overall} / 100", badge, "audit.md"))
+    e = figures.economics
+    if e and e.ltv is not None:
+        cards.append(_card("LTV", html(words.money(e.ltv)), html(words.work(e.ltv_work)), "economics.md"))
+    if e and e.nps and e.nps.score is not None:
+        cards.append(_card("NPS", html(words.dec(e.nps.score, 1)), "", "economics.md"))
+    f = figures.forecast
+    base = next((s for s in f.scenarios if s.name == "base"), f.scenarios[0] if f.scenarios else None) if f else None
+    if base is not None and base.roi is not None:
+        note = html(words.label("site.scenario") + ": " + _scenario_name(base.name, words))
+        cards.append(_card(words.label("site.hl.roi"), html(words.pct(base.roi)), note, "forecast.md"))
+    c = figures.calendar
+    if c and c.start > figures.today:
+        # Before the first slot a streak of 0 and a rate of "—" read as failure: say when it starts.
+        note = html(words.label("site.hl.calendar_starts"))
+        cards.append(_card(words.label("site.page.calendar"), html(words.day(c.start)), note, "calendar.md"))
+    elif c:
+        rate = words.pct(c.completion_rate) if c.completion_rate is not None else "—"
+        note = html(words.label("site.cal.rate") + ": " + rate)
+        cards.append(_card(words.label("site.hl.streak"), html(words.num(c.current_streak)), note, "calendar.md"))
+    return cards
+
+
+def context_goals(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
+    """Step 2: e-marketing goals, each beside the business goal it serves."""
+    ctx = base_context(loaded, figures, "goals")
+    words: Words = ctx["words"]
+    goals = [{key: html(value) for key, value in asdict(g).items()} for g in goal_views(loaded.plan, words.language)]
+    ctx["goals"] = goals
+    if not goals:
+        ctx["empty"] = _empty(words, "goals")
+    return ctx
+
+
+def context_audience(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
+    """Steps 3–4: segment cards with portrait, needs, pains, places and search demand."""
+    ctx = base_context(loaded, figures, "audience")
+    words: Words = ctx["words"]
+    segments = [
+        {
+            "name_md": md(s.name),
+            "share": s.share,
+            "portrait": render_markdown(s.portrait),
+            "needs": [html(n) for n in s.needs],
+            "pains": [html(p) for p in s.pains],
+            "places": [{"name": html(p.name), "kind": p.kind, "reach": p.reach} for p in s.places],
+            "demand": [{"query": html(d.query), "volume": d.volume, "source": html(d.source)} for d in s.demand],
+            "demand_total": s.demand_total,
+        }
+        for s in segment_views(loaded.plan, words.language)
+    ]
+    ctx["segments"] = segments
+    if not segments:
+        ctx["empty"] = _empty(words, "segments")
+    return ctx
+
+
+def context_competitors(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
+    """Step 5: each competitor's strengths beside its weaknesses."""
+    ctx = base_context(loaded, figures, "competitors")
+    words: Words = ctx["words"]
+    ctx["competitors"] = [
+        {
+            "name_md": md(c.name),
+            "website": html(c.website) if c.website else None,
+            "strengths": [html(x) for x in c.strengths],
+            "weaknesses": [html(x) for x in c.weaknesses],
+            "rows": max(len(c.strengths), len(c.weaknesses)),
+            "notes": render_markdown(c.notes),
+        }
+        for c in competitor_views(loaded.plan)
+    ]
+    if not ctx["competitors"]:
+        ctx["empty"] = _empty(words, "competitors")
+    return ctx
+
+
+def context_strategy(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
+    """Step 7: initiatives grouped by component, each linked to its segments and goals."""
+    ctx = base_context(loaded, figures, "strategy")
+    words: Words = ctx["words"]
+    strategy = loaded.plan.strategy
+    segments = _segment_names(loaded.plan)
+    goals = _goal_titles(loaded.plan)
+    groups: dict[str, list[dict[str, Any]]] = {}
+    order: list[str] = []
+    for i in strategy.initiatives if strategy else []:
+        family = (i.component or "").partition(".")[0]
+        if i.component and family in FAMILIES:
+            heading = component_label(i.component, loaded.plan, words.language)
+        else:
+            heading = words.label("site.strategy.no_component")
+        if heading not in groups:
+            groups[heading] = []
+            order.append(heading)
+        groups[heading].append(
+            {
+                "title_md": md(i.title),
+                "rationale": render_markdown(i.rationale),
+                "segments": [html(segments.get(s, s)) for s in i.segments],
+                "goals": [html(goals.get(g, g)) for g in i.goals],
+                "budget": html(words.money(i.budget_monthly)) if i.budget_monthly is not None else None,
+                "new_customers": words.num(i.new_customers_monthly) if i.new_customers_monthly is not None else None,
+            }
+        )
+    ctx["summary"] = render_markdown(strategy.summary if strategy else None)
+    ctx["groups"] = [{"heading_md": md(h), "initiatives": groups[h]} for h in order]
+    if not order and not (strategy and strategy.summary):
+        ctx["empty"] = _empty(words, "strategy")
+    return ctx
+
+
+def context_roadmap(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
+    """Step 8: who does what, when, at what one-off cost, drawn as a Gantt-like chart."""
+    ctx = base_context(loaded, figures, "roadmap")
+    words: Words = ctx["words"]
+    ctx["rows"] = [
+        {key: html(value) for key, value in asdict(r).items()} for r in roadmap_rows(loaded.plan, words.language)
+    ]
+    f = figures.forecast
+    ctx["chart"] = None
+    if loaded.plan.roadmap and f is not None and f.scenarios:
+        ctx["chart"] = _svg(
+            charts.render_gantt(
+                [charts.Span(i.title, i.months, [m for m, _ in i.one_off]) for i in f.initiatives],
+                [m.month for m in f.scenarios[0].months],
+                words.language,
+                title=words.label("site.page.roadmap"),
+            )
+        )
+    if not ctx["rows"]:
+        ctx["empty"] = _empty(words, "roadmap")
+    return ctx
+
+
+def context_portfolio(clients: Iterable[tuple[LoadedPlan, Figures]], language: str) -> dict[str, Any]:
+    """The portfolio's home page: every client with its score, steps filled and today's task."""
+    words = Words(language, "RUB")
+    rows = []
+    for loaded, figures in clients:
+        filled = sum(s.filled for s in figures.steps)
+        client_words = Words(PlanLanguage(figures.language, figures.locale), figures.currency)
+        rows.append(
+            {
+                "name": md(loaded.plan.business.name),
+                "link": f"{loaded.slug}/index.md",
+                "language": loaded.plan.business.language,
+                "industry": md(loaded.plan.business.industry or "—"),
+                "steps": f"{filled} / {len(figures.steps)}",
+                "score": str(figures.audit.overall) if figures.audit and figures.audit.overall is not None else "—",
+                # the band in the client's own language, as on the client's pages (lang= for screen readers)
+                "band": Markup(
+                    str(band_badge(figures.audit.band if figures.audit else None, client_words)).replace(
+                        "<span ", f'<span lang="{loaded.plan.business.language}" ', 1
+                    )
+                ),
+            }
+        )
+    title = words.label("site.portfolio.title")
+    return {
+        "L": Labels(language),
+        "clients": rows,
+        "front_matter": front_matter(title, words.label("site.portfolio.description"), language),
+        "title": title,
+    }
