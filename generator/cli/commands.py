@@ -169,7 +169,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     """Write one plan's article calendar as .ics or CSV, to a file or standard output."""
     from generator.compute.schedule import compute_plan_calendar
     from generator.load.loader import display_path, load_plan
-    from generator.render.calendar import CSV_COLUMNS, PRODID, render_csv, render_ics
+    from generator.render.calendar import PRODID, csv_headers, render_csv, render_ics
     from generator.write.files import check_output_file, starts_with, write_atomic
 
     path = Path(args.plan)
@@ -177,11 +177,12 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     if output is not None and output.resolve() == path.resolve():
         raise UserError(f"{display_path(output)}: that is the plan itself; write the calendar to another file")
     if output is not None:
-        csv_header = ("\ufeff" + ",".join(CSV_COLUMNS) + "\r\n").encode("utf-8")
         ics_header = f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:{PRODID}\r\n".encode()
 
         def is_previous(found: Path) -> bool:
-            return starts_with(found, csv_header if args.format == "csv" else ics_header)
+            if args.format == "csv":
+                return any(starts_with(found, header) for header in csv_headers())
+            return starts_with(found, ics_header)
 
         what = "CSV calendar" if args.format == "csv" else "calendar (.ics)"
         inputs = _inputs_near(path)

@@ -188,6 +188,18 @@ def csv_separator(language: str) -> str:
     return ";" if decimal == "," else ","
 
 
+def csv_header(language: str, separator: str) -> bytes:
+    """The first line of a calendar CSV in `language` with `separator`, BOM included."""
+    headers = [t(f"csv.{column}", language) for column in CSV_COLUMNS]
+    row = separator.join([*headers, *(t(key, language) for key in IDEA_COLUMNS)])
+    return ("\ufeff" + row + "\r\n").encode("utf-8")
+
+
+def csv_headers() -> tuple[bytes, ...]:
+    """Every first line a calendar CSV of playbook can have: how an earlier output is recognised."""
+    return tuple(csv_header(language, separator) for language in ("ru", "en") for separator in (",", ";"))
+
+
 def render_csv(plan: Plan, calendar: CalendarFigures) -> bytes:
     """The calendar as CSV (UTF-8 with BOM, so spreadsheets read Cyrillic): one row per slot.
 
@@ -197,8 +209,7 @@ def render_csv(plan: Plan, calendar: CalendarFigures) -> bytes:
     names = _segment_names(plan)
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=csv_separator(language), lineterminator="\r\n")
-    headers = [t(f"csv.{column}", language) for column in CSV_COLUMNS]
-    writer.writerow([*headers, *(t(key, language) for key in IDEA_COLUMNS)])
+    buffer.write(csv_header(language, csv_separator(language)).decode("utf-8").removeprefix("\ufeff"))
     for slot in calendar.days:
         kind = (slot.entry_kind or "") if slot.kind in ("done", "missed") else slot.kind
         row = [

@@ -53,7 +53,7 @@ def test_calendar_refuses_an_input_or_hand_written_file_unless_forced(root: Path
     assert tree_digest(root) == before
     forced = calendar(root, output, "--force")
     assert forced.returncode == 0, forced.stderr
-    assert target.read_bytes().startswith("\ufeffdate,weekday".encode())
+    assert target.read_bytes().startswith("\ufeffдата;день недели".encode())  # the Russian plan's CSV
 
 
 def test_calendar_replaces_its_own_previous_output_only_of_the_same_kind(root: Path) -> None:
@@ -63,7 +63,7 @@ def test_calendar_replaces_its_own_previous_output_only_of_the_same_kind(root: P
     assert calendar(root, "kolosok.ics", fmt="ics").returncode == 0
     wrong = calendar(root, "kolosok.csv", fmt="ics")  # a CSV is not a previous .ics
     assert wrong.returncode == 2 and "not a calendar (.ics) written by playbook" in wrong.stderr
-    assert (root / "kolosok.csv").read_bytes().startswith(b"\xef\xbb\xbfdate,")
+    assert (root / "kolosok.csv").read_bytes().startswith("\ufeffдата;".encode())
     (root / "new").mkdir()
     assert calendar(root, "new/kolosok.csv").returncode == 0  # a new file anywhere outside inputs
 
