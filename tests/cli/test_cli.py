@@ -40,7 +40,7 @@ def test_check_passes_on_the_shipped_plans_and_names_empty_steps(tmp_path: Path)
     assert result.returncode == 0, result.stderr
     # in the plan's language, with Russian number agreement
     assert "plans/kolosok.yaml: план в порядке — Пекарня «Колосок» — заполнено 8 шагов из 8" in result.stdout
-    assert "  ✓ 6. Аудит цифрового маркетинга" in result.stdout
+    assert "  ✓ 6. Аудит электронного маркетинга" in result.stdout
     assert "plans/northwind.yaml: ok — Northwind Industrial Supply — 8 of 8 steps filled" in result.stdout
     (tmp_path / "bare.yaml").write_text("business:\n  name: Bare\n  language: en\n", encoding="utf-8")
     bare = run("check", str(tmp_path / "bare.yaml"))

@@ -404,7 +404,7 @@ def test_research_days_at_most_five_percent_on_every_shipped_and_test_plan(today
     paths = [*sorted((root / "plans").glob("*.yaml")), *sorted((root / "tests" / "testdata").rglob("*.yaml"))]
     checked = 0
     for path in paths:
-        if "bad" in path.parts:
+        if "bad" in path.parts or "terminal" in path.parts:  # plans that must not load (escape sequences)
             continue
         cal = compute_plan_calendar(load_plan(path).plan, today)
         if cal is None or cal.to_write == 0:
