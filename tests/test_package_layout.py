@@ -25,7 +25,7 @@ PACKAGE = ROOT / "generator"
 TESTED_ELSEWHERE: dict[str, tuple[str, str]] = {
     "adapters/mkdocs_run.py": ("tests/builder/test_site.py", "runs MkDocs for the atomic site build"),
     "builder/clients.py": ("tests/builder/test_cache.py", "the per-client pipeline, exercised by every build"),
-    "builder/staging.py": ("tests/builder/test_site_safety.py", "the staging folder, through killed and refused builds"),
+    "builder/staging.py": ("tests/builder/test_site_safety.py", "the staging folder, through killed builds"),
     "builder/pdfs.py": ("tests/render/test_pdf.py", "PDF batches are tested with the renderer (write_pdfs)"),
     "catalogue.py": ("tests/compute/test_figures.py", "data: the audit's families and tools, checked by the scores"),
     "cli/commands.py": ("tests/cli/test_cli.py", "each command through the console script"),

@@ -92,12 +92,12 @@ def test_site_pdf_and_report_say_the_same(kolosok: LoadedPlan) -> None:
         subprocess.run(["pdftotext", "-", "-"], input=pdf_bytes, capture_output=True, check=True).stdout.decode()
     )
     report = plain(render_text(figures, width=200))
-    # base ROI (1 356 583 − 225 000) / 225 000 = 5.029…; 22 leads against a plan of 20; the forecast from December
-    for text in ("503%", "22 заявки", "20 заявок", "Прогноз окупаемости", "12 месяцев с декабря 2026", "225 000 ₽"):
+    # base ROI (817 500 − 235 000) / 235 000 = 2.4787… → 248%; 22 leads against a plan of 20; from October
+    for text in ("248%", "22 заявки", "20 заявок", "Прогноз окупаемости", "12 месяцев с октября 2026", "235 000 ₽"):
         assert text in site, f"site: {text}"
         assert text in pdf, f"PDF: {text}"
         assert text in report, f"report: {text}"
-    for wrong in ("502,9%", "с декабрь", "22 заявок", "мес. с"):
+    for wrong in ("247,9%", "с октябрь", "22 заявок", "мес. с"):
         assert wrong not in site + pdf + report, wrong
 
 

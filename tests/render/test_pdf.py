@@ -112,7 +112,7 @@ def test_kolosok_figures_worked_by_hand(kolosok: Rendered) -> None:
     assert "28 × 400 = 11 200" in text and "11 200 × 12 = 134 400" in text
     # the content section: where the slots come from and the next slots as briefs
     assert "Откуда берутся темы года" in text and "Ближайшие недели: задания" in text
-    assert "Другие углы на запросы 25 7%" in text.replace(" %", "%")
+    assert "Другие углы на запросы 25 7,2%" in text.replace(" %", "%")  # 25 of 345 slots
     assert "Торт на заказ Москва: как выбрать и на что смотреть" in text
 
 

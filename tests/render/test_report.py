@@ -91,7 +91,7 @@ def test_json_forecast(kolosok_json: dict[str, Any]) -> None:
 
 def test_json_plan_vs_fact_and_roi_to_date(kolosok_json: dict[str, Any]) -> None:
     facts = kolosok_json["forecast"]["plan_vs_fact"]
-    assert list(facts) == ["maps", "vk", "crm"]
+    assert list(facts) == ["maps", "vk", "crm", "cake-page"]
     vk = facts["vk"]
     # planned 15 000 / 20 = 750; actual (15 000 + 15 000) / (8 + 11) = 1 578.95; ratio 40 / 19 = 2.105
     assert vk["planned_cac"] == 750
@@ -275,9 +275,9 @@ def test_text_report_plan_against_fact_and_agenda() -> None:
     text = render_text(compute_figures(load_plan(PLANS / "kolosok.yaml"), TODAY), width=200)
     text = text.replace("\u00a0", " ").replace("\u202f", " ")
     # vk: actual (15 000 + 15 000) / 19 against 15 000 / 20; cost 30 000, profit 13 500 through month 2
-    assert "ROI to date (months 1..2, through 2026-11)" in text
-    assert "To correct: 2027-03-01 repeat (behind): vk, maps" in text
-    assert "28 × 400 = 11 200 a month" in text
+    assert "Фактический ROI на сегодня (октябрь 2026 – ноябрь 2026)" in text
+    assert "1 марта 2027: Доля повторных покупок — отстаём: vk, maps" in text
+    assert "В месяц: 28 × 400 = 11 200" in text
 
 
 def test_json_forecast_not_computed_names_the_missing_keys() -> None:

@@ -141,11 +141,12 @@ def test_checkpoints_and_calendar(kolosok: dict[str, str]) -> None:
     assert "pb-month" in calendar and "декабрь 2026" in calendar
     assert "Как выбрать свежий хлеб" in calendar  # the first backlog idea is the first slot
     assert "из 365" in calendar
-    # where the year's slots come from (the hand count of test_schedule.py: 3 backlog of 345, 1%;
-    # 25 angles, 7%; 8 occasions, 2%) and the next slots as briefs
+    # where the year's slots come from (the hand count of test_schedule.py: 3 backlog of 345, 0,87%;
+    # 25 angles, 7,2%; 8 occasions, 2,3% — percentages below 10 keep one decimal, below 1 two)
     sources = kolosok["kolosok/calendar.md"]
     assert "Откуда берутся темы года" in sources
-    for label, count, share in (("Бэклог", 3, 1), ("Другие углы на запросы", 25, 7), ("Праздники и поводы", 8, 2)):
+    shares = (("Бэклог", 3, "0,87"), ("Другие углы на запросы", 25, "7,2"), ("Праздники и поводы", 8, "2,3"))
+    for label, count, share in shares:
         assert f'<td>{label}</td><td class="pb-num">{count}</td><td class="pb-num">{share}%</td>' in sources
     assert "Ближайшие недели: задания" in calendar
     assert "Торт на заказ Москва: как выбрать и на что смотреть" in calendar
@@ -225,7 +226,7 @@ def test_kolosok_money_pages(kolosok: dict[str, str]) -> None:
     # neighbours: 150 × 100 / 12 × 0.4 = 500 a month for 12 × 0.5 = 6 months; cakes 3 500 × 3 / 12 × 0.5
     assert "150 × 100 / 12 × 0,4 = 500" in forecast and "6 мес." in forecast
     assert "3 500 × 3 / 12 × 0,5 = 437,5" in forecast
-    assert "Прогноз на 12 мес. с октября 2026." in forecast
+    assert "Прогноз на 12 месяцев с октября 2026." in forecast
     # plan against fact: vk spent 15 000 twice for 8 + 11 customers; ROI to date (13 500 − 30 000) / 30 000
     assert "30 000 / 19 = 1 578,95" in forecast and "<strong>2,11</strong>" in forecast
     assert "(13 500 − 30 000) / 30 000" in forecast and forecast.count("<svg") == 2
