@@ -154,7 +154,8 @@ def fmt_percent(share: float | None, language: str, digits: int | None = None) -
     if share and abs(share) < 10 ** -(digits + 2) / 2:
         smallest = format_percent(10 ** -(digits + 2), format=pattern, locale=loc)
         return ("<" if share > 0 else ">−") + smallest
-    return format_percent(_half_up(share * 100, digits) / 100, format=pattern, locale=loc)
+    # a true minus sign (U+2212), as the worked arithmetic writes it: "−55%", never a hyphen
+    return format_percent(_half_up(share * 100, digits) / 100, format=pattern, locale=loc).replace("-", "−")
 
 
 def fmt_date(day: date | None, language: str, style: str = "long") -> str:
