@@ -38,6 +38,7 @@ def make_project(tmp_path: Path) -> Path:
     northwind = (plans / "northwind.yaml").read_text("utf-8")
     harbor = northwind.replace("Northwind Industrial Supply", UNLISTED_NAME)
     harbor = harbor.replace("publish: {visibility: public}", "")
+    harbor = re.sub(r"\n *previous: [^\n]*", "", harbor)  # northwind's earlier audit is not harbor's
     (plans / "harbor.yaml").write_text(harbor, "utf-8")
     extra = root / "content" / "clients" / "kolosok"
     extra.mkdir(parents=True, exist_ok=True)
