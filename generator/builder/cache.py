@@ -31,6 +31,7 @@ import hashlib
 import json
 import os
 import pickle
+import stat
 import sys
 import tempfile
 import time
@@ -86,8 +87,11 @@ def _hash_tree(digest: hashlib._Hash, root: Path, label: str) -> None:
             path = Path(folder) / name
             digest.update(path.relative_to(root).as_posix().encode() + b"\0")
             try:
+                if not stat.S_ISREG(path.stat().st_mode):  # a FIFO or a device would block or never end
+                    digest.update(b"\0not a file\0")
+                    continue
                 digest.update(hashlib.sha256(path.read_bytes()).digest())
-            except OSError:
+            except (OSError, RuntimeError):  # unreadable, or a link loop
                 digest.update(b"\0unreadable\0")
 
 

@@ -73,11 +73,14 @@ def parse_month_arg(text: str) -> date:
 
 
 def plan_files(paths: Sequence[str]) -> Iterator[Path]:
-    """Plan files named directly, or every `*.yaml`/`*.yml` in the folders named."""
+    """Plan files named directly, or every `*.yaml`/`*.yml` in the folders named (listed the way a
+    build lists them: twin `acme.yaml`/`acme.yml` and files that are no regular files are errors)."""
+    from generator.load.planfiles import list_plans
+
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            found = sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
+            found = list_plans(path)
             if not found:
                 raise UserError(f"{name}: no plan files (*.yaml) in this folder")
             yield from found
