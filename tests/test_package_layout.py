@@ -23,6 +23,8 @@ PACKAGE = ROOT / "generator"
 
 # module (relative to generator/) → (the test file that covers it, why it has none of its own)
 TESTED_ELSEWHERE: dict[str, tuple[str, str]] = {
+    "adapters/docs.py": ("tests/builder/test_site.py", "content/ and the navigation, through real builds"),
+    "adapters/support.py": ("tests/adapters/test_mkdocs.py", "the plugin's errors and preview reports, through MkDocs"),
     "adapters/mkdocs_run.py": ("tests/builder/test_site.py", "runs MkDocs for the atomic site build"),
     "builder/clients.py": ("tests/builder/test_cache.py", "the per-client pipeline, exercised by every build"),
     "builder/staging.py": ("tests/builder/test_site_safety.py", "the staging folder, through killed builds"),
@@ -31,6 +33,7 @@ TESTED_ELSEWHERE: dict[str, tuple[str, str]] = {
     "cli/commands.py": ("tests/cli/test_cli.py", "each command through the console script"),
     "compute/arithmetic.py": ("tests/compute/test_figures.py", "worked arithmetic, checked in every figure"),
     "compute/audit.py": ("tests/compute/test_figures.py", "figures are tested through compute_figures"),
+    "compute/comparison.py": ("tests/render/test_report.py", "the change since the earlier audit, through the JSON"),
     "compute/groups.py": ("tests/compute/test_forecast.py", "customer groups, through the v2 forecast worked by hand"),
     "compute/slots.py": ("tests/compute/test_schedule.py", "the calendar's figures, through the schedule"),
     "compute/steps.py": ("tests/compute/test_figures.py", "figures are tested through compute_figures"),
@@ -51,6 +54,9 @@ TESTED_ELSEWHERE: dict[str, tuple[str, str]] = {
     "present/site_steps.py": ("tests/render/test_site.py", "the pages of steps 1–5, 7, 8, through the golden pages"),
     "present/site.py": ("tests/render/test_site.py", "the pages' values, through the golden pages"),
     "write/lock.py": ("tests/cli/test_cli.py", "the plan lock, through the commands that edit plans"),
+    "render/charts/scores.py": ("tests/render/test_charts.py", "the charts package, tested as one module"),
+    "render/charts/svg.py": ("tests/render/test_charts.py", "the charts package, tested as one module"),
+    "render/charts/timeline.py": ("tests/render/test_charts.py", "the charts package, tested as one module"),
     "render/money.py": ("tests/render/test_report.py", "the JSON of the v2 money figures, through report --json"),
 }
 

@@ -20,15 +20,12 @@ calendar files of `generator.render.calendar`, the PDF audits of `generator.rend
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-import jinja2
 from markupsafe import Markup
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -41,6 +38,14 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
 from generator.adapters import visibility as vis
+from generator.adapters.docs import (
+    CLIENT_PAGES_DIR,
+    ENGLISH_DIR,
+    check_symlinks,
+    hand_written,
+    navigation,
+)
+from generator.adapters.support import PlanErrors, disk_errors_reported, report_background_pdf, resolve_today
 from generator.builder.cache import ClientCache, PdfCache, cache_dir
 from generator.builder.clients import PDF_NAME, Client, generated_paths, load_clients
 from generator.builder.pdfs import PdfBatch, PdfJob, plan_stamp
@@ -48,50 +53,11 @@ from generator.builder.publish import PUBLIC, encrypt_pdf, read_passwords, site_
 from generator.builder.site import check_output_folder
 from generator.errors import PlanError, PlanValidationError, UserError
 from generator.present.branding import branding_from
-from generator.present.site import PAGES, Labels
 from generator.render.site import render_portfolio
 from generator.render.templating import THEME, check_theme
 from generator.render.terminal import printable
-from generator.write.files import describe_os_error
 
 log = logging.getLogger("mkdocs.plugins.playbook")
-
-CLIENT_PAGES_DIR = "clients"  # hand-written extra pages of a client: content/clients/<slug>/*.md
-ENGLISH_DIR = "en"  # hand-written pages in English live under content/en/
-SECTION_ORDER = ("index", "steps", "families", "problems", "glossary")
-
-
-class PlanErrors(PluginError):
-    """Plans with problems: the located messages, one a line."""
-
-    def __init__(self, errors: list[PlanError]) -> None:
-        self.errors = errors
-        files = len({e.file for e in errors})
-        noun = "problem" if len(errors) == 1 else "problems"
-        lines = [printable(str(e)) for e in errors]  # shown by MkDocs' own logger under mkdocs serve
-        lines.append(f"{len(errors)} {noun} in {files} plan file{'s' if files != 1 else ''}; the site was not built")
-        super().__init__("\n".join(lines))
-
-
-_Hook = TypeVar("_Hook", bound=Callable[..., Any])
-
-
-def disk_errors_reported(hook: _Hook) -> _Hook:
-    """A hook whose disk problems (full, read-only, no permission) and missing templates are reported
-    as MkDocs reports a plugin's error — one clear line, the preview of `mkdocs serve` keeps
-    running — instead of a traceback."""
-
-    @functools.wraps(hook)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return hook(*args, **kwargs)
-        except OSError as exc:
-            raise PluginError(printable(f"playbook: {describe_os_error(exc)}")) from None
-        except jinja2.TemplateNotFound as exc:
-            raise PluginError(printable(f"playbook: template {exc.name} is missing from {THEME}")) from None
-
-    return wrapper  # type: ignore[return-value]
-
 
 class PlaybookConfig(Config):
     """Options of the `playbook` plugin in mkdocs.yml."""
@@ -101,37 +67,6 @@ class PlaybookConfig(Config):
     today = config_options.Type(str, default="")
     pdf = config_options.Type(bool, default=True)
     cache = config_options.Type(bool, default=True)  # reuse unchanged PDFs (see generator.builder.cache)
-
-
-def resolve_today(text: str) -> date:
-    """The build's "today": the option, else $PLAYBOOK_TODAY, else the real date."""
-    value = text or os.environ.get("PLAYBOOK_TODAY", "")
-    if not value:
-        return date.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise PluginError(f"playbook: today '{value}' is not a date; write YYYY-MM-DD") from None
-
-
-def check_symlinks(docs_dir: Path, root: Path) -> None:
-    """A symlink in content/ that leads outside the project would publish a file from elsewhere."""
-    root = root.resolve()
-    for folder, dirs, files in os.walk(docs_dir):
-        for name in [*dirs, *files]:
-            path = Path(folder) / name
-            if path.is_symlink():
-                target = path.resolve()
-                if not target.is_relative_to(root):
-                    raise PluginError(
-                        f"{path}: symlink to {target}, outside the project {root}; "
-                        "copy the file into content/ instead, or remove the link"
-                    )
-
-
-def hand_written(docs_dir: Path) -> set[str]:
-    """Every file of content/, as a docs-relative POSIX path."""
-    return {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file() or p.is_symlink()}
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
@@ -262,7 +197,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             for path, markdown in client.pages:
                 files.append(File.generated(config, path, content=markdown))
         self._add_calendar_files(files, config)
-        config.nav = self._navigation(files)
+        config.nav = navigation(self.clients, files, self.site_language, self._language_of)
         self._start_pdfs(config)
         return files
 
@@ -293,39 +228,6 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if client:
                 return client.language
         return self.docs_language
-
-    def _navigation(self, files: Files) -> list[Any]:
-        """Home, then each client in the method's order (plus its extra pages), then other hand-written pages."""
-        home = Labels(self.site_language)["site.nav.home"]
-        nav: list[Any] = [{home: "index.md"}]
-        pages = sorted(f.src_uri for f in files.documentation_pages())
-        for client in self.clients:
-            labels = Labels(client.language)
-            items: list[Any] = [f"{client.slug}/index.md"]
-            for stem, key, _ in PAGES[1:]:
-                items.append({labels[key]: f"{client.slug}/{stem}.md"})
-            prefix = f"{CLIENT_PAGES_DIR}/{client.slug}/"
-            items.extend(p for p in pages if p.startswith(prefix))
-            nav.append({vis.client_label(client): items})
-        generated = {"index.md"} | {p for c in self.clients for p, _ in c.pages}
-        rest = [p for p in pages if p not in generated and not p.startswith(f"{CLIENT_PAGES_DIR}/")]
-        sections: dict[str, list[str]] = {}
-        for path in rest:
-            folder = path.rsplit("/", 1)[0] if "/" in path else ""
-            sections.setdefault(folder, []).append(path)
-        english_last = sorted(sections, key=lambda f: (f.split("/")[0] == ENGLISH_DIR, f))
-        for folder in english_last:
-            entries = sorted(sections[folder], key=_section_key)
-            if not folder:
-                nav.extend(entries)
-                continue
-            last = folder.rsplit("/", 1)[-1]
-            if last == "method":
-                title = Labels(self._language_of(f"{folder}/index.md"))["site.nav.method"]
-            else:
-                title = last.replace("-", " ").capitalize()
-            nav.append({title: entries})
-        return nav
 
     # pages --------------------------------------------------------------------------------------
 
@@ -444,7 +346,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             def report(outcome: Any) -> None:
                 # a PDF of a preview build that a newer one replaced is not the one the page links to now
                 if generation == self._generation:
-                    _report_background_pdf(outcome)
+                    report_background_pdf(outcome)
 
             batch.detach(report)
             self._background = batch
@@ -479,21 +381,3 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if THEME.is_dir():
             server.watch(str(THEME))
         return server
-
-
-def _report_background_pdf(outcome: Any) -> None:
-    """The live preview's PDFs report when ready: a line on success, the problem otherwise."""
-    if isinstance(outcome, BaseException):
-        log.warning(printable(f"playbook: a PDF audit failed in the preview: {outcome}"))
-    elif getattr(outcome, "stale", False):
-        return  # the plan changed meanwhile: the newer build's PDF reports instead
-    elif outcome.errors:
-        for error in outcome.errors:
-            log.warning(printable(str(error)))
-    else:
-        log.info(f"playbook: PDF ready: {outcome.shown} ({outcome.pages} pages, {outcome.seconds:.1f} s)")
-
-
-def _section_key(path: str) -> tuple[int, str]:
-    stem = path.rsplit("/", 1)[-1].removesuffix(".md")
-    return (SECTION_ORDER.index(stem) if stem in SECTION_ORDER else len(SECTION_ORDER), path)

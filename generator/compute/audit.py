@@ -23,6 +23,7 @@ from generator.advice import practice_advice, tool_advice
 from generator.catalogue import FAMILIES, PRACTICES
 from generator.compute.arithmetic import Arithmetic, Band, add, band_of, decimal_fraction, mul, round_half_up
 from generator.compute.automation import AutomationFigures
+from generator.compute.comparison import AuditComparison, score_change
 from generator.compute.economics import EconomicsFigures
 from generator.compute.schedule import CalendarFigures
 from generator.model import Assessment, Plan
@@ -119,25 +120,6 @@ class PracticeFigure:
     def label(self, language: str) -> str:
         """The practice's name in `language`."""
         return self.label_ru if language == "ru" else self.label_en
-
-
-@dataclass(frozen=True)
-class ScoreChange:
-    """A score before (the earlier plan's audit) and after (this plan's); change = after − before."""
-
-    id: str  # a family id, or "overall"
-    before: int | None
-    after: int | None
-    change: int | None
-
-
-@dataclass(frozen=True)
-class AuditComparison:
-    """This audit against the earlier one named by `audit.previous`."""
-
-    previous_date: date | None
-    families: tuple[ScoreChange, ...]  # catalogue order
-    overall: ScoreChange
 
 
 @dataclass(frozen=True)
@@ -390,17 +372,14 @@ def _practices(
     return tuple(out)
 
 
-def _change(key: str, before: int | None, after: int | None) -> ScoreChange:
-    change = after - before if before is not None and after is not None else None
-    return ScoreChange(key, before, after, change)
-
-
 def with_comparison(audit: AuditFigures, previous: AuditFigures | None, previous_plan: Plan) -> AuditFigures:
     """The audit with the per-family change since the earlier plan's audit."""
-    families = tuple(_change(f.id, previous.family(f.id).score if previous else None, f.score) for f in audit.families)
+    families = tuple(
+        score_change(f.id, previous.family(f.id).score if previous else None, f.score) for f in audit.families
+    )
     comparison = AuditComparison(
         previous_date=previous.date if previous else None,
         families=families,
-        overall=_change("overall", previous.overall if previous else None, audit.overall),
+        overall=score_change("overall", previous.overall if previous else None, audit.overall),
     )
     return replace(audit, comparison=comparison)

@@ -1,27 +1,8 @@
-"""Charts as inline SVG strings, one module for the site and the PDF.
-
-Charts only draw: every number arrives already computed (`generator.compute.figures`,
-`generator.compute.schedule`), and every word arrives already in the plan's language or is looked up
-in `generator.present.i18n`. A chart is a pure function of plain values returning `<svg>` text:
-
-- no JavaScript, no external resources (no fonts, images or stylesheets to fetch), so the
-  same string is safe in a browser and in WeasyPrint;
-- `role="img"` with `aria-labelledby` pointing at a `<title>` and a `<desc>` that says in
-  words what the picture shows, for screen readers (and for pdftotext-style checks);
-- every piece of text is XML-escaped (labels come from plan files, which are untrusted);
-- colours are presentation attributes with print-friendly defaults *and* CSS classes
-  (`pb-…`): a stylesheet rule beats a presentation attribute, so the site restyles the same
-  SVG for a light and a dark palette (`CHART_CSS` below) while the PDF keeps the defaults.
-- element ids are derived from the chart's content (no counters, no randomness), so the
-  same input gives the same bytes.
-"""
+"""Charts over time: the forecast, plan against fact, the roadmap Gantt, the calendar heatmap."""
 
 from __future__ import annotations
 
-import hashlib
-import html
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -30,225 +11,20 @@ from babel.dates import format_date
 from babel.numbers import format_compact_currency
 
 from generator.present.i18n import fmt_money, fmt_number, locale, t
-
-FONT = "Playbook Sans, DejaVu Sans, Verdana, Arial, sans-serif"  # Playbook Sans: the PDF's embedded font
-
-# Print defaults; the site overrides them through the classes (see CHART_CSS).
-BAND_COLOURS: dict[str, str] = {
-    "poor": "#d93025",
-    "needs work": "#e37400",
-    "good": "#188038",
-    "none": "#9aa0a6",
-}
-SLOT_COLOURS: dict[str, str] = {
-    "done": "#188038",
-    "missed": "#d93025",
-    "new": "#8ab4f8",
-    "refresh": "#fbbc04",
-    "research": "#c58af9",
-    "repurpose": "#4db6ac",
-    "off": "#eceff1",
-}
-SERIES_COLOURS: tuple[str, ...] = ("#81c995", "#188038", "#0d652d", "#1a73e8", "#9334e6", "#e37400")
-COST_COLOUR = "#d93025"
-TEXT_COLOUR = "#202124"
-MUTED_COLOUR = "#5f6368"
-TRACK_COLOUR = "#e8eaed"
-GRID_COLOUR = "#dadce0"
-
-# Colour rules for the site: light palette by default, dark under Material's "slate" scheme.
-CHART_CSS = """\
-.pb-chart { font-family: var(--md-text-font-family, inherit); max-width: 100%; height: auto; }
-.pb-chart .pb-text { fill: var(--pb-text, #202124); }
-.pb-chart .pb-muted { fill: var(--pb-muted, #5f6368); }
-.pb-chart .pb-track { fill: none; stroke: var(--pb-track, #e8eaed); }
-.pb-chart rect.pb-track { fill: var(--pb-track, #e8eaed); stroke: none; }
-.pb-chart .pb-grid { stroke: var(--pb-grid, #dadce0); }
-.pb-chart .pb-band-poor { fill: var(--pb-poor, #d93025); stroke: var(--pb-poor, #d93025); }
-.pb-chart .pb-band-needs-work { fill: var(--pb-needs-work, #e37400); stroke: var(--pb-needs-work, #e37400); }
-.pb-chart .pb-band-good { fill: var(--pb-good, #188038); stroke: var(--pb-good, #188038); }
-.pb-chart .pb-band-none { fill: var(--pb-none, #9aa0a6); stroke: var(--pb-none, #9aa0a6); }
-.pb-chart circle.pb-arc { fill: none; }
-.pb-chart .pb-slot-done { fill: var(--pb-good, #188038); }
-.pb-chart .pb-slot-missed { fill: var(--pb-poor, #d93025); }
-.pb-chart .pb-slot-new { fill: var(--pb-new, #8ab4f8); }
-.pb-chart .pb-slot-refresh { fill: var(--pb-refresh, #fbbc04); }
-.pb-chart .pb-slot-research { fill: var(--pb-research, #c58af9); }
-.pb-chart .pb-slot-repurpose { fill: var(--pb-repurpose, #4db6ac); }
-.pb-chart .pb-slot-off { fill: var(--pb-off, #eceff1); }
-.pb-chart .pb-today { stroke: var(--pb-text, #202124); }
-.pb-chart .pb-cost { stroke: var(--pb-poor, #d93025); }
-.pb-chart .pb-profit { stroke: var(--pb-good, #188038); }
-.pb-chart .pb-bar { fill: var(--pb-bar, #1a73e8); }
-[data-md-color-scheme="slate"] .pb-chart {
-  --pb-text: #e8eaed; --pb-muted: #9aa0a6; --pb-track: #3c4043; --pb-grid: #5f6368;
-  --pb-poor: #f28b82; --pb-needs-work: #fdd663; --pb-good: #81c995; --pb-none: #80868b;
-  --pb-new: #4a6fa5; --pb-refresh: #b08c1a; --pb-research: #8e5fc0; --pb-off: #2d2f33; --pb-bar: #8ab4f8;
-  --pb-repurpose: #2e7d74;
-}
-"""
-
-# Characters XML 1.0 forbids even when escaped: dropped from labels so the SVG always parses.
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def esc(text: object) -> str:
-    """Text for an SVG text node or attribute: XML-escaped, forbidden characters dropped."""
-    return html.escape(_XML_INVALID.sub("", str(text)), quote=True)
-
-
-def clip(text: str, limit: int) -> str:
-    """A label shortened to `limit` characters with an ellipsis (the full text stays in the desc)."""
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: max(limit - 1, 1)].rstrip() + "…"
-
-
-def band_class(band: str | None) -> str:
-    """`needs work` → `pb-band-needs-work`; no band → `pb-band-none`."""
-    return "pb-band-" + (band or "none").replace(" ", "-")
-
-
-def _num(value: float) -> str:
-    """A coordinate: at most two decimals, no trailing zeros, never `-0`."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-def _ident(kind: str, *parts: object) -> str:
-    digest = hashlib.sha1("\x1f".join([kind, *map(str, parts)]).encode("utf-8")).hexdigest()[:10]
-    return f"pb-{kind}-{digest}"
-
-
-def _svg(kind: str, width: float, height: float, title: str, desc: str, body: Sequence[str], ident: str | None) -> str:
-    """The root element around a chart body, with its accessible name and description."""
-    base = ident or _ident(kind, title, desc, width, height)
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="pb-chart pb-chart-{kind}" role="img" '
-        f'aria-labelledby="{esc(base)}-title {esc(base)}-desc" '
-        f'width="{_num(width)}" height="{_num(height)}" viewBox="0 0 {_num(width)} {_num(height)}" '
-        f'font-family="{FONT}" font-size="11">'
-        f'<title id="{esc(base)}-title">{esc(title)}</title>'
-        f'<desc id="{esc(base)}-desc">{esc(desc)}</desc>' + "".join(body) + "</svg>"
-    )
-
-
-def _text(
-    x: float,
-    y: float,
-    text: str,
-    *,
-    anchor: str = "start",
-    size: float | None = None,
-    weight: str | None = None,
-    cls: str = "pb-text",
-    fill: str = TEXT_COLOUR,
-) -> str:
-    extra = f' font-size="{_num(size)}"' if size else ""
-    extra += f' font-weight="{weight}"' if weight else ""
-    return (
-        f'<text x="{_num(x)}" y="{_num(y)}" text-anchor="{anchor}" class="{cls}" fill="{fill}"{extra}>'
-        f"{esc(text)}</text>"
-    )
-
-
-def _rect(x: float, y: float, w: float, h: float, cls: str, fill: str, rx: float = 0, extra: str = "") -> str:
-    radius = f' rx="{_num(rx)}"' if rx else ""
-    return (
-        f'<rect x="{_num(x)}" y="{_num(y)}" width="{_num(max(w, 0))}" height="{_num(h)}"{radius} '
-        f'class="{cls}" fill="{fill}"{extra}/>'
-    )
-
-
-def _scored(score: float | None, band: str | None, language: str) -> str:
-    if score is None:
-        return t("status.not assessed", language)
-    return f"{fmt_number(score, language)} ({t('band.' + band, language)})" if band else fmt_number(score, language)
-
-
-# score gauge -----------------------------------------------------------------------------------
-
-
-def render_gauge(
-    score: int | None, band: str | None, language: str, *, title: str, size: float = 120, ident: str | None = None
-) -> str:
-    """A Lighthouse-style ring: the arc covers score/100 of the circle, in the band's colour."""
-    radius = size / 2 - size * 0.08
-    stroke = size * 0.08
-    circumference = 2 * math.pi * radius
-    centre = size / 2
-    colour = BAND_COLOURS[band or "none"]
-    body = [
-        f'<circle cx="{_num(centre)}" cy="{_num(centre)}" r="{_num(radius)}" class="pb-track" fill="none" '
-        f'stroke="{TRACK_COLOUR}" stroke-width="{_num(stroke)}"/>'
-    ]
-    if score is not None and score > 0:
-        dash = circumference * min(max(score, 0), 100) / 100
-        body.append(
-            f'<circle cx="{_num(centre)}" cy="{_num(centre)}" r="{_num(radius)}" class="pb-arc {band_class(band)}" '
-            f'fill="none" stroke="{colour}" stroke-width="{_num(stroke)}" stroke-linecap="butt" '
-            f'stroke-dasharray="{_num(dash)} {_num(circumference)}" '
-            f'transform="rotate(-90 {_num(centre)} {_num(centre)})"/>'
-        )
-    shown = fmt_number(score, language) if score is not None else "—"
-    body.append(
-        _text(
-            centre,
-            centre + size * 0.11,
-            shown,
-            anchor="middle",
-            size=size * 0.3,
-            weight="bold",
-            cls=band_class(band),
-            fill=colour,
-        )
-    )
-    return _svg("gauge", size, size, title, f"{title}: {_scored(score, band, language)} / 100", body, ident)
-
-
-# family score bars ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Bar:
-    """One labelled score 0–100 with its band; `previous` draws a tick at an earlier score."""
-
-    label: str
-    value: int | None
-    band: str | None = None
-    previous: int | None = None
-
-
-def render_score_bars(
-    bars: Sequence[Bar], language: str, *, title: str, width: float = 480, ident: str | None = None
-) -> str:
-    """Horizontal bars on a 0–100 scale: a score of 50 is half as long as 100."""
-    row, label_w, value_w = 22.0, min(190.0, width * 0.4), 44.0
-    track = width - label_w - value_w
-    chars = int(label_w / 6.2)
-    height = row * len(bars) + 4
-    body = []
-    parts = []
-    for i, bar in enumerate(bars):
-        y = 2 + i * row
-        body.append(_text(0, y + 14, clip(bar.label, chars), cls="pb-text"))
-        body.append(_rect(label_w, y + 4, track, 12, "pb-track", TRACK_COLOUR, rx=2))
-        if bar.value is not None:
-            length = track * min(max(bar.value, 0), 100) / 100
-            body.append(_rect(label_w, y + 4, length, 12, band_class(bar.band), BAND_COLOURS[bar.band or "none"], 2))
-        if bar.previous is not None:
-            x = label_w + track * min(max(bar.previous, 0), 100) / 100
-            body.append(
-                f'<line x1="{_num(x)}" y1="{_num(y + 1)}" x2="{_num(x)}" y2="{_num(y + 19)}" class="pb-previous" '
-                f'stroke="{TEXT_COLOUR}" stroke-width="2" stroke-dasharray="2 1.5"/>'
-            )
-        shown = fmt_number(bar.value, language) if bar.value is not None else "—"
-        body.append(_text(width, y + 14, shown, anchor="end", weight="bold"))
-        described = f"{bar.label}: {_scored(bar.value, bar.band, language)}"
-        if bar.previous is not None:
-            described += f" ({t('chart.before', language)} {fmt_number(bar.previous, language)})"
-        parts.append(described)
-    return _svg("bars", width, height, title, "; ".join(parts), body, ident)
-
+from generator.render.charts.svg import (
+    BAND_COLOURS,
+    COST_COLOUR,
+    GRID_COLOUR,
+    MUTED_COLOUR,
+    SERIES_COLOURS,
+    SLOT_COLOURS,
+    TEXT_COLOUR,
+    _num,
+    _rect,
+    _svg,
+    _text,
+    clip,
+)
 
 # forecast ---------------------------------------------------------------------------------------
 
@@ -453,46 +229,6 @@ def render_plan_vs_fact(
     desc = f"{span}. {t('chart.cumulative', language)}: " + "; ".join(parts)
     return _svg("plan-vs-fact", width, height, title, desc, body, ident)
 
-
-# funnel -----------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Stage:
-    """A funnel stage: its count and its conversion from the stage before (a share, or None)."""
-
-    label: str
-    count: int
-    conversion: float | None = None
-
-
-def render_funnel(
-    stages: Sequence[Stage], language: str, *, title: str, width: float = 480, ident: str | None = None
-) -> str:
-    """Centred bars, one per stage, each labelled with its count and conversion (a funnel).
-
-    A funnel often narrows a hundredfold (12 000 impressions, 240 purchases): drawn in proportion,
-    every stage after the first is a sliver. Widths follow the square root of the count instead,
-    which keeps the order and the narrowing visible, and never fall below a readable minimum;
-    the exact figures are written beside each bar.
-    """
-    from generator.present.i18n import fmt_percent
-
-    row, label_w, value_w = 26.0, min(160.0, width * 0.33), 120.0
-    track = width - label_w - value_w
-    peak = max([s.count for s in stages] + [0]) or 1
-    body = []
-    parts = []
-    for i, stage in enumerate(stages):
-        y = 2 + i * row
-        length = max(track * math.sqrt(stage.count / peak), track * 0.06) if stage.count > 0 else 0
-        body.append(_text(0, y + 15, clip(stage.label, int(label_w / 6.2))))
-        body.append(_rect(label_w + (track - length) / 2, y + 3, length, 18, "pb-bar", "#1a73e8", 2))
-        shown = fmt_number(stage.count, language)
-        rate = f" · {fmt_percent(stage.conversion, language)}" if stage.conversion is not None else ""
-        body.append(_text(label_w + track + 8, y + 15, shown + rate))
-        parts.append(f"{stage.label}: {shown}{rate.replace(' · ', ', ')}")
-    return _svg("funnel", width, 2 + row * len(stages) + 2, title, "; ".join(parts), body, ident)
 
 
 # roadmap Gantt ----------------------------------------------------------------------------------

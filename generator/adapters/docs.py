@@ -1,0 +1,86 @@
+"""The hand-written side of the site (`content/`): where client pages and English pages live, which
+links may not leave the project, and the navigation in the method's order.
+
+Pure helpers of the MkDocs adapter (`generator.adapters.mkdocs`), kept apart so the plugin stays
+small; only `Files` and `PluginError` come from MkDocs.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+
+from generator.adapters import visibility as vis
+from generator.builder.clients import Client
+from generator.present.site import PAGES, Labels
+
+CLIENT_PAGES_DIR = "clients"  # hand-written extra pages of a client: content/clients/<slug>/*.md
+ENGLISH_DIR = "en"  # hand-written pages in English live under content/en/
+SECTION_ORDER = ("index", "steps", "families", "problems", "glossary")
+
+
+
+def check_symlinks(docs_dir: Path, root: Path) -> None:
+    """A symlink in content/ that leads outside the project would publish a file from elsewhere."""
+    root = root.resolve()
+    for folder, dirs, files in os.walk(docs_dir):
+        for name in [*dirs, *files]:
+            path = Path(folder) / name
+            if path.is_symlink():
+                target = path.resolve()
+                if not target.is_relative_to(root):
+                    raise PluginError(
+                        f"{path}: symlink to {target}, outside the project {root}; "
+                        "copy the file into content/ instead, or remove the link"
+                    )
+
+
+def hand_written(docs_dir: Path) -> set[str]:
+    """Every file of content/, as a docs-relative POSIX path."""
+    return {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file() or p.is_symlink()}
+
+
+def navigation(
+    clients: Sequence[Client], files: Files, site_language: str, language_of: Callable[[str], str]
+) -> list[Any]:
+    """Home, then each client in the method's order (plus its extra pages), then other hand-written pages."""
+    home = Labels(site_language)["site.nav.home"]
+    nav: list[Any] = [{home: "index.md"}]
+    pages = sorted(f.src_uri for f in files.documentation_pages())
+    for client in clients:
+        labels = Labels(client.language)
+        items: list[Any] = [f"{client.slug}/index.md"]
+        for stem, key, _ in PAGES[1:]:
+            items.append({labels[key]: f"{client.slug}/{stem}.md"})
+        prefix = f"{CLIENT_PAGES_DIR}/{client.slug}/"
+        items.extend(p for p in pages if p.startswith(prefix))
+        nav.append({vis.client_label(client): items})
+    generated = {"index.md"} | {p for c in clients for p, _ in c.pages}
+    rest = [p for p in pages if p not in generated and not p.startswith(f"{CLIENT_PAGES_DIR}/")]
+    sections: dict[str, list[str]] = {}
+    for path in rest:
+        folder = path.rsplit("/", 1)[0] if "/" in path else ""
+        sections.setdefault(folder, []).append(path)
+    english_last = sorted(sections, key=lambda f: (f.split("/")[0] == ENGLISH_DIR, f))
+    for folder in english_last:
+        entries = sorted(sections[folder], key=_section_key)
+        if not folder:
+            nav.extend(entries)
+            continue
+        last = folder.rsplit("/", 1)[-1]
+        if last == "method":
+            title = Labels(language_of(f"{folder}/index.md"))["site.nav.method"]
+        else:
+            title = last.replace("-", " ").capitalize()
+        nav.append({title: entries})
+    return nav
+
+
+def _section_key(path: str) -> tuple[int, str]:
+    stem = path.rsplit("/", 1)[-1].removesuffix(".md")
+    return (SECTION_ORDER.index(stem) if stem in SECTION_ORDER else len(SECTION_ORDER), path)

@@ -1,0 +1,77 @@
+"""Small pieces of the MkDocs adapter: plan problems and disk problems as MkDocs plugin errors,
+the build's "today", and the preview's report of PDFs that finish in the background."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+from collections.abc import Callable
+from datetime import date
+from typing import Any, TypeVar
+
+import jinja2
+from mkdocs.exceptions import PluginError
+
+from generator.errors import PlanError
+from generator.render.templating import THEME
+from generator.render.terminal import printable
+from generator.write.files import describe_os_error
+
+log = logging.getLogger("mkdocs.plugins.playbook")
+
+
+class PlanErrors(PluginError):
+    """Plans with problems: the located messages, one a line."""
+
+    def __init__(self, errors: list[PlanError]) -> None:
+        self.errors = errors
+        files = len({e.file for e in errors})
+        noun = "problem" if len(errors) == 1 else "problems"
+        lines = [printable(str(e)) for e in errors]  # shown by MkDocs' own logger under mkdocs serve
+        lines.append(f"{len(errors)} {noun} in {files} plan file{'s' if files != 1 else ''}; the site was not built")
+        super().__init__("\n".join(lines))
+
+
+_Hook = TypeVar("_Hook", bound=Callable[..., Any])
+
+
+def disk_errors_reported(hook: _Hook) -> _Hook:
+    """A hook whose disk problems (full, read-only, no permission) and missing templates are reported
+    as MkDocs reports a plugin's error — one clear line, the preview of `mkdocs serve` keeps
+    running — instead of a traceback."""
+
+    @functools.wraps(hook)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return hook(*args, **kwargs)
+        except OSError as exc:
+            raise PluginError(printable(f"playbook: {describe_os_error(exc)}")) from None
+        except jinja2.TemplateNotFound as exc:
+            raise PluginError(printable(f"playbook: template {exc.name} is missing from {THEME}")) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def resolve_today(text: str) -> date:
+    """The build's "today": the option, else $PLAYBOOK_TODAY, else the real date."""
+    value = text or os.environ.get("PLAYBOOK_TODAY", "")
+    if not value:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise PluginError(f"playbook: today '{value}' is not a date; write YYYY-MM-DD") from None
+
+
+def report_background_pdf(outcome: Any) -> None:
+    """The live preview's PDFs report when ready: a line on success, the problem otherwise."""
+    if isinstance(outcome, BaseException):
+        log.warning(printable(f"playbook: a PDF audit failed in the preview: {outcome}"))
+    elif getattr(outcome, "stale", False):
+        return  # the plan changed meanwhile: the newer build's PDF reports instead
+    elif outcome.errors:
+        for error in outcome.errors:
+            log.warning(printable(str(error)))
+    else:
+        log.info(f"playbook: PDF ready: {outcome.shown} ({outcome.pages} pages, {outcome.seconds:.1f} s)")
