@@ -110,7 +110,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(printable_json(render_json(figures)))
     else:
-        sys.stdout.write(printable(render_text(figures, width=stdout().width if sys.stdout.isatty() else 120)))
+        segments = {s.id: s.name for s in loaded.plan.segments}
+        width = stdout().width if sys.stdout.isatty() else 120
+        sys.stdout.write(printable(render_text(figures, width=width, segments=segments)))
     return EXIT_OK
 
 
