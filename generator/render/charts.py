@@ -303,7 +303,7 @@ def render_forecast(
     ident: str | None = None,
 ) -> str:
     """Cumulative cost (dashed) against cumulative profit per scenario, month by month."""
-    left, right, top, bottom = 86.0, 12.0, 28.0, 30.0
+    left, right, top, bottom = 86.0, 28.0, 28.0, 30.0  # right: room for half the last month label (centred on its tick)
     plot_w, plot_h = width - left - right, height - top - bottom
     peak = max([*cost, *(v for s in scenarios for v in s.values), 0.0])
     ticks = axis_ticks(peak)
@@ -398,7 +398,7 @@ def render_plan_vs_fact(
     ident: str | None = None,
 ) -> str:
     """Cumulative cost and profit as planned (dashed, whole horizon) and as reported (solid, months so far)."""
-    left, right, top, bottom = 86.0, 12.0, 44.0, 30.0
+    left, right, top, bottom = 86.0, 28.0, 44.0, 30.0  # right: room for half the last month label
     plot_w, plot_h = width - left - right, height - top - bottom
     ticks = axis_ticks(max([*(v for line in lines for v in line.values), 0.0]))
     ymax = ticks[-1]

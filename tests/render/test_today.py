@@ -151,7 +151,8 @@ def test_today_shows_each_clients_task_and_streak(tmp_path: Path, plan_copy: Pat
     assert " 1 " in kolosok_line and "1/1" in kolosok_line
     assert "no content" in out
     # today's brief under the title: source, for whom, the query, the time budget
-    for line in ("Источник: Список идей", "Для кого: Заказчики тортов", "Поисковый запрос: бенто торт", "Время: 60 мин"):
+    brief = ("Источник: Список идей", "Для кого: Заказчики тортов", "Поисковый запрос: бенто торт", "Время: 60 мин")
+    for line in brief:
         assert line in out
     # research days at the very end of the year: the consultant is told what to add, in Russian
     assert "! Пекарня «Колосок»: впереди дни поиска тем (" in out
