@@ -107,7 +107,7 @@ def groups(figures: Figures, plan_segments: dict[str, str], esc: Esc) -> list[di
         }
 
     rows = [row(g) for g in f.groups]
-    if len(rows) > 1 and all((r["per_month"], r["lifetime"]) == (rows[0]["per_month"], rows[0]["lifetime"]) for r in rows):
+    if len(rows) > 1 and len({(r["per_month"], r["lifetime"]) for r in rows}) == 1:
         # every group on the plan's economics: one row says it, not the same arithmetic once per segment
         return [{**rows[0], "name": esc(t("money.all_groups", lang))}]
     return rows
