@@ -40,6 +40,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     errors: list[PlanError] = []
     warnings: list[tuple[Path, str]] = []
     checked: list[LoadedPlan] = []
+    linted: set[Path] = set()  # plans whose lint already reports the research days (M114)
     for path in plan_files(args.paths or ["plans"]):
         try:
             loaded = load_plan(path, today=args.today or date.today())
@@ -57,7 +58,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             state = "" if step.filled else f"  {t('check.empty', language)}"
             console.print(f"  {mark} {step.number}. {step.label(language)}{state}", markup=False)
         warnings.extend((path, lint_line(w, str(path), language)) for w in figures.lint)
-    _print_material_warnings(checked, args.today or date.today())
+        if any(w.code == "M114" for w in figures.lint):
+            linted.add(loaded.path)
+    _print_material_warnings(checked, args.today or date.today(), linted)
     if errors:
         print_errors(errors)
     if warnings:
@@ -67,7 +70,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _print_material_warnings(checked: list[LoadedPlan], day: date) -> None:
+def _print_material_warnings(checked: list[LoadedPlan], day: date, linted: set[Path]) -> None:
     """The idea engine's warnings where a calendar's material runs out (issue 12), after the steps."""
     from generator.compute.schedule import compute_plan_calendar
     from generator.load.loader import display_path
@@ -76,7 +79,8 @@ def _print_material_warnings(checked: list[LoadedPlan], day: date) -> None:
     for loaded in checked:
         calendar = compute_plan_calendar(loaded.plan, day)
         if calendar is not None:
-            for line in material_warnings(calendar, loaded.plan.business.name, loaded.plan.business.language):
+            name, language = loaded.plan.business.name, loaded.plan.business.language
+            for line in material_warnings(calendar, name, language, research_days=loaded.path not in linted):
                 stdout().print(f"{display_path(loaded.path)}: {line}", markup=False)
 
 
@@ -110,7 +114,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(printable_json(render_json(figures)))
     else:
-        sys.stdout.write(printable(render_text(figures, width=stdout().width if sys.stdout.isatty() else 120)))
+        segments = {s.id: s.name for s in loaded.plan.segments}
+        width = stdout().width if sys.stdout.isatty() else 120
+        sys.stdout.write(printable(render_text(figures, width=width, segments=segments)))
     return EXIT_OK
 
 

@@ -80,12 +80,15 @@ def brief_lines(slot: Slot, language: str, segments: Mapping[str, str], minutes:
     return lines
 
 
-def material_warnings(calendar: CalendarFigures, name: str, language: str) -> list[str]:
+def material_warnings(calendar: CalendarFigures, name: str, language: str, research_days: bool = True) -> list[str]:
     """Lines telling the consultant the material runs out: research days ahead or fewer than 30
-    new ideas ahead, and what to add. Empty when the calendar is well fed or has nothing ahead."""
+    new ideas ahead, and what to add. Empty when the calendar is well fed or has nothing ahead.
+
+    `research_days=False` leaves out the research-day line where the lint's M114 already says it
+    with the plan's line and column (`playbook check` would otherwise say it twice)."""
     if calendar.to_write == 0:
         return []
-    research = sum(1 for s in calendar.days if s.kind == "research")
+    research = sum(1 for s in calendar.days if s.kind == "research") if research_days else 0
     ideas = calendar.ideas_ahead
     name = one_line(name)
     lines = []

@@ -10,7 +10,8 @@ in their unit ("22 заявки"). One function per section keeps each short; th
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from rich.console import Console
 from rich.table import Table
@@ -43,6 +44,7 @@ class _Say:
 
     lang: PlanLanguage
     currency: str
+    segments: Mapping[str, str] = field(default_factory=dict)  # segment id → name (the plan's words, not ids)
 
     def __call__(self, key: str) -> str:
         return t(key, self.lang)
@@ -151,7 +153,7 @@ def _economics(console: Console, figures: Figures, say: _Say) -> None:
 
 def _forecast(console: Console, figures: Figures, say: _Say) -> None:
     fc = figures.forecast
-    names = {group: group for group, _ in figures.forecast_missing if group}  # the report names segments by id
+    names = _segment_names(figures, say)
     missing = money_values.missing_keys(figures, names, str) if figures.forecast_missing else None
     if missing:
         console.print(missing, markup=False)
@@ -162,7 +164,7 @@ def _forecast(console: Console, figures: Figures, say: _Say) -> None:
         months=fmt_months(fc.months, say.lang), start=fmt_month_from(fc.start, say.lang)
     )
     console.print(f"{say('site.page.forecast')}: {horizon}", markup=False)
-    console.print(f"{say('pdf.profit_per_customer')}: {say.work(fc.profit_per_customer_month_work)}", markup=False)
+    _groups(console, figures, say, names)
     columns = (say("pdf.scenario"), "×", say("pdf.cost"), say("pdf.profit"), say("pdf.new_customers"), "ROI")
     table = _table(say("site.fc.summary"), (*columns, say("pdf.payback")), (1, 2, 3, 4, 5))
     for s in fc.scenarios:
@@ -170,6 +172,31 @@ def _forecast(console: Console, figures: Figures, say: _Say) -> None:
         name = say.label_or(f"pdf.scenario.{s.name}", s.name)
         table.add_row(name, say.dec(s.multiplier), say.money(s.cost), say.money(s.profit), say.num(s.new_customers),
                       say.share(s.roi), payback)  # fmt: skip
+    console.print(table)
+
+
+def _segment_names(figures: Figures, say: _Say) -> dict[str, str]:
+    """Segment id → name (the plan's, else the economics figures'; the id only when neither knows it)."""
+    known = {s.id: s.name for s in figures.economics.segments} if figures.economics else {}
+    known.update(say.segments)
+    groups = figures.forecast.groups if figures.forecast else ()
+    ids = [g for g, _ in figures.forecast_missing if g] + [g.id for g in groups if g.id]
+    return {group: known.get(group, group) for group in ids}
+
+
+def _groups(console: Console, figures: Figures, say: _Say, names: dict[str, str]) -> None:
+    """What one new customer brings a month, per customer group (v2), as the site and the PDF show it.
+
+    A plan-level "profit per customer" line would be wrong where segments have their own economics.
+    """
+    rows = money_values.groups(figures, names, str)
+    fc = figures.forecast
+    if not rows and fc is not None:  # v1: one economics for every customer
+        console.print(f"{say('pdf.profit_per_customer')}: {say.work(fc.profit_per_customer_month_work)}", markup=False)
+        return
+    table = _table(say("money.groups.title"), (say("money.group"), say("money.per_month"), say("money.lifetime")))
+    for row in rows:
+        table.add_row(row["name"], row["per_month"], row["lifetime"])
     console.print(table)
 
 
@@ -184,13 +211,13 @@ def _checkpoints(console: Console, figures: Figures, say: _Say) -> None:
             actual = fmt_quantity(k.actual, k.unit, say.lang, say.currency)
             table.add_row(fmt_date(k.date, say.lang, "short"), k.goal_title, target, actual, say(f"kpi.{k.status}"))
     console.print(table)
-    if figures.agenda:
+    if figures.agenda:  # one KPI a line, its initiatives by title (as the PDF's agenda names them)
         lines = [
-            f"{fmt_date(c.kpi.date, say.lang)}: {c.kpi.goal_title} — {say(f'kpi.{c.kpi.status}')}: "
-            + (", ".join(f.id for f in c.initiatives) or say("money.no_initiative"))
+            f"  • {fmt_date(c.kpi.date, say.lang)}: {c.kpi.goal_title} — {say(f'kpi.{c.kpi.status}')}: "
+            + ("; ".join(f.title for f in c.initiatives) or say("money.no_initiative"))
             for c in figures.agenda
         ]
-        console.print(f"{say('pdf.corrections')}: " + "; ".join(lines), markup=False)
+        console.print(f"{say('pdf.corrections')}:\n" + "\n".join(lines), markup=False)
 
 
 def _automation(console: Console, figures: Figures, say: _Say) -> None:
@@ -210,7 +237,7 @@ def _automation(console: Console, figures: Figures, say: _Say) -> None:
     cost = money_values.automation_cost(figures, str)
     if cost:
         console.print(
-            f"{say('money.auto.monthly')}: {cost['monthly_work']}; {say('money.auto.yearly')}: {cost['yearly_work']}",
+            f"{say('money.auto.monthly')}: {cost['monthly_work']} · {say('money.auto.yearly')}: {cost['yearly_work']}",
             markup=False,
         )
 
@@ -227,8 +254,8 @@ def _plan_vs_fact(console: Console, figures: Figures, say: _Say) -> None:
     roi = pvf["roi"]
     if roi:
         console.print(
-            f"{say('money.roi.title')} ({roi['period']}): {say('money.roi.cost')} {roi['cost']}, "
-            f"{say('money.roi.profit')} {roi['profit']}, ROI {roi['roi']}",
+            f"{say('money.roi.title')} ({roi['period']}): ROI {roi['roi']} · {say('money.roi.cost')}: {roi['cost']} · "
+            f"{say('money.roi.profit')}: {roi['profit']}",
             markup=False,
         )
 
@@ -262,11 +289,11 @@ def _calendar(console: Console, figures: Figures, say: _Say) -> None:
         console.print(table)
 
 
-def render_text(figures: Figures, width: int = 120) -> str:
-    """The figures as plain tables in the plan's language and number format."""
+def render_text(figures: Figures, width: int = 120, segments: Mapping[str, str] | None = None) -> str:
+    """The figures as plain tables in the plan's language and number format (`segments`: id → name)."""
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, force_terminal=False, color_system=None, highlight=False)
-    say = _Say(PlanLanguage(figures.language, figures.locale), figures.currency)
+    say = _Say(PlanLanguage(figures.language, figures.locale), figures.currency, segments or {})
     console.print(f"{figures.name} ({figures.slug}) — {say('pdf.figures_on')}: {fmt_date(figures.today, say.lang)}",
                   markup=False)  # fmt: skip
     filled = sum(s.filled for s in figures.steps)

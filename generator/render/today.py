@@ -15,7 +15,7 @@ from rich.table import Table
 from generator.compute.schedule import CalendarFigures, Slot, compute_plan_calendar
 from generator.load.loader import LoadedPlan
 from generator.present.briefs import brief_lines, material_warnings
-from generator.present.i18n import fmt_percent, plan_language, t
+from generator.present.i18n import fmt_date, fmt_percent, plan_language, t
 from generator.render.calendar import clean_line, summarise_slot
 
 # `playbook today` ----------------------------------------------------------------------------
@@ -46,7 +46,7 @@ def render_today(rows: Sequence[TodayRow], day: date) -> Table:
     """The `today` table: client, today's task, search query, streak and completion."""
     languages = {row.language for row in rows}
     lang = languages.pop() if len(languages) == 1 else "en"
-    table = Table(title=f"{t('calendar.today', lang)}: {day.isoformat()}", title_justify="left")
+    table = Table(title=f"{t('calendar.today', lang)}: {fmt_date(day, lang)}", title_justify="left")
     table.add_column(t("calendar.client", lang))
     table.add_column(t("calendar.task", lang))
     table.add_column(t("calendar.query", lang))
@@ -63,7 +63,8 @@ def render_today(rows: Sequence[TodayRow], day: date) -> Table:
             task, query = summarise_slot(slot, row.language) + _brief(slot, row, cal), clean_line(slot.query or "")
         elif cal.next_slot is not None:
             upcoming = cal.next_slot
-            task = f"{t('calendar.no_slot', row.language)}; {t('calendar.next', row.language)} {upcoming.date}: "
+            when = fmt_date(upcoming.date, row.language)  # in words, as every other date the client reads
+            task = f"{t('calendar.no_slot', row.language)}; {t('calendar.next', row.language)} {when}: "
             task += summarise_slot(upcoming, row.language) + _brief(upcoming, row, cal)
             query = clean_line(upcoming.query or "")
         else:

@@ -91,7 +91,7 @@ def test_feed_parses_back_one_all_day_event_per_slot(kolosok: Plan, today: date,
     assert first.categories == ["new", "backlog"]
     description = str(first["DESCRIPTION"]).split("\n")
     assert description == [
-        "Источник: Бэклог",
+        "Источник: Список идей",
         "Для кого: Жители соседних домов",
         "Поисковый запрос: свежий хлеб бибирево",
         "Время: 60 мин",

@@ -237,3 +237,44 @@ def test_plan_vs_fact_plan_over_the_months_fact_so_far() -> None:
     assert actual[1][0] == pytest.approx(planned[1][0])
     desc = root.find("svg:desc", NS).text  # type: ignore[union-attr]
     assert "plan: $100" in desc and "fact: $50" in desc  # type: ignore[operator]
+
+
+def test_the_last_month_label_fits_inside_the_chart() -> None:
+    """A month label is centred on its tick: the last tick leaves room for half of «сент 2027» (≈ 44 px at 10 px).
+
+    With 12 px to spare the PDF cut «март» in half at the right edge of the plan-against-fact chart.
+    """
+    months = [date(2026, 10 + i, 1) if i < 3 else date(2027, i - 2, 1) for i in range(12)]
+    line = Line("plan", [float(i) for i in range(12)], "#188038", "pb-profit")
+    svgs = (
+        charts.render_forecast(months, [1.0] * 12, [Series("b", line.values)], "ru", "RUB", title="t", cost_label="c"),
+        charts.render_plan_vs_fact(months, [line], "ru", "RUB", title="t"),
+    )
+    for svg in svgs:
+        root = parse(svg)
+        width = float(root.get("viewBox", "0 0 640 260").split()[2])
+        texts = root.iter("{http://www.w3.org/2000/svg}text")
+        ticks = [float(e.get("x", "0")) for e in texts if e.get("text-anchor") == "middle"]
+        assert width - max(ticks) >= 22
+
+
+def test_every_year_is_named_even_when_january_is_skipped() -> None:
+    """Northwind's 18 months from December 2026 show every second month: Dec 2026, Feb 2027, …, Dec, Feb 2028, Apr."""
+    months = [date(2026 + (11 + i) // 12, (11 + i) % 12 + 1, 1) for i in range(18)]
+    line = Line("plan", [float(i) for i in range(18)], "#188038", "pb-profit")
+    root = parse(charts.render_plan_vs_fact(months, [line], "en", "EUR", title="t"))
+    labels = [e.text for e in root.iter("{http://www.w3.org/2000/svg}text") if e.get("text-anchor") == "middle"]
+    assert labels == ["Dec 2026", "Feb 2027", "Apr", "Jun", "Aug", "Oct", "Dec", "Feb 2028", "Apr"]
+
+
+def test_the_description_starts_each_sentence_with_a_capital() -> None:
+    """A screen reader reads «… сентябрь 2027. Нарастающим итогом …»: a new sentence after the period."""
+    months = [date(2026, 10 + i, 1) if i < 3 else date(2027, i - 2, 1) for i in range(12)]
+    line = Line("plan", [float(i) for i in range(12)], "#188038", "pb-profit")
+    svgs = (
+        charts.render_forecast(months, [1.0] * 12, [Series("b", line.values)], "ru", "RUB", title="t", cost_label="c"),
+        charts.render_plan_vs_fact(months, [line], "ru", "RUB", title="t"),
+    )
+    for svg in svgs:
+        desc = parse(svg).find("svg:desc", NS).text or ""  # type: ignore[union-attr]
+        assert "2027. Нарастающим итогом к концу периода:" in desc

@@ -110,10 +110,22 @@ def test_kolosok_figures_worked_by_hand(kolosok: Rendered) -> None:
     assert "Повестка следующей встречи" in text and "30 000 / 19 = 1 578,95" in text
     assert text.index("Повестка следующей встречи") < text.rindex("Ежедневные публикации в группе района")
     assert "28 × 400 = 11 200" in text and "11 200 × 12 = 134 400" in text
+    # label–value pairs on one line are set apart by a middle dot: no capital after a semicolon
+    assert "28 × 400 = 11 200 · В год: 11 200 × 12 = 134 400" in text
+    assert "30 000 / 19 = 1 578,95 · Факт / план: 2,11" in text
+    # months are never split by hyphenation: the ROI's period and the plan-against-fact rows
+    assert "но‐ябрь" not in text and "октябрь 2026 – ноябрь 2026" in text
     # the content section: where the slots come from and the next slots as briefs
     assert "Откуда берутся темы года" in text and "Ближайшие недели: задания" in text
     assert "Другие углы на запросы 25 7,2%" in text.replace(" %", "%")  # 25 of 345 slots
     assert "Торт на заказ Москва: как выбрать и на что смотреть" in text
+    assert "Вложено часов Дней работы за период (прогноз)" in text
+    # the evidence that disagrees with a practice's status says so without repeating «данные плана»
+    assert "2 из 2 — это расходится с оценкой практики" in text
+    assert "говорят иначе" not in text
+    # the method note gives the v2 rule: profit per customer group, only while a customer still brings it
+    assert "прибыль месяца = Σ по группам" in text
+    assert "которые ещё приносят прибыль, × средний чек" in text  # the site's card says it in the same words
 
 
 def test_contents_page_numbers_point_at_the_sections(kolosok: Rendered) -> None:

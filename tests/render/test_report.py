@@ -276,7 +276,7 @@ def test_text_report_plan_against_fact_and_agenda() -> None:
     text = text.replace("\u00a0", " ").replace("\u202f", " ")
     # vk: actual (15 000 + 15 000) / 19 against 15 000 / 20; cost 30 000, profit 13 500 through month 2
     assert "Фактический ROI на сегодня (октябрь 2026 – ноябрь 2026)" in text
-    assert "1 марта 2027: Доля повторных покупок — отстаём: vk, maps" in text
+    assert "1 марта 2027: Доля повторных покупок — отстаём: Ежедневные публикации в группе района; Карточки в" in text
     assert "В месяц: 28 × 400 = 11 200" in text
 
 

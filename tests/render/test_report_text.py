@@ -26,7 +26,17 @@ def test_text_report_shows_the_worked_figures() -> None:
     for heading in ("Аудит", "Экономика", "Воронка", forecast, "Контрольные точки", "Автоматизация", "Календарь"):
         assert heading in text
     assert "22 заявки" in text and "20 заявок" in text  # kolosok's KPI: 22 of 20 leads a month
-    assert "Где корректировать стратегию: 1 марта 2027: Доля повторных покупок — отстаём" in text
+    # the corrections name the initiatives by title, one KPI a line, as the PDF's agenda does
+    assert "Где корректировать стратегию:\n  • 1 марта 2027: Доля повторных покупок — отстаём: Ежедневные" in text
+    assert ": vk, maps" not in text
+    # v2: each customer group's own profit a month (150 × 100 / 12 × 0,4 = 500; 3 500 × 3 / 12 × 0,5 = 437,5),
+    # never the plan-level 50 × 365 / 12 × 0,4 that no customer group earns
+    assert re.search(r"Жители соседних домов +│ 150 × 100 / 12 × 0,4 = 500 +│ 6 мес\.", normal)
+    assert re.search(r"Заказчики тортов +│ 3 500 × 3 / 12 × 0,5 = 437,5 +│ 24 мес\.", normal)
+    assert "608,33" not in normal
+    # label–value pairs on one line are set apart by a middle dot, so every label keeps its capital
+    assert "ROI −55% · Затраты: 30 000 ₽ · Прибыль от привлечённых клиентов: 13 500 ₽" in normal
+    assert "28 × 400 = 11 200 · В год: 11 200 × 12 = 134 400" in normal
     assert re.search(r"│ +248% │", text)  # base ROI (817 500 − 235 000) / 235 000 = 2.479 → 248%
 
 
@@ -35,3 +45,14 @@ def test_an_english_plan_gets_english_tables() -> None:
     for heading in ("Audit", "Economics", "ROI forecast", "Checkpoints", "Automation"):
         assert heading in text
     assert "Аудит" not in text
+    # every segment on the plan's economics: one row, not the same 3,800 × 5 / 12 × 0.27 = 427.5 three times
+    assert re.search(r"All customer groups +│ 3,800 × 5 / 12 × 0.27 = 427.5 +│ 72 months", text)
+    assert text.count("427.5") == 1
+
+
+def test_report_names_customer_groups_by_the_plans_words() -> None:
+    """Segment ids (kolosok: `neighbours`, `celebrations`) become the names the CLI passes."""
+    figures = compute_figures(load_plan(PLANS / "kolosok.yaml"), TODAY)
+    ids = [g.id for g in figures.forecast.groups]  # type: ignore[union-attr]
+    text = render_text(figures, width=200, segments={i: f"Группа {n}" for n, i in enumerate(ids) if i})
+    assert "Группа 0" in text and "Группа 1" in text

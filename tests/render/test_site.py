@@ -140,12 +140,13 @@ def test_checkpoints_and_calendar(kolosok: dict[str, str]) -> None:
     # content from 2026-12-01 to 2027-11-30 daily: 365 days minus RU public holidays.
     assert "pb-month" in calendar and "декабрь 2026" in calendar
     assert "Как выбрать свежий хлеб" in calendar  # the first backlog idea is the first slot
+    assert "1 декабря 2026 – 30 ноября 2027" in calendar  # the period as the PDF and the report write it
     assert "из 365" in calendar
     # where the year's slots come from (the hand count of test_schedule.py: 3 backlog of 345, 0,87%;
     # 25 angles, 7,2%; 8 occasions, 2,3% — percentages below 10 keep one decimal, below 1 two)
     sources = kolosok["kolosok/calendar.md"]
     assert "Откуда берутся темы года" in sources
-    shares = (("Бэклог", 3, "0,87"), ("Другие углы на запросы", 25, "7,2"), ("Праздники и поводы", 8, "2,3"))
+    shares = (("Список идей", 3, "0,87"), ("Другие углы на запросы", 25, "7,2"), ("Праздники и поводы", 8, "2,3"))
     for label, count, share in shares:
         assert f'<td>{label}</td><td class="pb-num">{count}</td><td class="pb-num">{share}%</td>' in sources
     assert "Ближайшие недели: задания" in calendar
@@ -160,6 +161,9 @@ def test_english_plan_uses_english_formats(northwind: dict[str, str]) -> None:
     audit = northwind["northwind/audit.md"]
     assert "Change since the previous audit" in audit
     assert "Scores by family of tools" in audit
+    # northwind's three segments all use the plan's economics: 3,800 × 5 / 12 × 0.27 = 427.5 once, not per segment
+    forecast = plain(northwind["northwind/forecast.md"])
+    assert "<td>All customer groups</td>" in forecast and forecast.count("= 427.5") == 1
 
 
 def test_empty_plan_says_which_steps_are_empty(tmp_path: Path) -> None:
@@ -226,7 +230,7 @@ def test_kolosok_money_pages(kolosok: dict[str, str]) -> None:
     # neighbours: 150 × 100 / 12 × 0.4 = 500 a month for 12 × 0.5 = 6 months; cakes 3 500 × 3 / 12 × 0.5
     assert "150 × 100 / 12 × 0,4 = 500" in forecast and "6 мес." in forecast
     assert "3 500 × 3 / 12 × 0,5 = 437,5" in forecast
-    assert "Прогноз на 12 месяцев с октября 2026." in forecast
+    assert "Прогноз на 12 месяцев с октября 2026 (начало задано в плане)." in forecast  # one sentence, one stop
     # plan against fact: vk spent 15 000 twice for 8 + 11 customers; ROI to date (13 500 − 30 000) / 30 000
     assert "30 000 / 19 = 1 578,95" in forecast and "<strong>2,11</strong>" in forecast
     assert "(13 500 − 30 000) / 30 000" in forecast and forecast.count("<svg") == 2
@@ -271,3 +275,12 @@ forecast: {start: 2026-10, months: 6}
     path.write_text(path.read_text(encoding="utf-8").replace("segments: [cakes],", "segments: [cakes], goals: [g],"))
     checkpoints = plain(pages_of(path)["test/checkpoints.md"])
     assert "No initiative serves this goal" not in checkpoints and "<td>Ads</td>" in checkpoints
+
+
+def test_the_glossary_states_the_v2_forecast_rule() -> None:
+    """The method's glossary, in both languages, tells how segment economics and lifetime change the profit."""
+    root = PLANS.parent / "content"
+    ru = (root / "method" / "glossary.md").read_text(encoding="utf-8")
+    en = (root / "en" / "method" / "glossary.md").read_text(encoding="utf-8")
+    assert "`lifetime_years` × 12 месяцев после привлечения; прибыль(m) — сумма по группам" in ru
+    assert "only for `lifetime_years` × 12 months after it was won; profit(m) is the sum over the groups" in en

@@ -151,7 +151,8 @@ def test_today_shows_each_clients_task_and_streak(tmp_path: Path, plan_copy: Pat
     assert " 1 " in kolosok_line and "1/1" in kolosok_line
     assert "no content" in out
     # today's brief under the title: source, for whom, the query, the time budget
-    for line in ("Источник: Бэклог", "Для кого: Заказчики тортов", "Поисковый запрос: бенто торт", "Время: 60 мин"):
+    brief = ("Источник: Список идей", "Для кого: Заказчики тортов", "Поисковый запрос: бенто торт", "Время: 60 мин")
+    for line in brief:
         assert line in out
     # research days at the very end of the year: the consultant is told what to add, in Russian
     assert "! Пекарня «Колосок»: впереди дни поиска тем (" in out
@@ -167,3 +168,13 @@ def test_today_shows_each_clients_task_and_streak(tmp_path: Path, plan_copy: Pat
     assert "Сегодня" in out and "сделано/к сроку" in out
     assert "done/due" not in out and "Client" not in out
     assert main(["today", "--plans", str(tmp_path), "--client", "nobody"]) == 2
+
+
+def test_today_writes_dates_in_words_of_the_plans_language(plan_copy: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Before kolosok's calendar starts (1 December 2026) the table names the next slot's day in Russian words."""
+    monkeypatch.setenv("COLUMNS", "250")
+    assert main(["today", "--plans", str(plan_copy.parent), "--client", "kolosok", "--date", "2026-11-22"]) == 0
+    out = capsys.readouterr().out
+    assert "Сегодня: 22 ноября 2026" in out
+    assert "ближайшая 1 декабря 2026: Как выбрать свежий хлеб" in out
+    assert "2026-12-01" not in out and "2026-11-22" not in out

@@ -46,10 +46,26 @@ def axis_ticks(peak: float, count: int = 4) -> list[float]:
 
 
 def _month_label(month: date, first: bool, language: str) -> str:
-    """`дек 2026` for the first month and each January, `фев` otherwise: short and unambiguous."""
+    """`дек 2026` for the first label of a year (`first`), `фев` otherwise: short and unambiguous."""
     loc = locale(language)
     name = format_date(month, "LLL", locale=loc).replace(".", "")
     return f"{name} {month.year}" if first or month.month == 1 else name
+
+
+def _axis_months(months: Sequence[date], language: str) -> list[tuple[int, str]]:
+    """At most 12 month labels (every n-th month), each with its year where the year changes.
+
+    With a step of two a January may be skipped: the first label shown in a new year carries the
+    year, so «дек 2026 … окт, дек, февр» never reads as one year.
+    """
+    step = max(1, math.ceil(len(months) / 12))
+    shown: list[tuple[int, str]] = []
+    year = None
+    for i in range(0, len(months), step):
+        month = months[i]
+        shown.append((i, _month_label(month, month.year != year, language)))
+        year = month.year
+    return shown
 
 
 def _short_money(value: float, currency: str, language: str) -> str:
@@ -79,7 +95,7 @@ def render_forecast(
     ident: str | None = None,
 ) -> str:
     """Cumulative cost (dashed) against cumulative profit per scenario, month by month."""
-    left, right, top, bottom = 86.0, 12.0, 28.0, 30.0
+    left, right, top, bottom = 86.0, 28.0, 28.0, 30.0  # right: room for half the last month label (centred on its tick)
     plot_w, plot_h = width - left - right, height - top - bottom
     peak = max([*cost, *(v for s in scenarios for v in s.values), 0.0])
     ticks = axis_ticks(peak)
@@ -103,11 +119,8 @@ def render_forecast(
                 left - 6, y(v) + 4, _short_money(v, currency, language), anchor="end", cls="pb-muted", fill=MUTED_COLOUR
             )
         )
-    step = max(1, math.ceil(n / 12))
-    for i, month in enumerate(months):
-        if i % step == 0:
-            label = _month_label(month, i == 0, language)
-            body.append(_text(x(i), height - 10, label, anchor="middle", cls="pb-muted", fill=MUTED_COLOUR))
+    for i, label in _axis_months(months, language):
+        body.append(_text(x(i), height - 10, label, anchor="middle", cls="pb-muted", fill=MUTED_COLOUR))
 
     def polyline(values: Sequence[float], cls: str, colour: str, dashed: bool) -> str:
         points = " ".join(f"{_num(x(i))},{_num(y(v))}" for i, v in enumerate(values))
@@ -174,7 +187,7 @@ def render_plan_vs_fact(
     ident: str | None = None,
 ) -> str:
     """Cumulative cost and profit as planned (dashed, whole horizon) and as reported (solid, months so far)."""
-    left, right, top, bottom = 86.0, 12.0, 44.0, 30.0
+    left, right, top, bottom = 86.0, 28.0, 44.0, 30.0  # right: room for half the last month label
     plot_w, plot_h = width - left - right, height - top - bottom
     ticks = axis_ticks(max([*(v for line in lines for v in line.values), 0.0]))
     ymax = ticks[-1]
@@ -197,11 +210,8 @@ def render_plan_vs_fact(
                 left - 6, y(v) + 4, _short_money(v, currency, language), anchor="end", cls="pb-muted", fill=MUTED_COLOUR
             )
         )
-    step = max(1, math.ceil(n / 12))
-    for i, month in enumerate(months):
-        if i % step == 0:
-            label = _month_label(month, i == 0, language)
-            body.append(_text(x(i), height - 10, label, anchor="middle", cls="pb-muted", fill=MUTED_COLOUR))
+    for i, label in _axis_months(months, language):
+        body.append(_text(x(i), height - 10, label, anchor="middle", cls="pb-muted", fill=MUTED_COLOUR))
     for line in lines:
         dash = ' stroke-dasharray="6 4"' if line.dashed else ""
         points = " ".join(f"{_num(x(i))},{_num(y(v))}" for i, v in enumerate(line.values[:n]))
