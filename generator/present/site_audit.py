@@ -1,0 +1,182 @@
+"""The audit page's values: scores, issues by priority, the ordered actions, families and practices."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup
+
+from generator.catalogue import FAMILIES
+from generator.compute.audit import PracticeFigure, ToolFigure
+from generator.compute.figures import Figures
+from generator.model import LoadedPlan
+from generator.present.site_base import (
+    Words,
+    _empty,
+    _svg,
+    band_badge,
+    base_context,
+    html,
+    status_badge,
+)
+from generator.render import charts
+from generator.render.markup import escape_text, render_inline
+
+
+def _source_tag(source: str | None, words: Words) -> Markup:
+    """A discreet tag on built-in advice, so the consultant can tell it from their own (nothing on theirs)."""
+    if source != "default":
+        return Markup("")
+    title = escape_text(words.label("site.audit.default_title"))
+    text = escape_text(words.label("site.audit.default_tag"))
+    return Markup(f'<span class="pb-tag" title="{title}">{text}</span>')
+
+
+def _tool_row(tool: ToolFigure, words: Words) -> dict[str, Any]:
+    return {
+        "label": html(tool.label(words.language)),
+        "badge": status_badge(tool.status, words),
+        "weight": words.dec(tool.weight) if tool.scored else "—",
+        "finding": render_inline(tool.finding),
+        "recommendation": render_inline(tool.recommendation),
+        "source": _source_tag(tool.recommendation_source, words),
+        "priority": status_badge(tool.priority, words, "priority") if tool.priority else Markup(""),
+        "family": html(FAMILIES[tool.family].label.in_(words.language)),
+    }
+
+
+def _action(item: ToolFigure | PracticeFigure, words: Words) -> dict[str, Any]:
+    """One entry of the ordered list of actions: what to do, why it matters, with what; the finding apart."""
+    if isinstance(item, ToolFigure):
+        where = FAMILIES[item.family].label.in_(words.language)
+    else:
+        where = words.label("site.audit.practice")
+    return {
+        "priority": item.priority or "none",
+        "badge": status_badge(item.priority, words, "priority") if item.priority else Markup(""),
+        "label": html(item.label(words.language)),
+        "where": html(where),
+        "status": status_badge(item.status, words),
+        "text": render_inline(item.recommendation),
+        "source": _source_tag(item.recommendation_source, words),
+        "why": html(item.why) if item.why else None,
+        "tools": html(", ".join(item.typical_tools)) if item.typical_tools else None,
+        "finding": render_inline(item.finding) if item.finding else None,
+    }
+
+
+def _issues(issues: dict[str, int], words: Words) -> list[dict[str, Any]]:
+    """Issues counted by priority, Lighthouse-style: high, medium, low, each with its number."""
+    return [
+        {"priority": p, "count": words.num(issues.get(p, 0)), "label": html(words.label(f"priority.{p}"))}
+        for p in ("high", "medium", "low")
+    ]
+
+
+def _signed(change: int | None, words: Words) -> str:
+    if change is None:
+        return "—"
+    return ("+" if change > 0 else "−" if change < 0 else "±") + words.num(abs(change))
+
+
+def context_audit(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
+    """Step 6: scores per family with bands, tools with status badges, findings, practices, change."""
+    ctx = base_context(loaded, figures, "audit")
+    words: Words = ctx["words"]
+    a = figures.audit
+    if a is None:
+        ctx["empty"] = _empty(words, "audit")
+        ctx["audit"] = None
+        return ctx
+    families = [
+        {
+            "label": html(f.label(words.language)),
+            "anchor": f"family-{f.id}",
+            "score": str(f.score) if f.score is not None else "—",
+            "band": band_badge(f.band, words),
+            "work": html(words.work(f.work)) if f.work else html(words.label("site.audit.no_scored")),
+            "tools": [_tool_row(tool, words) for tool in f.tools],
+        }
+        for f in a.families
+    ]
+    practices = [
+        {
+            "label": html(p.label(words.language)),
+            "badge": status_badge(p.status, words),
+            "finding": render_inline(p.finding),
+            "recommendation": render_inline(p.recommendation),
+            "source": _source_tag(p.recommendation_source, words),
+            "why": html(p.why) if p.why and p.recommendation else None,
+            "priority": status_badge(p.priority, words, "priority") if p.priority else Markup(""),
+            "tool": html(p.tool) if p.tool else None,
+            "evidence": html(_evidence(p.evidence.metric, p.evidence.value, words)),
+            "suggested": status_badge(p.evidence.status, words) if p.evidence.status else Markup(""),
+        }
+        for p in a.practices
+    ]
+    comparison = None
+    if a.comparison is not None:
+        rows = [
+            {
+                "label": html(a.family(ch.id).label(words.language)),
+                "before": words.num(ch.before),
+                "after": words.num(ch.after),
+                "change": _signed(ch.change, words),
+                "trend": "up" if (ch.change or 0) > 0 else "down" if (ch.change or 0) < 0 else "same",
+            }
+            for ch in a.comparison.families
+        ]
+        o = a.comparison.overall
+        rows.append(
+            {
+                "label": html(words.label("site.audit.overall")),
+                "before": words.num(o.before),
+                "after": words.num(o.after),
+                "change": _signed(o.change, words),
+                "trend": "up" if (o.change or 0) > 0 else "down" if (o.change or 0) < 0 else "same",
+            }
+        )
+        comparison = {"date": words.day(a.comparison.previous_date), "rows": rows}
+    ctx["audit"] = {
+        "date": words.day(a.date),
+        "overall": str(a.overall) if a.overall is not None else "—",
+        "band": band_badge(a.band, words),
+        "overall_work": html(words.work(a.overall_work)),
+        "gauge": _svg(charts.render_gauge(a.overall, a.band, words.language, title=words.label("site.audit.overall"))),
+        "bars": _svg(
+            charts.render_score_bars(
+                [
+                    charts.Bar(
+                        f.label(words.language),
+                        f.score,
+                        f.band,
+                        a.comparison.families[i].before if a.comparison else None,
+                    )
+                    for i, f in enumerate(a.families)
+                ],
+                words.language,
+                title=words.label("site.audit.families"),
+            )
+        ),
+        "families": families,
+        "issues": _issues(a.issues, words),
+        "issues_total": sum(a.issues.values()),
+        "actions": [_action(item, words) for item in a.actions],
+        "practices": practices,
+        "comparison": comparison,
+    }
+    return ctx
+
+
+def _evidence(metric: str, value: float | str | None, words: Words) -> str:
+    """What the rest of the plan says about a practice, in words."""
+    if value is None:
+        return words.label("site.evidence.none")
+    if metric == "crm_status":
+        return words.label("site.evidence.crm_status").format(value=words.label(f"status.{value}"))
+    number = float(value)
+    if metric == "completion_rate":
+        return words.label("site.evidence.completion_rate").format(value=words.pct(number))
+    if metric == "manual_hours":
+        return words.label("site.evidence.manual_hours").format(value=words.dec(number, 1))
+    return words.label("site.evidence.business_metrics").format(value=words.num(number))
