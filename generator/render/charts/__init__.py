@@ -18,6 +18,7 @@ in `generator.present.i18n`. A chart is a pure function of plain values returnin
 
 from __future__ import annotations
 
+from generator.render.charts.heatmap import SLOT_KINDS, render_heatmap
 from generator.render.charts.scores import Bar, Stage, render_funnel, render_gauge, render_score_bars
 from generator.render.charts.svg import (
     BAND_COLOURS,
@@ -36,14 +37,12 @@ from generator.render.charts.svg import (
 )
 from generator.render.charts.timeline import (
     LINE_COLOURS,
-    SLOT_KINDS,
     Line,
     Series,
     Span,
     axis_ticks,
     render_forecast,
     render_gantt,
-    render_heatmap,
     render_plan_vs_fact,
 )
 
