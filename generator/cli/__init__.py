@@ -38,6 +38,10 @@ from generator.write.files import describe_os_error
 FORCE_HELP = "replace the output file even when it is an input or not a previous output of playbook (never a plan)"
 
 
+_Add = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
+TODAY_HELP = "the day the outputs are computed for (YYYY-MM-DD; default: today)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser; every command has one line in `playbook --help` and its own --help."""
     parser = argparse.ArgumentParser(
@@ -52,12 +56,18 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         return p
 
-    today_help = "the day the outputs are computed for (YYYY-MM-DD; default: today)"
+    _plan_commands(add)
+    _output_commands(add)
+    _daily_commands(add)
+    return parser
 
+
+def _plan_commands(add: _Add) -> None:
+    """Commands that read plans: check, new, schema, report."""
     p = add("check", cmd_check, "validate plans and show which of the 8 steps each fills")
     p.add_argument("paths", nargs="*", metavar="PATH", help="plan files or folders (default: plans/)")
     p.add_argument("--strict", action="store_true", help="fail (exit 1) on method warnings too, not only on errors")
-    p.add_argument("--today", type=parse_day, default=None, help=today_help)
+    p.add_argument("--today", type=parse_day, default=None, help=TODAY_HELP)
 
     p = add("new", cmd_new, "write a commented starter plan for a new client")
     p.add_argument("slug", help="the client's slug: the file name without .yaml, e.g. kolosok")
@@ -69,13 +79,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("report", cmd_report, "print every derived figure of a plan (tables, or --json)")
     p.add_argument("plan", help="plan file")
     p.add_argument("--json", action="store_true", help="print JSON instead of tables")
-    p.add_argument("--today", type=parse_day, default=None, help=today_help)
+    p.add_argument("--today", type=parse_day, default=None, help=TODAY_HELP)
 
+
+def _output_commands(add: _Add) -> None:
+    """Commands that write outputs: build, pdf, calendar."""
     p = add("build", cmd_build, "build the site, PDF audits and calendars for all plans")
     p.add_argument("--plans", default="plans", help="folder of plans (default: plans)")
     p.add_argument("--client", action="append", metavar="SLUG", help="build only this client (repeatable)")
     p.add_argument("--site-dir", default="site", help="output folder (default: site)")
-    p.add_argument("--today", type=parse_day, default=None, help=today_help)
+    p.add_argument("--today", type=parse_day, default=None, help=TODAY_HELP)
     p.add_argument("--config", metavar="FILE", help="the MkDocs configuration (default: ./mkdocs.yml)")
     p.add_argument(
         "--no-cache",
@@ -87,15 +100,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("plan", help="plan file")
     p.add_argument("-o", "--output", help="PDF file to write (default: <slug>-audit.pdf)")
     p.add_argument("--force", action="store_true", help=FORCE_HELP)
-    p.add_argument("--today", type=parse_day, default=None, help=today_help)
+    p.add_argument("--today", type=parse_day, default=None, help=TODAY_HELP)
 
     p = add("calendar", cmd_calendar, "write a plan's article calendar as .ics or CSV")
     p.add_argument("plan", help="plan file")
     p.add_argument("--format", choices=["ics", "csv"], default="ics", help="file format (default: ics)")
     p.add_argument("-o", "--output", help="file to write (default: standard output)")
     p.add_argument("--force", action="store_true", help=FORCE_HELP)
-    p.add_argument("--today", type=parse_day, default=None, help=today_help)
+    p.add_argument("--today", type=parse_day, default=None, help=TODAY_HELP)
 
+
+def _daily_commands(add: _Add) -> None:
+    """The daily discipline and what happened: today, log, actual."""
     p = add("today", cmd_today, "show today's article task for every client, with the streak")
     p.add_argument("--plans", default="plans", help="folder of plans (default: plans)")
     p.add_argument("--client", action="append", metavar="SLUG", help="only this client (repeatable)")
@@ -125,8 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--month", required=True, type=parse_month_arg, metavar="YYYY-MM", help="the month")
     p.add_argument("--spend", type=float, default=None, metavar="N", help="the month's running spend")
     p.add_argument("--new-customers", type=float, default=None, metavar="N", help="new customers that month")
-    p.add_argument("--today", type=parse_day, default=None, help=today_help)
-    return parser
+    p.add_argument("--today", type=parse_day, default=None, help=TODAY_HELP)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

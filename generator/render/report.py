@@ -104,36 +104,57 @@ def figures_to_json(figures: Figures) -> dict[str, Any]:
     }
 
 
+def _tool_json(t: Any, language: str) -> dict[str, Any]:
+    return {
+        "family": t.family,
+        "id": t.id,
+        "label": t.label_en if language != "ru" else t.label_ru,
+        "custom": t.custom,
+        "status": t.status,
+        "weight": _n(t.weight),
+        "priority": t.priority,
+        "priority_source": t.priority_source,
+        "finding": t.finding,
+        "recommendation": t.recommendation,
+        "recommendation_source": t.recommendation_source,
+        "why": t.why,
+        "typical_tools": list(t.typical_tools),
+    }
+
+
+def _practice_json(p: Any) -> dict[str, Any]:
+    return {
+        "status": p.status,
+        "priority": p.priority,
+        "finding": p.finding,
+        "recommendation": p.recommendation,
+        "recommendation_source": p.recommendation_source,
+        "why": p.why,
+        "typical_tools": list(p.typical_tools),
+        "tool": p.tool,
+        "evidence": {
+            "metric": p.evidence.metric,
+            "value": _n(p.evidence.value) if not isinstance(p.evidence.value, str) else p.evidence.value,
+            "status": p.evidence.status,
+        },
+    }
+
+
+def _comparison_json(c: Any) -> dict[str, Any] | None:
+    if c is None:
+        return None
+    return {
+        "previous_date": _iso(c.previous_date),
+        "families": {s.id: {"before": s.before, "after": s.after, "change": s.change} for s in c.families},
+        "overall": {"before": c.overall.before, "after": c.overall.after, "change": c.overall.change},
+    }
+
+
 def _audit_json(figures: Figures) -> dict[str, Any] | None:
     audit = figures.audit
     if audit is None:
         return None
-
-    def tool(t: Any) -> dict[str, Any]:
-        return {
-            "family": t.family,
-            "id": t.id,
-            "label": t.label_en if figures.language != "ru" else t.label_ru,
-            "custom": t.custom,
-            "status": t.status,
-            "weight": _n(t.weight),
-            "priority": t.priority,
-            "priority_source": t.priority_source,
-            "finding": t.finding,
-            "recommendation": t.recommendation,
-            "recommendation_source": t.recommendation_source,
-            "why": t.why,
-            "typical_tools": list(t.typical_tools),
-        }
-
-    comparison = None
-    if audit.comparison is not None:
-        c = audit.comparison
-        comparison = {
-            "previous_date": _iso(c.previous_date),
-            "families": {s.id: {"before": s.before, "after": s.after, "change": s.change} for s in c.families},
-            "overall": {"before": c.overall.before, "after": c.overall.after, "change": c.overall.change},
-        }
+    lang = figures.language
     return {
         "date": _iso(audit.date),
         "overall": audit.overall,
@@ -150,29 +171,12 @@ def _audit_json(figures: Figures) -> dict[str, Any] | None:
                 "weight": _n(f.weight),
                 "work": _work(f.work),
                 "counts": f.counts,
-                "tools": [tool(t) for t in f.tools],
+                "tools": [_tool_json(t, lang) for t in f.tools],
             }
             for f in audit.families
         ],
-        "recommendations": [tool(t) for t in audit.recommendations],
-        "practices": {
-            p.id: {
-                "status": p.status,
-                "priority": p.priority,
-                "finding": p.finding,
-                "recommendation": p.recommendation,
-                "recommendation_source": p.recommendation_source,
-                "why": p.why,
-                "typical_tools": list(p.typical_tools),
-                "tool": p.tool,
-                "evidence": {
-                    "metric": p.evidence.metric,
-                    "value": _n(p.evidence.value) if not isinstance(p.evidence.value, str) else p.evidence.value,
-                    "status": p.evidence.status,
-                },
-            }
-            for p in audit.practices
-        },
+        "recommendations": [_tool_json(t, lang) for t in audit.recommendations],
+        "practices": {p.id: _practice_json(p) for p in audit.practices},
         "issues": audit.issues,
         "actions": [
             {
@@ -185,7 +189,7 @@ def _audit_json(figures: Figures) -> dict[str, Any] | None:
             }
             for a in audit.actions
         ],
-        "comparison": comparison,
+        "comparison": _comparison_json(audit.comparison),
     }
 
 
