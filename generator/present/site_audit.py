@@ -7,7 +7,8 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.catalogue import FAMILIES
-from generator.compute.audit import PracticeFigure, ToolFigure
+from generator.compute.audit import AuditFigures, PracticeFigure, ToolFigure
+from generator.compute.comparison import ScoreChange
 from generator.compute.figures import Figures
 from generator.model import LoadedPlan
 from generator.present.site_base import (
@@ -114,29 +115,7 @@ def context_audit(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
         }
         for p in a.practices
     ]
-    comparison = None
-    if a.comparison is not None:
-        rows = [
-            {
-                "label": html(a.family(ch.id).label(words.language)),
-                "before": words.num(ch.before),
-                "after": words.num(ch.after),
-                "change": _signed(ch.change, words),
-                "trend": "up" if (ch.change or 0) > 0 else "down" if (ch.change or 0) < 0 else "same",
-            }
-            for ch in a.comparison.families
-        ]
-        o = a.comparison.overall
-        rows.append(
-            {
-                "label": html(words.label("site.audit.overall")),
-                "before": words.num(o.before),
-                "after": words.num(o.after),
-                "change": _signed(o.change, words),
-                "trend": "up" if (o.change or 0) > 0 else "down" if (o.change or 0) < 0 else "same",
-            }
-        )
-        comparison = {"date": words.day(a.comparison.previous_date), "rows": rows}
+    comparison = _comparison(a, words)
     ctx["audit"] = {
         "date": words.day(a.date),
         "overall": str(a.overall) if a.overall is not None else "—",
@@ -166,6 +145,26 @@ def context_audit(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
         "comparison": comparison,
     }
     return ctx
+
+
+def _change_row(label: str, change: ScoreChange, words: Words) -> dict[str, Any]:
+    delta = change.change or 0
+    return {
+        "label": html(label),
+        "before": words.num(change.before),
+        "after": words.num(change.after),
+        "change": _signed(change.change, words),
+        "trend": "up" if delta > 0 else "down" if delta < 0 else "same",
+    }
+
+
+def _comparison(a: AuditFigures, words: Words) -> dict[str, Any] | None:
+    """Scores against the client's earlier audit, family by family, then overall."""
+    if a.comparison is None:
+        return None
+    rows = [_change_row(a.family(ch.id).label(words.language), ch, words) for ch in a.comparison.families]
+    rows.append(_change_row(words.label("site.audit.overall"), a.comparison.overall, words))
+    return {"date": words.day(a.comparison.previous_date), "rows": rows}
 
 
 def _evidence(metric: str, value: float | str | None, words: Words) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.compute.checkpoints import KpiFigure
+from generator.compute.economics import NpsFigure
 from generator.compute.figures import Figures
 from generator.model import LoadedPlan
 from generator.present import money
@@ -115,17 +116,7 @@ def context_economics(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
                 "note": words.label(f"site.econ.ltv_cac_{e.ltv_cac_basis}"),
             }
         )
-    nps = None
-    if e.nps is not None:
-        nps = {
-            "score": words.dec(e.nps.score, 1) if e.nps.score is not None else "—",
-            "work": html(words.work(e.nps.work)),
-            "promoters": words.num(e.nps.promoters),
-            "passives": words.num(e.nps.passives),
-            "detractors": words.num(e.nps.detractors),
-            "total": words.num(e.nps.total),
-            "source": words.label("site.econ.nps_scores" if e.nps.from_scores else "site.econ.nps_counts"),
-        }
+    nps = _nps(e.nps, words) if e.nps is not None else None
     funnel = [
         {
             "stage": html(s.stage),
@@ -152,6 +143,19 @@ def context_economics(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
         "segments": money.segment_ltv(figures, html),
     }
     return ctx
+
+
+def _nps(n: NpsFigure, words: Words) -> dict[str, Any]:
+    """NPS with its arithmetic and the answers it counts."""
+    return {
+        "score": words.dec(n.score, 1) if n.score is not None else "—",
+        "work": html(words.work(n.work)),
+        "promoters": words.num(n.promoters),
+        "passives": words.num(n.passives),
+        "detractors": words.num(n.detractors),
+        "total": words.num(n.total),
+        "source": words.label("site.econ.nps_scores" if n.from_scores else "site.econ.nps_counts"),
+    }
 
 
 def context_forecast(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
