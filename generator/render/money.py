@@ -10,28 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 from generator.compute.actuals import InitiativeFact, PlanVsFact
-from generator.compute.arithmetic import Arithmetic
 from generator.compute.economics import EconomicsFigures
 from generator.compute.figures import Figures
 from generator.compute.groups import GroupEconomics
-
-
-def _n(value: float | int | None) -> float | int | None:
-    if value is None:
-        return None
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
-
-
-def _work(work: Arithmetic | None) -> dict[str, Any] | None:
-    if work is None:
-        return None
-    return {
-        "operator": work.operator,
-        "operands": [_work(o) if isinstance(o, Arithmetic) else _n(o) for o in work.operands],
-        "result": _n(work.result),
-    }
+from generator.render.jsonvalues import json_number as _n
+from generator.render.jsonvalues import json_work as _work
 
 
 def group_json(group: GroupEconomics) -> dict[str, Any]:

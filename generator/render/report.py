@@ -13,11 +13,12 @@ import json
 from datetime import date
 from typing import Any
 
-from generator.compute.arithmetic import Arithmetic
 from generator.compute.checkpoints import KpiFigure
 from generator.compute.figures import Figures
 from generator.present.lint import lint_message
 from generator.render import money as money_json
+from generator.render.jsonvalues import json_number as _n
+from generator.render.jsonvalues import json_work as _work
 from generator.render.report_text import render_text
 
 JSON_VERSION = 1
@@ -30,26 +31,6 @@ __all__ = ["figures_to_json", "render_json", "render_text"]
 def render_json(figures: Figures) -> str:
     """The JSON text of `figures_to_json`, UTF-8 as written (Cyrillic stays readable)."""
     return json.dumps(figures_to_json(figures), ensure_ascii=False, indent=2) + "\n"
-
-
-def _n(value: float | int | None) -> float | int | None:
-    """A number for JSON: unrounded, but a whole float written as an integer (182500, not 182500.0)."""
-    if value is None:
-        return None
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
-
-
-def _work(work: Arithmetic | None) -> dict[str, Any] | None:
-    """Worked arithmetic as data: operator, operands (numbers or nested), result."""
-    if work is None:
-        return None
-    return {
-        "operator": work.operator,
-        "operands": [_work(o) if isinstance(o, Arithmetic) else _n(o) for o in work.operands],
-        "result": _n(work.result),
-    }
 
 
 def _iso(day: date | None) -> str | None:

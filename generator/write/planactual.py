@@ -27,7 +27,7 @@ from generator.load.yamlsource import read_yaml
 from generator.model import Actual, Initiative, Plan
 from generator.write.files import write_atomic
 from generator.write.lock import plan_lock
-from generator.write.planlog import render_entry
+from generator.write.planlog import end_of_node, next_key_line, render_entry
 
 _ITEM_PREFIX = re.compile(r"^( *)-( +)")
 
@@ -38,26 +38,6 @@ def _yaml() -> YAML:
 
 def _number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
-
-
-def _last_yaml_line(lines: list[str], start: int, stop: int) -> int:
-    """Index of the last line in lines[start:stop] that holds YAML (not blank, not only a comment)."""
-    last = start
-    for index in range(start, stop):
-        stripped = lines[index].strip()
-        if stripped and not stripped.startswith("#"):
-            last = index
-    return last
-
-
-def _after(mapping: CommentedMap, key: str, default: int) -> int:
-    """The line of the key after `key` in `mapping`, or `default` when `key` is the last."""
-    keys = list(mapping.keys())
-    position = keys.index(key)
-    if position + 1 < len(keys):
-        line: int = mapping.lc.key(keys[position + 1])[0]
-        return line
-    return default
 
 
 def _locate(text: str, index: int) -> tuple[CommentedMap, int]:
@@ -71,8 +51,8 @@ def _locate(text: str, index: int) -> tuple[CommentedMap, int]:
     item = initiatives[index]
     if not isinstance(item, CommentedMap) or item.fa.flow_style():
         raise UserError("the initiative is written as a one-line { ... } mapping; write one key per line first")
-    stop = _after(root, "strategy", len(lines))
-    stop = _after(strategy, "initiatives", stop)
+    stop = next_key_line(root, "strategy", len(lines))
+    stop = next_key_line(strategy, "initiatives", stop)
     if index + 1 < len(initiatives):
         stop = initiatives.lc.data[index + 1][0]
     return item, stop
@@ -92,7 +72,7 @@ def insert_actual(text: str, index: int, entry: dict[str, Any]) -> str:
         if not match or len(match.group(0)) != item_col:
             raise UserError("the last actuals entry's layout is unusual; add the entry by hand")
         flow = isinstance(actuals[-1], CommentedMap) and bool(actuals[-1].fa.flow_style())
-        insert_at = _last_yaml_line(lines, last_line, _after(item, "actuals", stop)) + 1
+        insert_at = end_of_node(lines, last_line, next_key_line(item, "actuals", stop)) + 1
         rendered = render_entry(entry, flow)
         body = [match.group(0) + rendered[0]] + [" " * item_col + line for line in rendered[1:]]
     else:
@@ -106,7 +86,7 @@ def insert_actual(text: str, index: int, entry: dict[str, Any]) -> str:
             insert_at = key_line + 1
         else:
             first_line = item.lc.key(next(iter(item.keys())))[0]
-            insert_at = _last_yaml_line(lines, first_line, stop) + 1
+            insert_at = end_of_node(lines, first_line, stop) + 1
             body.insert(0, " " * indent + "actuals:")
     if 0 < insert_at <= len(lines) and not lines[insert_at - 1].endswith(("\n", "\r")):
         lines[insert_at - 1] += newline

@@ -50,7 +50,7 @@ def render_entry(entry: dict[str, Any], flow: bool) -> list[str]:
     return buffer.getvalue().splitlines()
 
 
-def _end_of_node(lines: list[str], start: int, stop: int) -> int:
+def end_of_node(lines: list[str], start: int, stop: int) -> int:
     """Index of the last line in lines[start:stop] that holds YAML (not blank, not only a comment)."""
     last = start
     for index in range(start, stop):
@@ -60,7 +60,7 @@ def _end_of_node(lines: list[str], start: int, stop: int) -> int:
     return last
 
 
-def _next_key_line(mapping: CommentedMap, key: str, default: int) -> int:
+def next_key_line(mapping: CommentedMap, key: str, default: int) -> int:
     """The line of the key after `key` in `mapping`, or `default` when `key` is the last."""
     keys = list(mapping.keys())
     position = keys.index(key)
@@ -83,7 +83,7 @@ def append_log_entry(text: str, entry: dict[str, Any]) -> str:
     if content.fa.flow_style():
         raise UserError("content is written as a one-line { ... } mapping; write one key per line to use playbook log")
     lines = text.splitlines(keepends=True)
-    content_end = _next_key_line(root, "content", len(lines))
+    content_end = next_key_line(root, "content", len(lines))
     published = content.get("published") if "published" in content else None
 
     if isinstance(published, CommentedSeq) and len(published) and published.fa.flow_style():
@@ -97,8 +97,8 @@ def append_log_entry(text: str, entry: dict[str, Any]) -> str:
         if not match or len(match.group(0)) != item_col:
             raise UserError("content.published: the last entry's layout is unusual; add the entry by hand")
         flow = isinstance(published[-1], CommentedMap) and bool(published[-1].fa.flow_style())
-        stop = _next_key_line(content, "published", content_end)
-        insert_at = _end_of_node(lines, last_line, stop) + 1
+        stop = next_key_line(content, "published", content_end)
+        insert_at = end_of_node(lines, last_line, stop) + 1
         rendered = render_entry(entry, flow)
         dash = match.group(0)
         body = [dash + rendered[0]] + [" " * item_col + line for line in rendered[1:]]
@@ -114,7 +114,7 @@ def append_log_entry(text: str, entry: dict[str, Any]) -> str:
             lines[key_line] = re.sub(r":\s*(\[\s*\]|~|null)", ":", lines[key_line], count=1)
             insert_at = key_line + 1
         else:
-            insert_at = _end_of_node(lines, root.lc.key("content")[0], content_end) + 1
+            insert_at = end_of_node(lines, root.lc.key("content")[0], content_end) + 1
             body.insert(0, " " * indent + "published:")
     if insert_at > 0 and insert_at <= len(lines) and not lines[insert_at - 1].endswith(("\n", "\r")):
         lines[insert_at - 1] += newline
