@@ -61,7 +61,7 @@ TESTED_ELSEWHERE: dict[str, tuple[str, str]] = {
     "render/charts/scores.py": ("tests/render/test_charts.py", "the charts package, tested as one module"),
     "render/charts/svg.py": ("tests/render/test_charts.py", "the charts package, tested as one module"),
     "render/charts/timeline.py": ("tests/render/test_charts.py", "the charts package, tested as one module"),
-    "render/jsonvalues.py": ("tests/render/test_report.py", "numbers and arithmetic in the JSON, through report --json"),
+    "render/jsonvalues.py": ("tests/render/test_report.py", "JSON numbers and arithmetic, through report --json"),
     "render/money.py": ("tests/render/test_report.py", "the JSON of the v2 money figures, through report --json"),
 }
 
