@@ -49,7 +49,7 @@ from generator.adapters.support import PlanErrors, disk_errors_reported, report_
 from generator.builder.cache import ClientCache, PdfCache, cache_dir
 from generator.builder.clients import PDF_NAME, Client, generated_paths, load_clients
 from generator.builder.pdfs import PdfBatch, PdfJob, plan_stamp
-from generator.builder.publish import PUBLIC, encrypt_pdf, read_passwords, site_secret
+from generator.builder.publish import encrypt_pdf, read_passwords, site_secret
 from generator.builder.site import check_output_folder
 from generator.errors import PlanError, PlanValidationError, UserError
 from generator.present.branding import branding_from
@@ -254,8 +254,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return html
 
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        """In a portfolio, unlisted and private clients appear in no other page's navigation; a site
-        built for chosen clients (`--client`) is theirs and shows them all.
+        """In a portfolio, a client's section is in its own pages' navigation only (the home page lists
+        the public clients, each page links home); a site built for chosen clients (`--client`) is
+        theirs and shows them all.
 
         Client sections are titled with the escaped business name: it is marked as HTML already
         (Markup), so Material's `| e` in attributes (the footer's aria-label) does not escape it twice."""
@@ -263,13 +264,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         for item in nav.items:
             if isinstance(item, Section) and item.title in names:
                 item.title = Markup(item.title)
-        hidden = set() if self.selected_clients() else {c.slug for c in self.clients if c.visibility != PUBLIC}
-        self._scope = vis.NavigationScope(nav, hidden)
+        scoped = set() if self.selected_clients() else {c.slug for c in self.clients}
+        self._scope = vis.NavigationScope(nav, scoped)
         return nav
 
     def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
-        """Templates of no page (404.html) show the public navigation."""
-        if self._scope is not None and self._scope.hidden:
+        """Templates of no page (404.html) show the navigation of no client."""
+        if self._scope is not None and self._scope.scoped:
             context["nav"] = self._scope.view(None)
         return context
 
