@@ -20,6 +20,7 @@ calendar files of `generator.render.calendar`, the PDF audits of `generator.rend
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from datetime import date
@@ -93,8 +94,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.home_password: str | None = None  # a one-client site of a private client: its home is encrypted too
         self._by_slug: dict[str, Client] = {}
         self._scope: Any = None  # generator.adapters.visibility.NavigationScope of this build
-        # the progress display of a `playbook build` (generator.builder.progress); None under plain mkdocs
-        self.progress: BuildProgress | None = None
+        # the progress display of a `playbook build` (generator.builder.progress); silent under plain mkdocs
+        self.progress = BuildProgress(None)
 
     # configuration ----------------------------------------------------------------------------
 
@@ -235,8 +236,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     # pages --------------------------------------------------------------------------------------
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if self.progress is not None:
-            self.progress.advance("read")
+        self.progress.advance("read")
         if "language" not in page.meta:
             page.meta["language"] = self._language_of(page.file.src_uri)
         # The sitemap's <lastmod> is the page's update date, which MkDocs sets to the real build day;
@@ -255,8 +255,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return markdown
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        if self.progress is not None:
-            self.progress.advance("pages")
+        self.progress.advance("pages")
         return output
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -276,15 +275,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 item.title = Markup(item.title)
         scoped = set() if self.selected_clients() else {c.slug for c in self.clients}
         self._scope = vis.NavigationScope(nav, scoped)
-        if self.progress is not None:
-            self.progress.start("read", len(files.documentation_pages()))
+        self.progress.start("read", len(files.documentation_pages()))
         return nav
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Every page is read: MkDocs now writes them (the stage's clock starts here, for a fair estimate)."""
-        if self.progress is not None:
-            self.progress.complete("read")
-            self.progress.start("pages", len(files.documentation_pages()))
+        self.progress.complete("read")
+        self.progress.start("pages", len(files.documentation_pages()))
         return env
 
     def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
@@ -345,12 +342,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 stamp=stamp,
             )
             jobs.append(job)
-        if self.progress is not None:
-            self.progress.start("pdfs", cached_count + len(jobs))
-            self.progress.advance("pdfs", cached_count)
+        self.progress.start("pdfs", cached_count + len(jobs))
+        self.progress.advance("pdfs", cached_count)
         if jobs:
-            progress = self.progress
-            tick = (lambda: progress.advance("pdfs")) if progress is not None else None
+            tick = None if self.progress.quiet else functools.partial(self.progress.advance, "pdfs")
             self._pdfs = PdfBatch(jobs, self.today, background=self.serving, on_done=tick)
         if store is not None:
             store.prune()
@@ -364,8 +359,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         vis.prune_unlisted(
             Path(config.site_dir), self.clients, one_client=bool(self.selected_clients()), site_url=config.site_url
         )
-        if self.progress is not None:
-            self.progress.complete("pages")
+        self.progress.complete("pages")
         batch, self._pdfs = self._pdfs, None
         if batch is None:
             return
@@ -376,8 +370,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self._background = batch
             return
         errors = batch.finish()
-        if self.progress is not None:
-            self.progress.complete("pdfs")
+        self.progress.complete("pdfs")
         if errors:
             self.errors = list(errors)
             raise PlanErrors(list(errors))

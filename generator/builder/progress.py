@@ -61,9 +61,11 @@ class _Stage:
 class BuildProgress:
     """The progress display of one build: live bars on a terminal, log lines otherwise."""
 
-    def __init__(self, console: Console, *, live: bool | None = None) -> None:
-        self.console = console
-        self.live = is_interactive(console.file) if live is None else live
+    def __init__(self, console: Console | None, *, live: bool | None = None) -> None:
+        """`console` None: a build nobody watches this way (plain `mkdocs build`), which shows nothing."""
+        self.quiet = console is None
+        self.console = console or Console(quiet=True)
+        self.live = not self.quiet and (is_interactive(self.console.file) if live is None else live)
         self._lock = threading.Lock()
         self._stages: dict[str, _Stage] = {}
         self._tasks: dict[str, TaskID] = {}
@@ -74,7 +76,7 @@ class BuildProgress:
             TimeElapsedColumn(),
             TextColumn("left"),
             TimeRemainingColumn(),
-            console=console,
+            console=self.console,
             disable=not self.live,
             transient=False,
         )
@@ -90,6 +92,8 @@ class BuildProgress:
 
     def start(self, stage: str, total: int) -> None:
         """A stage begins with `total` steps (a stage started again, e.g. a second MkDocs pass, restarts)."""
+        if self.quiet:
+            return
         with self._lock:
             self._stages[stage] = _Stage(total)
             if self.live:
