@@ -20,6 +20,7 @@ calendar files of `generator.render.calendar`, the PDF audits of `generator.rend
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from datetime import date
@@ -45,11 +46,12 @@ from generator.adapters.docs import (
     hand_written,
     navigation,
 )
-from generator.adapters.support import PlanErrors, disk_errors_reported, report_background_pdf, resolve_today
+from generator.adapters.support import PlanErrors, background_reporter, disk_errors_reported, resolve_today
 from generator.builder.cache import ClientCache, PdfCache, cache_dir
 from generator.builder.clients import PDF_NAME, Client, generated_paths, load_clients
 from generator.builder.pdfs import PdfBatch, PdfJob, plan_stamp
-from generator.builder.publish import PUBLIC, encrypt_pdf, read_passwords, site_secret
+from generator.builder.progress import BuildProgress
+from generator.builder.publish import encrypt_pdf, read_passwords, site_secret
 from generator.builder.site import check_output_folder
 from generator.errors import PlanError, PlanValidationError, UserError
 from generator.present.branding import branding_from
@@ -92,6 +94,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.home_password: str | None = None  # a one-client site of a private client: its home is encrypted too
         self._by_slug: dict[str, Client] = {}
         self._scope: Any = None  # generator.adapters.visibility.NavigationScope of this build
+        # the progress display of a `playbook build` (generator.builder.progress); silent under plain mkdocs
+        self.progress = BuildProgress(None)
 
     # configuration ----------------------------------------------------------------------------
 
@@ -129,7 +133,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         try:
             store = ClientCache(cache_dir(self.root)) if self.config.cache else None
             self.clients = load_clients(
-                self.plans_dir, self.selected_clients(), self.today, store, secret=site_secret()
+                self.plans_dir, self.selected_clients(), self.today, store, secret=site_secret(), progress=self.progress
             )
             self.passwords = read_passwords(c.loaded for c in self.clients)
             self._by_slug = {c.slug: c for c in self.clients}
@@ -232,6 +236,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     # pages --------------------------------------------------------------------------------------
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.progress.advance("read")
         if "language" not in page.meta:
             page.meta["language"] = self._language_of(page.file.src_uri)
         # The sitemap's <lastmod> is the page's update date, which MkDocs sets to the real build day;
@@ -249,13 +254,18 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             vis.mark_client_page(page, owner.visibility, self.passwords.get(owner.slug), owner.slug)
         return markdown
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self.progress.advance("pages")
+        return output
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         vis.hide_private_toc(page)
         return html
 
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        """In a portfolio, unlisted and private clients appear in no other page's navigation; a site
-        built for chosen clients (`--client`) is theirs and shows them all.
+        """In a portfolio, a client's section is in its own pages' navigation only (the home page lists
+        the public clients, each page links home); a site built for chosen clients (`--client`) is
+        theirs and shows them all.
 
         Client sections are titled with the escaped business name: it is marked as HTML already
         (Markup), so Material's `| e` in attributes (the footer's aria-label) does not escape it twice."""
@@ -263,13 +273,20 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         for item in nav.items:
             if isinstance(item, Section) and item.title in names:
                 item.title = Markup(item.title)
-        hidden = set() if self.selected_clients() else {c.slug for c in self.clients if c.visibility != PUBLIC}
-        self._scope = vis.NavigationScope(nav, hidden)
+        scoped = set() if self.selected_clients() else {c.slug for c in self.clients}
+        self._scope = vis.NavigationScope(nav, scoped)
+        self.progress.start("read", len(files.documentation_pages()))
         return nav
 
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """Every page is read: MkDocs now writes them (the stage's clock starts here, for a fair estimate)."""
+        self.progress.complete("read")
+        self.progress.start("pages", len(files.documentation_pages()))
+        return env
+
     def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
-        """Templates of no page (404.html) show the public navigation."""
-        if self._scope is not None and self._scope.hidden:
+        """Templates of no page (404.html) show the navigation of no client."""
+        if self._scope is not None and self._scope.scoped:
             context["nav"] = self._scope.view(None)
         return context
 
@@ -292,6 +309,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         folder = cache_dir(self.root)
         store = PdfCache(folder) if self.config.cache else None
         jobs = []
+        cached_count = 0
         branding = branding_from(config.extra)
         # the cover shows the branding, so a change of it is a change of every PDF's input
         day = self.today.isoformat() + (f"|{branding!r}" if branding else "")
@@ -306,6 +324,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 if cached is not None:
                     password = self.passwords.get(client.slug)
                     target.write_bytes(encrypt_pdf(cached, password) if password else cached)
+                    cached_count += 1
                     continue
             shown = f"{client.slug}/{PDF_NAME}"
             cache = (str(folder), key) if key else None
@@ -323,8 +342,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 stamp=stamp,
             )
             jobs.append(job)
+        self.progress.start("pdfs", cached_count + len(jobs))
+        self.progress.advance("pdfs", cached_count)
         if jobs:
-            self._pdfs = PdfBatch(jobs, self.today, background=self.serving)
+            tick = None if self.progress.quiet else functools.partial(self.progress.advance, "pdfs")
+            self._pdfs = PdfBatch(jobs, self.today, background=self.serving, on_done=tick)
         if store is not None:
             store.prune()
 
@@ -337,21 +359,18 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         vis.prune_unlisted(
             Path(config.site_dir), self.clients, one_client=bool(self.selected_clients()), site_url=config.site_url
         )
+        self.progress.complete("pages")
         batch, self._pdfs = self._pdfs, None
         if batch is None:
             return
         if self.serving and batch.pool is not None:
             generation = self._generation
-
-            def report(outcome: Any) -> None:
-                # a PDF of a preview build that a newer one replaced is not the one the page links to now
-                if generation == self._generation:
-                    report_background_pdf(outcome)
-
-            batch.detach(report)
+            # a PDF of a preview build that a newer one replaced is not the one the page links to now
+            batch.detach(background_reporter(len(batch.jobs), lambda: generation == self._generation))
             self._background = batch
             return
         errors = batch.finish()
+        self.progress.complete("pdfs")
         if errors:
             self.errors = list(errors)
             raise PlanErrors(list(errors))

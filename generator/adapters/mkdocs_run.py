@@ -53,9 +53,11 @@ def run_mkdocs(
     from mkdocs.exceptions import Abort, ConfigurationError
 
     from generator.adapters.mkdocs import PlaybookPlugin
+    from generator.builder.progress import BuildProgress
 
     logger = logging.getLogger("mkdocs")
-    handler = _ConsoleHandler(Console(stderr=True, highlight=False, soft_wrap=True))
+    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    handler = _ConsoleHandler(console)  # the same console: messages print above the live progress bars
     logger.addHandler(handler)
     previous_level = logger.level
     logger.setLevel(logging.INFO)
@@ -71,8 +73,10 @@ def run_mkdocs(
         plugin.config.clients = list(clients)
         plugin.config.today = today
         plugin.config.cache = use_cache
+        plugin.progress = BuildProgress(console)
         try:
-            build(config)
+            with plugin.progress:
+                build(config)
         except Abort:
             raise BuildAborted(plan_problems=bool(plugin.errors)) from None
         return Built([c.slug for c in plugin.clients], bool(plugin.passwords))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import time
 from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
@@ -64,14 +65,39 @@ def resolve_today(text: str) -> date:
         raise PluginError(f"playbook: today '{value}' is not a date; write YYYY-MM-DD") from None
 
 
-def report_background_pdf(outcome: Any) -> None:
-    """The live preview's PDFs report when ready: a line on success, the problem otherwise."""
+def report_background_pdf(outcome: Any, done: int = 0, total: int = 0, started: float | None = None) -> None:
+    """The live preview's PDFs report when ready: a line on success, the problem otherwise; with the
+    count so far (`done` of `total`), the time since they started and an estimate of what is left."""
+    from generator.builder.progress import clock
+
+    counted = ""
+    if total and started is not None:
+        elapsed = time.monotonic() - started
+        counted = f"; {done}/{total} PDF audits, {clock(elapsed)} elapsed"
+        if 0 < done < total:
+            counted += f", about {clock(elapsed / done * (total - done))} left"
     if isinstance(outcome, BaseException):
-        log.warning(printable(f"playbook: a PDF audit failed in the preview: {outcome}"))
+        log.warning(printable(f"playbook: a PDF audit failed in the preview: {outcome}{counted}"))
     elif getattr(outcome, "stale", False):
         return  # the plan changed meanwhile: the newer build's PDF reports instead
     elif outcome.errors:
         for error in outcome.errors:
             log.warning(printable(str(error)))
     else:
-        log.info(f"playbook: PDF ready: {outcome.shown} ({outcome.pages} pages, {outcome.seconds:.1f} s)")
+        log.info(
+            f"playbook: PDF ready: {outcome.shown} ({outcome.pages} pages, {outcome.seconds:.1f} s){counted}"
+        )
+
+
+def background_reporter(total: int, current: Callable[[], bool]) -> Callable[[Any], None]:
+    """The preview's report of `total` PDFs rendering in the background: a line now, then one per PDF as
+    it is ready (while `current()`: a newer preview build's PDFs report instead), counted like a build's."""
+    started, done = time.monotonic(), [0]
+    log.info(f"playbook: {total} PDF audit{'s' if total != 1 else ''} rendering in the background")
+
+    def report(outcome: Any) -> None:
+        if current():
+            done[0] += 1
+            report_background_pdf(outcome, done[0], total, started)
+
+    return report

@@ -8,8 +8,9 @@ output files:
 - a private client's pages get the password for `mkdocs-encryptcontent-plugin` (which encrypts
   their HTML with AES-256 and decrypts it in the browser) and titles free of plan text (the
   page's kind, or the slug), no description and no table of contents outside the encrypted part;
-- in a portfolio, a page shows the navigation of the public clients (and of its own client) only,
-  so an unlisted client's name is on none of the other pages, and no "next" link leads to it;
+- in a portfolio, a page shows its own client's navigation only (the home page lists the public
+  clients), so an unlisted client's name is on none of the other pages, no "next" link leads to it,
+  and a page's size does not grow with the portfolio;
 - after the build, unlisted and private clients leave the sitemap and the shared search index.
 
 The encryption plugin is configured from here so that a project's mkdocs.yml cannot leak by
@@ -182,32 +183,37 @@ def _slug_of(item: Any) -> str | None:
 
 
 class NavigationScope:
-    """The navigation each page of a portfolio shows: unlisted and private clients' sections only on their
-    own pages. One filtered `Navigation` per viewer (the public, or each hidden client), made once a build."""
+    """The navigation each page shows: a client's section only on that client's own pages.
 
-    def __init__(self, nav: Navigation, hidden: set[str]) -> None:
+    In a portfolio every client is `scoped`: a client's page carries the home link, its own client's
+    pages and the method pages, never the other clients (so a page's size does not grow with the
+    portfolio, and an unlisted client's name is on no other page); the home page lists the clients.
+    A site built for chosen clients (`--client`) scopes only its unlisted and private ones, if any.
+    One filtered `Navigation` per viewer (None: a page of no scoped client), made once a build."""
+
+    def __init__(self, nav: Navigation, scoped: set[str]) -> None:
         self.nav = nav
-        self.hidden = hidden
+        self.scoped = scoped
         self._views: dict[str | None, Navigation] = {}
         self._index: dict[int, int] = {}  # id(page) → position in the navigation's pages
 
     def view(self, owner: str | None) -> Navigation:
-        """The navigation for a page of `owner` (None: a page of no hidden client)."""
-        key = owner if owner in self.hidden else None
+        """The navigation for a page of `owner` (None: a page of no scoped client)."""
+        key = owner if owner in self.scoped else None
         if key not in self._views:
-            items = [i for i in self.nav.items if (s := _slug_of(i)) is None or s not in self.hidden or s == key]
+            items = [i for i in self.nav.items if (s := _slug_of(i)) is None or s not in self.scoped or s == key]
             self._views[key] = Navigation(items, self.nav.pages)
         return self._views[key]
 
     def apply(self, context: Any, page: Page, owner: str | None) -> None:
-        """Give the page its navigation and previous/next links that skip other hidden clients."""
-        if not self.hidden:
+        """Give the page its navigation and previous/next links that stay out of other clients' pages."""
+        if not self.scoped:
             return
         context["nav"] = self.view(owner)
         allowed = {None, owner}
 
         def visible(other: Any) -> bool:
-            return other is None or _slug_of(other) not in self.hidden or _slug_of(other) in allowed
+            return other is None or _slug_of(other) not in self.scoped or _slug_of(other) in allowed
 
         pages = self.nav.pages
         if not self._index:

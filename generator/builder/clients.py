@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.builder.cache import ClientCache
+from generator.builder.progress import BuildProgress
 from generator.builder.publish import Feeds, cache_variant, feeds_for, visibility
 from generator.compute.figures import Figures, compute_figures
 from generator.errors import PlanError, PlanValidationError, UserError
@@ -90,18 +91,37 @@ def load_client(path: Path, today: date, secret: str = "") -> Client | list[Plan
     return render_client(loaded, today, secret)
 
 
-def _map_clients(paths: list[Path], today: date, secret: str) -> list[Client | list[PlanError]]:
-    """`load_client` for each path: in parallel processes when there are several plans and cores."""
+def _map_clients(
+    paths: list[Path], today: date, secret: str, progress: BuildProgress | None = None
+) -> list[Client | list[PlanError]]:
+    """`load_client` for each path: in parallel processes when there are several plans and cores.
+
+    Results are taken one by one as they come, so the progress display moves with each plan."""
     workers = min(len(paths), os.cpu_count() or 1)
+    results: list[Client | list[PlanError]] = []
     if workers <= 1:
-        return [load_client(path, today, secret) for path in paths]
+        for path in paths:
+            results.append(load_client(path, today, secret))
+            if progress is not None:
+                progress.advance("plans")
+        return results
     with start_pool(workers) as pool:
         chunk = max(1, len(paths) // (workers * 4))
-        return list(pool.map(load_client, paths, [today] * len(paths), [secret] * len(paths), chunksize=chunk))
+        for outcome in pool.map(load_client, paths, [today] * len(paths), [secret] * len(paths), chunksize=chunk):
+            results.append(outcome)
+            if progress is not None:
+                progress.advance("plans")
+    return results
 
 
 def load_clients(
-    folder: Path, slugs: list[str], today: date, store: ClientCache | None = None, *, secret: str = ""
+    folder: Path,
+    slugs: list[str],
+    today: date,
+    store: ClientCache | None = None,
+    *,
+    secret: str = "",
+    progress: BuildProgress | None = None,
 ) -> list[Client]:
     """Load, compute and render every selected plan; all plan problems are raised together.
 
@@ -129,7 +149,10 @@ def load_clients(
         if isinstance(cached, Client):
             found[path] = cached
     missing = [path for path in paths if path not in found]
-    for path, outcome in zip(missing, _map_clients(missing, today, secret), strict=True):
+    if progress is not None:
+        progress.start("plans", len(paths))
+        progress.advance("plans", len(found))  # unchanged plans, from the cache
+    for path, outcome in zip(missing, _map_clients(missing, today, secret, progress), strict=True):
         if isinstance(outcome, Client):
             found[path] = outcome
             if store is not None:

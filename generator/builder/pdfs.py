@@ -8,9 +8,8 @@ starts them in the background so a site build can go on rendering pages meanwhil
 from __future__ import annotations
 
 import os
-import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -138,7 +137,9 @@ def render_task(job: PdfJob, today: date) -> TaskResult:
 
 
 def _is_interactive() -> bool:
-    return sys.stderr.isatty() and not os.environ.get("CI")
+    from generator.builder.progress import is_interactive
+
+    return is_interactive()
 
 
 class PdfBatch:
@@ -156,7 +157,9 @@ class PdfBatch:
         workers: int | None = None,
         *,
         background: bool = False,
+        on_done: Callable[[], None] | None = None,
     ) -> None:
+        self.on_done = on_done  # told as each PDF finishes (a build's progress display); then no bar of its own
         self.jobs = [task if isinstance(task, PdfJob) else PdfJob(task[0], task[1]) for task in tasks]
         for job in self.jobs:
             check_pdf_target(job.output)
@@ -167,6 +170,9 @@ class PdfBatch:
         if count > 1 or (background and self.jobs):  # background: even one PDF leaves this process free
             self.pool = start_pool(max(1, count))
             self.futures = [self.pool.submit(render_task, job, today) for job in self.jobs]
+            if on_done is not None:
+                for future in self.futures:
+                    future.add_done_callback(lambda done: done.cancelled() or on_done())
 
     def cancel(self, wait: bool = True) -> None:
         """Stop: the build failed elsewhere, or a newer preview build replaces this one."""
@@ -214,7 +220,7 @@ class PdfBatch:
             MofNCompleteColumn(),
             TimeElapsedColumn(),
             console=console,
-            disable=not interactive,
+            disable=not interactive or self.on_done is not None,
         )
         failures: list[BaseException] = []
         try:
@@ -224,6 +230,8 @@ class PdfBatch:
                     for job in self.jobs:
                         report(render_task(job, self.today))
                         progress.advance(bar)
+                        if self.on_done is not None:
+                            self.on_done()
                 for future in self.futures:
                     try:
                         report(future.result())

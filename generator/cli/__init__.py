@@ -29,6 +29,7 @@ from generator.cli.commands import (
     cmd_pdf,
     cmd_report,
     cmd_schema,
+    cmd_site_size,
     cmd_today,
 )
 from generator.cli.output import parse_day, parse_month_arg, print_errors, stderr
@@ -95,6 +96,10 @@ def _output_commands(add: _Add) -> None:
         action="store_true",
         help="build everything anew, ignoring .cache/playbook (the output is the same either way)",
     )
+
+    p = add("site-size", cmd_site_size, "check a built site against GitHub Pages' 1 GB limit before upload")
+    p.add_argument("site_dir", nargs="?", default="site", metavar="SITE_DIR", help="the built site (default: site)")
+    p.add_argument("--limit", default=None, help="the largest size allowed, e.g. 500MB (default: 1GB)")
 
     p = add("pdf", cmd_pdf, "render a plan's PDF audit")
     p.add_argument("plan", help="plan file")

@@ -148,6 +148,16 @@ def cmd_build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_site_size(args: argparse.Namespace) -> int:
+    """Check a built site against the host's size limit before it is uploaded (exit 2 when over)."""
+    from generator.builder.sitesize import PAGES_LIMIT, check_size, human, parse_size
+
+    limit = parse_size(args.limit) if args.limit else PAGES_LIMIT
+    size = check_size(Path(args.site_dir), limit)
+    stdout().print(f"{args.site_dir}: {human(size.total)}, within the limit of {human(limit)}", markup=False)
+    return EXIT_OK
+
+
 def cmd_pdf(args: argparse.Namespace) -> int:
     """Render one plan's PDF audit: exit 0, or 1 with the plan's located errors."""
     from generator.builder.pdfs import check_pdf_target, is_playbook_pdf, write_pdfs

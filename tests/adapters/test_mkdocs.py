@@ -5,6 +5,7 @@ brings the page back."""
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -102,6 +103,11 @@ def test_a_plan_edit_reloads_the_page_once(served: tuple[Server, Path]) -> None:
     # the first build's PDF first: on a busy machine it could otherwise land after the edit's and be
     # taken for it
     wait_for(lambda: "playbook: PDF ready: northwind/audit.pdf" in server.output(), 120, "the first PDF")
+    # reported as a build reports them: the count so far and the time (issue 17, "make serve reports
+    # background PDFs"); two PDFs the first time (nothing cached yet)
+    assert "playbook: 2 PDF audits rendering in the background" in server.output()
+    ready = r"PDF ready: northwind/audit\.pdf \(\d+ pages, [\d.]+ s\); [12]/2 PDF audits, \d+:\d\d:\d\d elapsed"
+    assert re.search(ready, server.output())
     plan = root / "plans" / "northwind.yaml"
     plan.write_text(plan.read_text("utf-8").replace("Northwind Industrial Supply", "Northwind Valves"), "utf-8")
     wait_for(lambda: "Northwind Valves" in fetch(server.base + "/northwind/"), 120, "the edited name")
@@ -110,6 +116,7 @@ def test_a_plan_edit_reloads_the_page_once(served: tuple[Server, Path]) -> None:
     assert server.builds() == 2, server.output()
     # the preview does not wait for the PDF audit: it follows a few seconds later, from the edited plan
     wait_for(lambda: "playbook: PDF ready: northwind/audit.pdf" in server.output().split(BUILT)[-1], 120, "the PDF")
+    assert "; 1/1 PDF audits" in server.output().split(BUILT)[-1]  # kolosok's came from the cache
     pdf = fetch_bytes(server.base + "/northwind/audit.pdf")
     assert pdf.startswith(b"%PDF-")
     text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()

@@ -251,3 +251,47 @@ def test_a_private_site_is_rebuilt_with_a_new_password(tmp_path: Path, monkeypat
     public = build_site(root / "plans", ["northwind"], tmp_path / "public", TODAY, root / "mkdocs.yml")
     again = build_site(root / "plans", ["northwind"], tmp_path / "public", TODAY, root / "mkdocs.yml")
     assert not public.up_to_date and again.up_to_date
+
+
+def portfolio_of(tmp_path: Path, count: int) -> Path:
+    """A project of `count` copies of kolosok (client-1 … client-N, "Bakery Number N"), PDFs off."""
+    (tmp_path / f"of-{count}").mkdir()
+    root = project_copy(tmp_path / f"of-{count}")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("plans: plans", "plans: plans\n      pdf: false"), "utf-8")
+    plans = root / "plans"
+    kolosok = (plans / "kolosok.yaml").read_text("utf-8")
+    shutil.rmtree(plans)
+    plans.mkdir()
+    for i in range(1, count + 1):
+        text = kolosok.replace("Пекарня «Колосок»", f"Bakery Number {i}")
+        (plans / f"client-{i}.yaml").write_text(text, "utf-8")
+    return root
+
+
+def test_a_client_page_does_not_grow_with_the_portfolio(tmp_path: Path) -> None:
+    """A client's pages weigh the same in a portfolio of 2 and of 8 (issue 17: a page carried every client's
+    navigation); they name no other client, link home, and keep the method pages reachable."""
+    sizes: dict[int, dict[str, int]] = {}
+    for count in (2, 8):
+        root = portfolio_of(tmp_path, count)
+        site = tmp_path / f"site-{count}"
+        result = mkdocs_build(root, site, build_env())
+        assert result.returncode == 0, result.stderr
+        assert "loaded and rendered" not in result.stderr  # plain mkdocs shows no playbook progress
+        pages = sorted((site / "client-1").rglob("index.html"))
+        assert len(pages) == 13
+        sizes[count] = {p.relative_to(site).as_posix(): p.stat().st_size for p in pages}
+        for path in pages:
+            text = path.read_text("utf-8")
+            others = [i for i in range(2, count + 1) if f"Bakery Number {i}<" in text or f"client-{i}/" in text]
+            assert not others, (path, others)
+            assert "Bakery Number 1" in text  # its own client's navigation
+            assert 'href="../../method/' in text or 'href="../method/' in text, path
+        home = (site / "index.html").read_text("utf-8")
+        assert all(f'href="client-{i}/"' in home for i in range(1, count + 1))  # the home page lists them all
+        method = (site / "method" / "index.html").read_text("utf-8")
+        assert "client-1/" not in method and "Bakery Number" not in method
+    assert sizes[2].keys() == sizes[8].keys()
+    for path, size in sizes[2].items():
+        assert abs(sizes[8][path] - size) <= 8, (path, size, sizes[8][path])
