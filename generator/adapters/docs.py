@@ -45,6 +45,19 @@ def hand_written(docs_dir: Path) -> set[str]:
     return {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file() or p.is_symlink()}
 
 
+def page_language(src_uri: str, clients: Sequence[Client], docs_language: str) -> str:
+    """The language a hand-written page is written in: content/en/ is English, a client's pages the
+    client's, everything else the language mkdocs.yml gives the site."""
+    parts = src_uri.split("/")
+    if parts[0] == ENGLISH_DIR:
+        return "en"
+    if parts[0] == CLIENT_PAGES_DIR and len(parts) > 2:
+        client = next((c for c in clients if c.slug == parts[1]), None)
+        if client:
+            return client.language
+    return docs_language
+
+
 def navigation(
     clients: Sequence[Client], files: Files, site_language: str, language_of: Callable[[str], str]
 ) -> list[Any]:

@@ -41,10 +41,10 @@ from mkdocs.structure.pages import Page
 from generator.adapters import visibility as vis
 from generator.adapters.docs import (
     CLIENT_PAGES_DIR,
-    ENGLISH_DIR,
     check_symlinks,
     hand_written,
     navigation,
+    page_language,
 )
 from generator.adapters.support import PlanErrors, background_reporter, disk_errors_reported, resolve_today
 from generator.builder.cache import ClientCache, PdfCache, cache_dir
@@ -222,16 +222,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return self._by_slug.get(slug) if slug else None
 
     def _language_of(self, src_uri: str) -> str:
-        """The language a hand-written page is written in: content/en/ is English, a client's pages the
-        client's, everything else the language mkdocs.yml gives the site."""
-        parts = src_uri.split("/")
-        if parts[0] == ENGLISH_DIR:
-            return "en"
-        if parts[0] == CLIENT_PAGES_DIR and len(parts) > 2:
-            client = next((c for c in self.clients if c.slug == parts[1]), None)
-            if client:
-                return client.language
-        return self.docs_language
+        return page_language(src_uri, self.clients, self.docs_language)
 
     # pages --------------------------------------------------------------------------------------
 
