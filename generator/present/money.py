@@ -106,7 +106,11 @@ def groups(figures: Figures, plan_segments: dict[str, str], esc: Esc) -> list[di
             ),
         }
 
-    return [row(g) for g in f.groups]
+    rows = [row(g) for g in f.groups]
+    if len(rows) > 1 and len({(r["per_month"], r["lifetime"]) for r in rows}) == 1:
+        # every group on the plan's economics: one row says it, not the same arithmetic once per segment
+        return [{**rows[0], "name": esc(t("money.all_groups", lang))}]
+    return rows
 
 
 def _fact_row(fact: InitiativeFact, figures: Figures, esc: Esc) -> dict[str, Any]:

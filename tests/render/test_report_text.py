@@ -45,7 +45,14 @@ def test_an_english_plan_gets_english_tables() -> None:
     for heading in ("Audit", "Economics", "ROI forecast", "Checkpoints", "Automation"):
         assert heading in text
     assert "Аудит" not in text
-    # segments without their own economics are named by the plan's words when the CLI passes them
-    segments = {"maintenance": "Maintenance managers at process plants"}
-    text = render_text(compute_figures(load_plan(PLANS / "northwind.yaml"), TODAY), width=200, segments=segments)
-    assert re.search(r"Maintenance managers at process plants +│ 3,800 × 5 / 12 × 0.27 = 427.5 +│ 72 months", text)
+    # every segment on the plan's economics: one row, not the same 3,800 × 5 / 12 × 0.27 = 427.5 three times
+    assert re.search(r"All customer groups +│ 3,800 × 5 / 12 × 0.27 = 427.5 +│ 72 months", text)
+    assert text.count("427.5") == 1
+
+
+def test_report_names_customer_groups_by_the_plans_words() -> None:
+    """Segment ids (kolosok: `neighbours`, `celebrations`) become the names the CLI passes."""
+    figures = compute_figures(load_plan(PLANS / "kolosok.yaml"), TODAY)
+    ids = [g.id for g in figures.forecast.groups]  # type: ignore[union-attr]
+    text = render_text(figures, width=200, segments={i: f"Группа {n}" for n, i in enumerate(ids) if i})
+    assert "Группа 0" in text and "Группа 1" in text

@@ -160,6 +160,9 @@ def test_english_plan_uses_english_formats(northwind: dict[str, str]) -> None:
     audit = northwind["northwind/audit.md"]
     assert "Change since the previous audit" in audit
     assert "Scores by family of tools" in audit
+    # northwind's three segments all use the plan's economics: 3,800 × 5 / 12 × 0.27 = 427.5 once, not per segment
+    forecast = plain(northwind["northwind/forecast.md"])
+    assert "<td>All customer groups</td>" in forecast and forecast.count("= 427.5") == 1
 
 
 def test_empty_plan_says_which_steps_are_empty(tmp_path: Path) -> None:
