@@ -270,10 +270,26 @@ def axis_ticks(peak: float, count: int = 4) -> list[float]:
 
 
 def _month_label(month: date, first: bool, language: str) -> str:
-    """`дек 2026` for the first month and each January, `фев` otherwise: short and unambiguous."""
+    """`дек 2026` for the first label of a year (`first`), `фев` otherwise: short and unambiguous."""
     loc = locale(language)
     name = format_date(month, "LLL", locale=loc).replace(".", "")
     return f"{name} {month.year}" if first or month.month == 1 else name
+
+
+def _axis_months(months: Sequence[date], language: str) -> list[tuple[int, str]]:
+    """At most 12 month labels (every n-th month), each with its year where the year changes.
+
+    With a step of two a January may be skipped: the first label shown in a new year carries the
+    year, so «дек 2026 … окт, дек, февр» never reads as one year.
+    """
+    step = max(1, math.ceil(len(months) / 12))
+    shown: list[tuple[int, str]] = []
+    year = None
+    for i in range(0, len(months), step):
+        month = months[i]
+        shown.append((i, _month_label(month, month.year != year, language)))
+        year = month.year
+    return shown
 
 
 def _short_money(value: float, currency: str, language: str) -> str:
@@ -327,11 +343,8 @@ def render_forecast(
                 left - 6, y(v) + 4, _short_money(v, currency, language), anchor="end", cls="pb-muted", fill=MUTED_COLOUR
             )
         )
-    step = max(1, math.ceil(n / 12))
-    for i, month in enumerate(months):
-        if i % step == 0:
-            label = _month_label(month, i == 0, language)
-            body.append(_text(x(i), height - 10, label, anchor="middle", cls="pb-muted", fill=MUTED_COLOUR))
+    for i, label in _axis_months(months, language):
+        body.append(_text(x(i), height - 10, label, anchor="middle", cls="pb-muted", fill=MUTED_COLOUR))
 
     def polyline(values: Sequence[float], cls: str, colour: str, dashed: bool) -> str:
         points = " ".join(f"{_num(x(i))},{_num(y(v))}" for i, v in enumerate(values))
@@ -421,11 +434,8 @@ def render_plan_vs_fact(
                 left - 6, y(v) + 4, _short_money(v, currency, language), anchor="end", cls="pb-muted", fill=MUTED_COLOUR
             )
         )
-    step = max(1, math.ceil(n / 12))
-    for i, month in enumerate(months):
-        if i % step == 0:
-            label = _month_label(month, i == 0, language)
-            body.append(_text(x(i), height - 10, label, anchor="middle", cls="pb-muted", fill=MUTED_COLOUR))
+    for i, label in _axis_months(months, language):
+        body.append(_text(x(i), height - 10, label, anchor="middle", cls="pb-muted", fill=MUTED_COLOUR))
     for line in lines:
         dash = ' stroke-dasharray="6 4"' if line.dashed else ""
         points = " ".join(f"{_num(x(i))},{_num(y(v))}" for i, v in enumerate(line.values[:n]))

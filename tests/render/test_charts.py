@@ -256,3 +256,12 @@ def test_the_last_month_label_fits_inside_the_chart() -> None:
         texts = root.iter("{http://www.w3.org/2000/svg}text")
         ticks = [float(e.get("x", "0")) for e in texts if e.get("text-anchor") == "middle"]
         assert width - max(ticks) >= 22
+
+
+def test_every_year_is_named_even_when_january_is_skipped() -> None:
+    """Northwind's 18 months from December 2026 show every second month: Dec 2026, Feb 2027, …, Dec, Feb 2028, Apr."""
+    months = [date(2026 + (11 + i) // 12, (11 + i) % 12 + 1, 1) for i in range(18)]
+    line = Line("plan", [float(i) for i in range(18)], "#188038", "pb-profit")
+    root = parse(charts.render_plan_vs_fact(months, [line], "en", "EUR", title="t"))
+    labels = [e.text for e in root.iter("{http://www.w3.org/2000/svg}text") if e.get("text-anchor") == "middle"]
+    assert labels == ["Dec 2026", "Feb 2027", "Apr", "Jun", "Aug", "Oct", "Dec", "Feb 2028", "Apr"]
