@@ -265,3 +265,16 @@ def test_every_year_is_named_even_when_january_is_skipped() -> None:
     root = parse(charts.render_plan_vs_fact(months, [line], "en", "EUR", title="t"))
     labels = [e.text for e in root.iter("{http://www.w3.org/2000/svg}text") if e.get("text-anchor") == "middle"]
     assert labels == ["Dec 2026", "Feb 2027", "Apr", "Jun", "Aug", "Oct", "Dec", "Feb 2028", "Apr"]
+
+
+def test_the_description_starts_each_sentence_with_a_capital() -> None:
+    """A screen reader reads «… сентябрь 2027. Нарастающим итогом …»: a new sentence after the period."""
+    months = [date(2026, 10 + i, 1) if i < 3 else date(2027, i - 2, 1) for i in range(12)]
+    line = Line("plan", [float(i) for i in range(12)], "#188038", "pb-profit")
+    svgs = (
+        charts.render_forecast(months, [1.0] * 12, [Series("b", line.values)], "ru", "RUB", title="t", cost_label="c"),
+        charts.render_plan_vs_fact(months, [line], "ru", "RUB", title="t"),
+    )
+    for svg in svgs:
+        desc = parse(svg).find("svg:desc", NS).text or ""  # type: ignore[union-attr]
+        assert "2027. Нарастающим итогом к концу периода:" in desc
