@@ -274,3 +274,18 @@ def test_private_site_home_and_search_hold_no_private_text(private_served: str, 
     page.locator(".md-search-result__meta").wait_for(timeout=15000)
     assert "kolosok/" not in page.locator(".md-search-result").inner_html()
     assert errors == []
+
+
+def test_dates_in_tables_stay_on_one_line_on_a_phone(served: str, browser: object) -> None:
+    """On a 390 px phone the roadmap's «01.12.2026» once broke into «01.12.2» and «026»."""
+    context = browser.new_context(viewport={"width": 390, "height": 900})  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(f"{served}/portfolio/kolosok/roadmap/")
+    lines = page.evaluate(
+        """() => [...document.querySelectorAll('table.pb-table td')]
+             .filter(td => /^\\d\\d\\.\\d\\d\\.\\d{4}$/.test(td.textContent.trim()))
+             .map(td => { const r = document.createRange(); r.selectNodeContents(td);
+                          return [td.textContent.trim(), r.getClientRects().length]; })"""
+    )
+    context.close()
+    assert lines and all(count == 1 for _, count in lines), lines
