@@ -119,7 +119,10 @@ def test_kolosok_figures_worked_by_hand(kolosok: Rendered) -> None:
     assert "Откуда берутся темы года" in text and "Ближайшие недели: задания" in text
     assert "Другие углы на запросы 25 7,2%" in text.replace(" %", "%")  # 25 of 345 slots
     assert "Торт на заказ Москва: как выбрать и на что смотреть" in text
-    assert "Вложено часов Дней работы за период (прогноз)" in text  # the site's card says it in the same words
+    assert "Вложено часов Дней работы за период (прогноз)" in text
+    # the evidence that disagrees with a practice's status says so without repeating «данные плана»
+    assert "2 из 2 — это расходится с оценкой практики" in text
+    assert "говорят иначе" not in text  # the site's card says it in the same words
 
 
 def test_contents_page_numbers_point_at_the_sections(kolosok: Rendered) -> None:
