@@ -531,7 +531,7 @@ def context_calendar(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
     next_slot = c.next_slot
     upcoming = [s for s in c.days if s.planned][:14]
     ctx["c"] = {
-        "period": f"{words.day(c.start)} — {words.day(c.end)}",
+        "period": f"{words.day(c.start)} – {words.day(c.end)}",  # the en dash of the PDF and the report
         "stats": [
             {"label": words.label("site.cal.slots"), "value": words.num(c.slots)},
             {"label": words.label("site.cal.done"), "value": words.num(c.done)},

@@ -140,6 +140,7 @@ def test_checkpoints_and_calendar(kolosok: dict[str, str]) -> None:
     # content from 2026-12-01 to 2027-11-30 daily: 365 days minus RU public holidays.
     assert "pb-month" in calendar and "декабрь 2026" in calendar
     assert "Как выбрать свежий хлеб" in calendar  # the first backlog idea is the first slot
+    assert "1 декабря 2026 – 30 ноября 2027" in calendar  # the period as the PDF and the report write it
     assert "из 365" in calendar
     # where the year's slots come from (the hand count of test_schedule.py: 3 backlog of 345, 0,87%;
     # 25 angles, 7,2%; 8 occasions, 2,3% — percentages below 10 keep one decimal, below 1 two)
