@@ -122,7 +122,10 @@ def test_kolosok_figures_worked_by_hand(kolosok: Rendered) -> None:
     assert "Вложено часов Дней работы за период (прогноз)" in text
     # the evidence that disagrees with a practice's status says so without repeating «данные плана»
     assert "2 из 2 — это расходится с оценкой практики" in text
-    assert "говорят иначе" not in text  # the site's card says it in the same words
+    assert "говорят иначе" not in text
+    # the method note gives the v2 rule: profit per customer group, only while a customer still brings it
+    assert "прибыль месяца = Σ по группам" in text
+    assert "которые ещё приносят прибыль, × средний чек" in text  # the site's card says it in the same words
 
 
 def test_contents_page_numbers_point_at_the_sections(kolosok: Rendered) -> None:
