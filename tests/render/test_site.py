@@ -275,3 +275,12 @@ forecast: {start: 2026-10, months: 6}
     path.write_text(path.read_text(encoding="utf-8").replace("segments: [cakes],", "segments: [cakes], goals: [g],"))
     checkpoints = plain(pages_of(path)["test/checkpoints.md"])
     assert "No initiative serves this goal" not in checkpoints and "<td>Ads</td>" in checkpoints
+
+
+def test_the_glossary_states_the_v2_forecast_rule() -> None:
+    """The method's glossary, in both languages, tells how segment economics and lifetime change the profit."""
+    root = PLANS.parent / "content"
+    ru = (root / "method" / "glossary.md").read_text(encoding="utf-8")
+    en = (root / "en" / "method" / "glossary.md").read_text(encoding="utf-8")
+    assert "`lifetime_years` × 12 месяцев после привлечения; прибыль(m) — сумма по группам" in ru
+    assert "only for `lifetime_years` × 12 months after it was won; profit(m) is the sum over the groups" in en
