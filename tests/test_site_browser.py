@@ -289,3 +289,29 @@ def test_dates_in_tables_stay_on_one_line_on_a_phone(served: str, browser: objec
     )
     context.close()
     assert lines and all(count == 1 for _, count in lines), lines
+
+
+def test_words_in_table_cells_are_not_cut_on_a_phone(served: str, browser: object) -> None:
+    """On a 390 px phone the goals table once showed «постоян|ных» and «клиенто|в»: words cut without a hyphen."""
+    context = browser.new_context(viewport={"width": 390, "height": 900})  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(f"{served}/portfolio/kolosok/goals/")
+    cut = page.evaluate(
+        """() => {
+             const cut = [];
+             for (const td of document.querySelectorAll('table.pb-table td')) {
+               const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+               for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                 for (const m of node.textContent.matchAll(/[А-Яа-яЁё]{6,}/g)) {
+                   const r = document.createRange();
+                   r.setStart(node, m.index); r.setEnd(node, m.index + m[0].length);
+                   const tops = new Set([...r.getClientRects()].map(q => Math.round(q.top)));
+                   if (tops.size > 1) cut.push(m[0]);
+                 }
+               }
+             }
+             return cut;
+           }"""
+    )
+    context.close()
+    assert cut == [], cut
