@@ -20,7 +20,7 @@ from generator.present.views import goal_views, roadmap_rows, segment_views
 from generator.render.pdf import render_pdf
 from generator.render.report import render_text
 from generator.render.site import render_page
-from tests.conftest import PLANS, TODAY
+from tests.conftest import PLANS, ROOT, TODAY
 
 
 def plain(text: str) -> str:
@@ -113,3 +113,25 @@ def test_bands_of_nps_and_completion() -> None:
 
     assert [nps_band(v) for v in (50, 49.9, 0, -1)] == ["good", "needs-work", "needs-work", "poor"]
     assert [completion_band(v) for v in (0.9, 0.89, 0.5, 0.49)] == ["good", "needs-work", "needs-work", "poor"]
+
+
+def test_the_scenario_table_has_one_column_order_everywhere(kolosok: LoadedPlan) -> None:
+    """Site, PDF and report list the scenarios' columns alike: cost, profit, new customers, ROI."""
+    figures = compute_figures(kolosok, TODAY)
+    site = render_page(kolosok, figures, "forecast")
+    header = site[site.index("Итоги по сценариям") :]
+    header = header[: header.index("</thead>")]
+    html = (ROOT / "theme" / "pdf" / "audit.j2.html").read_text("utf-8")
+    pdf_header = html[html.index('L["pdf.scenario"]') :]
+    pdf_header = pdf_header[: pdf_header.index("</thead>")]
+    report = render_text(figures, width=200)
+    report_header = report[report.index("Итоги по сценариям") :].split("\n")[2]
+
+    def order(text: str, names: tuple[str, ...]) -> list[str]:
+        return sorted(names, key=text.index)
+
+    ru = ("Затраты", "Прибыль", "Новые клиенты")
+    keys = ('L["pdf.cost"]', 'L["pdf.profit"]', 'L["pdf.new_customers"]')
+    assert order(header, ru) == list(ru)
+    assert order(report_header, ru) == list(ru)
+    assert order(pdf_header, keys) == list(keys)
