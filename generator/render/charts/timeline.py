@@ -80,6 +80,41 @@ class Series:
     values: Sequence[float]
 
 
+@dataclass(frozen=True)
+class _MoneyFrame:
+    """The plot area of a money-over-months chart: its scales, and the grid with money and month labels."""
+
+    width: float
+    height: float
+    top: float
+    ticks: list[float]
+    n: int  # months
+    left: float = 86.0
+    right: float = 28.0  # room for half the last month label (centred on its tick)
+    bottom: float = 30.0
+
+    def x(self, i: int) -> float:
+        plot_w = self.width - self.left - self.right
+        return self.left + (plot_w * i / (self.n - 1) if self.n > 1 else plot_w / 2)
+
+    def y(self, v: float) -> float:
+        plot_h = self.height - self.top - self.bottom
+        return self.top + plot_h - plot_h * v / self.ticks[-1]
+
+    def axes(self, months: Sequence[date], currency: str, language: str) -> list[str]:
+        body = []
+        for k, v in enumerate(self.ticks):
+            body.append(
+                f'<line x1="{_num(self.left)}" y1="{_num(self.y(v))}" x2="{_num(self.width - self.right)}" '
+                f'y2="{_num(self.y(v))}" class="pb-grid" stroke="{GRID_COLOUR}" stroke-width="{1 if k else 1.5}"/>'
+            )
+            money = _short_money(v, currency, language)
+            body.append(_text(self.left - 6, self.y(v) + 4, money, anchor="end", cls="pb-muted", fill=MUTED_COLOUR))
+        for i, label in _axis_months(months, language):
+            body.append(_text(self.x(i), self.height - 10, label, anchor="middle", cls="pb-muted", fill=MUTED_COLOUR))
+        return body
+
+
 def render_forecast(
     months: Sequence[date],
     cost: Sequence[float],
@@ -94,32 +129,10 @@ def render_forecast(
     ident: str | None = None,
 ) -> str:
     """Cumulative cost (dashed) against cumulative profit per scenario, month by month."""
-    left, right, top, bottom = 86.0, 28.0, 28.0, 30.0  # right: room for half the last month label (centred on its tick)
-    plot_w, plot_h = width - left - right, height - top - bottom
     peak = max([*cost, *(v for s in scenarios for v in s.values), 0.0])
-    ticks = axis_ticks(peak)
-    ymax = ticks[-1]
-    n = len(months)
-
-    def x(i: int) -> float:
-        return left + (plot_w * i / (n - 1) if n > 1 else plot_w / 2)
-
-    def y(v: float) -> float:
-        return top + plot_h - plot_h * v / ymax
-
-    body = []
-    for k, v in enumerate(ticks):
-        body.append(
-            f'<line x1="{_num(left)}" y1="{_num(y(v))}" x2="{_num(width - right)}" y2="{_num(y(v))}" '
-            f'class="pb-grid" stroke="{GRID_COLOUR}" stroke-width="{1 if k else 1.5}"/>'
-        )
-        body.append(
-            _text(
-                left - 6, y(v) + 4, _short_money(v, currency, language), anchor="end", cls="pb-muted", fill=MUTED_COLOUR
-            )
-        )
-    for i, label in _axis_months(months, language):
-        body.append(_text(x(i), height - 10, label, anchor="middle", cls="pb-muted", fill=MUTED_COLOUR))
+    frame = _MoneyFrame(width, height, 28.0, axis_ticks(peak), len(months))
+    x, y, left, n = frame.x, frame.y, frame.left, len(months)
+    body = frame.axes(months, currency, language)
 
     def polyline(values: Sequence[float], cls: str, colour: str, dashed: bool) -> str:
         points = " ".join(f"{_num(x(i))},{_num(y(v))}" for i, v in enumerate(values))
@@ -186,31 +199,11 @@ def render_plan_vs_fact(
     ident: str | None = None,
 ) -> str:
     """Cumulative cost and profit as planned (dashed, whole horizon) and as reported (solid, months so far)."""
-    left, right, top, bottom = 86.0, 28.0, 44.0, 30.0  # right: room for half the last month label
-    plot_w, plot_h = width - left - right, height - top - bottom
-    ticks = axis_ticks(max([*(v for line in lines for v in line.values), 0.0]))
-    ymax = ticks[-1]
-    n = len(months)
-
-    def x(i: int) -> float:
-        return left + (plot_w * i / (n - 1) if n > 1 else plot_w / 2)
-
-    def y(v: float) -> float:
-        return top + plot_h - plot_h * v / ymax
-
-    body = []
-    for k, v in enumerate(ticks):
-        body.append(
-            f'<line x1="{_num(left)}" y1="{_num(y(v))}" x2="{_num(width - right)}" y2="{_num(y(v))}" '
-            f'class="pb-grid" stroke="{GRID_COLOUR}" stroke-width="{1 if k else 1.5}"/>'
-        )
-        body.append(
-            _text(
-                left - 6, y(v) + 4, _short_money(v, currency, language), anchor="end", cls="pb-muted", fill=MUTED_COLOUR
-            )
-        )
-    for i, label in _axis_months(months, language):
-        body.append(_text(x(i), height - 10, label, anchor="middle", cls="pb-muted", fill=MUTED_COLOUR))
+    peak = max([*(v for line in lines for v in line.values), 0.0])
+    frame = _MoneyFrame(width, height, 44.0, axis_ticks(peak), len(months))
+    x, y, left, n = frame.x, frame.y, frame.left, len(months)
+    plot_w = width - frame.left - frame.right
+    body = frame.axes(months, currency, language)
     for line in lines:
         dash = ' stroke-dasharray="6 4"' if line.dashed else ""
         points = " ".join(f"{_num(x(i))},{_num(y(v))}" for i, v in enumerate(line.values[:n]))
