@@ -7,6 +7,7 @@ import functools
 import http.server
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -35,19 +36,27 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextmanager
+def _serve(folder: Path) -> Iterator[str]:
+    """`folder` served on 127.0.0.1 (a free port) for as long as the block runs; its base URL."""
+    handler = functools.partial(_Quiet, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The portfolio and the hostile plan, built into one folder each, served on 127.0.0.1."""
     root = tmp_path_factory.mktemp("served")
     assert run_build(PLANS, [], root / "portfolio", TODAY, config_file=ROOT / "mkdocs.yml") == 0
     assert run_build(TESTDATA / "hostile", [], root / "hostile", TODAY, config_file=ROOT / "mkdocs.yml") == 0
-    handler = functools.partial(_Quiet, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with _serve(root) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -219,13 +228,8 @@ def private_served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         assert run_build(root / "plans", ["kolosok", "northwind"], site, TODAY, config_file=root / "mkdocs.yml") == 0
     finally:
         os.environ.pop("PB_TEST_KOLOSOK", None)
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with _serve(site) as base:
+        yield base
 
 
 def test_private_page_opens_with_the_password_only(private_served: str, browser: object) -> None:

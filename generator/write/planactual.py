@@ -27,7 +27,7 @@ from generator.load.yamlsource import read_yaml
 from generator.model import Actual, Initiative, Plan
 from generator.write.files import write_atomic
 from generator.write.lock import plan_lock
-from generator.write.planlog import end_of_node, next_key_line, render_entry
+from generator.write.planlog import end_of_node, next_key_line, open_empty_list, render_entry
 
 _ITEM_PREFIX = re.compile(r"^( *)-( +)")
 
@@ -79,11 +79,7 @@ def insert_actual(text: str, index: int, entry: dict[str, Any]) -> str:
         indent: int = item.lc.key(next(iter(item.keys())))[1]
         body = [" " * (indent + 2) + "- " + render_entry(entry, flow=True)[0]]
         if "actuals" in item:
-            key_line = item.lc.key("actuals")[0]
-            if not re.fullmatch(r"\s*actuals:\s*(\[\s*\]|~|null)?\s*(#.*)?", lines[key_line].rstrip("\r\n")):
-                raise UserError("actuals: unusual layout; add the entry by hand")
-            lines[key_line] = re.sub(r":\s*(\[\s*\]|~|null)", ":", lines[key_line], count=1)
-            insert_at = key_line + 1
+            insert_at = open_empty_list(lines, item.lc.key("actuals")[0], "actuals", "actuals")
         else:
             first_line = item.lc.key(next(iter(item.keys())))[0]
             insert_at = end_of_node(lines, first_line, stop) + 1

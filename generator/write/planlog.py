@@ -50,6 +50,17 @@ def render_entry(entry: dict[str, Any], flow: bool) -> list[str]:
     return buffer.getvalue().splitlines()
 
 
+def open_empty_list(lines: list[str], key_line: int, key: str, where: str) -> int:
+    """Make `key:` (written empty, `[]`, `~` or `null`) ready for block items; the index to insert at.
+
+    Any other layout of that line is refused rather than guessed, so the file is never damaged.
+    """
+    if not re.fullmatch(rf"\s*{re.escape(key)}:\s*(\[\s*\]|~|null)?\s*(#.*)?", lines[key_line].rstrip("\r\n")):
+        raise UserError(f"{where}: unusual layout; add the entry by hand")
+    lines[key_line] = re.sub(r":\s*(\[\s*\]|~|null)", ":", lines[key_line], count=1)
+    return key_line + 1
+
+
 def end_of_node(lines: list[str], start: int, stop: int) -> int:
     """Index of the last line in lines[start:stop] that holds YAML (not blank, not only a comment)."""
     last = start
@@ -108,11 +119,7 @@ def append_log_entry(text: str, entry: dict[str, Any]) -> str:
         rendered = render_entry(entry, flow=True)
         body = [" " * (indent + 2) + "- " + rendered[0]]
         if "published" in content:
-            key_line = content.lc.key("published")[0]
-            if not re.fullmatch(r"\s*published:\s*(\[\s*\]|~|null)?\s*(#.*)?", lines[key_line].rstrip("\r\n")):
-                raise UserError("content.published: unusual layout; add the entry by hand")
-            lines[key_line] = re.sub(r":\s*(\[\s*\]|~|null)", ":", lines[key_line], count=1)
-            insert_at = key_line + 1
+            insert_at = open_empty_list(lines, content.lc.key("published")[0], "published", "content.published")
         else:
             insert_at = end_of_node(lines, root.lc.key("content")[0], content_end) + 1
             body.insert(0, " " * indent + "published:")
