@@ -2,14 +2,8 @@
 
 Split from `generator.present.pdf` so that no builder runs past a screen and the module stays small;
 each takes the `Inputs` of one plan and returns what its part of `theme/pdf/audit.j2.html` prints.
-
-`theme/pdf/audit.j2.html` holds layout only. Everything it prints comes from
-`build_context`: labels in the plan's language (`generator.present.i18n`), numbers and worked
-arithmetic formatted by babel, plan Markdown sanitised by `generator.render.markup`, charts drawn by
-`generator.render.charts`. Nothing here computes a figure: the figures arrive in `Figures`.
-
-Plain text from the plan stays a `str` (the template autoescapes it); only sanitised
-Markdown and our own SVG are `Markup`.
+The rules of `generator.present.pdf` hold here too: nothing is computed, plan text stays `str`
+(the template autoescapes it), only sanitised Markdown and our own SVG are `Markup`.
 """
 
 from __future__ import annotations
