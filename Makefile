@@ -19,7 +19,7 @@ test: $(TEST_STAMP) system-deps  ## set up, then run the whole suite, ruff and m
 	PLAYBOOK_NO_SKIP=1 $(VENV)/bin/pytest -q -rs
 
 serve: $(STAMP)  ## live preview: rebuilds when a plan, a page or the theme changes (CLIENT=slug: that client alone)
-	PLAYBOOK_CLIENTS=$(CLIENT) $(VENV)/bin/mkdocs serve
+	PLAYBOOK_CLIENTS=$(CLIENT) $(VENV)/bin/mkdocs serve --dirty
 
 bench: $(STAMP)  ## speed against the bare tools; figures go to benchmarks/README.md
 	$(PY) benchmarks/run.py

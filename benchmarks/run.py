@@ -94,7 +94,13 @@ def write_config(work: Path, name: str, *, pdf: bool = True, playbook: bool = Tr
     """A copy of the project's mkdocs.yml usable from `work`: absolute docs_dir and theme folder;
     PDFs on or off; or without the playbook plugin at all (the bare build keeps `search`)."""
     text = (ROOT / "mkdocs.yml").read_text("utf-8")
-    text = text.replace("docs_dir: content", f"docs_dir: {docs or ROOT / 'content'}")
+    if docs is None:
+        # a copy of content/ inside the work folder: playbook refuses a docs_dir whose links leave
+        # the project (the folder of the config file), and copytree turns links into files
+        docs = work / "content"
+        if not docs.is_dir():
+            shutil.copytree(ROOT / "content", docs)
+    text = text.replace("docs_dir: content", f"docs_dir: {docs}")
     text = text.replace("custom_dir: theme/overrides", f"custom_dir: {ROOT / 'theme' / 'overrides'}")
     if playbook:
         text = text.replace("      plans: plans\n", f"      plans: plans\n      pdf: {'true' if pdf else 'false'}\n")
@@ -270,7 +276,7 @@ def measure_serve(work: Path, plans: Path, cache: Path, clients: str = "") -> fl
     log_path = work / f"serve-{port}.log"
     log = log_path.open("wb")
     server = subprocess.Popen(
-        [MKDOCS, "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+        [MKDOCS, "serve", "--dirty", "-f", str(config), "-a", f"127.0.0.1:{port}"],  # as `make serve`
         env={**ENV, "PLAYBOOK_CACHE_DIR": str(cache), "PLAYBOOK_CLIENTS": clients},
         stdout=log,
         stderr=subprocess.STDOUT,

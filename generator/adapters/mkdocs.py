@@ -46,12 +46,13 @@ from generator.adapters.docs import (
     navigation,
     page_language,
 )
+from generator.adapters.preview import Preview, quiet_dirty_warning
 from generator.adapters.support import PlanErrors, background_reporter, disk_errors_reported, resolve_today
 from generator.builder.cache import ClientCache, PdfCache, cache_dir
-from generator.builder.clients import PDF_NAME, Client, generated_paths, load_clients
-from generator.builder.pdfs import PdfBatch, PdfJob, plan_stamp
+from generator.builder.clients import Client, generated_paths, load_clients
+from generator.builder.pdfs import PdfBatch, audit_jobs
 from generator.builder.progress import BuildProgress
-from generator.builder.publish import encrypt_pdf, read_passwords, site_secret
+from generator.builder.publish import read_passwords, site_secret
 from generator.builder.site import check_output_folder
 from generator.errors import PlanError, PlanValidationError, UserError
 from generator.present.branding import branding_from
@@ -87,6 +88,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._background: Any = None  # under mkdocs serve: the previous build's PDFs, still rendering
         self._generation = 0  # preview builds started; a stale build's PDFs do not report "ready"
         self.serving = False
+        self.preview: Preview | None = None  # under `mkdocs serve --dirty`: rebuild what a change touched
         self._generated: set[str] = set()  # src_uri of the pages this plugin generates
         # slug → password of each private client, read from the environment for this build only:
         # held in memory, never logged, cached or written (generator.builder.publish)
@@ -103,6 +105,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         """Defining this keeps one plugin instance across `mkdocs serve` rebuilds (MkDocs' rule),
         which is how the preview's PDFs still rendering are known to the next rebuild."""
         self.serving = command == "serve"
+        if self.serving and dirty:
+            self.preview = Preview()
+            quiet_dirty_warning()
 
     def selected_clients(self) -> list[str]:
         """The clients of this site: the `clients` option, else $PLAYBOOK_CLIENTS (comma-separated,
@@ -193,13 +198,17 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._generated = {"index.md"} | {path for c in self.clients for path, _ in c.pages}
         listed, self.home_password = vis.listed_clients(self.clients, self.passwords, bool(self.selected_clients()))
         portfolio = render_portfolio([(c.loaded, c.figures) for c in listed], self.site_language)
-        files.append(File.generated(config, "index.md", content=portfolio))
+        if self.preview is not None:
+            pages = self.preview.pages(files, config, portfolio, self.clients, self.site_language)
+        else:
+            pages = [File.generated(config, "index.md", content=portfolio)]
+            pages += [File.generated(config, path, content=md) for c in self.clients for path, md in c.pages]
         from generator.render.charts import CHART_CSS
 
+        files.append(pages[0])
         files.append(File.generated(config, "assets/stylesheets/charts.css", content=CHART_CSS))
-        for client in self.clients:
-            for path, markdown in client.pages:
-                files.append(File.generated(config, path, content=markdown))
+        for page in pages[1:]:
+            files.append(page)
         self._add_calendar_files(files, config)
         config.nav = navigation(self.clients, files, self.site_language, self._language_of)
         self._start_pdfs(config)
@@ -267,6 +276,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         scoped = set() if self.selected_clients() else {c.slug for c in self.clients}
         self._scope = vis.NavigationScope(nav, scoped)
         self.progress.start("read", len(files.documentation_pages()))
+        if self.preview is not None:
+            self.preview.restore_titles(nav.pages)
+            self.preview.start_search(config, files)
         return nav
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -282,6 +294,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return context
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        if self.preview is not None:
+            self.preview.remember(page)
         if self._scope is not None:
             owner = self._owner(page.file.src_uri)
             self._scope.apply(context, page, owner.slug if owner else None)
@@ -296,43 +310,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._pdfs = None
         if not self.config.pdf:
             return
-        site = Path(config.site_dir)
-        folder = cache_dir(self.root)
-        store = PdfCache(folder) if self.config.cache else None
-        jobs = []
-        cached_count = 0
         branding = branding_from(config.extra)
-        # the cover shows the branding, so a change of it is a change of every PDF's input
-        day = self.today.isoformat() + (f"|{branding!r}" if branding else "")
-        for client in self.clients:
-            target = site / client.slug / PDF_NAME
-            target.parent.mkdir(parents=True, exist_ok=True)
-            key = None
-            if store is not None:
-                previous = client.loaded.previous.path if client.loaded.previous else None
-                key = store.key(client.loaded.path, previous, day)
-                cached = store.get(key)
-                if cached is not None:
-                    password = self.passwords.get(client.slug)
-                    target.write_bytes(encrypt_pdf(cached, password) if password else cached)
-                    cached_count += 1
-                    continue
-            shown = f"{client.slug}/{PDF_NAME}"
-            cache = (str(folder), key) if key else None
-            password = self.passwords.get(client.slug)
-            stamp = plan_stamp(client.loaded.path) if self.serving else None
-            job = PdfJob(
-                client.loaded.path,
-                target,
-                client.loaded,
-                client.figures,
-                shown,
-                cache,
-                branding,
-                password=password,
-                stamp=stamp,
-            )
-            jobs.append(job)
+        store = PdfCache(cache_dir(self.root)) if self.config.cache else None
+        jobs, cached_count = audit_jobs(
+            self.clients, Path(config.site_dir), store, self.passwords, self.today, branding, stamped=self.serving
+        )
         self.progress.start("pdfs", cached_count + len(jobs))
         self.progress.advance("pdfs", cached_count)
         if jobs:
@@ -347,6 +329,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
         Under `mkdocs serve` the page reloads without waiting for them: they land in the preview
         a few seconds later (and in the cache, so the next rebuild has them at once)."""
+        if self.preview is not None:
+            self.preview.merge_search(config.site_dir)
         vis.prune_unlisted(
             Path(config.site_dir), self.clients, one_client=bool(self.selected_clients()), site_url=config.site_url
         )

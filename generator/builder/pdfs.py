@@ -256,3 +256,48 @@ def write_pdfs(
     return PdfBatch(tasks, today, workers).finish()
 
 
+
+
+def audit_jobs(
+    clients: Sequence[Any],
+    site: Path,
+    store: Any,
+    passwords: dict[str, str],
+    today: date,
+    branding: Branding | None,
+    *,
+    stamped: bool = False,
+) -> tuple[list[PdfJob], int]:
+    """The PDF audits of a site build: cached ones written into `site` at once, a job for each other.
+
+    `clients` are `generator.builder.clients.Client`s; `store` a `generator.builder.cache.PdfCache`
+    or None. A private client's PDF is encrypted with its password whichever way it comes. With
+    `stamped` (the preview), each job carries its plan's stamp so a stale PDF is never reported ready.
+    Returns the jobs and how many PDFs came from the cache."""
+    from generator.builder.clients import PDF_NAME
+    from generator.builder.publish import encrypt_pdf
+
+    jobs: list[PdfJob] = []
+    cached_count = 0
+    # the cover shows the branding, so a change of it is a change of every PDF's input
+    day = today.isoformat() + (f"|{branding!r}" if branding else "")
+    for client in clients:
+        target = site / client.slug / PDF_NAME
+        target.parent.mkdir(parents=True, exist_ok=True)
+        password = passwords.get(client.slug)
+        key = None
+        if store is not None:
+            previous = client.loaded.previous.path if client.loaded.previous else None
+            key = store.key(client.loaded.path, previous, day)
+            cached = store.get(key)
+            if cached is not None:
+                target.write_bytes(encrypt_pdf(cached, password) if password else cached)
+                cached_count += 1
+                continue
+        cache = (str(store.folder.parent), key) if key else None
+        stamp = plan_stamp(client.loaded.path) if stamped else None
+        shown = f"{client.slug}/{PDF_NAME}"
+        jobs.append(
+            PdfJob(client.loaded.path, target, client.loaded, client.figures, shown, cache, branding, password, stamp)
+        )
+    return jobs, cached_count

@@ -56,12 +56,12 @@ def wait_for(condition: Callable[[], bool], seconds: float, what: str) -> None:
 
 
 class Server:
-    def __init__(self, root: Path, port: int, log: Path) -> None:
+    def __init__(self, root: Path, port: int, log: Path, *options: str) -> None:
         self.base = f"http://127.0.0.1:{port}"
         self.log = log
         env = {**os.environ, "PLAYBOOK_TODAY": TODAY.isoformat(), "NO_MKDOCS_2_WARNING": "1"}
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-f", str(root / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", *options, "-f", f"{root}/mkdocs.yml", "-a", f"127.0.0.1:{port}"],
             cwd=root,
             env=env,
             stdout=log.open("wb"),
