@@ -23,6 +23,7 @@ PACKAGE = ROOT / "generator"
 
 # module (relative to generator/) → (the test file that covers it, why it has none of its own)
 TESTED_ELSEWHERE: dict[str, tuple[str, str]] = {
+    "adapters/calendarfiles.py": ("tests/builder/test_calendars.py", "MkDocs' side of the background calendars"),
     "adapters/docs.py": ("tests/builder/test_site.py", "content/ and the navigation, through real builds"),
     "adapters/support.py": ("tests/adapters/test_mkdocs.py", "the plugin's errors and preview reports, through MkDocs"),
     "adapters/mkdocs_run.py": ("tests/builder/test_site.py", "runs MkDocs for the atomic site build"),

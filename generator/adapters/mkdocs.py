@@ -34,11 +34,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
 from generator.adapters import visibility as vis
+from generator.adapters.calendarfiles import add_calendar_files, write_calendars
 from generator.adapters.docs import (
     CLIENT_PAGES_DIR,
     check_symlinks,
@@ -49,6 +50,7 @@ from generator.adapters.docs import (
 from generator.adapters.preview import Preview, quiet_dirty_warning
 from generator.adapters.support import PlanErrors, background_reporter, disk_errors_reported, resolve_today
 from generator.builder.cache import ClientCache, PdfCache, cache_dir
+from generator.builder.calendars import CalendarBatch
 from generator.builder.clients import Client, generated_paths, load_clients
 from generator.builder.pdfs import PdfBatch, audit_jobs
 from generator.builder.progress import BuildProgress
@@ -61,6 +63,7 @@ from generator.render.templating import THEME, check_theme
 from generator.render.terminal import printable
 
 log = logging.getLogger("mkdocs.plugins.playbook")
+
 
 class PlaybookConfig(Config):
     """Options of the `playbook` plugin in mkdocs.yml."""
@@ -84,6 +87,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.site_language = "ru"
         self.docs_language = "ru"
         self.one_language = False
+        self._calendars: CalendarBatch | None = None  # calendar files rendering beside MkDocs
         self._pdfs: Any = None  # generator.builder.pdfs.PdfBatch while the PDF audits render
         self._background: Any = None  # under mkdocs serve: the previous build's PDFs, still rendering
         self._generation = 0  # preview builds started; a stale build's PDFs do not report "ready"
@@ -138,7 +142,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         try:
             store = ClientCache(cache_dir(self.root)) if self.config.cache else None
             self.clients = load_clients(
-                self.plans_dir, self.selected_clients(), self.today, store, secret=site_secret(), progress=self.progress
+                self.plans_dir,
+                self.selected_clients(),
+                self.today,
+                store,
+                secret=site_secret(),
+                progress=self.progress,
+                calendar=False,  # rendered beside MkDocs (_add_calendar_files)
             )
             self.passwords = read_passwords(c.loaded for c in self.clients)
             self._by_slug = {c.slug: c for c in self.clients}
@@ -215,12 +225,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return files
 
     def _add_calendar_files(self, files: Files, config: MkDocsConfig) -> None:
-        for client in self.clients:
-            folder = client.feed_folder
-            for name, data in client.files if folder is not None else ():
-                files.append(
-                    File.generated(config, f"{folder}/{name}", content=data, inclusion=InclusionLevel.INCLUDED)
-                )
+        self._calendars = add_calendar_files(files, config, self.clients)
+
+    def _write_calendars(self, site_dir: Path) -> None:
+        batch, self._calendars = self._calendars, None
+        store = ClientCache(cache_dir(self.root)) if self.config.cache else None
+        write_calendars(batch, site_dir, store, self.today, site_secret())
 
     # visibility ---------------------------------------------------------------------------------
 
@@ -335,6 +345,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             Path(config.site_dir), self.clients, one_client=bool(self.selected_clients()), site_url=config.site_url
         )
         self.progress.complete("pages")
+        self._write_calendars(Path(config.site_dir))
         batch, self._pdfs = self._pdfs, None
         if batch is None:
             return
@@ -355,6 +366,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         batch, self._pdfs = self._pdfs, None
         if batch is not None:
             batch.cancel()
+        calendars, self._calendars = self._calendars, None
+        if calendars is not None:
+            calendars.cancel()
 
     def on_shutdown(self) -> None:
         self._stop_background()

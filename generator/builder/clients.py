@@ -20,7 +20,6 @@ from generator.errors import PlanError, PlanValidationError, UserError
 from generator.load.loader import load_plan
 from generator.load.planfiles import list_plans
 from generator.model import LoadedPlan
-from generator.render.calendar import render_csv, render_ics
 from generator.render.site import render_pages
 from generator.workers import start_pool
 
@@ -37,6 +36,9 @@ class Client:
     pages: list[tuple[str, str]]
     files: tuple[tuple[str, bytes], ...] = ()  # calendar.ics, calendar.csv (when the plan has a calendar)
     feeds: Feeds | None = None  # where `files` are published (None: beside the pages, `<slug>/`)
+    # the calendar files are still to render (`calendar_files`): a site build renders them in the
+    # background while MkDocs renders the pages (generator.builder.calendars)
+    calendar_due: bool = False
 
     @property
     def slug(self) -> str:
@@ -61,38 +63,49 @@ def plan_paths(folder: Path) -> list[Path]:
     return list_plans(folder)
 
 
-def render_client(loaded: LoadedPlan, today: date, secret: str = "") -> Client:
+def calendar_files(loaded: LoadedPlan, figures: Figures) -> tuple[tuple[str, bytes], ...]:
+    """The `.ics` feed and the CSV of a client's calendar (icalendar is imported only where they render)."""
+    from generator.render.calendar import render_csv, render_ics
+
+    assert figures.calendar is not None
+    ics = render_ics(loaded.slug, loaded.plan, figures.calendar)
+    csv = render_csv(loaded.plan, figures.calendar)
+    return tuple(zip(CALENDAR_FILES, (ics, csv), strict=True))
+
+
+def render_client(loaded: LoadedPlan, today: date, secret: str = "", *, calendar: bool = True) -> Client:
     """One client's figures, pages and calendar files: everything the site shows of it.
 
     `secret` is the portfolio's `PLAYBOOK_SITE_SECRET` ('' when unset): it decides where an
-    unlisted or private client's calendar files are published (`generator.builder.publish`)."""
+    unlisted or private client's calendar files are published (`generator.builder.publish`).
+    Without `calendar`, the calendar files are left to render later (`calendar_due`)."""
     figures = compute_figures(loaded, today)
     feeds = feeds_for(loaded.slug, visibility(loaded), secret)
     files: tuple[tuple[str, bytes], ...] = ()
-    if figures.calendar is not None and not feeds.withheld:
-        ics = render_ics(loaded.slug, loaded.plan, figures.calendar)
-        csv = render_csv(loaded.plan, figures.calendar)
-        files = tuple(zip(CALENDAR_FILES, (ics, csv), strict=True))
+    has_files = figures.calendar is not None and not feeds.withheld
+    if has_files and calendar:
+        files = calendar_files(loaded, figures)
     links = {
         "ics": feeds.href("calendar.ics", loaded.slug),
         "csv": feeds.href("calendar.csv", loaded.slug),
         "withheld": feeds.withheld,
         "secret": feeds.folder not in (None, loaded.slug),
     }
-    return Client(loaded, figures, render_pages(loaded, figures, links), files, feeds)
+    pages = render_pages(loaded, figures, links)
+    return Client(loaded, figures, pages, files, feeds, calendar_due=has_files and not calendar)
 
 
-def load_client(path: Path, today: date, secret: str = "") -> Client | list[PlanError]:
+def load_client(path: Path, today: date, secret: str = "", calendar: bool = True) -> Client | list[PlanError]:
     """Load, compute and render one plan (in a worker process when there are several)."""
     try:
         loaded = load_plan(path, today=today)
     except PlanValidationError as exc:
         return list(exc.errors)
-    return render_client(loaded, today, secret)
+    return render_client(loaded, today, secret, calendar=calendar)
 
 
 def _map_clients(
-    paths: list[Path], today: date, secret: str, progress: BuildProgress | None = None
+    paths: list[Path], today: date, secret: str, progress: BuildProgress | None = None, calendar: bool = True
 ) -> list[Client | list[PlanError]]:
     """`load_client` for each path: in parallel processes when there are several plans and cores.
 
@@ -101,13 +114,14 @@ def _map_clients(
     results: list[Client | list[PlanError]] = []
     if workers <= 1:
         for path in paths:
-            results.append(load_client(path, today, secret))
+            results.append(load_client(path, today, secret, calendar))
             if progress is not None:
                 progress.advance("plans")
         return results
     with start_pool(workers) as pool:
         chunk = max(1, len(paths) // (workers * 4))
-        for outcome in pool.map(load_client, paths, [today] * len(paths), [secret] * len(paths), chunksize=chunk):
+        n = len(paths)
+        for outcome in pool.map(load_client, paths, [today] * n, [secret] * n, [calendar] * n, chunksize=chunk):
             results.append(outcome)
             if progress is not None:
                 progress.advance("plans")
@@ -122,6 +136,7 @@ def load_clients(
     *,
     secret: str = "",
     progress: BuildProgress | None = None,
+    calendar: bool = True,
 ) -> list[Client]:
     """Load, compute and render every selected plan; all plan problems are raised together.
 
@@ -129,6 +144,8 @@ def load_clients(
     same day (and with the same portfolio secret, by a one-way digest of it) comes back from the
     cache instead of being loaded and rendered again. No password is read here: passwords never
     reach the cache (the adapter reads them after loading, `generator.builder.publish`).
+    Without `calendar`, the calendar files are left to the caller (`calendar_due`), which stores
+    the complete client in the cache itself (`remember_client`).
     """
     if not folder.is_dir():
         raise UserError(f"{folder}: no such folder of plans")
@@ -152,10 +169,10 @@ def load_clients(
     if progress is not None:
         progress.start("plans", len(paths))
         progress.advance("plans", len(found))  # unchanged plans, from the cache
-    for path, outcome in zip(missing, _map_clients(missing, today, secret, progress), strict=True):
+    for path, outcome in zip(missing, _map_clients(missing, today, secret, progress, calendar), strict=True):
         if isinstance(outcome, Client):
             found[path] = outcome
-            if store is not None:
+            if store is not None and not outcome.calendar_due:
                 previous = outcome.loaded.previous
                 store.put(keys[path], outcome, previous.path if previous else None)
         else:
@@ -179,3 +196,10 @@ def generated_paths(clients: list[Client]) -> dict[str, str]:
                 out[f"{c.feed_folder}/{name}"] = f"the calendar of {c.slug}"
         out[f"{c.slug}/{PDF_NAME}"] = f"the PDF audit of {c.slug}"
     return out
+
+
+def remember_client(store: ClientCache, client: Client, today: date, secret: str = "") -> None:
+    """Store a client whose calendar files were rendered after it was loaded (see `load_clients`)."""
+    key = store.key(client.loaded.path, today.isoformat(), cache_variant(secret))
+    previous = client.loaded.previous
+    store.put(key, client, previous.path if previous else None)
