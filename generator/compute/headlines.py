@@ -86,15 +86,16 @@ _KO_BEFORE = ("дн", "мн", "вс", "вт")
 
 
 @lru_cache(maxsize=1)
-def _morph() -> Any:
-    """One analyser per process (loading the dictionaries takes a moment)."""
+def morph_analyzer() -> Any:
+    """One analyser per process, shared with `generator.present.format` (loading the dictionaries
+    takes a tenth of a second)."""
     return pymorphy3.MorphAnalyzer()
 
 
 @lru_cache(maxsize=8192)
 def _parse(word: str) -> tuple[Any, ...]:
     """pymorphy3's parses of a word (cached: a plan's titles repeat their words many times)."""
-    return tuple(_morph().parse(word))
+    return tuple(morph_analyzer().parse(word))
 
 
 @lru_cache(maxsize=1)

@@ -31,12 +31,12 @@ _NOUN_FORM = {"one": {"nomn", "sing"}, "few": {"gent", "sing"}, "many": {"gent",
 _ADJ_FORM = {"one": {"nomn", "sing"}, "few": {"gent", "plur"}, "many": {"gent", "plur"}, "other": {"gent", "plur"}}
 
 
-@lru_cache(maxsize=1)
 def _morph() -> MorphAnalyzer:
-    """pymorphy3's analyser loads its dictionaries once per process (about 15 MB)."""
-    from pymorphy3 import MorphAnalyzer
+    """pymorphy3's analyser: one per process (about 15 MB of dictionaries), the one the headlines use."""
+    from generator.compute.headlines import morph_analyzer
 
-    return MorphAnalyzer()
+    analyzer: MorphAnalyzer = morph_analyzer()
+    return analyzer
 
 
 def plural_category(number: float | int, fmt_locale: str) -> str:
