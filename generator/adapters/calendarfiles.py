@@ -4,15 +4,13 @@ link to them), written into the built site once the background process has rende
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from generator.builder.cache import ClientCache
 from generator.builder.calendars import CalendarBatch
-from generator.builder.clients import CALENDAR_FILES, Client, remember_client
+from generator.builder.clients import CALENDAR_FILES, Client
 
 
 class LaterFile(File):
@@ -41,15 +39,13 @@ def add_calendar_files(files: Files, config: MkDocsConfig, clients: list[Client]
     return batch
 
 
-def write_calendars(
-    batch: CalendarBatch | None, site_dir: Path, store: ClientCache | None, today: date, secret: str
-) -> None:
-    """Wait for the background calendar files, write them into the site and keep the complete
-    clients in the cache (the next build reuses them)."""
+def write_calendars(batch: CalendarBatch | None, site_dir: Path) -> dict[str, tuple[tuple[str, bytes], ...]]:
+    """Wait for the background calendar files and write them into the site; slug → the files."""
+    out = {}
     for client in batch.finish() if batch is not None else []:
         for name, data in client.files:
             target = site_dir / str(client.feed_folder) / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
-        if store is not None:
-            remember_client(store, client, today, secret)
+        out[client.slug] = client.files
+    return out

@@ -73,7 +73,7 @@ def navigation(
         prefix = f"{CLIENT_PAGES_DIR}/{client.slug}/"
         items.extend(p for p in pages if p.startswith(prefix))
         nav.append({vis.client_label(client): items})
-    generated = {"index.md"} | {p for c in clients for p, _ in c.pages}
+    generated = {"index.md"} | {p for c in clients for p in c.page_paths}
     rest = [p for p in pages if p not in generated and not p.startswith(f"{CLIENT_PAGES_DIR}/")]
     sections: dict[str, list[str]] = {}
     for path in rest:

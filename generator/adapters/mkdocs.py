@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -51,11 +52,13 @@ from generator.adapters.preview import Preview, quiet_dirty_warning
 from generator.adapters.support import PlanErrors, background_reporter, disk_errors_reported, resolve_today
 from generator.builder.cache import ClientCache, PdfCache, cache_dir
 from generator.builder.calendars import CalendarBatch
-from generator.builder.clients import Client, generated_paths, load_clients
+from generator.builder.clients import Client, generated_paths, load_clients, remember_client
 from generator.builder.pdfs import PdfBatch, audit_jobs
 from generator.builder.progress import BuildProgress
 from generator.builder.publish import read_passwords, site_secret
 from generator.builder.site import check_output_folder
+from generator.builder.stream import Stream, take
+from generator.builder.supply import PageSupply
 from generator.errors import PlanError, PlanValidationError, UserError
 from generator.present.branding import branding_from
 from generator.render.site import render_portfolio
@@ -89,6 +92,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.one_language = False
         self._calendars: CalendarBatch | None = None  # calendar files rendering beside MkDocs
         self._pdfs: Any = None  # generator.builder.pdfs.PdfBatch while the PDF audits render
+        self.supply = PageSupply([], None)  # the clients' pages, as their workers render them
         self._background: Any = None  # under mkdocs serve: the previous build's PDFs, still rendering
         self._generation = 0  # preview builds started; a stale build's PDFs do not report "ready"
         self.serving = False
@@ -141,6 +145,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             raise PluginError(printable(f"playbook: {exc}")) from None
         try:
             store = ClientCache(cache_dir(self.root)) if self.config.cache else None
+            streams: list[Stream] = []
+
+            def start(paths: list[Path]) -> Stream:
+                streams.append(take(paths, self.today, site_secret()))  # `playbook build` started it already
+                return streams[-1]
+
             self.clients = load_clients(
                 self.plans_dir,
                 self.selected_clients(),
@@ -149,7 +159,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 secret=site_secret(),
                 progress=self.progress,
                 calendar=False,  # rendered beside MkDocs (_add_calendar_files)
+                stream=start,  # pages come while MkDocs reads them (on_page_read_source)
             )
+            self.supply = PageSupply(self.clients, streams[0] if streams else None)
             self.passwords = read_passwords(c.loaded for c in self.clients)
             self._by_slug = {c.slug: c for c in self.clients}
         except PlanValidationError as exc:
@@ -205,14 +217,16 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                     )
             elif single and parts[0] != CLIENT_PAGES_DIR and self._language_of(file.src_uri) != self.site_language:
                 files.remove(file)  # a one-language site keeps hand-written pages in its own language only
-        self._generated = {"index.md"} | {path for c in self.clients for path, _ in c.pages}
+        if self.preview is not None:  # it compares every page with the previous rebuild's
+            self.clients = self.supply.complete(self.clients)
+        self._generated = {"index.md"} | {path for c in self.clients for path in c.page_paths}
         listed, self.home_password = vis.listed_clients(self.clients, self.passwords, bool(self.selected_clients()))
         portfolio = render_portfolio([(c.loaded, c.figures) for c in listed], self.site_language)
         if self.preview is not None:
             pages = self.preview.pages(files, config, portfolio, self.clients, self.site_language)
         else:
             pages = [File.generated(config, "index.md", content=portfolio)]
-            pages += [File.generated(config, path, content=md) for c in self.clients for path, md in c.pages]
+            pages += [File.generated(config, path, content="") for c in self.clients for path in c.page_paths]
         from generator.render.charts import CHART_CSS
 
         files.append(pages[0])
@@ -227,10 +241,18 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def _add_calendar_files(self, files: Files, config: MkDocsConfig) -> None:
         self._calendars = add_calendar_files(files, config, self.clients)
 
-    def _write_calendars(self, site_dir: Path) -> None:
+    def _finish_clients(self, site_dir: Path) -> None:
+        """Write the calendar files and keep every client completed in this build in the cache."""
         batch, self._calendars = self._calendars, None
-        store = ClientCache(cache_dir(self.root)) if self.config.cache else None
-        write_calendars(batch, site_dir, store, self.today, site_secret())
+        files = write_calendars(batch, site_dir)
+        complete = self.supply.complete(self.clients)
+        self.supply.close()
+        if self.config.cache:
+            store = ClientCache(cache_dir(self.root))
+            for old, client in zip(self.clients, complete, strict=True):
+                if old.pages_due or old.calendar_due:
+                    done = replace(client, files=files.get(client.slug, client.files), calendar_due=False)
+                    remember_client(store, done, self.today, site_secret())
 
     # visibility ---------------------------------------------------------------------------------
 
@@ -244,6 +266,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return page_language(src_uri, self.clients, self.docs_language)
 
     # pages --------------------------------------------------------------------------------------
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        """A generated page's Markdown, from its client's pages (waiting for them if still rendering)."""
+        return self.supply.markdown(page.file.src_uri) if page.file.src_uri in self._generated else None
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.progress.advance("read")
@@ -345,7 +371,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             Path(config.site_dir), self.clients, one_client=bool(self.selected_clients()), site_url=config.site_url
         )
         self.progress.complete("pages")
-        self._write_calendars(Path(config.site_dir))
+        self._finish_clients(Path(config.site_dir))
         batch, self._pdfs = self._pdfs, None
         if batch is None:
             return
@@ -369,6 +395,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         calendars, self._calendars = self._calendars, None
         if calendars is not None:
             calendars.cancel()
+        self.supply.close()
 
     def on_shutdown(self) -> None:
         self._stop_background()

@@ -252,6 +252,10 @@ class ClientCache:
         digest.update(plan.read_bytes())
         return digest.hexdigest()
 
+    def has(self, key: str) -> bool:
+        """Whether an entry is there (without reading it: `get` may still find it stale)."""
+        return (self.folder / f"{key}.pickle").is_file()
+
     def get(self, key: str) -> Any:
         path = self.folder / f"{key}.pickle"
         try:

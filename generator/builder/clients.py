@@ -8,6 +8,7 @@ together; the MkDocs adapter only hands the results to MkDocs.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -15,12 +16,14 @@ from pathlib import Path
 from generator.builder.cache import ClientCache
 from generator.builder.progress import BuildProgress
 from generator.builder.publish import Feeds, cache_variant, feeds_for, visibility
+from generator.builder.stream import Stream
 from generator.compute.figures import Figures, compute_figures
 from generator.errors import PlanError, PlanValidationError, UserError
 from generator.load.loader import load_plan
 from generator.load.planfiles import list_plans
 from generator.model import LoadedPlan
-from generator.render.site import render_pages
+from generator.present.site import PAGES
+from generator.render.site import page_path, render_pages
 from generator.workers import start_pool
 
 CALENDAR_FILES = ("calendar.ics", "calendar.csv")
@@ -39,6 +42,9 @@ class Client:
     # the calendar files are still to render (`calendar_files`): a site build renders them in the
     # background while MkDocs renders the pages (generator.builder.calendars)
     calendar_due: bool = False
+    # the pages are still to come (`pages` is empty): a site build streams them from its workers
+    # (generator.builder.stream) and MkDocs reads them when it gets to them
+    pages_due: bool = False
 
     @property
     def slug(self) -> str:
@@ -51,6 +57,11 @@ class Client:
     @property
     def visibility(self) -> str:
         return visibility(self.loaded)
+
+    @property
+    def page_paths(self) -> list[str]:
+        """The Markdown paths of the client's pages, known before they are rendered."""
+        return [page_path(self.slug, stem) for stem, _, _ in PAGES]
 
     @property
     def feed_folder(self) -> str | None:
@@ -73,13 +84,22 @@ def calendar_files(loaded: LoadedPlan, figures: Figures) -> tuple[tuple[str, byt
     return tuple(zip(CALENDAR_FILES, (ics, csv), strict=True))
 
 
-def render_client(loaded: LoadedPlan, today: date, secret: str = "", *, calendar: bool = True) -> Client:
+def render_client(
+    loaded: LoadedPlan,
+    today: date,
+    secret: str = "",
+    *,
+    calendar: bool = True,
+    figures: Figures | None = None,
+    pages: bool = True,
+) -> Client:
     """One client's figures, pages and calendar files: everything the site shows of it.
 
     `secret` is the portfolio's `PLAYBOOK_SITE_SECRET` ('' when unset): it decides where an
     unlisted or private client's calendar files are published (`generator.builder.publish`).
-    Without `calendar`, the calendar files are left to render later (`calendar_due`)."""
-    figures = compute_figures(loaded, today)
+    Without `calendar`, the calendar files are left to render later (`calendar_due`); without
+    `pages`, the pages (`pages_due`). `figures`: the plan's figures when they are computed already."""
+    figures = figures if figures is not None else compute_figures(loaded, today)
     feeds = feeds_for(loaded.slug, visibility(loaded), secret)
     files: tuple[tuple[str, bytes], ...] = ()
     has_files = figures.calendar is not None and not feeds.withheld
@@ -91,8 +111,8 @@ def render_client(loaded: LoadedPlan, today: date, secret: str = "", *, calendar
         "withheld": feeds.withheld,
         "secret": feeds.folder not in (None, loaded.slug),
     }
-    pages = render_pages(loaded, figures, links)
-    return Client(loaded, figures, pages, files, feeds, calendar_due=has_files and not calendar)
+    rendered = render_pages(loaded, figures, links) if pages else []
+    return Client(loaded, figures, rendered, files, feeds, calendar_due=has_files and not calendar, pages_due=not pages)
 
 
 def load_client(path: Path, today: date, secret: str = "", calendar: bool = True) -> Client | list[PlanError]:
@@ -128,6 +148,23 @@ def _map_clients(
     return results
 
 
+def _streamed(
+    stream: Stream, paths: list[Path], secret: str, progress: BuildProgress | None
+) -> list[Client | list[PlanError]]:
+    """Each plan's figures from the stream's load tasks, as a client whose pages are still to come."""
+    results: list[Client | list[PlanError]] = []
+    for path in paths:
+        outcome = stream.loads[path].result()
+        if isinstance(outcome, list):
+            results.append(outcome)
+        else:
+            loaded, figures = outcome
+            results.append(render_client(loaded, stream.today, secret, calendar=False, figures=figures, pages=False))
+        if progress is not None:
+            progress.advance("plans")
+    return results
+
+
 def load_clients(
     folder: Path,
     slugs: list[str],
@@ -137,6 +174,7 @@ def load_clients(
     secret: str = "",
     progress: BuildProgress | None = None,
     calendar: bool = True,
+    stream: Callable[[list[Path]], Stream] | None = None,
 ) -> list[Client]:
     """Load, compute and render every selected plan; all plan problems are raised together.
 
@@ -145,7 +183,9 @@ def load_clients(
     cache instead of being loaded and rendered again. No password is read here: passwords never
     reach the cache (the adapter reads them after loading, `generator.builder.publish`).
     Without `calendar`, the calendar files are left to the caller (`calendar_due`), which stores
-    the complete client in the cache itself (`remember_client`).
+    the complete client in the cache itself (`remember_client`). With `stream` (given the plans
+    to load, it returns their `generator.builder.stream.Stream`), plans are loaded in its workers and
+    their pages left to come from it (`pages_due`), unless there is a single plan to load.
     """
     if not folder.is_dir():
         raise UserError(f"{folder}: no such folder of plans")
@@ -169,10 +209,14 @@ def load_clients(
     if progress is not None:
         progress.start("plans", len(paths))
         progress.advance("plans", len(found))  # unchanged plans, from the cache
-    for path, outcome in zip(missing, _map_clients(missing, today, secret, progress, calendar), strict=True):
+    if stream is not None and len(missing) > 1:
+        outcomes = _streamed(stream(missing), missing, secret, progress)
+    else:
+        outcomes = _map_clients(missing, today, secret, progress, calendar)
+    for path, outcome in zip(missing, outcomes, strict=True):
         if isinstance(outcome, Client):
             found[path] = outcome
-            if store is not None and not outcome.calendar_due:
+            if store is not None and not outcome.calendar_due and not outcome.pages_due:
                 previous = outcome.loaded.previous
                 store.put(keys[path], outcome, previous.path if previous else None)
         else:
@@ -189,7 +233,7 @@ def generated_paths(clients: list[Client]) -> dict[str, str]:
     """Every path the build generates → what generates it (for the collision message)."""
     out = {"index.md": "the portfolio index"}
     for c in clients:
-        for path, _ in c.pages:
+        for path in c.page_paths:
             out[path] = f"the playbook of {c.slug}"
         if c.figures.calendar is not None and c.feed_folder is not None:
             for name in CALENDAR_FILES:

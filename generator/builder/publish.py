@@ -26,11 +26,14 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.errors import PlanError, PlanValidationError, message
-from generator.load.loader import display_path
+from generator.load.planfiles import display_path
 from generator.load.yamlsource import read_yaml
-from generator.model import LoadedPlan
+
+if TYPE_CHECKING:  # the model is imported where plans are loaded; `playbook build` starts before that
+    from generator.model import LoadedPlan
 
 SECRET_ENV = "PLAYBOOK_SITE_SECRET"
 FEEDS_DIR = "feeds"

@@ -20,6 +20,7 @@ from pathlib import Path
 from generator.builder.cache import (
     PACKAGE,
     THEME,
+    ClientCache,
     cache_dir,
     compute_build_key,
     forget_build,
@@ -28,7 +29,9 @@ from generator.builder.cache import (
 )
 from generator.builder.publish import cache_variant, site_secret
 from generator.builder.staging import Staging, clean_stale
+from generator.builder.stream import discard, prefetch
 from generator.errors import UserError
+from generator.load.planfiles import list_plans
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -164,11 +167,14 @@ def build_site(
         if is_build_current(project, site_dir, key):
             return BuildOutcome(site_dir, tuple(clients), up_to_date=True)
 
-    from generator.adapters.mkdocs_run import run_mkdocs
-
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Staging(site_dir)
     try:
+        # the plans start loading in worker processes now, while MkDocs and its theme are imported
+        to_load = _plans_to_load(plans.resolve(), clients, day, project if use_cache else None)
+        prefetch(to_load, date.fromisoformat(day), site_secret())
+        from generator.adapters.mkdocs_run import run_mkdocs
+
         built = run_mkdocs(
             config_path, staging.path, plans=plans.resolve(), clients=clients, today=day, use_cache=use_cache
         )
@@ -184,4 +190,22 @@ def build_site(
         raise
     finally:
         staging.release()
+        discard()
     return BuildOutcome(site_dir, tuple(built.clients))
+
+
+def _plans_to_load(plans: Path, slugs: list[str], day: str, project: Path | None) -> list[Path]:
+    """The plans the build will load (not in the client cache of `project`), as the plugin chooses
+    them; a guess only: the plugin checks what it is given (`generator.builder.stream.take`)."""
+    chosen = slugs or [s.strip() for s in os.environ.get("PLAYBOOK_CLIENTS", "").split(",") if s.strip()]
+    try:
+        paths = list_plans(plans)
+    except UserError:
+        return []
+    known = {p.stem: p for p in paths}
+    if chosen:
+        paths = [known[s] for s in dict.fromkeys(chosen) if s in known]
+    if project is None:
+        return paths
+    store, variant = ClientCache(cache_dir(project)), cache_variant(site_secret())
+    return [p for p in paths if not store.has(store.key(p, day, variant))]

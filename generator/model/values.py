@@ -265,7 +265,7 @@ Priority = Literal["high", "medium", "low"]
 class Section(BaseModel):
     """Common configuration: unknown keys are errors, values are validated on assignment too."""
 
-    model_config = ConfigDict(extra="forbid", validate_default=False, frozen=True)
+    model_config = ConfigDict(extra="forbid", validate_default=False, frozen=True, defer_build=True)
 
     @model_validator(mode="before")
     @classmethod

@@ -1,0 +1,111 @@
+"""A site build's plans in worker processes, their results streamed to MkDocs as it needs them.
+
+MkDocs needs every client's figures before it starts (the site's language, the navigation, the
+home page), a client's pages only when it reads them, and the calendar files only at the end. So a
+`Stream` submits, for every plan, a load task (load, validate, compute: the figures) and then a
+pages task; the build waits for the figures, and for each client's pages when MkDocs reads its
+first page, while the workers render the next clients' (benchmarks/README.md).
+
+`playbook build` starts the stream before it even imports MkDocs (`prefetch`), so the plans are
+loading while MkDocs and its theme load; the plugin then `take`s it. This module is imported by
+the command before anything heavy: the plan's model and renderers are imported by the tasks, in
+the workers.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Future
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from generator.workers import start_pool
+
+_memo: dict[str, Any] = {}  # in a worker: (loaded, figures) of the plans it loaded, for their pages task
+
+
+def load_figures(path: Path, today: date) -> Any:
+    """(loaded plan, figures), or the plan's problems (a list of `PlanError`). Imports what loading
+    needs only: the renderers are imported by the first pages task, off the figures' critical path."""
+    from generator.compute.figures import compute_figures
+    from generator.errors import PlanValidationError
+    from generator.load.loader import load_plan
+
+    try:
+        loaded = load_plan(path, today=today)
+    except PlanValidationError as exc:
+        return list(exc.errors)
+    return loaded, compute_figures(loaded, today)
+
+
+def _load_task(path: Path, today: date) -> Any:
+    """(loaded plan, figures), or the plan's problems."""
+    result = load_figures(path, today)
+    if not isinstance(result, list):
+        _memo[str(path)] = result
+    return result
+
+
+def _pages_task(path: Path, today: date, secret: str) -> list[tuple[str, str]]:
+    """The client's pages (a plan with problems has none: the load task reports them)."""
+    from generator.builder.clients import render_client
+
+    got = _memo.pop(str(path), None) or load_figures(path, today)
+    if isinstance(got, list):
+        return []
+    loaded, figures = got
+    return render_client(loaded, today, secret, calendar=False, figures=figures).pages
+
+
+class Stream:
+    """Load and pages tasks of `paths` on a pool of worker processes."""
+
+    def __init__(self, paths: list[Path], today: date, secret: str) -> None:
+        self.paths = list(paths)
+        self.today = today
+        self.secret = secret
+        # One worker: MkDocs renders a client's pages in about four times what the worker takes to
+        # render them, and on two cores a second worker would only slow MkDocs' own process down
+        # (each worker first imports the model and the renderers: a third of a second).
+        self.pool = start_pool(1)
+        self.loads: dict[Path, Future[Any]] = {p: self.pool.submit(_load_task, p, today) for p in paths}
+        self.pages: dict[Path, Future[list[tuple[str, str]]]] = {
+            p: self.pool.submit(_pages_task, p, today, secret) for p in paths
+        }
+
+    def covers(self, paths: list[Path], today: date, secret: str) -> bool:
+        return today == self.today and secret == self.secret and set(paths) <= set(self.paths)
+
+    def close(self) -> None:
+        """Stop the workers (what is still queued is dropped)."""
+        self.pool.shutdown(wait=False, cancel_futures=True)
+
+
+_prefetched: Stream | None = None
+
+
+def prefetch(paths: list[Path], today: date, secret: str) -> Stream | None:
+    """Start loading `paths` now, for the build that follows in this process (`take`)."""
+    global _prefetched
+    discard()
+    _prefetched = Stream(paths, today, secret) if len(paths) > 1 else None
+    return _prefetched
+
+
+def take(paths: list[Path], today: date, secret: str) -> Stream:
+    """The prefetched stream when it covers `paths` (for the same day and secret), else a new one."""
+    global _prefetched
+    stream, _prefetched = _prefetched, None
+    if stream is not None and stream.covers(paths, today, secret):
+        return stream
+    if stream is not None:
+        stream.close()
+    return Stream(paths, today, secret)
+
+
+def discard() -> None:
+    """Drop a prefetched stream nobody took (the build stopped before MkDocs ran)."""
+    global _prefetched
+    stream, _prefetched = _prefetched, None
+    if stream is not None:
+        stream.close()
