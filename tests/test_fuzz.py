@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.builder.clients import render_client
+from generator.compute.figures import compute_figures
 from generator.errors import PlanValidationError
 from generator.load.loader import load_plan
 from generator.present.pdf import build_context
@@ -84,8 +85,9 @@ def test_any_value_in_any_field_loads_and_renders_or_fails_located(name: str, ch
             for error in exc.errors:
                 assert error.line >= 1 and error.col >= 1 and error.message
             return
-    client = render_client(loaded, TODAY)
-    render_json(client.figures)
-    render_text(client.figures)
-    build_context(loaded, client.figures)
+    figures = compute_figures(loaded, TODAY)
+    client = render_client(loaded, TODAY, figures=figures)
+    render_json(figures)
+    render_text(figures)
+    build_context(loaded, figures)
     assert client.pages and all(markdown for _, markdown in client.pages)

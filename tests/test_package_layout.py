@@ -23,11 +23,14 @@ PACKAGE = ROOT / "generator"
 
 # module (relative to generator/) → (the test file that covers it, why it has none of its own)
 TESTED_ELSEWHERE: dict[str, tuple[str, str]] = {
-    "adapters/calendarfiles.py": ("tests/builder/test_calendars.py", "MkDocs' side of the background calendars"),
+    "adapters/calendarfiles.py": ("tests/builder/test_stream.py", "MkDocs' side of the calendars that come last"),
     "adapters/docs.py": ("tests/builder/test_site.py", "content/ and the navigation, through real builds"),
     "adapters/support.py": ("tests/adapters/test_mkdocs.py", "the plugin's errors and preview reports, through MkDocs"),
     "adapters/mkdocs_run.py": ("tests/builder/test_site.py", "runs MkDocs for the atomic site build"),
     "builder/clients.py": ("tests/builder/test_cache.py", "the per-client pipeline, exercised by every build"),
+    "builder/supply.py": ("tests/builder/test_stream.py", "the stream's pages and files as the build takes them"),
+    "present/pages.py": ("tests/render/test_site.py", "labels, front matter and the home page, through the pages"),
+    "render/home.py": ("tests/render/test_site.py", "the home page, rendered from the clients' rows"),
     "builder/staging.py": ("tests/builder/test_site_safety.py", "the staging folder, through killed builds"),
     "builder/pdfs.py": ("tests/render/test_pdf.py", "PDF batches are tested with the renderer (write_pdfs)"),
     "catalogue.py": ("tests/compute/test_figures.py", "data: the audit's families and tools, checked by the scores"),

@@ -17,7 +17,7 @@ from mkdocs.structure.files import Files
 
 from generator.adapters import visibility as vis
 from generator.builder.clients import Client
-from generator.present.site import PAGES, Labels
+from generator.present.pages import PAGES, Labels
 
 CLIENT_PAGES_DIR = "clients"  # hand-written extra pages of a client: content/clients/<slug>/*.md
 ENGLISH_DIR = "en"  # hand-written pages in English live under content/en/

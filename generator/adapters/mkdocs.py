@@ -23,7 +23,6 @@ from __future__ import annotations
 import functools
 import logging
 import os
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -51,17 +50,16 @@ from generator.adapters.docs import (
 from generator.adapters.preview import Preview, quiet_dirty_warning
 from generator.adapters.support import PlanErrors, background_reporter, disk_errors_reported, resolve_today
 from generator.builder.cache import ClientCache, PdfCache, cache_dir
-from generator.builder.calendars import CalendarBatch
 from generator.builder.clients import Client, generated_paths, load_clients, remember_client
 from generator.builder.pdfs import PdfBatch, audit_jobs
 from generator.builder.progress import BuildProgress
 from generator.builder.publish import read_passwords, site_secret
 from generator.builder.site import check_output_folder
 from generator.builder.stream import Stream, take
-from generator.builder.supply import PageSupply
+from generator.builder.supply import ClientSupply
 from generator.errors import PlanError, PlanValidationError, UserError
 from generator.present.branding import branding_from
-from generator.render.site import render_portfolio
+from generator.render.home import render_home
 from generator.render.templating import THEME, check_theme
 from generator.render.terminal import printable
 
@@ -90,9 +88,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.site_language = "ru"
         self.docs_language = "ru"
         self.one_language = False
-        self._calendars: CalendarBatch | None = None  # calendar files rendering beside MkDocs
         self._pdfs: Any = None  # generator.builder.pdfs.PdfBatch while the PDF audits render
-        self.supply = PageSupply([], None)  # the clients' pages, as their workers render them
+        self.supply = ClientSupply([], None)  # the clients' pages and files, as their worker renders them
         self._background: Any = None  # under mkdocs serve: the previous build's PDFs, still rendering
         self._generation = 0  # preview builds started; a stale build's PDFs do not report "ready"
         self.serving = False
@@ -158,11 +155,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 store,
                 secret=site_secret(),
                 progress=self.progress,
-                calendar=False,  # rendered beside MkDocs (_add_calendar_files)
                 stream=start,  # pages come while MkDocs reads them (on_page_read_source)
             )
-            self.supply = PageSupply(self.clients, streams[0] if streams else None)
-            self.passwords = read_passwords(c.loaded for c in self.clients)
+            self.supply = ClientSupply(self.clients, streams[0] if streams else None)
+            self.passwords = read_passwords(self.clients)
             self._by_slug = {c.slug: c for c in self.clients}
         except PlanValidationError as exc:
             self.errors = exc.errors
@@ -221,7 +217,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self.clients = self.supply.complete(self.clients)
         self._generated = {"index.md"} | {path for c in self.clients for path in c.page_paths}
         listed, self.home_password = vis.listed_clients(self.clients, self.passwords, bool(self.selected_clients()))
-        portfolio = render_portfolio([(c.loaded, c.figures) for c in listed], self.site_language)
+        portfolio = render_home([c.row for c in listed], self.site_language)
         if self.preview is not None:
             pages = self.preview.pages(files, config, portfolio, self.clients, self.site_language)
         else:
@@ -233,26 +229,21 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         files.append(File.generated(config, "assets/stylesheets/charts.css", content=CHART_CSS))
         for page in pages[1:]:
             files.append(page)
-        self._add_calendar_files(files, config)
+        add_calendar_files(files, config, self.clients)
         config.nav = navigation(self.clients, files, self.site_language, self._language_of)
         self._start_pdfs(config)
         return files
 
-    def _add_calendar_files(self, files: Files, config: MkDocsConfig) -> None:
-        self._calendars = add_calendar_files(files, config, self.clients)
-
     def _finish_clients(self, site_dir: Path) -> None:
         """Write the calendar files and keep every client completed in this build in the cache."""
-        batch, self._calendars = self._calendars, None
-        files = write_calendars(batch, site_dir)
-        complete = self.supply.complete(self.clients)
+        complete = self.supply.complete(self.clients, files=True)
         self.supply.close()
+        write_calendars(self.clients, complete, site_dir)
         if self.config.cache:
             store = ClientCache(cache_dir(self.root))
             for old, client in zip(self.clients, complete, strict=True):
                 if old.pages_due or old.calendar_due:
-                    done = replace(client, files=files.get(client.slug, client.files), calendar_due=False)
-                    remember_client(store, done, self.today, site_secret())
+                    remember_client(store, client, self.today, site_secret())
 
     # visibility ---------------------------------------------------------------------------------
 
@@ -392,9 +383,6 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         batch, self._pdfs = self._pdfs, None
         if batch is not None:
             batch.cancel()
-        calendars, self._calendars = self._calendars, None
-        if calendars is not None:
-            calendars.cancel()
         self.supply.close()
 
     def on_shutdown(self) -> None:

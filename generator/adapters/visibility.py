@@ -37,7 +37,7 @@ from mkdocs.structure.toc import TableOfContents
 
 from generator.builder.clients import Client
 from generator.builder.publish import PRIVATE, PUBLIC
-from generator.present.site import PAGES, Labels
+from generator.present.pages import PAGES, Labels
 from generator.render.markup import escape_text
 
 ENCRYPT_PLUGIN = "encryptcontent"
@@ -108,7 +108,7 @@ def client_label(client: Client) -> Markup:
     Escaped once, as Markup, so MkDocs' templates do not escape it a second time."""
     if client.visibility == PRIVATE:
         return escape_text(client.slug)
-    return escape_text(client.loaded.plan.business.name)
+    return escape_text(client.name)
 
 
 def _plain_title(page: Page, slug: str) -> str:

@@ -1,30 +1,37 @@
-"""The per-client pipeline of a site build: load → compute → render, for one plan or a portfolio.
+"""The clients of a site build: load → compute → render for one plan or a portfolio, and what
+the site needs of each client as plain values.
 
-`load_clients` runs every selected plan through the pipeline (in parallel processes when there
-are several, or from the build cache when a plan is unchanged) and raises all plan problems
-together; the MkDocs adapter only hands the results to MkDocs.
+A `Client` holds no plan model and no figures: its pages, its calendar files and its row on the
+home page arrive rendered, so the process that runs MkDocs never imports the model, the figures or
+the renderers (a third of a second of a cold build, benchmarks/README.md). They run in the workers
+(`generator.builder.stream`), or here, imported on first use, for a single plan.
+
+`load_clients` runs every selected plan through the pipeline (or takes it from the build cache
+when it is unchanged) and raises all plan problems together; the MkDocs adapter only hands the
+results to MkDocs.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from generator.builder.cache import ClientCache
 from generator.builder.progress import BuildProgress
 from generator.builder.publish import Feeds, cache_variant, feeds_for, visibility
 from generator.builder.stream import Stream
-from generator.compute.figures import Figures, compute_figures
 from generator.errors import PlanError, PlanValidationError, UserError
-from generator.load.loader import load_plan
 from generator.load.planfiles import list_plans
-from generator.model import LoadedPlan
-from generator.present.site import PAGES
-from generator.render.site import page_path, render_pages
+from generator.present.pages import PAGES, page_path
 from generator.workers import start_pool
+
+if TYPE_CHECKING:
+    from generator.compute.figures import Figures
+    from generator.model import LoadedPlan
 
 CALENDAR_FILES = ("calendar.ics", "calendar.csv")
 PDF_NAME = "audit.pdf"
@@ -32,31 +39,23 @@ PDF_NAME = "audit.pdf"
 
 @dataclass(frozen=True)
 class Client:
-    """One client of this build: its plan, its figures, its generated pages."""
+    """One client of this build, as the site needs it: plain values, its pages and calendar files."""
 
-    loaded: LoadedPlan
-    figures: Figures
-    pages: list[tuple[str, str]]
+    slug: str
+    path: Path  # its plan file
+    language: str
+    name: str  # business.name, as written
+    visibility: str
+    feeds: Feeds  # where its calendar files are published
+    previous: Path | None = None  # the plan of its earlier audit (audit.previous), part of its cache key
+    password_env: str | None = None  # publish.password_env (a private client's password is read by the adapter)
+    has_calendar: bool = False
+    row: dict[str, Any] = field(default_factory=dict)  # its row on the home page
+    pages: list[tuple[str, str]] = field(default_factory=list)
     files: tuple[tuple[str, bytes], ...] = ()  # calendar.ics, calendar.csv (when the plan has a calendar)
-    feeds: Feeds | None = None  # where `files` are published (None: beside the pages, `<slug>/`)
-    # the calendar files are still to render (`calendar_files`): a site build renders them in the
-    # background while MkDocs renders the pages (generator.builder.calendars)
+    # the calendar files, or the pages, are still to come from the build's worker (`generator.builder.stream`)
     calendar_due: bool = False
-    # the pages are still to come (`pages` is empty): a site build streams them from its workers
-    # (generator.builder.stream) and MkDocs reads them when it gets to them
     pages_due: bool = False
-
-    @property
-    def slug(self) -> str:
-        return self.loaded.slug
-
-    @property
-    def language(self) -> str:
-        return self.loaded.plan.business.language
-
-    @property
-    def visibility(self) -> str:
-        return visibility(self.loaded)
 
     @property
     def page_paths(self) -> list[str]:
@@ -66,7 +65,11 @@ class Client:
     @property
     def feed_folder(self) -> str | None:
         """The site folder of the calendar files; None when they are not published."""
-        return self.feeds.folder if self.feeds is not None else self.slug
+        return self.feeds.folder
+
+    @property
+    def publishes_calendar(self) -> bool:
+        return self.has_calendar and not self.feeds.withheld
 
 
 def plan_paths(folder: Path) -> list[Path]:
@@ -74,8 +77,45 @@ def plan_paths(folder: Path) -> list[Path]:
     return list_plans(folder)
 
 
+def describe(loaded: LoadedPlan, figures: Figures, secret: str = "") -> Client:
+    """What the site needs of a client, without its pages and files (`pages_due`, `calendar_due`).
+
+    `secret` is the portfolio's `PLAYBOOK_SITE_SECRET` ('' when unset): it decides where an
+    unlisted or private client's calendar files are published (`generator.builder.publish`)."""
+    from generator.present.site_steps import portfolio_row
+
+    level = visibility(loaded)
+    publish = loaded.plan.publish
+    client = Client(
+        slug=loaded.slug,
+        path=loaded.path,
+        language=loaded.plan.business.language,
+        name=loaded.plan.business.name,
+        visibility=level,
+        feeds=feeds_for(loaded.slug, level, secret),
+        previous=loaded.previous.path if loaded.previous else None,
+        password_env=publish.password_env if publish is not None else None,
+        has_calendar=figures.calendar is not None,
+        row=portfolio_row(loaded, figures),
+    )
+    return replace(client, pages_due=True, calendar_due=client.publishes_calendar)
+
+
+def client_pages(loaded: LoadedPlan, figures: Figures, feeds: Feeds) -> list[tuple[str, str]]:
+    """The client's pages, linking to its calendar files where `feeds` publishes them."""
+    from generator.render.site import render_pages
+
+    links = {
+        "ics": feeds.href("calendar.ics", loaded.slug),
+        "csv": feeds.href("calendar.csv", loaded.slug),
+        "withheld": feeds.withheld,
+        "secret": feeds.folder not in (None, loaded.slug),
+    }
+    return render_pages(loaded, figures, links)
+
+
 def calendar_files(loaded: LoadedPlan, figures: Figures) -> tuple[tuple[str, bytes], ...]:
-    """The `.ics` feed and the CSV of a client's calendar (icalendar is imported only where they render)."""
+    """The `.ics` feed and the CSV of a client's calendar."""
     from generator.render.calendar import render_csv, render_ics
 
     assert figures.calendar is not None
@@ -84,48 +124,30 @@ def calendar_files(loaded: LoadedPlan, figures: Figures) -> tuple[tuple[str, byt
     return tuple(zip(CALENDAR_FILES, (ics, csv), strict=True))
 
 
-def render_client(
-    loaded: LoadedPlan,
-    today: date,
-    secret: str = "",
-    *,
-    calendar: bool = True,
-    figures: Figures | None = None,
-    pages: bool = True,
-) -> Client:
-    """One client's figures, pages and calendar files: everything the site shows of it.
+def render_client(loaded: LoadedPlan, today: date, secret: str = "", figures: Figures | None = None) -> Client:
+    """One client complete: its values, pages and calendar files (`figures` when computed already)."""
+    from generator.compute.figures import compute_figures
 
-    `secret` is the portfolio's `PLAYBOOK_SITE_SECRET` ('' when unset): it decides where an
-    unlisted or private client's calendar files are published (`generator.builder.publish`).
-    Without `calendar`, the calendar files are left to render later (`calendar_due`); without
-    `pages`, the pages (`pages_due`). `figures`: the plan's figures when they are computed already."""
     figures = figures if figures is not None else compute_figures(loaded, today)
-    feeds = feeds_for(loaded.slug, visibility(loaded), secret)
-    files: tuple[tuple[str, bytes], ...] = ()
-    has_files = figures.calendar is not None and not feeds.withheld
-    if has_files and calendar:
-        files = calendar_files(loaded, figures)
-    links = {
-        "ics": feeds.href("calendar.ics", loaded.slug),
-        "csv": feeds.href("calendar.csv", loaded.slug),
-        "withheld": feeds.withheld,
-        "secret": feeds.folder not in (None, loaded.slug),
-    }
-    rendered = render_pages(loaded, figures, links) if pages else []
-    return Client(loaded, figures, rendered, files, feeds, calendar_due=has_files and not calendar, pages_due=not pages)
+    client = describe(loaded, figures, secret)
+    files = calendar_files(loaded, figures) if client.publishes_calendar else ()
+    pages = client_pages(loaded, figures, client.feeds)
+    return replace(client, pages=pages, files=files, pages_due=False, calendar_due=False)
 
 
-def load_client(path: Path, today: date, secret: str = "", calendar: bool = True) -> Client | list[PlanError]:
+def load_client(path: Path, today: date, secret: str = "") -> Client | list[PlanError]:
     """Load, compute and render one plan (in a worker process when there are several)."""
+    from generator.load.loader import load_plan
+
     try:
         loaded = load_plan(path, today=today)
     except PlanValidationError as exc:
         return list(exc.errors)
-    return render_client(loaded, today, secret, calendar=calendar)
+    return render_client(loaded, today, secret)
 
 
 def _map_clients(
-    paths: list[Path], today: date, secret: str, progress: BuildProgress | None = None, calendar: bool = True
+    paths: list[Path], today: date, secret: str, progress: BuildProgress | None = None
 ) -> list[Client | list[PlanError]]:
     """`load_client` for each path: in parallel processes when there are several plans and cores.
 
@@ -134,32 +156,25 @@ def _map_clients(
     results: list[Client | list[PlanError]] = []
     if workers <= 1:
         for path in paths:
-            results.append(load_client(path, today, secret, calendar))
+            results.append(load_client(path, today, secret))
             if progress is not None:
                 progress.advance("plans")
         return results
     with start_pool(workers) as pool:
         chunk = max(1, len(paths) // (workers * 4))
         n = len(paths)
-        for outcome in pool.map(load_client, paths, [today] * n, [secret] * n, [calendar] * n, chunksize=chunk):
+        for outcome in pool.map(load_client, paths, [today] * n, [secret] * n, chunksize=chunk):
             results.append(outcome)
             if progress is not None:
                 progress.advance("plans")
     return results
 
 
-def _streamed(
-    stream: Stream, paths: list[Path], secret: str, progress: BuildProgress | None
-) -> list[Client | list[PlanError]]:
-    """Each plan's figures from the stream's load tasks, as a client whose pages are still to come."""
+def _streamed(stream: Stream, paths: list[Path], progress: BuildProgress | None) -> list[Client | list[PlanError]]:
+    """Each plan's client from the stream's load tasks (its pages and calendar files still to come)."""
     results: list[Client | list[PlanError]] = []
     for path in paths:
-        outcome = stream.loads[path].result()
-        if isinstance(outcome, list):
-            results.append(outcome)
-        else:
-            loaded, figures = outcome
-            results.append(render_client(loaded, stream.today, secret, calendar=False, figures=figures, pages=False))
+        results.append(stream.loads[path].result())
         if progress is not None:
             progress.advance("plans")
     return results
@@ -173,7 +188,6 @@ def load_clients(
     *,
     secret: str = "",
     progress: BuildProgress | None = None,
-    calendar: bool = True,
     stream: Callable[[list[Path]], Stream] | None = None,
 ) -> list[Client]:
     """Load, compute and render every selected plan; all plan problems are raised together.
@@ -182,10 +196,10 @@ def load_clients(
     same day (and with the same portfolio secret, by a one-way digest of it) comes back from the
     cache instead of being loaded and rendered again. No password is read here: passwords never
     reach the cache (the adapter reads them after loading, `generator.builder.publish`).
-    Without `calendar`, the calendar files are left to the caller (`calendar_due`), which stores
-    the complete client in the cache itself (`remember_client`). With `stream` (given the plans
-    to load, it returns their `generator.builder.stream.Stream`), plans are loaded in its workers and
-    their pages left to come from it (`pages_due`), unless there is a single plan to load.
+    With `stream` (given the plans to load, it returns their `generator.builder.stream.Stream`),
+    plans are loaded in its worker and their pages and calendar files left to come from it
+    (`pages_due`, `calendar_due`; the caller stores the complete client, `remember_client`),
+    unless there is a single plan to load.
     """
     if not folder.is_dir():
         raise UserError(f"{folder}: no such folder of plans")
@@ -210,15 +224,14 @@ def load_clients(
         progress.start("plans", len(paths))
         progress.advance("plans", len(found))  # unchanged plans, from the cache
     if stream is not None and len(missing) > 1:
-        outcomes = _streamed(stream(missing), missing, secret, progress)
+        outcomes = _streamed(stream(missing), missing, progress)
     else:
-        outcomes = _map_clients(missing, today, secret, progress, calendar)
+        outcomes = _map_clients(missing, today, secret, progress)
     for path, outcome in zip(missing, outcomes, strict=True):
         if isinstance(outcome, Client):
             found[path] = outcome
             if store is not None and not outcome.calendar_due and not outcome.pages_due:
-                previous = outcome.loaded.previous
-                store.put(keys[path], outcome, previous.path if previous else None)
+                store.put(keys[path], outcome, outcome.previous)
         else:
             errors.extend(outcome)
     clients = [found[path] for path in paths if path in found]
@@ -235,7 +248,7 @@ def generated_paths(clients: list[Client]) -> dict[str, str]:
     for c in clients:
         for path in c.page_paths:
             out[path] = f"the playbook of {c.slug}"
-        if c.figures.calendar is not None and c.feed_folder is not None:
+        if c.publishes_calendar:
             for name in CALENDAR_FILES:
                 out[f"{c.feed_folder}/{name}"] = f"the calendar of {c.slug}"
         out[f"{c.slug}/{PDF_NAME}"] = f"the PDF audit of {c.slug}"
@@ -243,7 +256,5 @@ def generated_paths(clients: list[Client]) -> dict[str, str]:
 
 
 def remember_client(store: ClientCache, client: Client, today: date, secret: str = "") -> None:
-    """Store a client whose calendar files were rendered after it was loaded (see `load_clients`)."""
-    key = store.key(client.loaded.path, today.isoformat(), cache_variant(secret))
-    previous = client.loaded.previous
-    store.put(key, client, previous.path if previous else None)
+    """Store a client whose pages and calendar files came after it was loaded (see `load_clients`)."""
+    store.put(store.key(client.path, today.isoformat(), cache_variant(secret)), client, client.previous)

@@ -14,15 +14,16 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.errors import PlanError, PlanValidationError, UserError
-from generator.load.loader import display_path, load_plan
-from generator.model import LoadedPlan
+from generator.load.planfiles import display_path
 from generator.present.branding import Branding
-from generator.render.pdf import render_pdf_checked
 from generator.render.terminal import printable
 from generator.workers import start_pool
+
+if TYPE_CHECKING:
+    from generator.model import LoadedPlan
 from generator.write.files import starts_with, write_atomic
 
 
@@ -99,8 +100,11 @@ def plan_stamp(path: Path) -> tuple[int, int] | None:
 
 
 def render_task(job: PdfJob, today: date) -> TaskResult:
-    """Load and compute (unless given), render and write one PDF (runs in a worker process)."""
+    """Load and compute (unless given), render and write one PDF (runs in a worker process, which
+    imports the model and the renderer: the site build's own process does not)."""
     from generator.compute.figures import compute_figures
+    from generator.load.loader import load_plan
+    from generator.render.pdf import render_pdf_checked
 
     started = time.perf_counter()
     loaded, figures = job.loaded, job.figures
@@ -287,17 +291,15 @@ def audit_jobs(
         password = passwords.get(client.slug)
         key = None
         if store is not None:
-            previous = client.loaded.previous.path if client.loaded.previous else None
-            key = store.key(client.loaded.path, previous, day)
+            key = store.key(client.path, client.previous, day)
             cached = store.get(key)
             if cached is not None:
                 target.write_bytes(encrypt_pdf(cached, password) if password else cached)
                 cached_count += 1
                 continue
         cache = (str(store.folder.parent), key) if key else None
-        stamp = plan_stamp(client.loaded.path) if stamped else None
+        stamp = plan_stamp(client.path) if stamped else None
         shown = f"{client.slug}/{PDF_NAME}"
-        jobs.append(
-            PdfJob(client.loaded.path, target, client.loaded, client.figures, shown, cache, branding, password, stamp)
-        )
+        # the worker loads the plan itself: the build's own process holds no plan model
+        jobs.append(PdfJob(client.path, target, None, None, shown, cache, branding, password, stamp))
     return jobs, cached_count

@@ -26,7 +26,7 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from generator.errors import PlanError, PlanValidationError, message
 from generator.load.planfiles import display_path
@@ -94,22 +94,24 @@ def cache_variant(secret: str) -> str:
     return "feeds: " + hmac.new(secret.encode(), b"playbook cache key", hashlib.sha256).hexdigest()
 
 
-def read_passwords(clients: Iterable[LoadedPlan], environ: Mapping[str, str] | None = None) -> dict[str, str]:
+def read_passwords(clients: Iterable[Any], environ: Mapping[str, str] | None = None) -> dict[str, str]:
     """Each private client's password from its `publish.password_env` variable; all misses raised together,
-    located at `publish.password_env` in the plan (the variable's name is shown, never a value)."""
+    located at `publish.password_env` in the plan (the variable's name is shown, never a value).
+
+    `clients` are `generator.builder.clients.Client`s (slug, path, visibility, password_env)."""
     env = os.environ if environ is None else environ
     passwords: dict[str, str] = {}
     errors: list[PlanError] = []
-    for loaded in clients:
-        if visibility(loaded) != PRIVATE:
+    for client in clients:
+        if client.visibility != PRIVATE:
             continue
-        name = loaded.plan.publish.password_env if loaded.plan.publish else None
+        name = client.password_env
         value = env.get(name or "", "")
         if value:
-            passwords[loaded.slug] = value
+            passwords[client.slug] = value
             continue
         state = "is not set" if (name or "") not in env else "is empty"
-        source = read_yaml(Path(loaded.path).read_bytes(), display_path(Path(loaded.path)))
+        source = read_yaml(Path(client.path).read_bytes(), display_path(Path(client.path)))
         errors.append(source.error(("publish", "password_env"), message("password_env_unset", name=name, state=state)))
     if errors:
         raise PlanValidationError(errors)

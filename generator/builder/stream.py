@@ -1,10 +1,12 @@
 """A site build's plans in worker processes, their results streamed to MkDocs as it needs them.
 
-MkDocs needs every client's figures before it starts (the site's language, the navigation, the
+MkDocs needs every client's values before it starts (the site's language, the navigation, the
 home page), a client's pages only when it reads them, and the calendar files only at the end. So a
-`Stream` submits, for every plan, a load task (load, validate, compute: the figures) and then a
-pages task; the build waits for the figures, and for each client's pages when MkDocs reads its
-first page, while the workers render the next clients' (benchmarks/README.md).
+`Stream` submits, for every plan, a load task (load, validate, compute, and the values the site
+needs: a `generator.builder.clients.Client`), then a pages task, then a calendar task; the worker
+keeps the plan and its figures between them. The build waits for the clients, for each client's
+pages when MkDocs reads its first page, and for the calendar files after the last page
+(benchmarks/README.md).
 
 `playbook build` starts the stream before it even imports MkDocs (`prefetch`), so the plans are
 loading while MkDocs and its theme load; the plugin then `take`s it. This module is imported by
@@ -38,23 +40,43 @@ def load_figures(path: Path, today: date) -> Any:
     return loaded, compute_figures(loaded, today)
 
 
-def _load_task(path: Path, today: date) -> Any:
-    """(loaded plan, figures), or the plan's problems."""
+def _load_task(path: Path, today: date, secret: str) -> Any:
+    """The client (`generator.builder.clients.Client`, pages and files to come), or the plan's problems."""
+    from generator.builder.clients import describe
+
     result = load_figures(path, today)
-    if not isinstance(result, list):
-        _memo[str(path)] = result
-    return result
+    if isinstance(result, list):
+        return result
+    _memo[str(path)] = result
+    loaded, figures = result
+    return describe(loaded, figures, secret)
+
+
+def _memoised(path: Path, today: date) -> Any:
+    got = _memo.get(str(path))
+    return got if got is not None else load_figures(path, today)
 
 
 def _pages_task(path: Path, today: date, secret: str) -> list[tuple[str, str]]:
-    """The client's pages (a plan with problems has none: the load task reports them)."""
-    from generator.builder.clients import render_client
+    """The client's pages (a plan with problems has none: its load task reports them)."""
+    from generator.builder.clients import client_pages
+    from generator.builder.publish import feeds_for, visibility
 
-    got = _memo.pop(str(path), None) or load_figures(path, today)
+    got = _memoised(path, today)
     if isinstance(got, list):
         return []
     loaded, figures = got
-    return render_client(loaded, today, secret, calendar=False, figures=figures).pages
+    return client_pages(loaded, figures, feeds_for(loaded.slug, visibility(loaded), secret))
+
+
+def _calendar_task(path: Path, today: date) -> tuple[tuple[str, bytes], ...]:
+    """The client's calendar files (none for a plan without a calendar or with problems)."""
+    from generator.builder.clients import calendar_files
+
+    got = _memo.pop(str(path), None) or load_figures(path, today)
+    if isinstance(got, list) or got[1].calendar is None:
+        return ()
+    return calendar_files(*got)
 
 
 class Stream:
@@ -68,9 +90,13 @@ class Stream:
         # render them, and on two cores a second worker would only slow MkDocs' own process down
         # (each worker first imports the model and the renderers: a third of a second).
         self.pool = start_pool(1)
-        self.loads: dict[Path, Future[Any]] = {p: self.pool.submit(_load_task, p, today) for p in paths}
+        self.loads: dict[Path, Future[Any]] = {p: self.pool.submit(_load_task, p, today, secret) for p in paths}
         self.pages: dict[Path, Future[list[tuple[str, str]]]] = {
             p: self.pool.submit(_pages_task, p, today, secret) for p in paths
+        }
+        # last: MkDocs needs them only once it has written every page
+        self.calendars: dict[Path, Future[tuple[tuple[str, bytes], ...]]] = {
+            p: self.pool.submit(_calendar_task, p, today) for p in paths
         }
 
     def covers(self, paths: list[Path], today: date, secret: str) -> bool:

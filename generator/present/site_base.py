@@ -6,7 +6,6 @@ Split from `generator.present.site` (the pages' contexts) so that each module st
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -27,25 +26,8 @@ from generator.present.i18n import (
     fmt_percent,
     t,
 )
+from generator.present.pages import PAGES, Labels, front_matter
 from generator.render.markup import escape_markdown, escape_text
-
-# The client's pages in the method's order: (file stem, label key, step number or None).
-PAGES: tuple[tuple[str, str, int | None], ...] = (
-    ("index", "site.page.overview", 1),
-    ("goals", "site.page.goals", 2),
-    ("audience", "site.page.audience", 3),
-    ("competitors", "site.page.competitors", 5),
-    ("audit", "site.page.audit", 6),
-    ("strategy", "site.page.strategy", 7),
-    ("roadmap", "site.page.roadmap", 8),
-    ("checkpoints", "site.page.checkpoints", 8),
-    ("economics", "site.page.economics", None),
-    ("forecast", "site.page.forecast", 8),
-    ("automation", "site.page.automation", None),
-    ("calendar", "site.page.calendar", None),
-    ("downloads", "site.page.downloads", None),
-)
-
 
 # Which page shows each of the eight steps (overview links).
 STEP_PAGES: dict[str, str] = {
@@ -64,16 +46,6 @@ HOURS_YARDSTICK = 365  # one hour a day, every day: the method's yearly yardstic
 
 
 WEEKDAY_KEYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
-
-class Labels:
-    """Interface labels of one language, looked up by key in templates: `L["site.page.goals"]`."""
-
-    def __init__(self, language: str) -> None:
-        self.language = language
-
-    def __getitem__(self, key: str) -> str:
-        return t(key, self.language)
 
 
 @dataclass(frozen=True)
@@ -128,21 +100,6 @@ def md(text: object) -> str:
     (HTML first, then Markdown, so no entity's `#` is ever backslashed into literal text).
     """
     return escape_markdown(text, quote=False)
-
-
-def front_matter(title: str, description: str, language: str) -> str:
-    """YAML front matter: titles and descriptions reach Material's templates unescaped, so escape them here.
-
-    JSON strings are valid YAML scalars, so `json.dumps` quotes any text safely.
-    """
-    lines = [
-        "---",
-        f"title: {json.dumps(str(escape_text(title)), ensure_ascii=False)}",
-        f"description: {json.dumps(str(escape_text(description)), ensure_ascii=False)}",
-        f"language: {language}",
-        "---",
-    ]
-    return "\n".join(lines) + "\n"
 
 
 def status_badge(status: str, words: Words, prefix: str = "status") -> Markup:

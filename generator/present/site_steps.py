@@ -19,10 +19,10 @@ from generator.model import LoadedPlan
 from generator.present.i18n import (
     PlanLanguage,
 )
+from generator.present.pages import context_home
 from generator.present.site_base import (
     PAGES,
     STEP_PAGES,
-    Labels,
     Words,
     _empty,
     _goal_titles,
@@ -31,7 +31,6 @@ from generator.present.site_base import (
     _svg,
     band_badge,
     base_context,
-    front_matter,
     html,
     md,
 )
@@ -225,33 +224,23 @@ def context_roadmap(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
     return ctx
 
 
+def portfolio_row(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
+    """A client's row on the portfolio's home page: its score, steps filled and band (in its own
+    language, `lang=` for screen readers). Made with the client's pages, in the worker."""
+    filled = sum(s.filled for s in figures.steps)
+    client_words = Words(PlanLanguage(figures.language, figures.locale), figures.currency)
+    band = str(band_badge(figures.audit.band if figures.audit else None, client_words))
+    return {
+        "name": md(loaded.plan.business.name),
+        "link": f"{loaded.slug}/index.md",
+        "language": loaded.plan.business.language,
+        "industry": md(loaded.plan.business.industry or "—"),
+        "steps": f"{filled} / {len(figures.steps)}",
+        "score": str(figures.audit.overall) if figures.audit and figures.audit.overall is not None else "—",
+        "band": Markup(band.replace("<span ", f'<span lang="{loaded.plan.business.language}" ', 1)),
+    }
+
+
 def context_portfolio(clients: Iterable[tuple[LoadedPlan, Figures]], language: str) -> dict[str, Any]:
     """The portfolio's home page: every client with its score, steps filled and today's task."""
-    words = Words(language, "RUB")
-    rows = []
-    for loaded, figures in clients:
-        filled = sum(s.filled for s in figures.steps)
-        client_words = Words(PlanLanguage(figures.language, figures.locale), figures.currency)
-        rows.append(
-            {
-                "name": md(loaded.plan.business.name),
-                "link": f"{loaded.slug}/index.md",
-                "language": loaded.plan.business.language,
-                "industry": md(loaded.plan.business.industry or "—"),
-                "steps": f"{filled} / {len(figures.steps)}",
-                "score": str(figures.audit.overall) if figures.audit and figures.audit.overall is not None else "—",
-                # the band in the client's own language, as on the client's pages (lang= for screen readers)
-                "band": Markup(
-                    str(band_badge(figures.audit.band if figures.audit else None, client_words)).replace(
-                        "<span ", f'<span lang="{loaded.plan.business.language}" ', 1
-                    )
-                ),
-            }
-        )
-    title = words.label("site.portfolio.title")
-    return {
-        "L": Labels(language),
-        "clients": rows,
-        "front_matter": front_matter(title, words.label("site.portfolio.description"), language),
-        "title": title,
-    }
+    return context_home([portfolio_row(loaded, figures) for loaded, figures in clients], language)

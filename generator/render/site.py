@@ -15,15 +15,11 @@ from typing import Any
 
 from generator.compute.figures import Figures
 from generator.model import LoadedPlan
+from generator.present.pages import page_path
 from generator.present.site import CONTEXTS, PAGES, context_portfolio
 from generator.render.templating import render_template
 
 TEMPLATES: dict[str, str] = {stem: f"pages/{'overview' if stem == 'index' else stem}.j2.md" for stem, _, _ in PAGES}
-
-
-def page_path(slug: str, stem: str) -> str:
-    """The Markdown path of a client's page inside the docs: `kolosok/audit.md`."""
-    return f"{slug}/{stem}.md"
 
 
 # A data table not yet inside a scroll box (the forecast's month tables already are).

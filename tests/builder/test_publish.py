@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from generator.builder.clients import Client, load_client
 from generator.builder.publish import (
     cache_variant,
     feed_token,
@@ -74,7 +75,7 @@ def test_a_plan_without_publish_is_unlisted() -> None:
 def test_missing_password_is_located_at_password_env(tmp_path: Path, environ: dict[str, str], state: str) -> None:
     path = private_plan(tmp_path)
     with pytest.raises(PlanValidationError) as caught:
-        read_passwords([load_plan(path)], environ)
+        read_passwords([client_of(path)], environ)
     (error,) = caught.value.errors
     # name, blank line, publish, visibility; line 6: "  password_env: PB_TEST_PASSWORD", value at column 17
     assert (error.line, error.col, error.path) == (6, 17, "publish.password_env")
@@ -83,10 +84,17 @@ def test_missing_password_is_located_at_password_env(tmp_path: Path, environ: di
 
 
 def test_password_read_from_the_named_variable(tmp_path: Path) -> None:
-    loaded = load_plan(private_plan(tmp_path))
-    assert read_passwords([loaded], {"PB_TEST_PASSWORD": PASSWORD}) == {"lavka": PASSWORD}
-    public = load_plan(private_plan(tmp_path, "publish: {visibility: unlisted}\n"))
+    client = client_of(private_plan(tmp_path))
+    assert read_passwords([client], {"PB_TEST_PASSWORD": PASSWORD}) == {"lavka": PASSWORD}
+    public = client_of(private_plan(tmp_path, "publish: {visibility: unlisted}\n"))
     assert read_passwords([public], {}) == {}
+
+
+def client_of(path: Path) -> Client:
+    """The site build's view of a plan (what the adapter hands to read_passwords)."""
+    client = load_client(path, TODAY)
+    assert isinstance(client, Client), client
+    return client
 
 
 def test_encrypted_pdf_opens_with_the_password_only(tmp_path: Path) -> None:

@@ -15,6 +15,8 @@ import pytest
 from generator.compute.figures import compute_figures
 from generator.load.loader import LoadedPlan, load_plan
 from generator.present.site import PAGES
+from generator.present.site_steps import portfolio_row
+from generator.render.home import render_home
 from generator.render.site import render_page, render_pages, render_portfolio
 from tests.conftest import PLANS, TESTDATA, TODAY
 
@@ -214,6 +216,9 @@ def test_portfolio_lists_clients(kolosok: dict[str, str]) -> None:
     # each client's band in its own language beside a Russian portfolio (44 and 19: both 0–49, poor)
     assert '44 <span lang="en" class="pb-badge pb-badge--poor">poor</span>' in markdown
     assert '19 <span lang="ru" class="pb-badge pb-badge--poor">плохо</span>' in markdown
+    # the site build renders the same page from the rows its worker made (generator.render.home)
+    rows = [portfolio_row(lp, compute_figures(lp, TODAY)) for lp in loaded]
+    assert render_home(rows, "ru") == markdown
 
 
 @pytest.mark.parametrize("stem", ["index", "economics"])

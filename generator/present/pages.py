@@ -1,0 +1,74 @@
+"""What the site build's own process needs of the presentation: the client pages in the method's
+order, interface labels, front matter, and the home page's values.
+
+Kept apart from `generator.present.site` (the pages' contexts) so that the process running MkDocs
+imports neither the plan's model nor the figures: every client's values reach it prepared by the
+workers (`generator.builder.stream`), its home-page row included (`generator.present.site_steps`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from generator.present.i18n import t
+from generator.render.markup import escape_text
+
+# The client's pages in the method's order: (file stem, label key, step number or None).
+PAGES: tuple[tuple[str, str, int | None], ...] = (
+    ("index", "site.page.overview", 1),
+    ("goals", "site.page.goals", 2),
+    ("audience", "site.page.audience", 3),
+    ("competitors", "site.page.competitors", 5),
+    ("audit", "site.page.audit", 6),
+    ("strategy", "site.page.strategy", 7),
+    ("roadmap", "site.page.roadmap", 8),
+    ("checkpoints", "site.page.checkpoints", 8),
+    ("economics", "site.page.economics", None),
+    ("forecast", "site.page.forecast", 8),
+    ("automation", "site.page.automation", None),
+    ("calendar", "site.page.calendar", None),
+    ("downloads", "site.page.downloads", None),
+)
+
+
+def page_path(slug: str, stem: str) -> str:
+    """The Markdown path of a client's page inside the docs: `kolosok/audit.md`."""
+    return f"{slug}/{stem}.md"
+
+
+class Labels:
+    """Interface labels of one language, looked up by key in templates: `L["site.page.goals"]`."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def __getitem__(self, key: str) -> str:
+        return t(key, self.language)
+
+
+def front_matter(title: str, description: str, language: str) -> str:
+    """YAML front matter: titles and descriptions reach Material's templates unescaped, so escape them here.
+
+    JSON strings are valid YAML scalars, so `json.dumps` quotes any text safely.
+    """
+    lines = [
+        "---",
+        f"title: {json.dumps(str(escape_text(title)), ensure_ascii=False)}",
+        f"description: {json.dumps(str(escape_text(description)), ensure_ascii=False)}",
+        f"language: {language}",
+        "---",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def context_home(rows: Iterable[Mapping[str, Any]], language: str) -> dict[str, Any]:
+    """The portfolio's home page: one row per client (`generator.present.site_steps.portfolio_row`)."""
+    title = t("site.portfolio.title", language)
+    return {
+        "L": Labels(language),
+        "clients": list(rows),
+        "front_matter": front_matter(title, t("site.portfolio.description", language), language),
+        "title": title,
+    }

@@ -1,0 +1,111 @@
+"""The site build's worker (generator.builder.stream, builder/supply, adapters/calendarfiles): each
+client's values, pages and calendar files as a direct render makes them, a plan's problems located,
+the stream `playbook build` starts early taken by the build, and a build whose own process never
+imports the plan model or the figures."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from generator.builder.cache import ClientCache
+from generator.builder.clients import Client, calendar_files, render_client
+from generator.builder.publish import cache_variant
+from generator.builder.stream import Stream, discard, prefetch, take
+from generator.builder.supply import ClientSupply
+from generator.compute.figures import compute_figures
+from generator.errors import PlanError
+from generator.load.loader import load_plan
+from tests.conftest import PLANS, ROOT, TESTDATA, TODAY, run_build
+
+PAIR = [PLANS / "kolosok.yaml", PLANS / "northwind.yaml"]
+
+
+def test_the_worker_renders_what_a_direct_render_makes(tmp_path: Path) -> None:
+    bad = tmp_path / "broken.yaml"
+    shutil.copyfile(TESTDATA / "loader" / "bad" / "absurd-numbers.yaml", bad)
+    stream = Stream([*PAIR, bad], TODAY, "")
+    try:
+        clients = [stream.loads[p].result() for p in PAIR]
+        problems = stream.loads[bad].result()
+        assert isinstance(problems, list) and problems and all(isinstance(e, PlanError) for e in problems)
+        assert all(e.file.endswith("broken.yaml") and e.line >= 1 for e in problems)
+        assert stream.pages[bad].result() == [] and stream.calendars[bad].result() == ()
+        assert all(isinstance(c, Client) and c.pages_due and c.pages == [] for c in clients)
+        supply = ClientSupply(clients, stream)
+        done = supply.complete(clients, files=True)
+    finally:
+        stream.close()
+    for path, client in zip(PAIR, done, strict=True):
+        direct = render_client(load_plan(path, today=TODAY), TODAY)
+        assert client == direct, path.stem  # values, home-page row, pages and calendar files
+        assert client.files and not client.pages_due and not client.calendar_due
+
+
+def test_a_prefetched_stream_is_taken_once() -> None:
+    early = prefetch(PAIR, TODAY, "")
+    assert early is not None
+    assert take(PAIR[:1], TODAY, "") is early  # it covers what the build asks for
+    fresh = take(PAIR, TODAY, "")  # nothing prefetched any more: a stream of its own
+    assert fresh is not early
+    fresh.close()
+    other = prefetch(PAIR, TODAY, "")
+    assert other is not None
+    again = take(PAIR, TODAY, "another secret")  # the feeds' paths differ: not reused, and stopped
+    assert again is not other and other.pool._shutdown_thread
+    again.close()
+    assert prefetch(PAIR[:1], TODAY, "") is None  # one plan loads faster here than a worker starts
+    discard()
+
+
+@pytest.mark.parametrize("cached", [False, True])
+def test_the_site_holds_the_rendered_calendars(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cached: bool) -> None:
+    monkeypatch.setenv("PLAYBOOK_CACHE_DIR", str(tmp_path / "cache"))
+    site = tmp_path / "site"
+    config = ROOT / "mkdocs.yml"
+    assert run_build(PLANS, [], site, TODAY, config_file=config) == 0
+    if cached:  # the second build finds the client, pages and calendar files included, in the cache
+        store = ClientCache(tmp_path / "cache")
+        entry = store.get(store.key(PLANS / "northwind.yaml", TODAY.isoformat(), cache_variant("")))
+        assert isinstance(entry, Client) and not entry.calendar_due and not entry.pages_due
+        assert len(entry.files) == 2 and len(entry.pages) == len(entry.page_paths)
+        (site / "northwind" / "calendar.ics").unlink()
+        assert run_build(PLANS, [], tmp_path / "again", TODAY, config_file=config) == 0
+        site = tmp_path / "again"
+    loaded = load_plan(PLANS / "northwind.yaml", today=TODAY)
+    for name, data in calendar_files(loaded, compute_figures(loaded, TODAY)):
+        assert (site / "northwind" / name).read_bytes() == data
+    feed = icalendar.Calendar.from_ical((site / "northwind" / "calendar.ics").read_bytes())
+    assert len(feed.walk("VEVENT")) > 100
+
+
+BUILD_AND_LIST_MODULES = """
+import sys
+from generator.cli import main
+code = main(["build", "--plans", sys.argv[1], "--site-dir", sys.argv[2], "--today", sys.argv[3], "--no-cache"])
+print(code, " ".join(sorted(m for m in sys.modules if m.startswith("generator."))))
+"""
+
+
+def test_the_build_process_never_imports_the_model(tmp_path: Path) -> None:
+    """The speed of a cold build depends on it: plans load in the worker while MkDocs starts."""
+    run = subprocess.run(
+        [sys.executable, "-c", BUILD_AND_LIST_MODULES, str(PLANS), str(tmp_path / "site"), TODAY.isoformat()],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**__import__("os").environ, "PLAYBOOK_CACHE_DIR": str(tmp_path / "cache")},
+        check=True,
+    )
+    code, modules = run.stdout.strip().splitlines()[-1].split(" ", 1)
+    assert code == "0", run.stderr
+    imported = set(modules.split())
+    assert "generator.builder.clients" in imported and "generator.adapters.mkdocs" in imported
+    for heavy in ("generator.model", "generator.compute.figures", "generator.load.loader", "generator.render.site"):
+        assert heavy not in imported, heavy
+    assert (tmp_path / "site" / "kolosok" / "calendar.ics").is_file()
