@@ -1,15 +1,20 @@
 """The calendar files of a site build in MkDocs' terms: known to MkDocs from the start (the pages
 link to them), written into the built site once the build's worker has rendered them
-(`generator.builder.stream`: after the pages, since MkDocs needs them last)."""
+(`generator.builder.stream`: after the pages, since MkDocs needs them last); then the clients
+completed in this build go to the cache."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from generator.builder.clients import CALENDAR_FILES, Client
+from generator.builder.cache import ClientCache
+from generator.builder.clients import CALENDAR_FILES, Client, remember_client
+from generator.builder.publish import site_secret
+from generator.builder.supply import ClientSupply
 
 
 class LaterFile(File):
@@ -31,6 +36,20 @@ def add_calendar_files(files: Files, config: MkDocsConfig, clients: list[Client]
             kind = LaterFile if later else File
             path = f"{client.feed_folder}/{name}"
             files.append(kind.generated(config, path, content=data, inclusion=InclusionLevel.INCLUDED))
+
+
+def finish_clients(
+    supply: ClientSupply, clients: list[Client], site_dir: Path, store: ClientCache | None, today: date
+) -> None:
+    """After the last page: write the calendar files that came last and keep every client completed
+    in this build in the cache (the next build takes it whole)."""
+    complete = supply.complete(clients, files=True)
+    supply.close()
+    write_calendars(clients, complete, site_dir)
+    if store is not None:
+        for before, client in zip(clients, complete, strict=True):
+            if before.pages_due or before.calendar_due:
+                remember_client(store, client, today, site_secret())
 
 
 def write_calendars(due: list[Client], done: list[Client], site_dir: Path) -> None:

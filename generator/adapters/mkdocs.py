@@ -39,7 +39,7 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
 from generator.adapters import visibility as vis
-from generator.adapters.calendarfiles import add_calendar_files, write_calendars
+from generator.adapters.calendarfiles import add_calendar_files, finish_clients
 from generator.adapters.docs import (
     CLIENT_PAGES_DIR,
     check_symlinks,
@@ -50,12 +50,12 @@ from generator.adapters.docs import (
 from generator.adapters.preview import Preview, quiet_dirty_warning
 from generator.adapters.support import PlanErrors, background_reporter, disk_errors_reported, resolve_today
 from generator.builder.cache import ClientCache, PdfCache, cache_dir
-from generator.builder.clients import Client, generated_paths, load_clients, remember_client
+from generator.builder.clients import Client, generated_paths, load_clients
 from generator.builder.pdfs import PdfBatch, audit_jobs
 from generator.builder.progress import BuildProgress
 from generator.builder.publish import read_passwords, site_secret
 from generator.builder.site import check_output_folder
-from generator.builder.stream import Stream, take
+from generator.builder.stream import Stream, preload, take
 from generator.builder.supply import ClientSupply
 from generator.errors import PlanError, PlanValidationError, UserError
 from generator.present.branding import branding_from
@@ -234,17 +234,6 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._start_pdfs(config)
         return files
 
-    def _finish_clients(self, site_dir: Path) -> None:
-        """Write the calendar files and keep every client completed in this build in the cache."""
-        complete = self.supply.complete(self.clients, files=True)
-        self.supply.close()
-        write_calendars(self.clients, complete, site_dir)
-        if self.config.cache:
-            store = ClientCache(cache_dir(self.root))
-            for old, client in zip(self.clients, complete, strict=True):
-                if old.pages_due or old.calendar_due:
-                    remember_client(store, client, self.today, site_secret())
-
     # visibility ---------------------------------------------------------------------------------
 
     def _owner(self, src_uri: str) -> Client | None:
@@ -362,7 +351,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             Path(config.site_dir), self.clients, one_client=bool(self.selected_clients()), site_url=config.site_url
         )
         self.progress.complete("pages")
-        self._finish_clients(Path(config.site_dir))
+        store = ClientCache(cache_dir(self.root)) if self.config.cache else None
+        finish_clients(self.supply, self.clients, Path(config.site_dir), store, self.today)
+        if self.serving:
+            preload()  # while the preview is idle: the next plan edit is loaded in this process
         batch, self._pdfs = self._pdfs, None
         if batch is None:
             return

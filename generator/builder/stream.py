@@ -79,6 +79,16 @@ def _calendar_task(path: Path, today: date) -> tuple[tuple[str, bytes], ...]:
     return calendar_files(*got)
 
 
+def preload() -> None:
+    """Import what loading and rendering one plan needs, in this process (the live preview, idle
+    after a build: its next plan edit is then rendered here without that wait)."""
+    import generator.builder.clients
+    import generator.compute.figures
+    import generator.load.loader
+    import generator.render.calendar
+    import generator.render.site  # noqa: F401
+
+
 class Stream:
     """Load and pages tasks of `paths` on a pool of worker processes."""
 
