@@ -46,12 +46,14 @@ from generator.adapters.docs import (
     navigation,
     page_language,
 )
+from generator.adapters.sharding import shard_files
 from generator.adapters.support import PlanErrors, background_reporter, disk_errors_reported, resolve_today
 from generator.builder.cache import ClientCache, PdfCache, cache_dir
 from generator.builder.clients import PDF_NAME, Client, generated_paths, load_clients
 from generator.builder.pdfs import PdfBatch, PdfJob, plan_stamp
 from generator.builder.progress import BuildProgress
 from generator.builder.publish import encrypt_pdf, read_passwords, site_secret
+from generator.builder.shards import build_shard
 from generator.builder.site import check_output_folder
 from generator.errors import PlanError, PlanValidationError, UserError
 from generator.present.branding import branding_from
@@ -69,6 +71,7 @@ class PlaybookConfig(Config):
     today = config_options.Type(str, default="")
     pdf = config_options.Type(bool, default=True)
     cache = config_options.Type(bool, default=True)  # reuse unchanged PDFs (see generator.builder.cache)
+    shard = config_options.Type(str, default="")  # "K/N": render shard K's clients only (generator.builder.shards)
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
@@ -76,6 +79,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def __init__(self) -> None:
         self.clients: list[Client] = []
+        self.built: list[Client] = []  # the clients whose pages, files and PDFs this build renders (a shard's own)
         self.errors: list[PlanError] = []
         self.today: date = date.today()
         self.root: Path = Path.cwd()
@@ -132,9 +136,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             raise PluginError(printable(f"playbook: {exc}")) from None
         try:
             store = ClientCache(cache_dir(self.root)) if self.config.cache else None
+            shard = build_shard(self.config.shard, self.selected_clients())
             self.clients = load_clients(
-                self.plans_dir, self.selected_clients(), self.today, store, secret=site_secret(), progress=self.progress
+                self.plans_dir, self.selected_clients(), self.today, store, secret=site_secret(),
+                progress=self.progress, render=shard.owns if shard else None,
             )
+            self.built = [c for c in self.clients if shard is None or shard.owns(c.slug)]
             self.passwords = read_passwords(c.loaded for c in self.clients)
             self._by_slug = {c.slug: c for c in self.clients}
         except PlanValidationError as exc:
@@ -171,7 +178,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     @disk_errors_reported
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        selected = {c.slug for c in self.clients}
+        selected = {c.slug for c in self.built}
         # A site whose clients all speak one language keeps the method pages in that language only
         # (a Russian portfolio had both a "Метод" and a "Method" tab).
         single = bool(self.selected_clients()) or self.one_language
@@ -201,9 +208,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             for path, markdown in client.pages:
                 files.append(File.generated(config, path, content=markdown))
         self._add_calendar_files(files, config)
-        config.nav = navigation(self.clients, files, self.site_language, self._language_of)
+        config.nav = navigation(self.built, files, self.site_language, self._language_of)
         self._start_pdfs(config)
-        return files
+        return shard_files(files, config, self.clients, self.built)  # other shards' pages as links only; client order
 
     def _add_calendar_files(self, files: Files, config: MkDocsConfig) -> None:
         for client in self.clients:
@@ -304,7 +311,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         branding = branding_from(config.extra)
         # the cover shows the branding, so a change of it is a change of every PDF's input
         day = self.today.isoformat() + (f"|{branding!r}" if branding else "")
-        for client in self.clients:
+        for client in self.built:
             target = site / client.slug / PDF_NAME
             target.parent.mkdir(parents=True, exist_ok=True)
             key = None

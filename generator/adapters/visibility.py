@@ -20,7 +20,6 @@ hold the password) and drops encrypted pages from the shared search index.
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 from collections.abc import Iterable
@@ -37,6 +36,7 @@ from mkdocs.structure.toc import TableOfContents
 
 from generator.builder.clients import Client
 from generator.builder.publish import PRIVATE, PUBLIC
+from generator.builder.shards import gzip_mtime, sitemap_gzip
 from generator.present.site import PAGES, Labels
 from generator.render.markup import escape_text
 
@@ -264,8 +264,8 @@ def prune_sitemap(site: Path, prefixes: list[str], base: str, drop_home: bool) -
     sitemap.write_text(text, "utf-8")
     packed = site / "sitemap.xml.gz"
     if packed.exists():
-        with gzip.GzipFile(packed, "wb", mtime=0) as handle:
-            handle.write(text.encode("utf-8"))
+        # MkDocs' own timestamp (the day's) kept: the same bytes whether or not this shard had a client to hide
+        packed.write_bytes(sitemap_gzip(text, gzip_mtime(packed.read_bytes())))
 
 
 def prune_search(site: Path, prefixes: list[str]) -> None:

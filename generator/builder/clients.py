@@ -8,7 +8,8 @@ together; the MkDocs adapter only hands the results to MkDocs.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -61,13 +62,23 @@ def plan_paths(folder: Path) -> list[Path]:
     return list_plans(folder)
 
 
+def compute_client(loaded: LoadedPlan, today: date, secret: str = "") -> Client:
+    """One client's figures and where its feeds go, without pages or calendar files.
+
+    What a shard build needs of a client another shard renders: the home page lists its figures,
+    the site's language counts its language, visibility decides the sitemap and search
+    (`generator.builder.shards`)."""
+    return Client(loaded, compute_figures(loaded, today), [], (), feeds_for(loaded.slug, visibility(loaded), secret))
+
+
 def render_client(loaded: LoadedPlan, today: date, secret: str = "") -> Client:
     """One client's figures, pages and calendar files: everything the site shows of it.
 
     `secret` is the portfolio's `PLAYBOOK_SITE_SECRET` ('' when unset): it decides where an
     unlisted or private client's calendar files are published (`generator.builder.publish`)."""
-    figures = compute_figures(loaded, today)
-    feeds = feeds_for(loaded.slug, visibility(loaded), secret)
+    client = compute_client(loaded, today, secret)
+    figures, feeds = client.figures, client.feeds
+    assert feeds is not None
     files: tuple[tuple[str, bytes], ...] = ()
     if figures.calendar is not None and not feeds.withheld:
         ics = render_ics(loaded.slug, loaded.plan, figures.calendar)
@@ -79,35 +90,43 @@ def render_client(loaded: LoadedPlan, today: date, secret: str = "") -> Client:
         "withheld": feeds.withheld,
         "secret": feeds.folder not in (None, loaded.slug),
     }
-    return Client(loaded, figures, render_pages(loaded, figures, links), files, feeds)
+    return replace(client, pages=render_pages(loaded, figures, links), files=files)
 
 
-def load_client(path: Path, today: date, secret: str = "") -> Client | list[PlanError]:
-    """Load, compute and render one plan (in a worker process when there are several)."""
+def load_client(path: Path, today: date, secret: str = "", render: bool = True) -> Client | list[PlanError]:
+    """Load, compute and render one plan (in a worker process when there are several); with
+    `render` False, load and compute only (a client another shard renders)."""
     try:
         loaded = load_plan(path, today=today)
     except PlanValidationError as exc:
         return list(exc.errors)
-    return render_client(loaded, today, secret)
+    return render_client(loaded, today, secret) if render else compute_client(loaded, today, secret)
 
 
 def _map_clients(
-    paths: list[Path], today: date, secret: str, progress: BuildProgress | None = None
+    paths: list[Path],
+    today: date,
+    secret: str,
+    progress: BuildProgress | None = None,
+    renders: list[bool] | None = None,
 ) -> list[Client | list[PlanError]]:
     """`load_client` for each path: in parallel processes when there are several plans and cores.
 
     Results are taken one by one as they come, so the progress display moves with each plan."""
     workers = min(len(paths), os.cpu_count() or 1)
     results: list[Client | list[PlanError]] = []
+    flags = renders if renders is not None else [True] * len(paths)
     if workers <= 1:
-        for path in paths:
-            results.append(load_client(path, today, secret))
+        for path, render in zip(paths, flags, strict=True):
+            results.append(load_client(path, today, secret, render))
             if progress is not None:
                 progress.advance("plans")
         return results
     with start_pool(workers) as pool:
         chunk = max(1, len(paths) // (workers * 4))
-        for outcome in pool.map(load_client, paths, [today] * len(paths), [secret] * len(paths), chunksize=chunk):
+        for outcome in pool.map(
+            load_client, paths, [today] * len(paths), [secret] * len(paths), flags, chunksize=chunk
+        ):
             results.append(outcome)
             if progress is not None:
                 progress.advance("plans")
@@ -122,8 +141,12 @@ def load_clients(
     *,
     secret: str = "",
     progress: BuildProgress | None = None,
+    render: Callable[[str], bool] | None = None,
 ) -> list[Client]:
     """Load, compute and render every selected plan; all plan problems are raised together.
+
+    With `render` (a shard build, `generator.builder.shards`), the plans whose slug it refuses are
+    loaded and computed only: they come back without pages or calendar files.
 
     With a `store`, a plan whose bytes (and earlier audit) are unchanged since a build on the
     same day (and with the same portfolio secret, by a one-way digest of it) comes back from the
@@ -147,15 +170,17 @@ def load_clients(
     for path in paths:
         cached = store.get(keys[path]) if store is not None else None
         if isinstance(cached, Client):
-            found[path] = cached
+            found[path] = cached if render is None or render(path.stem) else replace(cached, pages=[], files=())
     missing = [path for path in paths if path not in found]
+    renders = [render is None or render(path.stem) for path in missing]
     if progress is not None:
         progress.start("plans", len(paths))
         progress.advance("plans", len(found))  # unchanged plans, from the cache
-    for path, outcome in zip(missing, _map_clients(missing, today, secret, progress), strict=True):
+    outcomes = _map_clients(missing, today, secret, progress, renders)
+    for path, outcome, rendered in zip(missing, outcomes, renders, strict=True):
         if isinstance(outcome, Client):
             found[path] = outcome
-            if store is not None:
+            if store is not None and rendered:
                 previous = outcome.loaded.previous
                 store.put(keys[path], outcome, previous.path if previous else None)
         else:
