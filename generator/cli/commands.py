@@ -154,6 +154,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_merge(args: argparse.Namespace) -> int:
     """Assemble the shards of a `playbook build --shard K/N` into the site one build would write."""
+    from generator.builder.cache import forget_build
     from generator.builder.merge import merge_shards
     from generator.builder.site import check_output_folder
 
@@ -162,6 +163,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     def project_check(site_dir: Path) -> None:
         # the project of ./mkdocs.yml (if any): its plans, pages, theme and cache are never replaced
         check_output_folder(site_dir, project=project, config_path=project / "mkdocs.yml", plans=project / "plans")
+        forget_build(project, site_dir)  # a whole build's record of this folder no longer describes it
 
     outcome = merge_shards([Path(f) for f in args.shard_dirs], Path(args.site_dir), project_check=project_check)
     stdout().print(
