@@ -123,12 +123,12 @@ def _copy_files(shards: list[tuple[Path, Manifest]], target: Path) -> None:
                 shutil.copy2(source, target / rel)
 
 
-def _blocks(shards: list[tuple[Path, Manifest]], lists: list[list[Any]], owner_of: Callable[[Any], str | None],
-            what: str) -> list[Any]:
+def _blocks(
+    shards: list[tuple[Path, Manifest]], lists: list[list[Any]], owner_of: Callable[[Any], str | None], what: str
+) -> list[Any]:
     """The merged entries: the common ones (checked equal in every shard), then each client's block
     from its own shard, in the portfolio's order."""
     manifest = shards[0][1]
-    slugs = set(manifest.clients)
     common = [entry for entry in lists[0] if owner_of(entry) is None]
     per_shard: list[dict[str, list[Any]]] = []
     for (folder, _), entries in zip(shards, lists, strict=True):
@@ -140,7 +140,7 @@ def _blocks(shards: list[tuple[Path, Manifest]], lists: list[list[Any]], owner_o
         by_client: dict[str, list[Any]] = {}
         for entry in entries:
             slug = owner_of(entry)
-            if slug is not None and slug in slugs:
+            if slug is not None:
                 by_client.setdefault(slug, []).append(entry)
         per_shard.append(by_client)
     merged = list(common)
@@ -205,8 +205,8 @@ def _merge_search(shards: list[tuple[Path, Manifest]], target: Path) -> None:
     if any(d.get("config") != datas[0].get("config") for d in datas):
         raise UserError(f"{SEARCH_INDEX}: the shards' search settings differ; build them with the same mkdocs.yml")
     slugs = set(shards[0][1].clients)
-    docs = _blocks(shards, [d.get("docs", []) for d in datas], lambda e: owner(str(e.get("location", "")), slugs),
-                   SEARCH_INDEX)
+    lists = [d.get("docs", []) for d in datas]
+    docs = _blocks(shards, lists, lambda entry: owner(str(entry.get("location", "")), slugs), SEARCH_INDEX)
     merged = {**datas[0], "docs": docs}
     (target / SEARCH_INDEX).parent.mkdir(parents=True, exist_ok=True)
     (target / SEARCH_INDEX).write_text(fmt(merged), "utf-8")

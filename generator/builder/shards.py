@@ -166,7 +166,8 @@ def read_manifest(folder: Path) -> Manifest:
     """The manifest of a shard's folder; a UserError naming the folder when it is not a shard."""
     path = folder / MANIFEST
     if not folder.is_dir():
-        raise UserError(f"{folder}: no such folder; give the folders playbook build --shard K/N wrote")
+        what = "not a folder" if folder.exists() else "no such folder"
+        raise UserError(f"{folder}: {what}; give the folders playbook build --shard K/N wrote")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("format") != MANIFEST_FORMAT:
