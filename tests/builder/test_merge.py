@@ -242,3 +242,25 @@ def test_bad_shard_options_are_refused(
     err = refusal([*argv, "--shard", "1/3", "--client", "client-1"], capsys)
     assert "cannot be combined with --client" in err
     assert not (tmp_path / "site").exists()
+
+
+def test_a_shard_built_with_the_cache_is_the_same_and_then_up_to_date(
+    russian: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str], environment: pytest.MonkeyPatch
+) -> None:
+    """With the build cache (clients and PDFs cached, other shards' clients from it stripped of their
+    pages), a shard is the same as built without; built again, it is found up to date, manifest and all."""
+    project: Path = russian["project"]
+    environment.chdir(project)
+    environment.setenv("PLAYBOOK_CACHE_DIR", str(tmp_path / "cache"))
+    argv = ["build", "--plans", str(project / "plans"), "--config", str(project / "mkdocs.yml")]
+    argv += ["--today", TODAY.isoformat()]
+    # shard 2 fills the cache with its clients, which shard 3 then takes without their pages
+    assert main([*argv, "--shard", "2/3", "--site-dir", str(tmp_path / "shard-2")]) == 0
+    shard = [*argv, "--shard", "3/3", "--site-dir", str(tmp_path / "shard-3")]
+    assert main(shard) == 0
+    assert differences(russian["shards"][2], tmp_path / "shard-3") == []
+    assert differences(russian["shards"][1], tmp_path / "shard-2") == []
+    capsys.readouterr()
+    assert main(shard) == 0
+    assert "is up to date" in capsys.readouterr().out
+    assert (tmp_path / "shard-3" / MANIFEST).is_file()
