@@ -71,6 +71,10 @@ def configure_encryption(config: MkDocsConfig, clients: Iterable[Client], langua
     if any(names.index(n) > position for n in ("search", "playbook") if n in names):
         raise PluginError(f"playbook: in mkdocs.yml, list {ENCRYPT_PLUGIN} after search and playbook under plugins:")
     options = config.plugins[ENCRYPT_PLUGIN].config
+    # The plugin lists the pages it encrypted in a dict shared by the whole process, and drops their search
+    # entries in every later build (a `mkdocs serve` session after a client went public, in-process builds):
+    # each build starts with none.
+    getattr(config.plugins[ENCRYPT_PLUGIN], "setup", {}).pop("locations", None)
     options["cache_file"] = ""  # its key cache is a YAML file keyed by the password itself
     options["search_index"] = "encrypted"  # encrypted pages leave the shared search index
     options["remember_password"] = False  # the derived key stays for the session; the password is never stored
