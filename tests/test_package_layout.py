@@ -27,6 +27,7 @@ TESTED_ELSEWHERE: dict[str, tuple[str, str]] = {
     "adapters/docs.py": ("tests/builder/test_site.py", "content/ and the navigation, through real builds"),
     "adapters/support.py": ("tests/adapters/test_mkdocs.py", "the plugin's errors and preview reports, through MkDocs"),
     "adapters/mkdocs_run.py": ("tests/builder/test_site.py", "runs MkDocs for the atomic site build"),
+    "adapters/sharding.py": ("tests/builder/test_merge.py", "shard builds, whole against merged"),
     "builder/clients.py": ("tests/builder/test_cache.py", "the per-client pipeline, exercised by every build"),
     "builder/supply.py": ("tests/builder/test_stream.py", "the stream's pages and files as the build takes them"),
     "present/pages.py": ("tests/render/test_site.py", "labels, front matter and the home page, through the pages"),

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.conftest import ROOT
 
@@ -43,8 +44,26 @@ def test_zizmor_would_catch_the_old_workflow(tmp_path: Path) -> None:
     assert "unpinned-uses" in result.stdout and "artipacked" in result.stdout
 
 
-def test_every_action_is_pinned_to_a_commit() -> None:
-    text = (WORKFLOWS / "pages.yml").read_text("utf-8")
+@pytest.mark.parametrize("name", ["pages.yml", "pages-sharded.yml"])
+def test_every_action_is_pinned_to_a_commit(name: str) -> None:
+    text = (WORKFLOWS / name).read_text("utf-8")
     uses = [line.split("uses:", 1)[1].strip() for line in text.splitlines() if "uses:" in line]
     assert uses and all(len(u.split("@", 1)[1].split()[0]) == 40 for u in uses)
+    assert all("# v" in u for u in uses)  # the version, for the reader and for updates
     assert "persist-credentials: false" in text
+
+
+def test_the_sharded_workflow_builds_every_shard_and_merges_them() -> None:
+    """N is written twice (the matrix and SHARDS): they must agree, or the merge misses a shard; the
+    shard's manifest is a hidden file, which upload-artifact leaves out unless told."""
+    workflow = yaml.safe_load((WORKFLOWS / "pages-sharded.yml").read_text("utf-8"))
+    build = workflow["jobs"]["build"]
+    shards = build["strategy"]["matrix"]["shard"]
+    assert shards == list(range(1, int(build["env"]["SHARDS"]) + 1))
+    steps = {step.get("uses", "").split("@")[0]: step for step in build["steps"]}
+    assert steps["actions/upload-artifact"]["with"]["include-hidden-files"] is True
+    runs = " ".join(step.get("run", "") for step in build["steps"])
+    assert '--shard "$SHARD/$SHARDS"' in runs and '--today "$TODAY"' in runs
+    merge = " ".join(step.get("run", "") for step in workflow["jobs"]["merge"]["steps"])
+    assert "playbook merge shards/shard-* --site-dir site" in merge
+    assert workflow["jobs"]["deploy"]["needs"] == "merge"

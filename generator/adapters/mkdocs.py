@@ -48,12 +48,14 @@ from generator.adapters.docs import (
     page_language,
 )
 from generator.adapters.preview import Preview, quiet_dirty_warning
+from generator.adapters.sharding import shard_files
 from generator.adapters.support import PlanErrors, background_reporter, disk_errors_reported, resolve_today
 from generator.builder.cache import ClientCache, PdfCache, cache_dir
 from generator.builder.clients import Client, generated_paths, load_clients
 from generator.builder.pdfs import PdfBatch, audit_jobs
 from generator.builder.progress import BuildProgress
 from generator.builder.publish import read_passwords, site_secret
+from generator.builder.shards import build_shard
 from generator.builder.site import check_output_folder
 from generator.builder.stream import Stream, preload, take
 from generator.builder.supply import ClientSupply
@@ -74,6 +76,7 @@ class PlaybookConfig(Config):
     today = config_options.Type(str, default="")
     pdf = config_options.Type(bool, default=True)
     cache = config_options.Type(bool, default=True)  # reuse unchanged PDFs (see generator.builder.cache)
+    shard = config_options.Type(str, default="")  # "K/N": render shard K's clients only (generator.builder.shards)
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
@@ -81,6 +84,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def __init__(self) -> None:
         self.clients: list[Client] = []
+        self.built: list[Client] = []  # the clients whose pages, files and PDFs this build renders (a shard's own)
         self.errors: list[PlanError] = []
         self.today: date = date.today()
         self.root: Path = Path.cwd()
@@ -144,10 +148,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             store = ClientCache(cache_dir(self.root)) if self.config.cache else None
             streams: list[Stream] = []
 
-            def start(paths: list[Path]) -> Stream:
-                streams.append(take(paths, self.today, site_secret()))  # `playbook build` started it already
+            def start(paths: list[Path], rendered: set[Path]) -> Stream:
+                streams.append(take(paths, self.today, site_secret(), rendered))  # `playbook build` started it
                 return streams[-1]
 
+            shard = build_shard(self.config.shard, self.selected_clients())
             self.clients = load_clients(
                 self.plans_dir,
                 self.selected_clients(),
@@ -156,7 +161,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 secret=site_secret(),
                 progress=self.progress,
                 stream=start,  # pages come while MkDocs reads them (on_page_read_source)
+                render=shard.owns if shard else None,  # a shard renders its own clients only
             )
+            self.built = [c for c in self.clients if shard is None or shard.owns(c.slug)]
             self.supply = ClientSupply(self.clients, streams[0] if streams else None)
             self.passwords = read_passwords(self.clients)
             self._by_slug = {c.slug: c for c in self.clients}
@@ -194,7 +201,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     @disk_errors_reported
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        selected = {c.slug for c in self.clients}
+        selected = {c.slug for c in self.built}
         # A site whose clients all speak one language keeps the method pages in that language only
         # (a Russian portfolio had both a "Метод" and a "Method" tab).
         single = bool(self.selected_clients()) or self.one_language
@@ -214,25 +221,25 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             elif single and parts[0] != CLIENT_PAGES_DIR and self._language_of(file.src_uri) != self.site_language:
                 files.remove(file)  # a one-language site keeps hand-written pages in its own language only
         if self.preview is not None:  # it compares every page with the previous rebuild's
-            self.clients = self.supply.complete(self.clients)
-        self._generated = {"index.md"} | {path for c in self.clients for path in c.page_paths}
+            self.clients, self.built = self.supply.complete(self.clients), self.supply.complete(self.built)
+        self._generated = {"index.md"} | {path for c in self.built for path in c.page_paths}
         listed, self.home_password = vis.listed_clients(self.clients, self.passwords, bool(self.selected_clients()))
         portfolio = render_home([c.row for c in listed], self.site_language)
         if self.preview is not None:
-            pages = self.preview.pages(files, config, portfolio, self.clients, self.site_language)
+            pages = self.preview.pages(files, config, portfolio, self.built, self.site_language)
         else:
             pages = [File.generated(config, "index.md", content=portfolio)]
-            pages += [File.generated(config, path, content="") for c in self.clients for path in c.page_paths]
+            pages += [File.generated(config, path, content="") for c in self.built for path in c.page_paths]
         from generator.render.charts import CHART_CSS
 
         files.append(pages[0])
         files.append(File.generated(config, "assets/stylesheets/charts.css", content=CHART_CSS))
         for page in pages[1:]:
             files.append(page)
-        add_calendar_files(files, config, self.clients)
-        config.nav = navigation(self.clients, files, self.site_language, self._language_of)
+        add_calendar_files(files, config, self.built)
+        config.nav = navigation(self.built, files, self.site_language, self._language_of)
         self._start_pdfs(config)
-        return files
+        return shard_files(files, config, self.clients, self.built)  # other shards' pages as links only; client order
 
     # visibility ---------------------------------------------------------------------------------
 
@@ -329,7 +336,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         branding = branding_from(config.extra)
         store = PdfCache(cache_dir(self.root)) if self.config.cache else None
         jobs, cached_count = audit_jobs(
-            self.clients, Path(config.site_dir), store, self.passwords, self.today, branding, stamped=self.serving
+            self.built, Path(config.site_dir), store, self.passwords, self.today, branding, stamped=self.serving
         )
         self.progress.start("pdfs", cached_count + len(jobs))
         self.progress.advance("pdfs", cached_count)

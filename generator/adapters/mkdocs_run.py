@@ -33,14 +33,19 @@ class _ConsoleHandler(logging.Handler):
 
 @dataclass(frozen=True)
 class Built:
-    """What a MkDocs run built: the clients' slugs, and whether any of them is private (encrypted)."""
+    """What a MkDocs run built: the clients' slugs, and whether any of them is private (encrypted).
+
+    A shard build (`generator.builder.shards`) renders some clients of the `portfolio` (every
+    client, in the build's order) on a site whose URL is `site_url`."""
 
     clients: list[str]
     encrypted: bool
+    portfolio: tuple[str, ...] = ()
+    site_url: str | None = None
 
 
 def run_mkdocs(
-    config_path: Path, site_dir: Path, *, plans: Path, clients: list[str], today: str, use_cache: bool
+    config_path: Path, site_dir: Path, *, plans: Path, clients: list[str], today: str, use_cache: bool, shard: str = ""
 ) -> Built:
     """Build the MkDocs site of `config_path` into `site_dir`; the clients built.
 
@@ -73,13 +78,15 @@ def run_mkdocs(
         plugin.config.clients = list(clients)
         plugin.config.today = today
         plugin.config.cache = use_cache
+        plugin.config.shard = shard
         plugin.progress = BuildProgress(console)
         try:
             with plugin.progress:
                 build(config)
         except Abort:
             raise BuildAborted(plan_problems=bool(plugin.errors)) from None
-        return Built([c.slug for c in plugin.clients], bool(plugin.passwords))
+        portfolio = tuple(c.slug for c in plugin.clients)
+        return Built([c.slug for c in plugin.built], bool(plugin.passwords), portfolio, config.site_url)
     finally:
         logger.removeHandler(handler)
         logger.setLevel(previous_level)

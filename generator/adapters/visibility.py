@@ -20,7 +20,6 @@ hold the password) and drops encrypted pages from the shared search index.
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 from collections.abc import Iterable
@@ -37,6 +36,7 @@ from mkdocs.structure.toc import TableOfContents
 
 from generator.builder.clients import Client
 from generator.builder.publish import PRIVATE, PUBLIC
+from generator.builder.shards import gzip_mtime, sitemap_gzip
 from generator.present.pages import PAGES, Labels
 from generator.render.markup import escape_text
 
@@ -71,6 +71,10 @@ def configure_encryption(config: MkDocsConfig, clients: Iterable[Client], langua
     if any(names.index(n) > position for n in ("search", "playbook") if n in names):
         raise PluginError(f"playbook: in mkdocs.yml, list {ENCRYPT_PLUGIN} after search and playbook under plugins:")
     options = config.plugins[ENCRYPT_PLUGIN].config
+    # The plugin lists the pages it encrypted in a dict shared by the whole process, and drops their search
+    # entries in every later build (a `mkdocs serve` session after a client went public, in-process builds):
+    # each build starts with none.
+    getattr(config.plugins[ENCRYPT_PLUGIN], "setup", {}).pop("locations", None)
     options["cache_file"] = ""  # its key cache is a YAML file keyed by the password itself
     options["search_index"] = "encrypted"  # encrypted pages leave the shared search index
     options["remember_password"] = False  # the derived key stays for the session; the password is never stored
@@ -264,8 +268,8 @@ def prune_sitemap(site: Path, prefixes: list[str], base: str, drop_home: bool) -
     sitemap.write_text(text, "utf-8")
     packed = site / "sitemap.xml.gz"
     if packed.exists():
-        with gzip.GzipFile(packed, "wb", mtime=0) as handle:
-            handle.write(text.encode("utf-8"))
+        # MkDocs' own timestamp (the day's) kept: the same bytes whether or not this shard had a client to hide
+        packed.write_bytes(sitemap_gzip(text, gzip_mtime(packed.read_bytes())))
 
 
 def prune_search(site: Path, prefixes: list[str]) -> None:

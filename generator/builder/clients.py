@@ -135,46 +135,64 @@ def render_client(loaded: LoadedPlan, today: date, secret: str = "", figures: Fi
     return replace(client, pages=pages, files=files, pages_due=False, calendar_due=False)
 
 
-def load_client(path: Path, today: date, secret: str = "") -> Client | list[PlanError]:
-    """Load, compute and render one plan (in a worker process when there are several)."""
+def load_client(path: Path, today: date, secret: str = "", render: bool = True) -> Client | list[PlanError]:
+    """Load, compute and render one plan (in a worker process when there are several); with
+    `render` False, load and compute only (a client another shard renders)."""
+    from generator.compute.figures import compute_figures
     from generator.load.loader import load_plan
 
     try:
         loaded = load_plan(path, today=today)
     except PlanValidationError as exc:
         return list(exc.errors)
+    if not render:
+        return unrendered(describe(loaded, compute_figures(loaded, today), secret))
     return render_client(loaded, today, secret)
 
 
+def unrendered(client: Client) -> Client:
+    """A client whose pages and files another shard renders: none here, and none to come."""
+    return replace(client, pages=[], files=(), pages_due=False, calendar_due=False)
+
+
 def _map_clients(
-    paths: list[Path], today: date, secret: str, progress: BuildProgress | None = None
+    paths: list[Path],
+    today: date,
+    secret: str,
+    progress: BuildProgress | None = None,
+    renders: list[bool] | None = None,
 ) -> list[Client | list[PlanError]]:
     """`load_client` for each path: in parallel processes when there are several plans and cores.
 
     Results are taken one by one as they come, so the progress display moves with each plan."""
     workers = min(len(paths), os.cpu_count() or 1)
     results: list[Client | list[PlanError]] = []
+    flags = renders if renders is not None else [True] * len(paths)
     if workers <= 1:
-        for path in paths:
-            results.append(load_client(path, today, secret))
+        for path, render in zip(paths, flags, strict=True):
+            results.append(load_client(path, today, secret, render))
             if progress is not None:
                 progress.advance("plans")
         return results
     with start_pool(workers) as pool:
         chunk = max(1, len(paths) // (workers * 4))
         n = len(paths)
-        for outcome in pool.map(load_client, paths, [today] * n, [secret] * n, chunksize=chunk):
+        for outcome in pool.map(load_client, paths, [today] * n, [secret] * n, flags, chunksize=chunk):
             results.append(outcome)
             if progress is not None:
                 progress.advance("plans")
     return results
 
 
-def _streamed(stream: Stream, paths: list[Path], progress: BuildProgress | None) -> list[Client | list[PlanError]]:
-    """Each plan's client from the stream's load tasks (its pages and calendar files still to come)."""
+def _streamed(
+    stream: Stream, paths: list[Path], renders: list[bool], progress: BuildProgress | None
+) -> list[Client | list[PlanError]]:
+    """Each plan's client from the stream's load tasks (its pages and calendar files still to come,
+    unless another shard renders them)."""
     results: list[Client | list[PlanError]] = []
-    for path in paths:
-        results.append(stream.loads[path].result())
+    for path, render in zip(paths, renders, strict=True):
+        outcome = stream.loads[path].result()
+        results.append(outcome if render or isinstance(outcome, list) else unrendered(outcome))
         if progress is not None:
             progress.advance("plans")
     return results
@@ -188,9 +206,13 @@ def load_clients(
     *,
     secret: str = "",
     progress: BuildProgress | None = None,
-    stream: Callable[[list[Path]], Stream] | None = None,
+    stream: Callable[[list[Path], set[Path]], Stream] | None = None,
+    render: Callable[[str], bool] | None = None,
 ) -> list[Client]:
     """Load, compute and render every selected plan; all plan problems are raised together.
+
+    With `render` (a shard build, `generator.builder.shards`), the plans whose slug it refuses are
+    loaded and computed only: they come back without pages or calendar files.
 
     With a `store`, a plan whose bytes (and earlier audit) are unchanged since a build on the
     same day (and with the same portfolio secret, by a one-way digest of it) comes back from the
@@ -199,7 +221,8 @@ def load_clients(
     With `stream` (given the plans to load, it returns their `generator.builder.stream.Stream`),
     plans are loaded in its worker and their pages and calendar files left to come from it
     (`pages_due`, `calendar_due`; the caller stores the complete client, `remember_client`),
-    unless there is a single plan to load.
+    unless there is a single plan to load. With `render` (a shard build, `generator.builder.shards`),
+    the plans whose slug it refuses are loaded and computed only: they come without pages or files.
     """
     if not folder.is_dir():
         raise UserError(f"{folder}: no such folder of plans")
@@ -218,19 +241,22 @@ def load_clients(
     for path in paths:
         cached = store.get(keys[path]) if store is not None else None
         if isinstance(cached, Client):
-            found[path] = cached
+            found[path] = cached if render is None or render(path.stem) else unrendered(cached)
     missing = [path for path in paths if path not in found]
+    renders = [render is None or render(path.stem) for path in missing]
     if progress is not None:
         progress.start("plans", len(paths))
         progress.advance("plans", len(found))  # unchanged plans, from the cache
+    renders = [render is None or render(path.stem) for path in missing]
     if stream is not None and len(missing) > 1:
-        outcomes = _streamed(stream(missing), missing, progress)
+        rendered = {path for path, flag in zip(missing, renders, strict=True) if flag}
+        outcomes = _streamed(stream(missing, rendered), missing, renders, progress)
     else:
-        outcomes = _map_clients(missing, today, secret, progress)
-    for path, outcome in zip(missing, outcomes, strict=True):
+        outcomes = _map_clients(missing, today, secret, progress, renders)
+    for path, outcome, flag in zip(missing, outcomes, renders, strict=True):
         if isinstance(outcome, Client):
             found[path] = outcome
-            if store is not None and not outcome.calendar_due and not outcome.pages_due:
+            if store is not None and flag and not outcome.calendar_due and not outcome.pages_due:
                 store.put(keys[path], outcome, outcome.previous)
         else:
             errors.extend(outcome)

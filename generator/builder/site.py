@@ -28,6 +28,7 @@ from generator.builder.cache import (
     record_build,
 )
 from generator.builder.publish import cache_variant, site_secret
+from generator.builder.shards import Manifest, Shard, parse_shard, write_manifest
 from generator.builder.staging import Staging, clean_stale
 from generator.builder.stream import discard, prefetch
 from generator.errors import UserError
@@ -43,6 +44,7 @@ class BuildOutcome:
     site_dir: Path
     clients: tuple[str, ...]
     up_to_date: bool = False
+    shard: Shard | None = None  # a shard build: `clients` are the shard's own
 
 
 def find_config(start: Path | None = None) -> Path:
@@ -130,15 +132,20 @@ def build_site(
     config_file: Path | None = None,
     *,
     use_cache: bool = True,
+    shard: str = "",
 ) -> BuildOutcome:
     """Build the site for `plans` (all clients, or only `clients`) into `site_dir`.
 
     With `use_cache`, a build whose inputs all equal those of the build that wrote `site_dir`
     (and whose output nobody touched since) is skipped, and unchanged PDFs are reused; see
     `generator.builder.cache`. The output is the same either way.
+
+    With `shard` ("K/N"), only shard K's clients are rendered, and the site holds a manifest for
+    `playbook merge` (`generator.builder.shards`).
     """
     from generator.render.templating import check_theme
 
+    spec = parse_shard(shard, with_clients=bool(clients or os.environ.get("PLAYBOOK_CLIENTS"))) if shard else None
     check_theme()
     config_path = config_file or find_config()
     if not config_path.is_file():
@@ -153,31 +160,25 @@ def build_site(
     key = ""
     if use_cache:
         # Checked before MkDocs is even imported: an up-to-date site costs a hash of the inputs.
-        key = compute_build_key(
-            config_file=config_path,
-            docs_dir=project / docs_dir_of(config_path),
-            plans=plans.resolve(),
-            today=day,
-            clients=clients,
-            extra=[
-                *(f"{name}={os.environ.get(name, '')}" for name in ("SITE_URL", "PLAYBOOK_CLIENTS")),
-                cache_variant(site_secret()),  # a one-way digest of the feeds' secret, never the secret
-            ],
-        )
+        key = _inputs_key(config_path, plans, day, clients, [f"shard={spec}"] if spec else [])
         if is_build_current(project, site_dir, key):
-            return BuildOutcome(site_dir, tuple(clients), up_to_date=True)
+            return BuildOutcome(site_dir, tuple(clients), up_to_date=True, shard=spec)
 
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Staging(site_dir)
     try:
         # the plans start loading in worker processes now, while MkDocs and its theme are imported
         to_load = _plans_to_load(plans.resolve(), clients, day, project if use_cache else None)
-        prefetch(to_load, date.fromisoformat(day), site_secret())
+        prefetch(to_load, date.fromisoformat(day), site_secret(), {p for p in to_load if not spec or spec.owns(p.stem)})
         from generator.adapters.mkdocs_run import run_mkdocs
 
         built = run_mkdocs(
-            config_path, staging.path, plans=plans.resolve(), clients=clients, today=day, use_cache=use_cache
+            config_path, staging.path, plans=plans.resolve(), clients=clients, today=day, use_cache=use_cache,
+            shard=str(spec or ""),
         )
+        if spec is not None:
+            inputs = _inputs_key(config_path, plans, day, clients, [f"shards={spec.count}"])
+            write_manifest(staging.path, Manifest(spec, inputs, built.portfolio, built.site_url))
         forget_build(project, site_dir)
         staging.swap_into_place()
         if use_cache and not built.encrypted:
@@ -191,7 +192,7 @@ def build_site(
     finally:
         staging.release()
         discard()
-    return BuildOutcome(site_dir, tuple(built.clients))
+    return BuildOutcome(site_dir, tuple(built.clients), shard=spec)
 
 
 def _plans_to_load(plans: Path, slugs: list[str], day: str, project: Path | None) -> list[Path]:
@@ -209,3 +210,20 @@ def _plans_to_load(plans: Path, slugs: list[str], day: str, project: Path | None
         return paths
     store, variant = ClientCache(cache_dir(project)), cache_variant(site_secret())
     return [p for p in paths if not store.has(store.key(p, day, variant))]
+
+
+def _inputs_key(config_path: Path, plans: Path, day: str, clients: list[str], extra: list[str]) -> str:
+    """The build cache's key over every input of a build (`generator.builder.cache`); a shard's
+    manifest holds it too (without the shard's own number), so a merge knows the shards agree."""
+    return compute_build_key(
+        config_file=config_path,
+        docs_dir=config_path.parent.resolve() / docs_dir_of(config_path),
+        plans=plans.resolve(),
+        today=day,
+        clients=clients,
+        extra=[
+            *(f"{name}={os.environ.get(name, '')}" for name in ("SITE_URL", "PLAYBOOK_CLIENTS")),
+            cache_variant(site_secret()),  # a one-way digest of the feeds' secret, never the secret
+            *extra,
+        ],
+    )

@@ -92,8 +92,11 @@ def preload() -> None:
 class Stream:
     """Load and pages tasks of `paths` on a pool of worker processes."""
 
-    def __init__(self, paths: list[Path], today: date, secret: str) -> None:
+    def __init__(self, paths: list[Path], today: date, secret: str, rendered: set[Path] | None = None) -> None:
+        """`rendered`: the plans whose pages and calendar files to render (all by default; a shard
+        renders its own clients only)."""
         self.paths = list(paths)
+        self.rendered = set(paths) if rendered is None else set(rendered)
         self.today = today
         self.secret = secret
         # One worker: MkDocs renders a client's pages in about four times what the worker takes to
@@ -101,16 +104,18 @@ class Stream:
         # (each worker first imports the model and the renderers: a third of a second).
         self.pool = start_pool(1)
         self.loads: dict[Path, Future[Any]] = {p: self.pool.submit(_load_task, p, today, secret) for p in paths}
+        own = [p for p in paths if p in self.rendered]
         self.pages: dict[Path, Future[list[tuple[str, str]]]] = {
-            p: self.pool.submit(_pages_task, p, today, secret) for p in paths
+            p: self.pool.submit(_pages_task, p, today, secret) for p in own
         }
         # last: MkDocs needs them only once it has written every page
         self.calendars: dict[Path, Future[tuple[tuple[str, bytes], ...]]] = {
-            p: self.pool.submit(_calendar_task, p, today) for p in paths
+            p: self.pool.submit(_calendar_task, p, today) for p in own
         }
 
-    def covers(self, paths: list[Path], today: date, secret: str) -> bool:
-        return today == self.today and secret == self.secret and set(paths) <= set(self.paths)
+    def covers(self, paths: list[Path], today: date, secret: str, rendered: set[Path]) -> bool:
+        same = today == self.today and secret == self.secret
+        return same and set(paths) <= set(self.paths) and rendered <= self.rendered
 
     def close(self) -> None:
         """Stop the workers (what is still queued is dropped)."""
@@ -120,23 +125,25 @@ class Stream:
 _prefetched: Stream | None = None
 
 
-def prefetch(paths: list[Path], today: date, secret: str) -> Stream | None:
+def prefetch(paths: list[Path], today: date, secret: str, rendered: set[Path] | None = None) -> Stream | None:
     """Start loading `paths` now, for the build that follows in this process (`take`)."""
     global _prefetched
     discard()
-    _prefetched = Stream(paths, today, secret) if len(paths) > 1 else None
+    _prefetched = Stream(paths, today, secret, rendered) if len(paths) > 1 else None
     return _prefetched
 
 
-def take(paths: list[Path], today: date, secret: str) -> Stream:
-    """The prefetched stream when it covers `paths` (for the same day and secret), else a new one."""
+def take(paths: list[Path], today: date, secret: str, rendered: set[Path] | None = None) -> Stream:
+    """The prefetched stream when it covers `paths` and `rendered` (for the same day and secret),
+    else a new one."""
     global _prefetched
+    wanted = set(paths) if rendered is None else rendered
     stream, _prefetched = _prefetched, None
-    if stream is not None and stream.covers(paths, today, secret):
+    if stream is not None and stream.covers(paths, today, secret, wanted):
         return stream
     if stream is not None:
         stream.close()
-    return Stream(paths, today, secret)
+    return Stream(paths, today, secret, wanted)
 
 
 def discard() -> None:

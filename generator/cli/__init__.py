@@ -25,6 +25,7 @@ from generator.cli.commands import (
     cmd_calendar,
     cmd_check,
     cmd_log,
+    cmd_merge,
     cmd_new,
     cmd_pdf,
     cmd_report,
@@ -96,6 +97,16 @@ def _output_commands(add: _Add) -> None:
         action="store_true",
         help="build everything anew, ignoring .cache/playbook (the output is the same either way)",
     )
+    p.add_argument(
+        "--shard",
+        metavar="K/N",
+        help="build shard K of N only: the pages, calendars and PDFs of the clients whose slug falls in it, "
+        "with the common pages; playbook merge assembles the N shard folders (not with --client)",
+    )
+
+    p = add("merge", cmd_merge, "assemble the folders of playbook build --shard K/N into one site")
+    p.add_argument("shard_dirs", nargs="+", metavar="SHARD_DIR", help="the N folders the shard builds wrote")
+    p.add_argument("--site-dir", default="site", help="output folder (default: site)")
 
     p = add("site-size", cmd_site_size, "check a built site against GitHub Pages' 1 GB limit before upload")
     p.add_argument("site_dir", nargs="?", default="site", metavar="SITE_DIR", help="the built site (default: site)")

@@ -135,6 +135,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             today=args.today,
             use_cache=not args.no_cache,
             config_file=Path(args.config) if args.config else None,
+            shard=args.shard or "",
         )
     except BuildAborted as exc:  # MkDocs printed why
         return EXIT_PLAN if exc.plan_problems else EXIT_USER
@@ -143,8 +144,31 @@ def cmd_build(args: argparse.Namespace) -> int:
             f"{outcome.site_dir} is up to date: no plan, page, template or setting changed since it was built",
             markup=False,
         )
+    elif outcome.shard is not None:
+        own = ", ".join(outcome.clients) or "no client falls in this shard: the common pages only"
+        stdout().print(f"built shard {outcome.shard} into {outcome.site_dir} ({own})", markup=False)
     else:
         stdout().print(f"built {outcome.site_dir} ({', '.join(outcome.clients)})", markup=False)
+    return EXIT_OK
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    """Assemble the shards of a `playbook build --shard K/N` into the site one build would write."""
+    from generator.builder.cache import forget_build
+    from generator.builder.merge import merge_shards
+    from generator.builder.site import check_output_folder
+
+    project = Path.cwd().resolve()
+
+    def project_check(site_dir: Path) -> None:
+        # the project of ./mkdocs.yml (if any): its plans, pages, theme and cache are never replaced
+        check_output_folder(site_dir, project=project, config_path=project / "mkdocs.yml", plans=project / "plans")
+        forget_build(project, site_dir)  # a whole build's record of this folder no longer describes it
+
+    outcome = merge_shards([Path(f) for f in args.shard_dirs], Path(args.site_dir), project_check=project_check)
+    stdout().print(
+        f"merged {outcome.shards} shards into {outcome.site_dir} ({len(outcome.clients)} clients)", markup=False
+    )
     return EXIT_OK
 
 

@@ -295,3 +295,26 @@ def test_a_client_page_does_not_grow_with_the_portfolio(tmp_path: Path) -> None:
     assert sizes[2].keys() == sizes[8].keys()
     for path, size in sizes[2].items():
         assert abs(sizes[8][path] - size) <= 8, (path, size, sizes[8][path])
+
+
+def test_a_client_made_public_is_searchable_in_the_next_build_of_the_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The encryption plugin remembers the pages it encrypted for the whole process (a class-wide dict) and
+    would keep dropping their search entries — in a `mkdocs serve` session after a client went public, or in
+    any later in-process build; playbook starts every build with that list empty."""
+    root = make_project(tmp_path)
+    monkeypatch.setenv("PB_TEST_KOLOSOK", PASSWORD)
+    first = tmp_path / "private"
+    assert run_build(root / "plans", ["kolosok", "northwind"], first, TODAY, config_file=root / "mkdocs.yml") == 0
+    kolosok = root / "plans" / "kolosok.yaml"
+    text = kolosok.read_text("utf-8").split("publish:\n  visibility: private")[0]
+    kolosok.write_text(text + "publish: {visibility: public}\n", "utf-8")
+    second = tmp_path / "public"
+    assert run_build(root / "plans", ["kolosok", "northwind"], second, TODAY, config_file=root / "mkdocs.yml") == 0
+
+    def searchable(site: Path) -> bool:
+        docs = json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+        return any(d["location"].startswith("kolosok/") for d in docs)
+
+    assert not searchable(first) and searchable(second)
