@@ -1,21 +1,19 @@
 """The MkDocs adapter: the only module that imports MkDocs.
 
-It feeds MkDocs what the pure core produces — the client pages of `generator.render.site`, the
-calendar files of `generator.render.calendar`, the PDF audits of `generator.render.pdf` — so that plain
-`mkdocs build` and `mkdocs serve` build the whole playbook:
+It feeds MkDocs what the pure core produces, so that plain `mkdocs build` and `mkdocs serve`
+build the whole playbook:
 
-- `on_config` loads every plan (all problems of all plans are reported together, located,
-  before anything is written), checks that `content/` has no symlink leaving the project
-  and that no generated path collides with a hand-written page, and sets the site's
-  language for a one-client site;
-- `on_files` adds the generated pages and calendar files, drops hand-written pages of
-  clients that are not built, and writes the navigation in the method's order;
-- `on_page_markdown` gives hand-written pages the language they are written in, and a client's
-  pages their visibility (`noindex`; for a private client the password and plan-free titles);
-- `on_post_build` renders the PDF audits into the built site and keeps unlisted and private
+- `on_config` takes every client from the cache or the plan stream's worker (all problems of all
+  plans reported together, located, before anything is written), checks content/ for symlinks
+  leaving the project and generated paths that collide with hand-written pages, and sets the
+  site's language;
+- `on_files` adds the generated pages (their Markdown comes in `on_page_read_source`, as the
+  worker renders it) and calendar files, drops other clients' hand-written pages, and writes the
+  navigation in the method's order;
+- `on_page_markdown` gives pages their language and a client's pages their visibility;
+- `on_post_build` writes the calendar files, collects the PDF audits and keeps unlisted and private
   clients out of the sitemap and the shared search index (`generator.adapters.visibility`);
-- `on_serve` watches `plans/`, so editing a plan reloads the preview. Nothing is written
-  inside a watched folder, so a rebuild never triggers another one.
+- `on_serve` watches `plans/` (nothing is written inside a watched folder: no rebuild loop).
 """
 
 from __future__ import annotations
@@ -107,8 +105,6 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._scope: Any = None  # generator.adapters.visibility.NavigationScope of this build
         # the progress display of a `playbook build` (generator.builder.progress); silent under plain mkdocs
         self.progress = BuildProgress(None)
-
-    # configuration ----------------------------------------------------------------------------
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining this keeps one plugin instance across `mkdocs serve` rebuilds (MkDocs' rule),
@@ -333,13 +329,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._pdfs = None
         if not self.config.pdf:
             return
-        branding = branding_from(config.extra)
         store = PdfCache(cache_dir(self.root)) if self.config.cache else None
-        jobs, cached_count = audit_jobs(
-            self.built, Path(config.site_dir), store, self.passwords, self.today, branding, stamped=self.serving
-        )
-        self.progress.start("pdfs", cached_count + len(jobs))
-        self.progress.advance("pdfs", cached_count)
+        site, brand = Path(config.site_dir), branding_from(config.extra)
+        jobs, cached = audit_jobs(self.built, site, store, self.passwords, self.today, brand, stamped=self.serving)
+        self.progress.start("pdfs", cached + len(jobs))
+        self.progress.advance("pdfs", cached)
         if jobs:
             tick = None if self.progress.quiet else functools.partial(self.progress.advance, "pdfs")
             self._pdfs = PdfBatch(jobs, self.today, background=self.serving, on_done=tick)
