@@ -106,13 +106,13 @@ def measure_site_overhead(work: Path, plans: Path, runs: int = 3) -> tuple[float
     plain Markdown, and of our build with every client in the per-client cache (best of `runs`)."""
     from generator.builder.clients import load_clients
     from generator.render.charts import CHART_CSS
-    from generator.render.site import render_portfolio
+    from generator.render.home import render_home
 
     ours = write_config(work, "site-ours.yml", pdf=False)
     docs = work / "bare-docs"
     shutil.copytree(ROOT / "content", docs)
     clients = load_clients(plans, [], TODAY)
-    (docs / "index.md").write_text(render_portfolio([(c.loaded, c.figures) for c in clients], "ru"), "utf-8")
+    (docs / "index.md").write_text(render_home([c.row for c in clients], "ru"), "utf-8")
     (docs / "assets" / "stylesheets").mkdir(parents=True, exist_ok=True)
     (docs / "assets" / "stylesheets" / "charts.css").write_text(CHART_CSS, "utf-8")
     for client in clients:

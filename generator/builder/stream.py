@@ -129,6 +129,11 @@ def prefetch(paths: list[Path], today: date, secret: str, rendered: set[Path] | 
     """Start loading `paths` now, for the build that follows in this process (`take`)."""
     global _prefetched
     discard()
+    if len(paths) > 1:
+        # The holidays of every country load as one package (a tenth of a second). Loaded here, before
+        # the fork, the worker inherits them: the worker sets the pace until its last plan is loaded,
+        # while this process has time to spare until MkDocs asks for the clients.
+        import holidays.countries  # noqa: F401
     _prefetched = Stream(paths, today, secret, rendered) if len(paths) > 1 else None
     return _prefetched
 

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 from generator.compute.headlines import headline
@@ -32,8 +33,10 @@ ANGLES = ("faq", "comparison", "checklist", "price", "case")
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=65536)
 def normalise_title(title: str) -> str:
-    """The form titles and queries are compared in: trimmed, single spaces, case-folded."""
+    """The form titles and queries are compared in: trimmed, single spaces, case-folded (cached: a
+    year's calendar compares the same few hundred titles thousands of times)."""
     return _SPACE.sub(" ", title).strip().casefold()
 
 
