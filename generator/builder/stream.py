@@ -102,7 +102,7 @@ class Stream:
         # One worker: MkDocs renders a client's pages in about four times what the worker takes to
         # render them, and on two cores a second worker would only slow MkDocs' own process down
         # (each worker first imports the model and the renderers: a third of a second).
-        self.pool = start_pool(1)
+        self.pool = _warm_pool() or start_pool(1)
         self.loads: dict[Path, Future[Any]] = {p: self.pool.submit(_load_task, p, today, secret) for p in paths}
         own = [p for p in paths if p in self.rendered]
         self.pages: dict[Path, Future[list[tuple[str, str]]]] = {
@@ -128,12 +128,9 @@ _prefetched: Stream | None = None
 def prefetch(paths: list[Path], today: date, secret: str, rendered: set[Path] | None = None) -> Stream | None:
     """Start loading `paths` now, for the build that follows in this process (`take`)."""
     global _prefetched
-    discard()
-    if len(paths) > 1:
-        # The holidays of every country load as one package (a tenth of a second). Loaded here, before
-        # the fork, the worker inherits them: the worker sets the pace until its last plan is loaded,
-        # while this process has time to spare until MkDocs asks for the clients.
-        import holidays.countries  # noqa: F401
+    if _prefetched is not None:
+        _prefetched.close()
+        _prefetched = None
     _prefetched = Stream(paths, today, secret, rendered) if len(paths) > 1 else None
     return _prefetched
 
@@ -152,8 +149,39 @@ def take(paths: list[Path], today: date, secret: str, rendered: set[Path] | None
 
 
 def discard() -> None:
-    """Drop a prefetched stream nobody took (the build stopped before MkDocs ran)."""
+    """Drop a prefetched stream nobody took (the build stopped before MkDocs ran), and a warm worker."""
     global _prefetched
     stream, _prefetched = _prefetched, None
     if stream is not None:
         stream.close()
+    pool = _warm_pool()
+    if pool is not None:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+_warm: list[Any] = []  # the worker `warm_up` started, until a stream takes it
+
+
+def warm_up() -> None:
+    """Start the build's worker now and have it import what loading a plan needs.
+
+    `playbook build` calls this first thing, before it has even read its options: the worker is
+    what a cold build waits for (benchmarks/README.md), and its imports then overlap with the
+    command's own start and MkDocs'."""
+    discard()
+    pool = start_pool(1)
+    pool.submit(_warm_task)
+    _warm.append(pool)
+
+
+def _warm_pool() -> Any:
+    return _warm.pop() if _warm else None
+
+
+def _warm_task() -> None:
+    import holidays.countries  # noqa: F401  (every country loads as one package)
+
+    import generator.builder.clients
+    import generator.compute.figures
+    import generator.load.loader
+    import generator.present.site_steps  # noqa: F401

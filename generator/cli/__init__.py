@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 import traceback
 from collections.abc import Callable, Sequence
 
@@ -162,6 +163,19 @@ def _daily_commands(add: _Add) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `playbook` console script."""
+    if (list(argv) if argv is not None else sys.argv[1:])[:1] != ["build"]:
+        return _run(argv)
+    from generator.builder.stream import discard, warm_up
+
+    warm_up()  # the build's worker starts importing while the options are read (generator.builder.stream)
+    try:
+        return _run(argv)
+    finally:
+        discard()  # the worker, if the build never took it (up to date, a mistake in the options)
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    """Parse the options, run the command, and turn the three kinds of error into exit codes."""
     args = build_parser().parse_args(argv)
     try:
         code: int = args.func(args)

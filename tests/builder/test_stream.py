@@ -13,10 +13,11 @@ from pathlib import Path
 import icalendar
 import pytest
 
+from generator.builder import stream as stream_module
 from generator.builder.cache import ClientCache
 from generator.builder.clients import Client, calendar_files, render_client
 from generator.builder.publish import cache_variant
-from generator.builder.stream import Stream, discard, prefetch, take
+from generator.builder.stream import Stream, discard, prefetch, take, warm_up
 from generator.builder.supply import ClientSupply
 from generator.compute.figures import compute_figures
 from generator.errors import PlanError
@@ -61,6 +62,23 @@ def test_a_prefetched_stream_is_taken_once() -> None:
     again.close()
     assert prefetch(PAIR[:1], TODAY, "") is None  # one plan loads faster here than a worker starts
     discard()
+
+
+def test_the_warm_worker_is_taken_by_the_stream_or_stopped() -> None:
+    """`playbook build` starts its worker before reading its options (`warm_up`); the first stream
+    takes it, and a build that needs none (up to date, a mistake in the options) stops it."""
+    warm_up()
+    warm = stream_module._warm[-1]
+    stream = Stream(PAIR, TODAY, "")
+    try:
+        assert stream.pool is warm and not stream_module._warm
+        assert isinstance(stream.loads[PAIR[0]].result(), Client)
+    finally:
+        stream.close()
+    warm_up()
+    unused = stream_module._warm[-1]
+    discard()
+    assert not stream_module._warm and unused._shutdown_thread
 
 
 @pytest.mark.parametrize("cached", [False, True])
