@@ -47,9 +47,10 @@ def finish_clients(
     supply.close()
     write_calendars(clients, complete, site_dir)
     if store is not None:
+        secret = site_secret()
         for before, client in zip(clients, complete, strict=True):
             if before.pages_due or before.calendar_due:
-                remember_client(store, client, today, site_secret())
+                remember_client(store, client, today, secret)
 
 
 def write_calendars(due: list[Client], done: list[Client], site_dir: Path) -> None:

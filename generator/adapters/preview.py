@@ -15,8 +15,9 @@ that answers from what changed since the previous rebuild of the same server:
   pages), the built site is emptied and everything is rebuilt.
 
 A page that is not rebuilt is not read either, so MkDocs would show it in the navigation of the
-rebuilt pages without its title: the titles of the previous rebuild are given back to them.
-Material's search plugin keeps the index of the pages it did not see (its own dirty mode).
+rebuilt pages without its title: the titles of the previous rebuild are given back to them. The
+search index keeps the entries of the pages a rebuild skips (`merge_search`: Material's own dirty
+merge assumes that a single page changed).
 """
 
 from __future__ import annotations
@@ -91,8 +92,9 @@ class Preview:
             clean_directory(config.site_dir)
             self.client_keys, self.home_key, self.site_key = {}, "", site_key
         first = not self.client_keys
-        out = [self._file(config, "index.md", home, _digest([home]) != self.home_key)]
-        self.home_key = _digest([home])
+        home_key = _digest([home])
+        out = [self._file(config, "index.md", home, home_key != self.home_key)]
+        self.home_key = home_key
         rebuilt: list[str] = []
         for client in clients:
             key = _digest([client.visibility, *extras[client.slug], *(p + "\0" + md for p, md in client.pages)])

@@ -211,9 +211,6 @@ def load_clients(
 ) -> list[Client]:
     """Load, compute and render every selected plan; all plan problems are raised together.
 
-    With `render` (a shard build, `generator.builder.shards`), the plans whose slug it refuses are
-    loaded and computed only: they come back without pages or calendar files.
-
     With a `store`, a plan whose bytes (and earlier audit) are unchanged since a build on the
     same day (and with the same portfolio secret, by a one-way digest of it) comes back from the
     cache instead of being loaded and rendered again. No password is read here: passwords never
@@ -243,7 +240,6 @@ def load_clients(
         if isinstance(cached, Client):
             found[path] = cached if render is None or render(path.stem) else unrendered(cached)
     missing = [path for path in paths if path not in found]
-    renders = [render is None or render(path.stem) for path in missing]
     if progress is not None:
         progress.start("plans", len(paths))
         progress.advance("plans", len(found))  # unchanged plans, from the cache

@@ -52,8 +52,9 @@ def _load_task(path: Path, today: date, secret: str) -> Any:
     return describe(loaded, figures, secret)
 
 
-def _memoised(path: Path, today: date) -> Any:
-    got = _memo.get(str(path))
+def _memoised(path: Path, today: date, *, last: bool = False) -> Any:
+    """(loaded, figures) of a plan this worker loaded (`last`: its last task, forget it), else loaded again."""
+    got = _memo.pop(str(path), None) if last else _memo.get(str(path))
     return got if got is not None else load_figures(path, today)
 
 
@@ -73,7 +74,7 @@ def _calendar_task(path: Path, today: date) -> tuple[tuple[str, bytes], ...]:
     """The client's calendar files (none for a plan without a calendar or with problems)."""
     from generator.builder.clients import calendar_files
 
-    got = _memo.pop(str(path), None) or load_figures(path, today)
+    got = _memoised(path, today, last=True)
     if isinstance(got, list) or got[1].calendar is None:
         return ()
     return calendar_files(*got)
@@ -90,7 +91,7 @@ def preload() -> None:
 
 
 class Stream:
-    """Load and pages tasks of `paths` on a pool of worker processes."""
+    """Load, pages and calendar tasks of `paths` on one worker process."""
 
     def __init__(self, paths: list[Path], today: date, secret: str, rendered: set[Path] | None = None) -> None:
         """`rendered`: the plans whose pages and calendar files to render (all by default; a shard
@@ -128,9 +129,7 @@ _prefetched: Stream | None = None
 def prefetch(paths: list[Path], today: date, secret: str, rendered: set[Path] | None = None) -> Stream | None:
     """Start loading `paths` now, for the build that follows in this process (`take`)."""
     global _prefetched
-    if _prefetched is not None:
-        _prefetched.close()
-        _prefetched = None
+    _drop_prefetched()
     _prefetched = Stream(paths, today, secret, rendered) if len(paths) > 1 else None
     return _prefetched
 
@@ -148,12 +147,16 @@ def take(paths: list[Path], today: date, secret: str, rendered: set[Path] | None
     return Stream(paths, today, secret, wanted)
 
 
-def discard() -> None:
-    """Drop a prefetched stream nobody took (the build stopped before MkDocs ran), and a warm worker."""
+def _drop_prefetched() -> None:
     global _prefetched
     stream, _prefetched = _prefetched, None
     if stream is not None:
         stream.close()
+
+
+def discard() -> None:
+    """Drop a prefetched stream nobody took (the build stopped before MkDocs ran), and a warm worker."""
+    _drop_prefetched()
     pool = _warm_pool()
     if pool is not None:
         pool.shutdown(wait=False, cancel_futures=True)
