@@ -16,13 +16,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
 from generator.adapters import visibility as vis
-from generator.builder.clients import Client
+from generator.builder.clients import Client, generated_paths
 from generator.present.pages import PAGES, Labels
 
 CLIENT_PAGES_DIR = "clients"  # hand-written extra pages of a client: content/clients/<slug>/*.md
 ENGLISH_DIR = "en"  # hand-written pages in English live under content/en/
 SECTION_ORDER = ("index", "steps", "families", "problems", "glossary")
-
 
 
 def check_symlinks(docs_dir: Path, root: Path) -> None:
@@ -43,6 +42,32 @@ def check_symlinks(docs_dir: Path, root: Path) -> None:
 def hand_written(docs_dir: Path) -> set[str]:
     """Every file of content/, as a docs-relative POSIX path."""
     return {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file() or p.is_symlink()}
+
+
+def check_generated_paths(docs_dir: Path, clients: list[Client]) -> None:
+    """A hand-written file at a path playbook generates would be overwritten (or overwrite it)."""
+    existing = hand_written(docs_dir)
+    for path, what in generated_paths(clients).items():
+        if path in existing:
+            raise PluginError(
+                f"{docs_dir / path}: this hand-written file has the path of {what}, which playbook generates; "
+                "rename or move the hand-written file (a client's extra pages go in "
+                f"{docs_dir / CLIENT_PAGES_DIR}/<slug>/)"
+            )
+
+
+def choose_site_language(config: Any, clients: list[Client], one_client: bool) -> tuple[bool, str]:
+    """Whether every client speaks one language, and the site's language (of its labels: ru or en).
+
+    A site whose clients all speak one language speaks it too (its home, search box, labels); a
+    one-client site also carries the client's name (a private client's slug: no plan text is
+    readable without the password)."""
+    languages = {c.language for c in clients}
+    if len(languages) == 1:
+        config.theme["language"] = next(iter(languages))
+    if one_client:
+        config.site_name = vis.client_label(clients[0])
+    return len(languages) == 1, config.theme["language"] if config.theme["language"] in ("ru", "en") else "en"
 
 
 def page_language(src_uri: str, clients: Sequence[Client], docs_language: str) -> str:

@@ -1,14 +1,13 @@
 """The MkDocs adapter: the only module that imports MkDocs.
 
-It feeds MkDocs what the pure core produces, so that plain `mkdocs build` and `mkdocs serve`
-build the whole playbook:
+It feeds MkDocs what the pure core produces: plain `mkdocs build` and `serve` build the whole playbook.
 
-- `on_config` takes every client from the cache or the plan stream's worker (all problems of all
-  plans reported together, located, before anything is written), checks content/ for symlinks
-  leaving the project and generated paths that collide with hand-written pages, and sets the
-  site's language;
-- `on_files` adds the generated pages (their Markdown comes in `on_page_read_source`, as the
-  worker renders it) and calendar files, drops other clients' hand-written pages, and writes the
+- `on_config` takes every client from the cache or the plan stream's worker (foreseen from a quick
+  read of its plan, settled as MkDocs reads its pages: `generator.builder.supply`; the problems of
+  all plans reported together, nothing written), checks content/ (symlinks out of the project,
+  hand-written pages at generated paths), and sets the site's language;
+- `on_files` adds the generated pages (their Markdown comes in `on_page_read_source`, the home
+  page's last) and calendar files, drops other clients' hand-written pages, and writes the
   navigation in the method's order;
 - `on_page_markdown` gives pages their language and a client's pages their visibility;
 - `on_post_build` writes the calendar files, collects the PDF audits and keeps unlisted and private
@@ -40,16 +39,24 @@ from generator.adapters import visibility as vis
 from generator.adapters.calendarfiles import add_calendar_files, finish_clients
 from generator.adapters.docs import (
     CLIENT_PAGES_DIR,
+    check_generated_paths,
     check_symlinks,
-    hand_written,
+    choose_site_language,
     navigation,
     page_language,
 )
 from generator.adapters.preview import Preview, quiet_dirty_warning
 from generator.adapters.sharding import shard_files
-from generator.adapters.support import PlanErrors, background_reporter, disk_errors_reported, resolve_today
+from generator.adapters.support import (
+    PlanErrors,
+    ReadLast,
+    background_reporter,
+    disk_errors_reported,
+    plan_problems_reported,
+    resolve_today,
+)
 from generator.builder.cache import ClientCache, PdfCache, cache_dir
-from generator.builder.clients import Client, generated_paths, load_clients
+from generator.builder.clients import Client, load_clients
 from generator.builder.pdfs import PdfBatch, audit_jobs
 from generator.builder.progress import BuildProgress
 from generator.builder.publish import read_passwords, site_secret
@@ -57,7 +64,7 @@ from generator.builder.shards import build_shard
 from generator.builder.site import check_output_folder
 from generator.builder.stream import Stream, preload, take
 from generator.builder.supply import ClientSupply
-from generator.errors import PlanError, PlanValidationError, UserError
+from generator.errors import PlanError, UserError
 from generator.present.branding import branding_from
 from generator.render.home import render_home
 from generator.render.templating import THEME, check_theme
@@ -92,19 +99,18 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.one_language = False
         self._pdfs: Any = None  # generator.builder.pdfs.PdfBatch while the PDF audits render
         self.supply = ClientSupply([], None)  # the clients' pages and files, as their worker renders them
+        self._read_last = ReadLast()
         self._background: Any = None  # under mkdocs serve: the previous build's PDFs, still rendering
         self._generation = 0  # preview builds started; a stale build's PDFs do not report "ready"
         self.serving = False
         self.preview: Preview | None = None  # under `mkdocs serve --dirty`: rebuild what a change touched
         self._generated: set[str] = set()  # src_uri of the pages this plugin generates
-        # slug → password of each private client, read from the environment for this build only:
-        # held in memory, never logged, cached or written (generator.builder.publish)
+        # slug → password of each private client, from the environment: never logged, cached or written
         self.passwords: dict[str, str] = {}
         self.home_password: str | None = None  # a one-client site of a private client: its home is encrypted too
         self._by_slug: dict[str, Client] = {}
         self._scope: Any = None  # generator.adapters.visibility.NavigationScope of this build
-        # the progress display of a `playbook build` (generator.builder.progress); silent under plain mkdocs
-        self.progress = BuildProgress(None)
+        self.progress = BuildProgress(None)  # a `playbook build`'s display; silent under plain mkdocs
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining this keeps one plugin instance across `mkdocs serve` rebuilds (MkDocs' rule),
@@ -123,6 +129,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return [slug.strip() for slug in os.environ.get("PLAYBOOK_CLIENTS", "").split(",") if slug.strip()]
 
     @disk_errors_reported
+    @plan_problems_reported
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
             check_theme()
@@ -163,39 +170,21 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self.supply = ClientSupply(self.clients, streams[0] if streams else None)
             self.passwords = read_passwords(self.clients)
             self._by_slug = {c.slug: c for c in self.clients}
-        except PlanValidationError as exc:
-            self.errors = exc.errors
-            raise PlanErrors(exc.errors) from None
         except UserError as exc:
             raise PluginError(printable(f"playbook: {exc}")) from None
         docs_dir = Path(config.docs_dir)
         check_symlinks(docs_dir, self.root)
-        existing = hand_written(docs_dir)
-        for path, what in generated_paths(self.clients).items():
-            if path in existing:
-                raise PluginError(
-                    f"{docs_dir / path}: this hand-written file has the path of {what}, which playbook generates; "
-                    "rename or move the hand-written file (a client's extra pages go in "
-                    f"{docs_dir / CLIENT_PAGES_DIR}/<slug>/)"
-                )
+        check_generated_paths(docs_dir, self.clients)
         self.docs_language = config.theme["language"]
-        languages = {c.language for c in self.clients}
-        self.one_language = len(languages) == 1
-        if len(languages) == 1:
-            # Every client of this site speaks one language: so does the site (its home, search box, labels).
-            config.theme["language"] = languages.pop()
-        if self.selected_clients() and len(self.clients) == 1:
-            # A one-client site speaks that client's language and carries its name (a private client's
-            # slug: no plan text is readable without the password).
-            only = self.clients[0]
-            config.site_name = vis.client_label(only)
+        one_client = bool(self.selected_clients()) and len(self.clients) == 1
+        self.one_language, self.site_language = choose_site_language(config, self.clients, one_client)
         vis.configure_encryption(config, self.clients, self.site_language)
-        self.site_language = config.theme["language"] if config.theme["language"] in ("ru", "en") else "en"
         return config
 
     # files and navigation -----------------------------------------------------------------------
 
     @disk_errors_reported
+    @plan_problems_reported
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         selected = {c.slug for c in self.built}
         # A site whose clients all speak one language keeps the method pages in that language only
@@ -219,12 +208,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if self.preview is not None:  # it compares every page with the previous rebuild's
             self.clients, self.built = self.supply.complete(self.clients), self.supply.complete(self.built)
         self._generated = {"index.md"} | {path for c in self.built for path in c.page_paths}
-        listed, self.home_password = vis.listed_clients(self.clients, self.passwords, bool(self.selected_clients()))
-        portfolio = render_home([c.row for c in listed], self.site_language)
+        _, self.home_password = vis.listed_clients(self.clients, self.passwords, bool(self.selected_clients()))
         if self.preview is not None:
-            pages = self.preview.pages(files, config, portfolio, self.built, self.site_language)
-        else:
-            pages = [File.generated(config, "index.md", content=portfolio)]
+            pages = self.preview.pages(files, config, self._home(), self.built, self.site_language)
+        else:  # the home page's Markdown comes when MkDocs reads it, last (`ReadLast`)
+            pages = [File.generated(config, "index.md", content="")]
             pages += [File.generated(config, path, content="") for c in self.built for path in c.page_paths]
         from generator.render.charts import CHART_CSS
 
@@ -250,9 +238,18 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     # pages --------------------------------------------------------------------------------------
 
+    @plan_problems_reported
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         """A generated page's Markdown, from its client's pages (waiting for them if still rendering)."""
+        if page.file.src_uri == "index.md":
+            return self._home()
         return self.supply.markdown(page.file.src_uri) if page.file.src_uri in self._generated else None
+
+    def _home(self) -> str:
+        """The home page's Markdown: a row for each listed client, as loaded (waiting for every plan)."""
+        self.supply.settle_all()
+        listed, _ = vis.listed_clients(self.clients, self.passwords, bool(self.selected_clients()))
+        return render_home([self.supply.settled(c).row for c in listed], self.site_language)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.progress.advance("read")
@@ -298,10 +295,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if self.preview is not None:
             self.preview.restore_titles(nav.pages)
             self.preview.start_search(config, files)
+        else:
+            self._read_last.move(files, "index.md")
         return nav
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Every page is read: MkDocs now writes them (the stage's clock starts here, for a fair estimate)."""
+        self._read_last.restore(files)
         self.progress.complete("read")
         self.progress.start("pages", len(files.documentation_pages()))
         return env
@@ -341,6 +341,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             store.prune()
 
     @disk_errors_reported
+    @plan_problems_reported
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Collect the PDF audits started in `on_files` (cached ones are already in place).
 

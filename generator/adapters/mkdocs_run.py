@@ -80,6 +80,9 @@ def run_mkdocs(
         plugin.config.cache = use_cache
         plugin.config.shard = shard
         plugin.progress = BuildProgress(console)
+        # A plan found broken while MkDocs reads pages: MkDocs names the page it was reading, which is
+        # not at fault; the plan problems that follow say what is.
+        handler.addFilter(lambda record: not (plugin.errors and record.getMessage().startswith("Error reading page")))
         try:
             with plugin.progress:
                 build(config)

@@ -1,5 +1,6 @@
 """Small pieces of the MkDocs adapter: plan problems and disk problems as MkDocs plugin errors,
-the build's "today", and the preview's report of PDFs that finish in the background."""
+the build's "today", the home page read last, and the preview's report of PDFs that finish in
+the background."""
 
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ from typing import Any, TypeVar
 
 import jinja2
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
 
-from generator.errors import PlanError
+from generator.errors import PlanError, PlanValidationError
 from generator.render.templating import THEME
 from generator.render.terminal import printable
 from generator.write.files import describe_os_error
@@ -54,6 +56,51 @@ def disk_errors_reported(hook: _Hook) -> _Hook:
     return wrapper  # type: ignore[return-value]
 
 
+def plan_problems_reported(hook: _Hook) -> _Hook:
+    """A hook of the plugin (its first argument) that may meet plans with problems: they become
+    the plugin's `errors` and one `PlanErrors`, wherever in the build a plan turned out not to load."""
+
+    @functools.wraps(hook)
+    def wrapper(plugin: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return hook(plugin, *args, **kwargs)
+        except PlanValidationError as exc:
+            plugin.errors = exc.errors
+            raise PlanErrors(exc.errors) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+class ReadLast:
+    """Has MkDocs read one page (the home page) after every other, then puts the order back.
+
+    MkDocs reads every page in the order of its files, then writes them in that order. The home page
+    lists each client's row, which comes with the plan's loading in the build's worker: read last,
+    it waits for nothing, while the clients' pages are read as their plans load. The order is back
+    before the first page is written, so the sitemap and the search index (and `playbook merge`)
+    see the usual one."""
+
+    def __init__(self) -> None:
+        self.moved: list[File] = []
+
+    def move(self, files: Files, path: str) -> None:
+        """In `on_nav`: `path` goes last."""
+        last = files.get_file_from_path(path)
+        if last is None:
+            return
+        order = list(files)
+        self.moved = order[order.index(last) :]
+        files.remove(last)
+        files.append(last)
+
+    def restore(self, files: Files) -> None:
+        """In `on_env`: the order MkDocs was given."""
+        for file in self.moved:
+            files.remove(file)
+            files.append(file)
+        self.moved = []
+
+
 def resolve_today(text: str) -> date:
     """The build's "today": the option, else $PLAYBOOK_TODAY, else the real date."""
     value = text or os.environ.get("PLAYBOOK_TODAY", "")
@@ -84,9 +131,7 @@ def report_background_pdf(outcome: Any, done: int = 0, total: int = 0, started: 
         for error in outcome.errors:
             log.warning(printable(str(error)))
     else:
-        log.info(
-            f"playbook: PDF ready: {outcome.shown} ({outcome.pages} pages, {outcome.seconds:.1f} s){counted}"
-        )
+        log.info(f"playbook: PDF ready: {outcome.shown} ({outcome.pages} pages, {outcome.seconds:.1f} s){counted}")
 
 
 def background_reporter(total: int, current: Callable[[], bool]) -> Callable[[Any], None]:

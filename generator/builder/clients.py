@@ -31,6 +31,7 @@ from generator.workers import start_pool
 
 if TYPE_CHECKING:
     from generator.compute.figures import Figures
+    from generator.load.facts import PlanFacts
     from generator.model import LoadedPlan
 
 CALENDAR_FILES = ("calendar.ics", "calendar.csv")
@@ -56,6 +57,8 @@ class Client:
     # the calendar files, or the pages, are still to come from the build's worker (`generator.builder.stream`)
     calendar_due: bool = False
     pages_due: bool = False
+    # its values are the quick read's (`generator.load.facts`): the loaded plan's come from the worker
+    loaded_due: bool = False
 
     @property
     def page_paths(self) -> list[str]:
@@ -150,6 +153,24 @@ def load_client(path: Path, today: date, secret: str = "", render: bool = True) 
     return render_client(loaded, today, secret)
 
 
+def foreseen(path: Path, facts: PlanFacts, secret: str, render: bool) -> Client:
+    """A client as the quick read of its plan predicts it, its loading (and its row on the home
+    page, pages and files) still to come from the build's worker (`generator.builder.supply` checks
+    the loaded plan agrees)."""
+    client = Client(
+        slug=path.stem,
+        path=path,
+        language=facts.language,
+        name=facts.name,
+        visibility=facts.visibility,
+        feeds=feeds_for(path.stem, facts.visibility, secret),
+        password_env=facts.password_env,
+        has_calendar=facts.has_content,
+        loaded_due=True,
+    )
+    return replace(client, pages_due=render, calendar_due=render and client.publishes_calendar)
+
+
 def unrendered(client: Client) -> Client:
     """A client whose pages and files another shard renders: none here, and none to come."""
     return replace(client, pages=[], files=(), pages_due=False, calendar_due=False)
@@ -185,16 +206,23 @@ def _map_clients(
 
 
 def _streamed(
-    stream: Stream, paths: list[Path], renders: list[bool], progress: BuildProgress | None
+    stream: Stream, paths: list[Path], renders: list[bool], secret: str, progress: BuildProgress | None
 ) -> list[Client | list[PlanError]]:
-    """Each plan's client from the stream's load tasks (its pages and calendar files still to come,
-    unless another shard renders them)."""
+    """Each plan's client as the quick read of its plan foresees it, else from the stream's load task
+    (its pages and calendar files still to come, unless another shard renders them)."""
+    facts = dict(zip(stream.paths, stream.facts.result(), strict=True))
     results: list[Client | list[PlanError]] = []
     for path, render in zip(paths, renders, strict=True):
-        outcome = stream.loads[path].result()
-        results.append(outcome if render or isinstance(outcome, list) else unrendered(outcome))
+        if facts.get(path) is not None:
+            results.append(foreseen(path, facts[path], secret, render))
+        else:
+            outcome = stream.loads[path].result()
+            results.append(outcome if render or isinstance(outcome, list) else unrendered(outcome))
         if progress is not None:
             progress.advance("plans")
+    if any(isinstance(r, list) for r in results):  # the build stops: with every plan's problems
+        loaded = [stream.loads[p].result() for p in paths]
+        results = [r if isinstance(r, list) else outcome for r, outcome in zip(results, loaded, strict=True)]
     return results
 
 
@@ -246,7 +274,7 @@ def load_clients(
     renders = [render is None or render(path.stem) for path in missing]
     if stream is not None and len(missing) > 1:
         rendered = {path for path, flag in zip(missing, renders, strict=True) if flag}
-        outcomes = _streamed(stream(missing, rendered), missing, renders, progress)
+        outcomes = _streamed(stream(missing, rendered), missing, renders, secret, progress)
     else:
         outcomes = _map_clients(missing, today, secret, progress, renders)
     for path, outcome, flag in zip(missing, outcomes, renders, strict=True):

@@ -1,12 +1,14 @@
 """A site build's plans in worker processes, their results streamed to MkDocs as it needs them.
 
-MkDocs needs every client's values before it starts (the site's language, the navigation, the
-home page), a client's pages only when it reads them, and the calendar files only at the end. So a
-`Stream` submits, for every plan, a load task (load, validate, compute, and the values the site
-needs: a `generator.builder.clients.Client`), then a pages task, then a calendar task; the worker
-keeps the plan and its figures between them. The build waits for the clients, for each client's
-pages when MkDocs reads its first page, and for the calendar files after the last page
-(benchmarks/README.md).
+MkDocs needs every client's language, name and visibility before it starts (the site's language,
+its files, the navigation), a client's pages only when it reads them, the home page's rows last
+(`generator.adapters.support.ReadLast`) and the calendar files at the end. So a `Stream` submits a
+quick read of every plan (`generator.load.facts`: the site is laid out from it), then for each plan
+a load task (load, validate, compute, and the values the site needs: a
+`generator.builder.clients.Client`, whose agreement with the quick read `generator.builder.supply`
+checks) followed by its pages task, then the calendar tasks; the worker keeps the plan and its
+figures between them. The build waits for the quick read, for each client's pages when MkDocs reads
+its first page, and for the calendar files after the last page (benchmarks/README.md).
 
 `playbook build` starts the stream before it even imports MkDocs (`prefetch`), so the plans are
 loading while MkDocs and its theme load; the plugin then `take`s it. This module is imported by
@@ -38,6 +40,13 @@ def load_figures(path: Path, today: date) -> Any:
     except PlanValidationError as exc:
         return list(exc.errors)
     return loaded, compute_figures(loaded, today)
+
+
+def _facts_task(paths: list[Path]) -> list[Any]:
+    """Each plan's `generator.load.facts.PlanFacts` (None where the quick read is unsure)."""
+    from generator.load.facts import read_facts
+
+    return [read_facts(path) for path in paths]
 
 
 def _load_task(path: Path, today: date, secret: str) -> Any:
@@ -104,14 +113,18 @@ class Stream:
         # render them, and on two cores a second worker would only slow MkDocs' own process down
         # (each worker first imports the model and the renderers: a third of a second).
         self.pool = _warm_pool() or start_pool(1)
-        self.loads: dict[Path, Future[Any]] = {p: self.pool.submit(_load_task, p, today, secret) for p in paths}
-        own = [p for p in paths if p in self.rendered]
-        self.pages: dict[Path, Future[list[tuple[str, str]]]] = {
-            p: self.pool.submit(_pages_task, p, today, secret) for p in own
-        }
+        # first what lays the site out (a quick read of every plan), then each plan loaded and, when
+        # rendered here, its pages right after it: MkDocs reads the clients' pages in this order
+        self.facts: Future[list[Any]] = self.pool.submit(_facts_task, self.paths)
+        self.loads: dict[Path, Future[Any]] = {}
+        self.pages: dict[Path, Future[list[tuple[str, str]]]] = {}
+        for p in self.paths:
+            self.loads[p] = self.pool.submit(_load_task, p, today, secret)
+            if p in self.rendered:
+                self.pages[p] = self.pool.submit(_pages_task, p, today, secret)
         # last: MkDocs needs them only once it has written every page
         self.calendars: dict[Path, Future[tuple[tuple[str, bytes], ...]]] = {
-            p: self.pool.submit(_calendar_task, p, today) for p in own
+            p: self.pool.submit(_calendar_task, p, today) for p in self.paths if p in self.rendered
         }
 
     def covers(self, paths: list[Path], today: date, secret: str, rendered: set[Path]) -> bool:

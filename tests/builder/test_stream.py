@@ -5,9 +5,11 @@ imports the plan model or the figures."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import icalendar
@@ -15,7 +17,7 @@ import pytest
 
 from generator.builder import stream as stream_module
 from generator.builder.cache import ClientCache
-from generator.builder.clients import Client, calendar_files, render_client
+from generator.builder.clients import Client, calendar_files, load_clients, render_client
 from generator.builder.publish import cache_variant
 from generator.builder.stream import Stream, discard, prefetch, take, warm_up
 from generator.builder.supply import ClientSupply
@@ -127,3 +129,60 @@ def test_the_build_process_never_imports_the_model(tmp_path: Path) -> None:
     for heavy in ("generator.model", "generator.compute.figures", "generator.load.loader", "generator.render.site"):
         assert heavy not in imported, heavy
     assert (tmp_path / "site" / "kolosok" / "calendar.ics").is_file()
+
+
+def test_clients_are_foreseen_from_a_quick_read_then_settled_as_loaded() -> None:
+    """MkDocs lays the site out from the quick read of each plan (generator.load.facts) while the
+    plans load: the settled client is the one a direct render makes."""
+    stream = Stream(PAIR, TODAY, "")
+    try:
+        clients = load_clients(PLANS, ["kolosok", "northwind"], TODAY, stream=lambda paths, rendered: stream)
+        assert all(c.loaded_due and c.pages_due and c.row == {} for c in clients)
+        facts = [(c.language, c.visibility, c.has_calendar) for c in clients]
+        assert facts == [("ru", "public", True), ("en", "public", True)]
+        supply = ClientSupply(clients, stream)
+        assert supply.markdown("northwind/index.md")  # settles northwind only
+        assert list(supply.foreseen) == ["kolosok"]
+        done = supply.complete(clients, files=True)
+    finally:
+        stream.close()
+    for path, client in zip(PAIR, done, strict=True):
+        assert client == render_client(load_plan(path, today=TODAY), TODAY), path.stem
+
+
+def test_plans_that_fail_to_load_after_the_layout_report_every_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Their quick read was fine, so the build learns of their problems while reading pages: it
+    still stops with the problems of every plan, and writes nothing."""
+    plans = tmp_path / "plans"
+    shutil.copytree(PLANS, plans, dirs_exist_ok=True)
+    shutil.copyfile(TESTDATA / "loader" / "bad" / "absurd-numbers.yaml", plans / "zz-first.yaml")
+    shutil.copyfile(TESTDATA / "loader" / "bad" / "unknown-key.yaml", plans / "zz-second.yaml")
+    out = tmp_path / "site"
+    assert run_build(plans, [], out, TODAY, config_file=ROOT / "mkdocs.yml", use_cache=False) == 1
+    err = capsys.readouterr().err
+    assert re.search(r"zz-first\.yaml:\d+:\d+: ", err) and re.search(r"zz-second\.yaml:\d+:\d+: ", err), err
+    assert "in 2 plan files; the site was not built" in err and "Traceback" not in err
+    assert "Error reading page" not in err  # no page is at fault
+    assert not out.exists() and not [p for p in tmp_path.iterdir() if p.name.startswith(".site")]
+
+
+def test_a_quick_read_the_loaded_plan_contradicts_stops_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The site would be laid out wrong (another language's navigation): a bug, said as one."""
+    from generator.load import facts
+
+    real = facts.read_facts
+
+    def wrong(path: Path, parser: object = None) -> facts.PlanFacts | None:
+        got = real(path)
+        return replace(got, language="ru") if got is not None and path.stem == "northwind" else got
+
+    monkeypatch.setattr(facts, "read_facts", wrong)  # the build's worker is forked from this process
+    out = tmp_path / "site"
+    assert run_build(PLANS, [], out, TODAY, config_file=ROOT / "mkdocs.yml", use_cache=False) == 3
+    err = capsys.readouterr().err
+    assert "internal error" in err and "northwind.yaml: the quick read of the plan gave language 'ru'" in err, err
+    assert not out.exists()
