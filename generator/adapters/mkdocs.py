@@ -22,14 +22,13 @@ import logging
 import os
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Section
@@ -69,6 +68,9 @@ from generator.present.branding import branding_from
 from generator.render.home import render_home
 from generator.render.templating import THEME, check_theme
 from generator.render.terminal import printable
+
+if TYPE_CHECKING:  # MkDocs' server (and its file watcher) is imported by `mkdocs serve` alone
+    from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.plugins.playbook")
 
@@ -343,10 +345,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     @disk_errors_reported
     @plan_problems_reported
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Collect the PDF audits started in `on_files` (cached ones are already in place).
-
-        Under `mkdocs serve` the page reloads without waiting for them: they land in the preview
-        a few seconds later (and in the cache, so the next rebuild has them at once)."""
+        """Collect the PDF audits started in `on_files` (cached ones are already in place). Under
+        `mkdocs serve` the page reloads without waiting: they land in the preview (and the cache) later."""
         if self.preview is not None:
             self.preview.merge_search(config.site_dir)
         vis.prune_unlisted(

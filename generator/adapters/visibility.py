@@ -58,15 +58,12 @@ FORM_LABELS = {
 
 def configure_encryption(config: MkDocsConfig, clients: Iterable[Client], language: str) -> None:
     """Check and set the encryption plugin's options; a private client without it is an error."""
-    private = [c.slug for c in clients if c.visibility == PRIVATE]
     names = list(config.plugins.keys())
     if ENCRYPT_PLUGIN not in names:
-        if private:
-            raise PluginError(
-                f"playbook: {', '.join(private)} is private, but mkdocs.yml does not list the {ENCRYPT_PLUGIN} "
-                "plugin; add '- encryptcontent' under plugins:, after search and playbook"
-            )
-        return
+        if not any(c.visibility == PRIVATE for c in clients):
+            return
+        config.plugins[ENCRYPT_PLUGIN] = _encryption_plugin(config)
+        names.append(ENCRYPT_PLUGIN)
     position = names.index(ENCRYPT_PLUGIN)
     if any(names.index(n) > position for n in ("search", "playbook") if n in names):
         raise PluginError(f"playbook: in mkdocs.yml, list {ENCRYPT_PLUGIN} after search and playbook under plugins:")
@@ -89,6 +86,21 @@ def configure_encryption(config: MkDocsConfig, clients: Iterable[Client], langua
     }
     for option, key in FORM_LABELS.items():
         options[option] = Labels(language)[key]
+
+
+def _encryption_plugin(config: MkDocsConfig) -> Any:
+    """The encryption plugin, loaded for a build with a private client only: importing it (and the
+    crypto and HTML libraries it needs) costs a tenth of a second that other builds need not pay.
+
+    Added from playbook's `on_config`, it comes after every plugin of mkdocs.yml, as it must (after
+    search and playbook), and MkDocs runs its `on_config` right after playbook's, like a listed plugin."""
+    from encryptcontent.plugin import encryptContentPlugin
+
+    plugin = encryptContentPlugin()
+    errors, _ = plugin.load_config({}, config.config_file_path)
+    if errors:  # pragma: no cover - empty options, set below
+        raise PluginError(f"playbook: the {ENCRYPT_PLUGIN} plugin refused its options: {errors}")
+    return plugin
 
 
 def listed_clients(
