@@ -133,16 +133,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     @disk_errors_reported
     @plan_problems_reported
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        try:
-            check_theme()
-        except UserError as exc:
-            raise PluginError(printable(f"playbook: {exc}")) from None
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         plans = Path(self.config.plans)
         self.plans_dir = plans if plans.is_absolute() else self.root / plans
         self.today = resolve_today(self.config.today)
         self.errors = []
         try:
+            check_theme()
             # Plain `mkdocs build -d plans` would empty the plans folder just as `playbook build` would.
             config_path = Path(config.config_file_path or "mkdocs.yml").resolve()
             site_dir = Path(config.site_dir).resolve()
@@ -169,7 +166,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 render=shard.owns if shard else None,  # a shard renders its own clients only
             )
             self.built = [c for c in self.clients if shard is None or shard.owns(c.slug)]
-            self.supply = ClientSupply(self.clients, streams[0] if streams else None)
+            loaded, stream = functools.partial(self.progress.advance, "plans"), streams[0] if streams else None
+            self.supply = ClientSupply(self.clients, stream, loaded)
             self.passwords = read_passwords(self.clients)
             self._by_slug = {c.slug: c for c in self.clients}
         except UserError as exc:

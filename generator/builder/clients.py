@@ -213,11 +213,11 @@ def _streamed(
     facts = dict(zip(stream.paths, stream.facts.result(), strict=True))
     results: list[Client | list[PlanError]] = []
     for path, render in zip(paths, renders, strict=True):
-        if facts.get(path) is not None:
+        if facts.get(path) is not None:  # counted as loaded once settled (`generator.builder.supply`)
             results.append(foreseen(path, facts[path], secret, render))
-        else:
-            outcome = stream.loads[path].result()
-            results.append(outcome if render or isinstance(outcome, list) else unrendered(outcome))
+            continue
+        outcome = stream.loads[path].result()
+        results.append(outcome if render or isinstance(outcome, list) else unrendered(outcome))
         if progress is not None:
             progress.advance("plans")
     if any(isinstance(r, list) for r in results):  # the build stops: with every plan's problems

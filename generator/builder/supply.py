@@ -9,6 +9,7 @@ problems of every plan."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import replace
 from typing import Any
@@ -24,8 +25,12 @@ FORESEEN = ("slug", "language", "name", "visibility", "feeds", "password_env", "
 class ClientSupply:
     """Generated pages by path; those of clients whose pages are due come from `stream`."""
 
-    def __init__(self, clients: list[Client], stream: Stream | None) -> None:
+    def __init__(
+        self, clients: list[Client], stream: Stream | None, on_settled: Callable[[], None] | None = None
+    ) -> None:
+        """`on_settled`: called as each foreseen client is loaded (the build's progress display)."""
         self.stream = stream
+        self.on_settled = on_settled
         self.text: dict[str, str] = {path: md for c in clients for path, md in c.pages}
         self.due: dict[str, Future[list[tuple[str, str]]]] = {}
         self.foreseen: dict[str, Client] = {c.slug: c for c in clients if c.loaded_due}
@@ -88,6 +93,8 @@ class ClientSupply:
                 )
         del self.foreseen[slug]
         self.loaded[slug] = outcome
+        if self.on_settled is not None:
+            self.on_settled()
 
     def _fail(self) -> None:
         """A plan did not load: the problems of every plan still loading, together."""
