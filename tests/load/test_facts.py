@@ -44,11 +44,14 @@ def _expected(path: Path) -> PlanFacts | None:
 
 
 @pytest.mark.parametrize("path", PLANS, ids=lambda p: str(p.relative_to(ROOT)))
-def test_every_valid_plan_reads_the_same_as_loaded(path: Path) -> None:
-    expected = _expected(path)
+def test_every_plan_reads_the_same_as_loaded(path: Path) -> None:
+    """A plan that does not load reports its problems and its facts are never used: the quick read
+    of it must only not fail (any facts or none)."""
+    expected, facts = _expected(path), read_facts(path)
     if expected is None:
-        pytest.skip("the plan does not load (its problems are reported, the facts are not used)")
-    assert read_facts(path) == expected
+        assert facts is None or isinstance(facts, PlanFacts)
+    else:
+        assert facts == expected
 
 
 def test_generated_portfolio_reads_the_same(tmp_path: Path) -> None:
