@@ -5,6 +5,7 @@ All work happens in a temporary folder; plans/ and site/ are never touched."""
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import shutil
 import signal
@@ -169,6 +170,9 @@ def measure_pdf_overhead(work: Path, plan: Path, runs: int = 3) -> tuple[float, 
     times_bare: list[float] = []
     for turn in range(2 * runs):  # A B B A ...: neither always goes first after the other
         for action, times in ((bare, times_bare), (ours, times_ours))[:: 1 if turn % 2 == 0 else -1]:
+            # Each run starts with the garbage of the one before collected (untimed): else a PDF pays
+            # for the previous one's, and the ratio depends on which ran first (seen: ±8 % a pair).
+            gc.collect()
             times.append(timed(action))
     return min(times_ours) / min(times_bare), min(times_ours), min(times_bare)
 

@@ -15,7 +15,6 @@ other refusal means our own template asked for something it should not, and is a
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -162,8 +161,10 @@ def render_pdf_checked(loaded: LoadedPlan, figures: Any, branding: Any = None) -
     fetcher = make_fetcher(THEME, log)
     with _quiet_weasyprint(), fewer_collections():
         document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render()
-        digest = hashlib.md5(html.encode("utf-8"), usedforsecurity=False).hexdigest().encode("ascii")
-        pdf = document.write_pdf(pdf_identifier=digest, uncompressed_pdf=False)
+        # No file identifier (/ID, optional but for encrypted files, which get pypdf's): asking for
+        # one has pydyf serialise every object a second time to hash it, a tenth of the PDF's time.
+        # The same plan still gives the same bytes (nothing random or dated but what the plan says).
+        pdf = document.write_pdf(uncompressed_pdf=False)
     plan_text = "\n".join(_plan_strings(loaded.plan.model_dump(mode="json")))
     unexpected = [url for url in log.refused if not _from_plan(url, plan_text)]
     if unexpected:
