@@ -172,6 +172,10 @@ def discard() -> None:
     _drop_prefetched()
     pool = _warm_pool()
     if pool is not None:
+        # Its worker is importing for a build that will not come (the site was up to date, the options
+        # were wrong, `--help`): stop it rather than have the command's exit wait for its imports.
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
         pool.shutdown(wait=False, cancel_futures=True)
 
 
