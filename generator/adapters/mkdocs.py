@@ -110,6 +110,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         # slug → password of each private client, from the environment: never logged, cached or written
         self.passwords: dict[str, str] = {}
         self.home_password: str | None = None  # a one-client site of a private client: its home is encrypted too
+        self._listed: list[Client] = []  # the clients the home page lists
         self._by_slug: dict[str, Client] = {}
         self._scope: Any = None  # generator.adapters.visibility.NavigationScope of this build
         self.progress = BuildProgress(None)  # a `playbook build`'s display; silent under plain mkdocs
@@ -208,7 +209,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if self.preview is not None:  # it compares every page with the previous rebuild's
             self.clients, self.built = self.supply.complete(self.clients), self.supply.complete(self.built)
         self._generated = {"index.md"} | {path for c in self.built for path in c.page_paths}
-        _, self.home_password = vis.listed_clients(self.clients, self.passwords, bool(self.selected_clients()))
+        chosen = bool(self.selected_clients())  # a site of chosen clients lists them all
+        self._listed, self.home_password = vis.listed_clients(self.clients, self.passwords, chosen)
         if self.preview is not None:
             pages = self.preview.pages(files, config, self._home(), self.built, self.site_language)
         else:  # the home page's Markdown comes when MkDocs reads it, last (`ReadLast`)
@@ -248,8 +250,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def _home(self) -> str:
         """The home page's Markdown: a row for each listed client, as loaded (waiting for every plan)."""
         self.supply.settle_all()
-        listed, _ = vis.listed_clients(self.clients, self.passwords, bool(self.selected_clients()))
-        return render_home([self.supply.settled(c).row for c in listed], self.site_language)
+        return render_home([self.supply.settled(c).row for c in self._listed], self.site_language)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.progress.advance("read")
@@ -264,8 +265,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             page.meta["title"] = Markup(page.meta["title"])
         owner = self._owner(page.file.src_uri)
         if page.file.src_uri == "index.md":
-            listed, _ = vis.listed_clients(self.clients, self.passwords, bool(self.selected_clients()))
-            vis.mark_home(page, listed, self.home_password)
+            vis.mark_home(page, self._listed, self.home_password)
         elif owner is not None:
             vis.mark_client_page(page, owner.visibility, self.passwords.get(owner.slug), owner.slug)
         return markdown
