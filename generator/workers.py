@@ -57,19 +57,13 @@ def die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def prepare_worker(parent: int | None = None, nice: int = 0) -> None:
-    """Initializer of every worker process: tied to its parent's life, and freeze what it inherited.
-
-    `nice` lowers the priority of work that runs beside MkDocs but is not waited for until the end
-    (calendar files): on two cores MkDocs' own process then keeps a core to itself."""
+def prepare_worker(parent: int | None = None) -> None:
+    """Initializer of every worker process: tied to its parent's life, and freeze what it inherited."""
     if parent is not None:
         die_with_parent(parent)
-    if nice:
-        with suppress(OSError):
-            os.nice(nice)
     gc.freeze()
 
 
-def start_pool(workers: int, nice: int = 0) -> ProcessPoolExecutor:
+def start_pool(workers: int) -> ProcessPoolExecutor:
     """A pool of `workers` processes prepared by `prepare_worker`."""
-    return ProcessPoolExecutor(max_workers=workers, initializer=prepare_worker, initargs=(os.getpid(), nice))
+    return ProcessPoolExecutor(max_workers=workers, initializer=prepare_worker, initargs=(os.getpid(),))

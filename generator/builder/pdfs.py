@@ -21,10 +21,10 @@ from generator.load.planfiles import display_path
 from generator.present.branding import Branding
 from generator.render.terminal import printable
 from generator.workers import start_pool
+from generator.write.files import starts_with, write_atomic
 
 if TYPE_CHECKING:
     from generator.model import LoadedPlan
-from generator.write.files import starts_with, write_atomic
 
 
 def check_pdf_target(output: Path) -> None:
@@ -258,8 +258,6 @@ def write_pdfs(
     still written.
     """
     return PdfBatch(tasks, today, workers).finish()
-
-
 
 
 def audit_jobs(
