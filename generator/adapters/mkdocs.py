@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -55,7 +54,7 @@ from generator.adapters.support import (
     resolve_today,
 )
 from generator.builder.cache import ClientCache, PdfCache, cache_dir
-from generator.builder.clients import Client, load_clients
+from generator.builder.clients import Client, chosen_clients, load_clients
 from generator.builder.pdfs import PdfBatch, audit_jobs
 from generator.builder.progress import BuildProgress
 from generator.builder.publish import read_passwords, site_secret
@@ -124,12 +123,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             quiet_dirty_warning()
 
     def selected_clients(self) -> list[str]:
-        """The clients of this site: the `clients` option, else $PLAYBOOK_CLIENTS (comma-separated,
-        for `make serve CLIENT=kolosok`: a preview of the plan being edited rebuilds in a moment),
-        else all."""
-        if self.config.clients:
-            return list(self.config.clients)
-        return [slug.strip() for slug in os.environ.get("PLAYBOOK_CLIENTS", "").split(",") if slug.strip()]
+        """The clients of this site (`chosen_clients`: with `make serve CLIENT=kolosok` a preview of the
+        plan being edited rebuilds in a moment), or all."""
+        return chosen_clients(list(self.config.clients))
 
     @disk_errors_reported
     @plan_problems_reported

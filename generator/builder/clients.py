@@ -75,6 +75,14 @@ class Client:
         return self.has_calendar and not self.feeds.withheld
 
 
+def chosen_clients(slugs: list[str]) -> list[str]:
+    """The clients a build is for: `slugs` (`--client`, the plugin's `clients` option), else
+    $PLAYBOOK_CLIENTS (comma-separated, for `make serve CLIENT=kolosok`); none means all."""
+    if slugs:
+        return list(slugs)
+    return [slug.strip() for slug in os.environ.get("PLAYBOOK_CLIENTS", "").split(",") if slug.strip()]
+
+
 def plan_paths(folder: Path) -> list[Path]:
     """The client plans of a folder: `*.yaml`/`*.yml` directly in it (subfolders such as archive/ are not clients)."""
     return list_plans(folder)

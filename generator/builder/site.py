@@ -27,6 +27,7 @@ from generator.builder.cache import (
     is_build_current,
     record_build,
 )
+from generator.builder.clients import chosen_clients
 from generator.builder.publish import cache_variant, site_secret
 from generator.builder.shards import Manifest, Shard, parse_shard, write_manifest
 from generator.builder.staging import Staging, clean_stale
@@ -145,7 +146,7 @@ def build_site(
     """
     from generator.render.templating import check_theme
 
-    spec = parse_shard(shard, with_clients=bool(clients or os.environ.get("PLAYBOOK_CLIENTS"))) if shard else None
+    spec = parse_shard(shard, with_clients=bool(chosen_clients(clients))) if shard else None
     check_theme()
     config_path = config_file or find_config()
     if not config_path.is_file():
@@ -198,7 +199,7 @@ def build_site(
 def _plans_to_load(plans: Path, slugs: list[str], day: str, project: Path | None) -> list[Path]:
     """The plans the build will load (not in the client cache of `project`), as the plugin chooses
     them; a guess only: the plugin checks what it is given (`generator.builder.stream.take`)."""
-    chosen = slugs or [s.strip() for s in os.environ.get("PLAYBOOK_CLIENTS", "").split(",") if s.strip()]
+    chosen = chosen_clients(slugs)
     try:
         paths = list_plans(plans)
     except UserError:
