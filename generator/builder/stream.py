@@ -135,8 +135,9 @@ class Stream:
         return same and set(paths) <= set(self.paths) and rendered <= self.rendered
 
     def close(self) -> None:
-        """Stop the worker (what is still queued is dropped)."""
-        _stop(self.pool)
+        """Stop the worker once its current task is done (what is still queued is dropped). Not
+        killed: a result half-written to the pipe would leave the pool's reader blocked at exit."""
+        self.pool.shutdown(wait=False, cancel_futures=True)
 
 
 _prefetched: Stream | None = None
@@ -175,17 +176,13 @@ def discard() -> None:
     _drop_prefetched()
     pool = _warm_pool()
     if pool is not None:
-        _stop(pool)
-
-
-def _stop(pool: Any) -> None:
-    """Stop a stream's worker now, whatever it is doing: nothing it would still produce is wanted
-    (the build took what it needed, failed, or never came: the site was up to date, the options were
-    wrong, `--help`), and the command's exit would otherwise wait for its task (the warm worker's
-    imports: 0.2 s). It writes no file, so stopping it mid-task loses nothing."""
-    for process in list((getattr(pool, "_processes", None) or {}).values()):
-        process.terminate()
-    pool.shutdown(wait=False, cancel_futures=True)
+        # Its worker is importing for a build that will not come (the site was up to date, the options
+        # were wrong, `--help`): stop it rather than have the command's exit wait for its imports. Safe
+        # to kill: its only result is None, a message too small to be cut in half (unlike a stream's
+        # pages or calendar files, see `Stream.close`).
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 _warm: list[Any] = []  # the worker `warm_up` started, until a stream takes it
