@@ -106,7 +106,7 @@ def measure_site_overhead(work: Path, plans: Path, runs: int = 3) -> tuple[float
     """Seconds of our site build (PDFs off, no cache), of a bare `mkdocs build` of the same pages as
     plain Markdown, and of our build with every client in the per-client cache (best of `runs`)."""
     from generator.builder.clients import load_clients
-    from generator.render.charts import CHART_CSS
+    from generator.draw.charts import CHART_CSS
     from generator.render.home import render_home
 
     ours = write_config(work, "site-ours.yml", pdf=False)

@@ -55,11 +55,11 @@ from generator.adapters.support import (
 )
 from generator.builder.cache import ClientCache, PdfCache, cache_dir
 from generator.builder.clients import Client, chosen_clients, load_clients
+from generator.builder.outputs import check_output_folder
 from generator.builder.pdfs import PdfBatch, audit_jobs
 from generator.builder.progress import BuildProgress
 from generator.builder.publish import read_passwords, site_secret
 from generator.builder.shards import build_shard
-from generator.builder.site import check_output_folder
 from generator.builder.stream import Stream, preload, take
 from generator.builder.supply import ClientSupply
 from generator.errors import PlanError, UserError
@@ -212,7 +212,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         else:  # the home page's Markdown comes when MkDocs reads it, last (`ReadLast`)
             pages = [File.generated(config, "index.md", content="")]
             pages += [File.generated(config, path, content="") for c in self.built for path in c.page_paths]
-        from generator.render.charts import CHART_CSS
+        from generator.draw.charts import CHART_CSS
 
         files.append(pages[0])
         files.append(File.generated(config, "assets/stylesheets/charts.css", content=CHART_CSS))

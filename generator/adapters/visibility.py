@@ -37,8 +37,8 @@ from mkdocs.structure.toc import TableOfContents
 from generator.builder.clients import Client
 from generator.builder.publish import PRIVATE, PUBLIC
 from generator.builder.shards import gzip_mtime, sitemap_gzip
+from generator.draw.markup import escape_text
 from generator.present.pages import PAGES, Labels
-from generator.render.markup import escape_text
 
 ENCRYPT_PLUGIN = "encryptcontent"
 CLIENT_PAGES_DIR = "clients"

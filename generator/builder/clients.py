@@ -23,13 +23,13 @@ from typing import TYPE_CHECKING, Any
 from generator.builder.cache import ClientCache
 from generator.builder.progress import BuildProgress
 from generator.builder.publish import Feeds, cache_variant, feeds_for, visibility
-from generator.builder.stream import Stream
 from generator.errors import PlanError, PlanValidationError, UserError
 from generator.load.planfiles import list_plans
 from generator.present.pages import PAGES, page_path
 from generator.workers import start_pool
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # a Stream is handed in (`load_clients(stream=…)`): its tasks call this module's pipeline
+    from generator.builder.stream import Stream
     from generator.compute.figures import Figures
     from generator.load.facts import PlanFacts
     from generator.model import LoadedPlan

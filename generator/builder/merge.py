@@ -13,7 +13,7 @@ site one `playbook build` would have written, byte for byte.
   wrote it).
 - **Safety.** The merged site is written into a locked staging folder and swapped into place at the
   end (`generator.builder.staging`), like a build; the output folder may be neither a shard nor an
-  input of the project, nor a folder of other files (`generator.builder.site.check_output_folder`).
+  input of the project, nor a folder of other files (`generator.builder.outputs.check_output_folder`).
 """
 
 from __future__ import annotations

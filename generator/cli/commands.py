@@ -156,7 +156,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     """Assemble the shards of a `playbook build --shard K/N` into the site one build would write."""
     from generator.builder.cache import forget_build
     from generator.builder.merge import merge_shards
-    from generator.builder.site import check_output_folder
+    from generator.builder.outputs import check_output_folder
 
     project = Path.cwd().resolve()
 
@@ -248,7 +248,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
 def _inputs_near(plan: Path) -> dict[Path, str]:
     """What a file written for `plan` must not overwrite: the plan's folder and the inputs of the
     project in the working folder (its plans/, content/, theme/, mkdocs.yml), or of playbook's own."""
-    from generator.builder.site import ROOT, project_inputs
+    from generator.builder.outputs import ROOT, project_inputs
 
     config = Path.cwd() / "mkdocs.yml"
     project = (Path.cwd() if config.is_file() else ROOT).resolve()

@@ -48,6 +48,20 @@ class PlanLanguage(str):
     def __reduce__(self) -> tuple[Any, ...]:
         return (PlanLanguage, (str(self), self.format_locale))
 
+    # The plan's voice for the charts (`generator.draw.charts.Voice`): they sit below this stage and
+    # get its words and number formats as this value instead of importing them back.
+    def number(self, value: float | int | None) -> str:
+        return fmt_number(value, self)
+
+    def money(self, value: float | int | None, currency: str) -> str:
+        return fmt_money(value, currency, self)
+
+    def percent(self, share: float | None) -> str:
+        return fmt_percent(share, self)
+
+    def word(self, key: str) -> str:
+        return t(key, self)
+
 
 def _format_locale(language: str, tag: str | None) -> str:
     """The Babel locale for a plan's figures: the region's formats, the plan's words.

@@ -18,7 +18,9 @@ from markupsafe import Markup
 from generator.compute.actuals import InitiativeFact
 from generator.compute.figures import Figures
 from generator.compute.groups import GroupEconomics
+from generator.draw import charts
 from generator.present.i18n import (
+    PlanLanguage,
     fmt_arithmetic,
     fmt_date,
     fmt_decimal,
@@ -29,7 +31,6 @@ from generator.present.i18n import (
     locale,
     t,
 )
-from generator.render import charts
 
 Esc = Callable[[object], Any]
 
@@ -226,7 +227,7 @@ def _chart(figures: Figures, width: float) -> Markup | None:
     svg = charts.render_plan_vs_fact(
         [m.month for m in plan.months[:shown]],
         lines,
-        lang,
+        PlanLanguage(figures.language, figures.locale),  # the chart's voice: words and the plan's number formats
         figures.currency,
         title=f"{t('money.chart.title', lang)} · {figures.name}",
         width=width,

@@ -12,8 +12,8 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from generator.draw.markup import escape_text
 from generator.present.i18n import t
-from generator.render.markup import escape_text
 
 # The client's pages in the method's order: (file stem, label key, step number or None).
 PAGES: tuple[tuple[str, str, int | None], ...] = (

@@ -2,8 +2,8 @@
 
 `theme/pdf/audit.j2.html` holds layout only. Everything it prints comes from
 `build_context`: labels in the plan's language (`generator.present.i18n`), numbers and worked
-arithmetic formatted by babel, plan Markdown sanitised by `generator.render.markup`, charts drawn by
-`generator.render.charts`. Nothing here computes a figure: the figures arrive in `Figures`.
+arithmetic formatted by babel, plan Markdown sanitised by `generator.draw.markup`, charts drawn by
+`generator.draw.charts`. Nothing here computes a figure: the figures arrive in `Figures`.
 
 Plain text from the plan stays a `str` (the template autoescapes it); only sanitised
 Markdown and our own SVG are `Markup`.
@@ -17,6 +17,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.compute.figures import Figures
+from generator.draw.markup import render_markdown
 from generator.model import LoadedPlan
 from generator.present import money as money_values
 from generator.present.branding import Branding
@@ -53,14 +54,13 @@ from generator.present.views import (
     roadmap_rows,
     segment_views,
 )
-from generator.render.markup import render_markdown
 
 
 @dataclass(frozen=True)
 class Context:
     """Everything the template needs; `asdict` is not used, the template reads attributes."""
 
-    lang: str
+    lang: PlanLanguage
     L: dict[str, str]
     meta: dict[str, str]
     cover: dict[str, Any]

@@ -11,6 +11,8 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.compute.schedule import CalendarFigures
+from generator.draw import charts
+from generator.draw.markup import render_inline, render_markdown
 from generator.model import Plan
 from generator.present.briefs import brief_lines, slot_headline, source_rows
 from generator.present.format import fmt_months, fmt_quantity
@@ -29,8 +31,6 @@ from generator.present.views import (
     component_label,
     goal_views,
 )
-from generator.render import charts
-from generator.render.markup import render_inline, render_markdown
 
 
 def economics_section(x: Inputs) -> dict[str, Any] | None:

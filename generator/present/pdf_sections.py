@@ -17,6 +17,8 @@ from generator.catalogue import FAMILIES
 from generator.compute.arithmetic import Arithmetic
 from generator.compute.audit import PRIORITY_ORDER, STATUS_ORDER, FamilyFigure, PracticeFigure, ToolFigure
 from generator.compute.figures import Figures
+from generator.draw import charts
+from generator.draw.markup import render_inline, render_markdown
 from generator.model import Plan
 from generator.present.i18n import (
     LABELS,
@@ -30,8 +32,6 @@ from generator.present.i18n import (
     t,
 )
 from generator.present.views import completion_band, nps_band
-from generator.render import charts
-from generator.render.markup import render_inline, render_markdown
 
 HIGH = "high"
 

@@ -7,7 +7,7 @@ escaped for the context they land in — `escape_text` inside HTML blocks, `esca
 Markdown lines (headings). Numbers and dates are formatted with `generator.present.i18n` in the plan's
 language; nothing is recomputed: every figure arrives from `generator.compute.figures`.
 
-Charts come from `generator.render.charts` (shared with the PDF); a chart that module does not offer
+Charts come from `generator.draw.charts` (shared with the PDF); a chart that module does not offer
 yet is simply left out of the page.
 """
 

@@ -10,6 +10,8 @@ from generator.catalogue import FAMILIES
 from generator.compute.audit import AuditFigures, PracticeFigure, ToolFigure
 from generator.compute.comparison import ScoreChange
 from generator.compute.figures import Figures
+from generator.draw import charts
+from generator.draw.markup import escape_text, render_inline
 from generator.model import LoadedPlan
 from generator.present.site_base import (
     Words,
@@ -20,8 +22,6 @@ from generator.present.site_base import (
     html,
     status_badge,
 )
-from generator.render import charts
-from generator.render.markup import escape_text, render_inline
 
 
 def _source_tag(source: str | None, words: Words) -> Markup:

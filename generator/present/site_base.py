@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from generator.compute.arithmetic import Arithmetic
 from generator.compute.figures import Figures
+from generator.draw.markup import escape_markdown, escape_text
 from generator.model import LoadedPlan, Plan
 from generator.present.format import fmt_quantity
 from generator.present.i18n import (
@@ -27,7 +28,6 @@ from generator.present.i18n import (
     t,
 )
 from generator.present.pages import PAGES, Labels, front_matter
-from generator.render.markup import escape_markdown, escape_text
 
 # Which page shows each of the eight steps (overview links).
 STEP_PAGES: dict[str, str] = {
@@ -52,7 +52,7 @@ WEEKDAY_KEYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun"
 class Words:
     """Formatting in one plan's language and currency (formatting only: values arrive computed)."""
 
-    language: str
+    language: PlanLanguage
     currency: str
 
     def num(self, value: float | None, digits: int = 0) -> str:
@@ -78,7 +78,7 @@ class Words:
 
 
 def _svg(svg: str) -> Markup:
-    """A chart from `generator.render.charts` (it escapes every label itself), embedded as-is."""
+    """A chart from `generator.draw.charts` (it escapes every label itself), embedded as-is."""
     return Markup(svg)
 
 

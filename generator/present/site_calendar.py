@@ -8,6 +8,7 @@ from typing import Any
 
 from generator.compute.figures import Figures
 from generator.compute.schedule import CalendarFigures, Slot
+from generator.draw import charts
 from generator.model import LoadedPlan
 from generator.present.briefs import brief_lines, slot_headline, source_rows
 from generator.present.i18n import (
@@ -24,7 +25,6 @@ from generator.present.site_base import (
     html,
     status_badge,
 )
-from generator.render import charts
 
 
 def _slot_text(slot: Slot, words: Words, segments: dict[str, str]) -> str:

@@ -7,6 +7,7 @@ from typing import Any
 from generator.compute.checkpoints import KpiFigure
 from generator.compute.economics import NpsFigure
 from generator.compute.figures import Figures
+from generator.draw import charts
 from generator.model import LoadedPlan
 from generator.present import money
 from generator.present.format import fmt_months
@@ -26,7 +27,6 @@ from generator.present.site_base import (
     md,
     status_badge,
 )
-from generator.render import charts
 
 
 def _kpi_value(value: float | None, kpi: KpiFigure, words: Words) -> str:

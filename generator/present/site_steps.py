@@ -15,6 +15,8 @@ from markupsafe import Markup
 
 from generator.catalogue import FAMILIES
 from generator.compute.figures import Figures
+from generator.draw import charts
+from generator.draw.markup import render_markdown
 from generator.model import LoadedPlan
 from generator.present.i18n import (
     PlanLanguage,
@@ -35,8 +37,6 @@ from generator.present.site_base import (
     md,
 )
 from generator.present.views import competitor_views, component_label, goal_views, roadmap_rows, segment_views
-from generator.render import charts
-from generator.render.markup import render_markdown
 
 
 def context_overview(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:

@@ -3,7 +3,7 @@
 Templates hold layout only; values are prepared in the renderer's context function. One
 cached environment per kind of output: HTML templates (`*.j2.html`, PDF) autoescape, and
 Markdown page templates (`*.j2.md`, site) do not, since their values are escaped explicitly
-with `generator.render.markup`. `StrictUndefined` makes a missing value a bug, not a blank.
+with `generator.draw.markup`. `StrictUndefined` makes a missing value a bug, not a blank.
 """
 
 from __future__ import annotations

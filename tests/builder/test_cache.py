@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.builder.cache import ClientCache, PdfCache
-from generator.builder.site import docs_dir_of
+from generator.builder.outputs import docs_dir_of
 from tests.builder.test_site import project_copy
 from tests.conftest import TODAY, run_build
 

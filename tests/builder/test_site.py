@@ -77,7 +77,7 @@ def test_kolosok_key_figures(site: Path) -> None:
     audit = page(site, "kolosok", "audit")
     assert "(25 + 13 + 10 + 13 + 33) / 5 = 18,8" in audit
     assert "<strong>19</strong> / 100" in audit
-    assert "<svg" in audit  # gauge and family bars from generator.render.charts
+    assert "<svg" in audit  # gauge and family bars from generator.draw.charts
     calendar = page(site, "kolosok", "calendar")
     assert 'class="pb-month"' in calendar and "<svg" in calendar
 

@@ -9,11 +9,13 @@ from datetime import date, timedelta
 
 import pytest
 
-from generator.render import charts
-from generator.render.charts import Bar, Line, Series, Span, Stage
+from generator.draw import charts
+from generator.draw.charts import Bar, Line, Series, Span, Stage
+from generator.present.i18n import PlanLanguage
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
 HOSTILE = '<script>alert("x")</script> & </svg><image href="file:///etc/passwd"/>\x01'
+RU, EN = PlanLanguage("ru"), PlanLanguage("en")  # the charts' Voice: the plan's words and formats
 MONTHS = [date(2026, 12, 1), *[date(2027, m, 1) for m in range(1, 12)]]
 
 
@@ -26,24 +28,24 @@ def parse(svg: str) -> ET.Element:
 def every_chart(label: str = "Онлайн") -> list[str]:
     days = [(date(2026, 12, 1) + timedelta(days=i), "done" if i < 3 else "new") for i in range(40)]
     return [
-        charts.render_gauge(19, "poor", "ru", title=label),
-        charts.render_score_bars([Bar(label, 25, "poor", 10), Bar("x", None)], "ru", title=label),
+        charts.render_gauge(19, "poor", RU, title=label),
+        charts.render_score_bars([Bar(label, 25, "poor", 10), Bar("x", None)], RU, title=label),
         charts.render_forecast(
             MONTHS,
             [5000.0 * (i + 1) for i in range(12)],
             [Series(label, [9125.0 * (i + 1) for i in range(12)])],
-            "ru",
+            RU,
             "RUB",
             title=label,
             cost_label=label,
         ),
-        charts.render_funnel([Stage(label, 12000), Stage("b", 1500, 0.125)], "ru", title=label),
-        charts.render_gantt([Span(label, [1, 2, 3], [1])], MONTHS, "ru", title=label),
-        charts.render_heatmap(days, date(2026, 12, 1), date(2027, 1, 9), "ru", title=label, today=date(2026, 12, 4)),
+        charts.render_funnel([Stage(label, 12000), Stage("b", 1500, 0.125)], RU, title=label),
+        charts.render_gantt([Span(label, [1, 2, 3], [1])], MONTHS, RU, title=label),
+        charts.render_heatmap(days, date(2026, 12, 1), date(2027, 1, 9), RU, title=label, today=date(2026, 12, 4)),
         charts.render_plan_vs_fact(
             MONTHS[:4],
             [Line(label, [10.0, 20.0, 30.0, 40.0], "#d93025", "pb-cost", dashed=True), Line("f", [5.0], "#1", "x")],
-            "ru",
+            RU,
             "RUB",
             title=label,
         ),
@@ -76,14 +78,14 @@ def test_hostile_labels_are_text_not_markup(index: int) -> None:
 
 def test_same_input_same_bytes_and_distinct_ids() -> None:
     assert every_chart() == every_chart()
-    a = parse(charts.render_gauge(50, "needs work", "en", title="A")).get("aria-labelledby")
-    b = parse(charts.render_gauge(50, "needs work", "en", title="B")).get("aria-labelledby")
+    a = parse(charts.render_gauge(50, "needs work", EN, title="A")).get("aria-labelledby")
+    b = parse(charts.render_gauge(50, "needs work", EN, title="B")).get("aria-labelledby")
     assert a != b
 
 
 def test_gauge_arc_is_proportional_to_the_score() -> None:
     def arc(score: int) -> tuple[float, float]:
-        circle = parse(charts.render_gauge(score, "good", "en", title="s")).findall("svg:circle", NS)[1]
+        circle = parse(charts.render_gauge(score, "good", EN, title="s")).findall("svg:circle", NS)[1]
         dash, gap = map(float, circle.get("stroke-dasharray", "").split())
         return dash, gap
 
@@ -93,7 +95,7 @@ def test_gauge_arc_is_proportional_to_the_score() -> None:
     assert half == pytest.approx(full / 2, abs=0.01)
     assert arc(25)[0] == pytest.approx(full / 4, abs=0.01)
     # no score: only the track, and the text says so
-    root = parse(charts.render_gauge(None, None, "en", title="s"))
+    root = parse(charts.render_gauge(None, None, EN, title="s"))
     assert len(root.findall("svg:circle", NS)) == 1
     assert "not assessed" in root.find("svg:desc", NS).text  # type: ignore[operator, union-attr]
 
@@ -102,7 +104,7 @@ def test_score_bars_lengths_and_colours() -> None:
     root = parse(
         charts.render_score_bars(
             [Bar("a", 100, "good"), Bar("b", 50, "needs work"), Bar("c", 0, "poor"), Bar("d", None)],
-            "en",
+            EN,
             title="t",
         )
     )
@@ -118,7 +120,7 @@ def test_score_bars_lengths_and_colours() -> None:
 
 
 def test_previous_score_tick_sits_at_the_earlier_score() -> None:
-    root = parse(charts.render_score_bars([Bar("a", 80, "needs work", previous=40)], "en", title="t"))
+    root = parse(charts.render_score_bars([Bar("a", 80, "needs work", previous=40)], EN, title="t"))
     track = next(r for r in root.findall("svg:rect", NS) if r.get("class") == "pb-track")
     tick = root.find("svg:line", NS)
     assert tick is not None
@@ -137,7 +139,7 @@ def test_axis_ticks_worked_by_hand() -> None:
 def test_forecast_points_follow_the_values() -> None:
     months = MONTHS[:5]
     profit = [0.0, 25.0, 50.0, 75.0, 100.0]  # axis 0..100
-    svg = charts.render_forecast(months, [10.0] * 5, [Series("base", profit)], "en", "USD", title="t", cost_label="c")
+    svg = charts.render_forecast(months, [10.0] * 5, [Series("base", profit)], EN, "USD", title="t", cost_label="c")
     root = parse(svg)
     lines = root.findall("svg:polyline", NS)
     series = next(p for p in lines if "pb-series" in p.get("class", ""))
@@ -158,7 +160,7 @@ def test_forecast_points_follow_the_values() -> None:
 def test_funnel_widths_follow_the_square_root_of_counts() -> None:
     root = parse(
         charts.render_funnel(
-            [Stage("shows", 1000), Stage("visits", 250, 0.25), Stage("buys", 10, 0.04)], "en", title="t"
+            [Stage("shows", 1000), Stage("visits", 250, 0.25), Stage("buys", 10, 0.04)], EN, title="t"
         )
     )
     widths = [float(r.get("width", "0")) for r in root.findall("svg:rect", NS)]
@@ -171,7 +173,7 @@ def test_funnel_widths_follow_the_square_root_of_counts() -> None:
 
 
 def test_gantt_bars_cover_their_months() -> None:
-    svg = charts.render_gantt([Span("a", [1, 2, 3, 7], [3]), Span("b", list(range(1, 13)))], MONTHS, "en", title="t")
+    svg = charts.render_gantt([Span("a", [1, 2, 3, 7], [3]), Span("b", list(range(1, 13)))], MONTHS, EN, title="t")
     root = parse(svg)
     bars = [r for r in root.findall("svg:rect", NS) if r.get("class") == "pb-bar"]
     assert len(bars) == 3  # a runs in two stretches
@@ -187,7 +189,7 @@ def test_gantt_bars_cover_their_months() -> None:
 def test_heatmap_grid_by_week() -> None:
     start, end = date(2026, 12, 1), date(2026, 12, 31)  # 1 December 2026 is a Tuesday
     days = [(date(2026, 12, 1), "done"), (date(2026, 12, 2), "missed"), (date(2026, 12, 7), "new")]
-    root = parse(charts.render_heatmap(days, start, end, "en", title="t", today=date(2026, 12, 7)))
+    root = parse(charts.render_heatmap(days, start, end, EN, title="t", today=date(2026, 12, 7)))
     cells = [r for r in root.findall("svg:rect", NS) if "pb-slot" in r.get("class", "")]
     legend = 6  # done, missed, new, refresh, repurpose, research
     assert len(cells) == 31 + legend
@@ -206,7 +208,7 @@ def test_heatmap_grid_by_week() -> None:
 
 
 def test_numbers_in_the_plan_language() -> None:
-    svg = charts.render_funnel([Stage("Показы", 12000), Stage("Переходы", 1500, 0.125)], "ru", title="t")
+    svg = charts.render_funnel([Stage("Показы", 12000), Stage("Переходы", 1500, 0.125)], RU, title="t")
     # babel's Russian grouping is a no-break space; 12,5 % with a decimal comma
     text = re.sub(r"\s", " ", parse(svg).find("svg:desc", NS).text)  # type: ignore[arg-type, union-attr]
     assert text.replace(" %", "%") == "Показы: 12 000; Переходы: 1 500, 12,5%"
@@ -227,7 +229,7 @@ def test_plan_vs_fact_plan_over_the_months_fact_so_far() -> None:
     months = MONTHS[:5]
     plan = Line("plan", [0.0, 25.0, 50.0, 75.0, 100.0], "#188038", "pb-profit", dashed=True)  # axis 0..100
     fact = Line("fact", [0.0, 50.0], "#188038", "pb-profit")
-    root = parse(charts.render_plan_vs_fact(months, [plan, fact], "en", "USD", title="t"))
+    root = parse(charts.render_plan_vs_fact(months, [plan, fact], EN, "USD", title="t"))
     lines = [p for p in root.findall("svg:polyline", NS)]
     planned, actual = ([tuple(map(float, q.split(","))) for q in p.get("points", "").split()] for p in lines)
     assert len(planned) == 5 and len(actual) == 2  # the fact stops at the last reported month
@@ -247,8 +249,8 @@ def test_the_last_month_label_fits_inside_the_chart() -> None:
     months = [date(2026, 10 + i, 1) if i < 3 else date(2027, i - 2, 1) for i in range(12)]
     line = Line("plan", [float(i) for i in range(12)], "#188038", "pb-profit")
     svgs = (
-        charts.render_forecast(months, [1.0] * 12, [Series("b", line.values)], "ru", "RUB", title="t", cost_label="c"),
-        charts.render_plan_vs_fact(months, [line], "ru", "RUB", title="t"),
+        charts.render_forecast(months, [1.0] * 12, [Series("b", line.values)], RU, "RUB", title="t", cost_label="c"),
+        charts.render_plan_vs_fact(months, [line], RU, "RUB", title="t"),
     )
     for svg in svgs:
         root = parse(svg)
@@ -262,7 +264,7 @@ def test_every_year_is_named_even_when_january_is_skipped() -> None:
     """Northwind's 18 months from December 2026 show every second month: Dec 2026, Feb 2027, …, Dec, Feb 2028, Apr."""
     months = [date(2026 + (11 + i) // 12, (11 + i) % 12 + 1, 1) for i in range(18)]
     line = Line("plan", [float(i) for i in range(18)], "#188038", "pb-profit")
-    root = parse(charts.render_plan_vs_fact(months, [line], "en", "EUR", title="t"))
+    root = parse(charts.render_plan_vs_fact(months, [line], EN, "EUR", title="t"))
     labels = [e.text for e in root.iter("{http://www.w3.org/2000/svg}text") if e.get("text-anchor") == "middle"]
     assert labels == ["Dec 2026", "Feb 2027", "Apr", "Jun", "Aug", "Oct", "Dec", "Feb 2028", "Apr"]
 
@@ -272,8 +274,8 @@ def test_the_description_starts_each_sentence_with_a_capital() -> None:
     months = [date(2026, 10 + i, 1) if i < 3 else date(2027, i - 2, 1) for i in range(12)]
     line = Line("plan", [float(i) for i in range(12)], "#188038", "pb-profit")
     svgs = (
-        charts.render_forecast(months, [1.0] * 12, [Series("b", line.values)], "ru", "RUB", title="t", cost_label="c"),
-        charts.render_plan_vs_fact(months, [line], "ru", "RUB", title="t"),
+        charts.render_forecast(months, [1.0] * 12, [Series("b", line.values)], RU, "RUB", title="t", cost_label="c"),
+        charts.render_plan_vs_fact(months, [line], RU, "RUB", title="t"),
     )
     for svg in svgs:
         desc = parse(svg).find("svg:desc", NS).text or ""  # type: ignore[union-attr]

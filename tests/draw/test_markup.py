@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from generator.render.markup import render_markdown
+from generator.draw.markup import render_markdown
 from tests.render.test_pdf import render
 
 LINKS = (

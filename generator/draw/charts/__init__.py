@@ -1,8 +1,9 @@
 """Charts as inline SVG strings, one module for the site and the PDF.
 
 Charts only draw: every number arrives already computed (`generator.compute.figures`,
-`generator.compute.schedule`), and every word arrives already in the plan's language or is looked up
-in `generator.present.i18n`. A chart is a pure function of plain values returning `<svg>` text:
+`generator.compute.schedule`), and every word and formatted number comes from the `Voice` the
+caller passes (`generator.present.i18n.PlanLanguage` is one): charts import nothing of the
+presentation stage above them. A chart is a pure function of plain values returning `<svg>` text:
 
 - no JavaScript, no external resources (no fonts, images or stylesheets to fetch), so the
   same string is safe in a browser and in WeasyPrint;
@@ -18,9 +19,9 @@ in `generator.present.i18n`. A chart is a pure function of plain values returnin
 
 from __future__ import annotations
 
-from generator.render.charts.heatmap import SLOT_KINDS, render_heatmap
-from generator.render.charts.scores import Bar, Stage, render_funnel, render_gauge, render_score_bars
-from generator.render.charts.svg import (
+from generator.draw.charts.heatmap import SLOT_KINDS, render_heatmap
+from generator.draw.charts.scores import Bar, Stage, render_funnel, render_gauge, render_score_bars
+from generator.draw.charts.svg import (
     BAND_COLOURS,
     CHART_CSS,
     COST_COLOUR,
@@ -35,7 +36,7 @@ from generator.render.charts.svg import (
     clip,
     esc,
 )
-from generator.render.charts.timeline import (
+from generator.draw.charts.timeline import (
     LINE_COLOURS,
     Line,
     Series,
@@ -45,6 +46,7 @@ from generator.render.charts.timeline import (
     render_gantt,
     render_plan_vs_fact,
 )
+from generator.draw.charts.voice import Voice
 
 __all__ = [
     "BAND_COLOURS",
@@ -64,6 +66,7 @@ __all__ = [
     "Series",
     "Span",
     "Stage",
+    "Voice",
     "axis_ticks",
     "band_class",
     "clip",

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from babel import Locale
 from babel.dates import format_date
 
-from generator.present.i18n import fmt_number, locale, t
-from generator.render.charts.svg import (
+from generator.draw.charts.svg import (
     MUTED_COLOUR,
     SLOT_COLOURS,
     TEXT_COLOUR,
@@ -16,6 +16,7 @@ from generator.render.charts.svg import (
     _svg,
     _text,
 )
+from generator.draw.charts.voice import Voice
 
 # forecast ---------------------------------------------------------------------------------------
 
@@ -29,7 +30,7 @@ def render_heatmap(
     days: Sequence[tuple[date, str]],
     start: date,
     end: date,
-    language: str,
+    language: Voice,
     *,
     title: str,
     today: date | None = None,
@@ -50,7 +51,7 @@ def render_heatmap(
     legend_y = top + 7 * pitch + 8
     height = legend_y + cell + 4
     kinds = dict(days)
-    loc = locale(language)
+    loc = Locale.parse(language.format_locale)
     body = []
     # weekday labels: Monday, Wednesday, Friday
     for row in (0, 2, 4):
@@ -91,10 +92,10 @@ def render_heatmap(
     counts = {k: sum(1 for _, kind in days if kind == k) for k in SLOT_KINDS}
     lx = left
     for kind in SLOT_KINDS:
-        label = f"{t('slot.' + kind, language)} {fmt_number(counts[kind], language)}"
+        label = f"{language.word('slot.' + kind)} {language.number(counts[kind])}"
         body.append(_rect(lx, legend_y, cell, cell, f"pb-slot pb-slot-{kind}", SLOT_COLOURS[kind], 2))
         body.append(_text(lx + cell + 4, legend_y + cell - 2, label, size=9, cls="pb-muted", fill=MUTED_COLOUR))
         lx += cell + 12 + 5.6 * len(label)
     span = f"{format_date(start, 'd MMMM y', locale=loc)} – {format_date(end, 'd MMMM y', locale=loc)}"
-    desc = span + ": " + ", ".join(f"{t('slot.' + k, language)} {fmt_number(counts[k], language)}" for k in SLOT_KINDS)
+    desc = span + ": " + ", ".join(f"{language.word('slot.' + k)} {language.number(counts[k])}" for k in SLOT_KINDS)
     return _svg("heatmap", max(width, lx), height, title, desc, body, ident)

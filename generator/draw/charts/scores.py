@@ -6,8 +6,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.present.i18n import fmt_number, t
-from generator.render.charts.svg import (
+from generator.draw.charts.svg import (
     BAND_COLOURS,
     TEXT_COLOUR,
     TRACK_COLOUR,
@@ -19,12 +18,13 @@ from generator.render.charts.svg import (
     band_class,
     clip,
 )
+from generator.draw.charts.voice import Voice
 
 # score gauge -----------------------------------------------------------------------------------
 
 
 def render_gauge(
-    score: int | None, band: str | None, language: str, *, title: str, size: float = 120, ident: str | None = None
+    score: int | None, band: str | None, language: Voice, *, title: str, size: float = 120, ident: str | None = None
 ) -> str:
     """A Lighthouse-style ring: the arc covers score/100 of the circle, in the band's colour."""
     radius = size / 2 - size * 0.08
@@ -44,7 +44,7 @@ def render_gauge(
             f'stroke-dasharray="{_num(dash)} {_num(circumference)}" '
             f'transform="rotate(-90 {_num(centre)} {_num(centre)})"/>'
         )
-    shown = fmt_number(score, language) if score is not None else "—"
+    shown = language.number(score) if score is not None else "—"
     body.append(
         _text(
             centre,
@@ -74,7 +74,7 @@ class Bar:
 
 
 def render_score_bars(
-    bars: Sequence[Bar], language: str, *, title: str, width: float = 480, ident: str | None = None
+    bars: Sequence[Bar], language: Voice, *, title: str, width: float = 480, ident: str | None = None
 ) -> str:
     """Horizontal bars on a 0–100 scale: a score of 50 is half as long as 100."""
     row, label_w, value_w = 22.0, min(190.0, width * 0.4), 44.0
@@ -96,11 +96,11 @@ def render_score_bars(
                 f'<line x1="{_num(x)}" y1="{_num(y + 1)}" x2="{_num(x)}" y2="{_num(y + 19)}" class="pb-previous" '
                 f'stroke="{TEXT_COLOUR}" stroke-width="2" stroke-dasharray="2 1.5"/>'
             )
-        shown = fmt_number(bar.value, language) if bar.value is not None else "—"
+        shown = language.number(bar.value) if bar.value is not None else "—"
         body.append(_text(width, y + 14, shown, anchor="end", weight="bold"))
         described = f"{bar.label}: {_scored(bar.value, bar.band, language)}"
         if bar.previous is not None:
-            described += f" ({t('chart.before', language)} {fmt_number(bar.previous, language)})"
+            described += f" ({language.word('chart.before')} {language.number(bar.previous)})"
         parts.append(described)
     return _svg("bars", width, height, title, "; ".join(parts), body, ident)
 
@@ -119,7 +119,7 @@ class Stage:
 
 
 def render_funnel(
-    stages: Sequence[Stage], language: str, *, title: str, width: float = 480, ident: str | None = None
+    stages: Sequence[Stage], language: Voice, *, title: str, width: float = 480, ident: str | None = None
 ) -> str:
     """Centred bars, one per stage, each labelled with its count and conversion (a funnel).
 
@@ -128,8 +128,6 @@ def render_funnel(
     which keeps the order and the narrowing visible, and never fall below a readable minimum;
     the exact figures are written beside each bar.
     """
-    from generator.present.i18n import fmt_percent
-
     row, label_w, value_w = 26.0, min(160.0, width * 0.33), 120.0
     track = width - label_w - value_w
     peak = max([s.count for s in stages] + [0]) or 1
@@ -140,8 +138,8 @@ def render_funnel(
         length = max(track * math.sqrt(stage.count / peak), track * 0.06) if stage.count > 0 else 0
         body.append(_text(0, y + 15, clip(stage.label, int(label_w / 6.2))))
         body.append(_rect(label_w + (track - length) / 2, y + 3, length, 18, "pb-bar", "#1a73e8", 2))
-        shown = fmt_number(stage.count, language)
-        rate = f" · {fmt_percent(stage.conversion, language)}" if stage.conversion is not None else ""
+        shown = language.number(stage.count)
+        rate = f" · {language.percent(stage.conversion)}" if stage.conversion is not None else ""
         body.append(_text(label_w + track + 8, y + 15, shown + rate))
         parts.append(f"{stage.label}: {shown}{rate.replace(' · ', ', ')}")
     return _svg("funnel", width, 2 + row * len(stages) + 2, title, "; ".join(parts), body, ident)

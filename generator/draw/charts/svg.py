@@ -7,7 +7,7 @@ import html
 import re
 from collections.abc import Sequence
 
-from generator.present.i18n import fmt_number, t
+from generator.draw.charts.voice import Voice
 
 FONT = "Playbook Sans, DejaVu Sans, Verdana, Arial, sans-serif"  # Playbook Sans: the PDF's embedded font
 
@@ -137,7 +137,7 @@ def _rect(x: float, y: float, w: float, h: float, cls: str, fill: str, rx: float
     )
 
 
-def _scored(score: float | None, band: str | None, language: str) -> str:
+def _scored(score: float | None, band: str | None, language: Voice) -> str:
     if score is None:
-        return t("status.not assessed", language)
-    return f"{fmt_number(score, language)} ({t('band.' + band, language)})" if band else fmt_number(score, language)
+        return language.word("status.not assessed")
+    return f"{language.number(score)} ({language.word('band.' + band)})" if band else language.number(score)

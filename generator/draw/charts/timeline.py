@@ -10,8 +10,7 @@ from datetime import date
 from babel.dates import format_date
 from babel.numbers import format_compact_currency
 
-from generator.present.i18n import fmt_money, locale, t
-from generator.render.charts.svg import (
+from generator.draw.charts.svg import (
     BAND_COLOURS,
     COST_COLOUR,
     GRID_COLOUR,
@@ -24,6 +23,7 @@ from generator.render.charts.svg import (
     _text,
     clip,
 )
+from generator.draw.charts.voice import Voice
 
 # forecast ---------------------------------------------------------------------------------------
 
@@ -44,14 +44,14 @@ def axis_ticks(peak: float, count: int = 4) -> list[float]:
     return [0.0, peak]  # pragma: no cover - the loop always finds a step
 
 
-def _month_label(month: date, first: bool, language: str) -> str:
+def _month_label(month: date, first: bool, language: Voice) -> str:
     """`дек 2026` for the first label of a year (`first`), `фев` otherwise: short and unambiguous."""
-    loc = locale(language)
+    loc = language.format_locale
     name = format_date(month, "LLL", locale=loc).replace(".", "")
     return f"{name} {month.year}" if first or month.month == 1 else name
 
 
-def _axis_months(months: Sequence[date], language: str) -> list[tuple[int, str]]:
+def _axis_months(months: Sequence[date], language: Voice) -> list[tuple[int, str]]:
     """At most 12 month labels (every n-th month), each with its year where the year changes.
 
     With a step of two a January may be skipped: the first label shown in a new year carries the
@@ -67,9 +67,9 @@ def _axis_months(months: Sequence[date], language: str) -> list[tuple[int, str]]
     return shown
 
 
-def _short_money(value: float, currency: str, language: str) -> str:
+def _short_money(value: float, currency: str, language: Voice) -> str:
     """Axis labels in CLDR's compact form: `1,5 млн ₽`, `$250K`."""
-    return format_compact_currency(value, currency, locale=locale(language), fraction_digits=1)
+    return format_compact_currency(value, currency, locale=language.format_locale, fraction_digits=1)
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ class _MoneyFrame:
         plot_h = self.height - self.top - self.bottom
         return self.top + plot_h - plot_h * v / self.ticks[-1]
 
-    def axes(self, months: Sequence[date], currency: str, language: str) -> list[str]:
+    def axes(self, months: Sequence[date], currency: str, language: Voice) -> list[str]:
         body = []
         for k, v in enumerate(self.ticks):
             body.append(
@@ -119,7 +119,7 @@ def render_forecast(
     months: Sequence[date],
     cost: Sequence[float],
     scenarios: Sequence[Series],
-    language: str,
+    language: Voice,
     currency: str,
     *,
     title: str,
@@ -165,11 +165,11 @@ def render_forecast(
         lx += 22 + 6.4 * len(shown) + 16
 
     last = n - 1
-    parts = [f"{cost_label}: {fmt_money(cost[last], currency, language)}"] if n else []
-    parts += [f"{s.label}: {fmt_money(s.values[last], currency, language)}" for s in scenarios if n]
-    span = f"{format_date(months[0], 'LLLL y', locale=locale(language))} – " if n else ""
-    span += format_date(months[-1], "LLLL y", locale=locale(language)) if n else ""
-    desc = f"{span}. {t('chart.cumulative', language)}: " + "; ".join(parts)
+    parts = [f"{cost_label}: {language.money(cost[last], currency)}"] if n else []
+    parts += [f"{s.label}: {language.money(s.values[last], currency)}" for s in scenarios if n]
+    span = f"{format_date(months[0], 'LLLL y', locale=language.format_locale)} – " if n else ""
+    span += format_date(months[-1], "LLLL y", locale=language.format_locale) if n else ""
+    desc = f"{span}. {language.word('chart.cumulative')}: " + "; ".join(parts)
     return _svg("forecast", width, height, title, desc, body, ident)
 
 
@@ -190,7 +190,7 @@ LINE_COLOURS = {"cost": COST_COLOUR, "profit": BAND_COLOURS["good"]}  # plan das
 def render_plan_vs_fact(
     months: Sequence[date],
     lines: Sequence[Line],
-    language: str,
+    language: Voice,
     currency: str,
     *,
     title: str,
@@ -225,10 +225,10 @@ def render_plan_vs_fact(
             f'stroke="{line.colour}" stroke-width="2.5"{dash}/>'
         )
         body.append(_text(lx + 22, ly + 4, clip(line.label, 40)))
-    parts = [f"{line.label}: {fmt_money(line.values[-1], currency, language)}" for line in lines if line.values]
-    span = f"{format_date(months[0], 'LLLL y', locale=locale(language))} – " if n else ""
-    span += format_date(months[-1], "LLLL y", locale=locale(language)) if n else ""
-    desc = f"{span}. {t('chart.cumulative', language)}: " + "; ".join(parts)
+    parts = [f"{line.label}: {language.money(line.values[-1], currency)}" for line in lines if line.values]
+    span = f"{format_date(months[0], 'LLLL y', locale=language.format_locale)} – " if n else ""
+    span += format_date(months[-1], "LLLL y", locale=language.format_locale) if n else ""
+    desc = f"{span}. {language.word('chart.cumulative')}: " + "; ".join(parts)
     return _svg("plan-vs-fact", width, height, title, desc, body, ident)
 
 
@@ -259,7 +259,7 @@ def _runs(numbers: Sequence[int]) -> list[tuple[int, int]]:
 def render_gantt(
     spans: Sequence[Span],
     months: Sequence[date],
-    language: str,
+    language: Voice,
     *,
     title: str,
     width: float = 640,
@@ -306,8 +306,8 @@ def render_gantt(
                     f'L{_num(cx - 5)} {_num(cy)} Z" class="pb-marker pb-text" fill="{TEXT_COLOUR}"/>'
                 )
         when = ", ".join(
-            format_date(months[a - 1], "LLL y", locale=locale(language))
-            + ("" if a == b else " – " + format_date(months[b - 1], "LLL y", locale=locale(language)))
+            format_date(months[a - 1], "LLL y", locale=language.format_locale)
+            + ("" if a == b else " – " + format_date(months[b - 1], "LLL y", locale=language.format_locale))
             for a, b in runs
         )
         parts.append(f"{span.label}: {when or '—'}")
