@@ -128,6 +128,7 @@ MESSAGES: dict[str, str] = {
         "keep one entry per month with its spend and new customers"
     ),
     "actual_future": "month {value} is after the current month; actuals record months that have already begun",
+    "duplicate_ref": "{what} '{value}' is listed twice (first at line {first_line}); list each once",
     "previous_outside": "'{value}' is outside the plans folder; audit.previous must name a plan beside this one",
     "previous_missing": "'{value}' does not exist (looked for {resolved})",
     "previous_self": "audit.previous must name an earlier plan, not this file",

@@ -60,7 +60,7 @@ from generator.builder.pdfs import PdfBatch, audit_jobs
 from generator.builder.progress import BuildProgress
 from generator.builder.publish import read_passwords, site_secret
 from generator.builder.shards import build_shard
-from generator.builder.stream import Stream, preload, take
+from generator.builder.stream import BuildSession, Stream, preload
 from generator.builder.supply import ClientSupply
 from generator.errors import PlanError, UserError
 from generator.present.branding import branding_from
@@ -113,6 +113,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._by_slug: dict[str, Client] = {}
         self._scope: Any = None  # generator.adapters.visibility.NavigationScope of this build
         self.progress = BuildProgress(None)  # a `playbook build`'s display; silent under plain mkdocs
+        self.session: BuildSession | None = None  # a `playbook build`'s worker and stream, started early
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defining this keeps one plugin instance across `mkdocs serve` rebuilds (MkDocs' rule),
@@ -148,7 +149,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             streams: list[Stream] = []
 
             def start(paths: list[Path], rendered: set[Path]) -> Stream:
-                streams.append(take(paths, self.today, site_secret(), rendered))  # `playbook build` started it
+                session, self.session = self.session or BuildSession(), None  # `playbook build` started it
+                streams.append(session.take(paths, self.today, site_secret(), rendered))
                 return streams[-1]
 
             shard = build_shard(self.config.shard, self.selected_clients())

@@ -11,11 +11,15 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 
 from generator.errors import BuildAborted, UserError
 from generator.render.terminal import printable
+
+if TYPE_CHECKING:
+    from generator.builder.stream import BuildSession
 
 
 class _ConsoleHandler(logging.Handler):
@@ -45,7 +49,15 @@ class Built:
 
 
 def run_mkdocs(
-    config_path: Path, site_dir: Path, *, plans: Path, clients: list[str], today: str, use_cache: bool, shard: str = ""
+    config_path: Path,
+    site_dir: Path,
+    *,
+    plans: Path,
+    clients: list[str],
+    today: str,
+    use_cache: bool,
+    shard: str = "",
+    session: BuildSession | None = None,
 ) -> Built:
     """Build the MkDocs site of `config_path` into `site_dir`; the clients built.
 
@@ -79,6 +91,7 @@ def run_mkdocs(
         plugin.config.today = today
         plugin.config.cache = use_cache
         plugin.config.shard = shard
+        plugin.session = session  # the stream `playbook build` started (generator.builder.stream)
         plugin.progress = BuildProgress(console)
         # A plan found broken while MkDocs reads pages: MkDocs names the page it was reading, which is
         # not at fault; the plan problems that follow say what is.

@@ -14,7 +14,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from generator.errors import PlanError, PlanValidationError, UserError
 from generator.load.planfiles import display_path
@@ -22,9 +22,6 @@ from generator.present.branding import Branding
 from generator.render.terminal import printable
 from generator.workers import start_pool
 from generator.write.files import starts_with, write_atomic
-
-if TYPE_CHECKING:
-    from generator.model import LoadedPlan
 
 
 def check_pdf_target(output: Path) -> None:
@@ -70,17 +67,15 @@ class TaskResult:
 
 @dataclass(frozen=True)
 class PdfJob:
-    """One PDF to write: a plan file, or a plan already loaded and computed by the caller.
+    """One PDF to write: a plan file, loaded and computed by the worker that renders it.
 
-    The site build has every plan loaded and its figures computed already; it hands them over
-    (pickled to the worker) so the PDF shows exactly the figures the pages show, and no plan is
-    read or computed twice. `playbook pdf` gives a path and the worker loads it.
+    The site build's own process never loads a plan (ARCHITECTURE.md), so it has no figures to
+    hand over: the PDF worker loads the plan as `playbook pdf` does, and `stamp` tells a plan
+    edited meanwhile (the live preview).
     """
 
     plan: Path
     output: Path
-    loaded: LoadedPlan | None = None
-    figures: Any = None
     shown: str = ""
     cache: tuple[str, str] | None = None  # (cache folder, key): store the PDF there too (generator.builder.cache)
     branding: Branding | None = None  # the consultant's name, company and contacts for the cover (mkdocs.yml)
@@ -100,25 +95,22 @@ def plan_stamp(path: Path) -> tuple[int, int] | None:
 
 
 def render_task(job: PdfJob, today: date) -> TaskResult:
-    """Load and compute (unless given), render and write one PDF (runs in a worker process, which
-    imports the model and the renderer: the site build's own process does not)."""
+    """Load, compute, render and write one PDF (runs in a worker process, which imports the model
+    and the renderer: the site build's own process does not)."""
     from generator.compute.figures import compute_figures
     from generator.load.loader import load_plan
     from generator.render.pdf import render_pdf_checked
 
     started = time.perf_counter()
-    loaded, figures = job.loaded, job.figures
-    if loaded is None:
-        try:
-            loaded = load_plan(job.plan, today=today)
-        except PlanValidationError as exc:
-            return TaskResult(job.plan, job.output, tuple(exc.errors))
-        except UserError as exc:
-            return TaskResult(
-                job.plan, job.output, (PlanError(display_path(job.plan), 1, 1, "", str(exc).split(": ", 1)[-1]),)
-            )
-    if figures is None:
-        figures = compute_figures(loaded, today)
+    try:
+        loaded = load_plan(job.plan, today=today)
+    except PlanValidationError as exc:
+        return TaskResult(job.plan, job.output, tuple(exc.errors))
+    except UserError as exc:
+        return TaskResult(
+            job.plan, job.output, (PlanError(display_path(job.plan), 1, 1, "", str(exc).split(": ", 1)[-1]),)
+        )
+    figures = compute_figures(loaded, today)
     rendered = render_pdf_checked(loaded, figures, job.branding)
     if job.stamp is not None and plan_stamp(job.plan) != job.stamp:
         # The live preview: the plan was edited while this PDF rendered. The rebuild that followed
@@ -299,5 +291,5 @@ def audit_jobs(
         stamp = plan_stamp(client.path) if stamped else None
         shown = f"{client.slug}/{PDF_NAME}"
         # the worker loads the plan itself: the build's own process holds no plan model
-        jobs.append(PdfJob(client.path, target, None, None, shown, cache, branding, password, stamp))
+        jobs.append(PdfJob(client.path, target, shown, cache, branding, password, stamp))
     return jobs, cached_count

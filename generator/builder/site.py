@@ -29,7 +29,7 @@ from generator.builder.outputs import check_output_folder, docs_dir_of, find_con
 from generator.builder.publish import cache_variant, site_secret
 from generator.builder.shards import Manifest, Shard, parse_shard, write_manifest
 from generator.builder.staging import Staging, clean_stale
-from generator.builder.stream import discard, prefetch
+from generator.builder.stream import BuildSession
 from generator.errors import UserError
 from generator.load.planfiles import list_plans
 
@@ -53,6 +53,7 @@ def build_site(
     *,
     use_cache: bool = True,
     shard: str = "",
+    session: BuildSession | None = None,
 ) -> BuildOutcome:
     """Build the site for `plans` (all clients, or only `clients`) into `site_dir`.
 
@@ -62,7 +63,27 @@ def build_site(
 
     With `shard` ("K/N"), only shard K's clients are rendered, and the site holds a manifest for
     `playbook merge` (`generator.builder.shards`).
+
+    `session`: the command's (its worker already warm, `generator.builder.stream.BuildSession`);
+    closed when the build ends, whatever nobody took stopped.
     """
+    session = session if session is not None else BuildSession()
+    try:
+        return _build(plans, clients, site_dir, today, config_file, use_cache, shard, session)
+    finally:
+        session.close()
+
+
+def _build(
+    plans: Path,
+    clients: list[str],
+    site_dir: Path,
+    today: date | None,
+    config_file: Path | None,
+    use_cache: bool,
+    shard: str,
+    session: BuildSession,
+) -> BuildOutcome:
     from generator.render.templating import check_theme
 
     spec = parse_shard(shard, with_clients=bool(chosen_clients(clients))) if shard else None
@@ -89,12 +110,14 @@ def build_site(
     try:
         # the plans start loading in worker processes now, while MkDocs and its theme are imported
         to_load = _plans_to_load(plans.resolve(), clients, day, project if use_cache else None)
-        prefetch(to_load, date.fromisoformat(day), site_secret(), {p for p in to_load if not spec or spec.owns(p.stem)})
+        rendered = {p for p in to_load if not spec or spec.owns(p.stem)}
+        session.prefetch(to_load, date.fromisoformat(day), site_secret(), rendered)
         from generator.adapters.mkdocs_run import run_mkdocs
 
         built = run_mkdocs(
             config_path, staging.path, plans=plans.resolve(), clients=clients, today=day, use_cache=use_cache,
             shard=str(spec or ""),
+            session=session,
         )
         if spec is not None:
             inputs = _inputs_key(config_path, plans, day, clients, [f"shards={spec.count}"])
@@ -111,7 +134,6 @@ def build_site(
         raise
     finally:
         staging.release()
-        discard()
     return BuildOutcome(site_dir, tuple(built.clients), shard=spec)
 
 

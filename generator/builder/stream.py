@@ -10,10 +10,10 @@ checks) followed by its pages task, then the calendar tasks; the worker keeps th
 figures between them. The build waits for the quick read, for each client's pages when MkDocs reads
 its first page, and for the calendar files after the last page (benchmarks/README.md).
 
-`playbook build` starts the stream before it even imports MkDocs (`prefetch`), so the plans are
-loading while MkDocs and its theme load; the plugin then `take`s it. This module is imported by
-the command before anything heavy: the plan's model and renderers are imported by the tasks, in
-the workers.
+`playbook build` starts the stream before it even imports MkDocs (`BuildSession.prefetch`), so the
+plans are loading while MkDocs and its theme load; the plugin then `take`s it from the session.
+This module is imported by the command before anything heavy: the plan's model and renderers are
+imported by the tasks, in the workers.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from generator.workers import start_pool
+from generator.workers import WorkerPool, start_pool
 
 _memo: dict[str, Any] = {}  # in a worker: (loaded, figures) of the plans it loaded, for their pages task
 
@@ -105,9 +105,17 @@ def preload() -> None:
 class Stream:
     """Load, pages and calendar tasks of `paths` on one worker process."""
 
-    def __init__(self, paths: list[Path], today: date, secret: str, rendered: set[Path] | None = None) -> None:
+    def __init__(
+        self,
+        paths: list[Path],
+        today: date,
+        secret: str,
+        rendered: set[Path] | None = None,
+        pool: WorkerPool | None = None,
+    ) -> None:
         """`rendered`: the plans whose pages and calendar files to render (all by default; a shard
-        renders its own clients only)."""
+        renders its own clients only). `pool`: the build's warm worker (`BuildSession.warm_up`), else
+        one is started."""
         self.paths = list(paths)
         self.rendered = set(paths) if rendered is None else set(rendered)
         self.today = today
@@ -115,7 +123,7 @@ class Stream:
         # One worker: MkDocs renders a client's pages in about four times what the worker takes to
         # render them, and on two cores a second worker would only slow MkDocs' own process down
         # (each worker first imports the model and the renderers: a third of a second).
-        self.pool = _warm_pool() or start_pool(1)
+        self.pool = pool or start_pool(1)
         # first what lays the site out (a quick read of every plan), then each plan loaded and, when
         # rendered here, its pages right after it: MkDocs reads the clients' pages in this order
         self.facts: Future[list[Any]] = self.pool.submit(_facts_task, self.paths)
@@ -140,68 +148,67 @@ class Stream:
         self.pool.shutdown(wait=False, cancel_futures=True)
 
 
-_prefetched: Stream | None = None
+class BuildSession:
+    """One `playbook build`'s worker and plan stream, handed from the command to the plugin.
 
+    The command starts the build's worker first thing (`warm_up`), `build_site` starts the stream
+    on it before MkDocs is even imported (`prefetch`), the plugin `take`s it, and the command
+    `close`s the session at the end: whatever nobody took is stopped. The session is passed along
+    explicitly (`build_site(session=…)`, the plugin's `session`); a plain `mkdocs build` has none
+    and its plugin starts its own stream.
+    """
 
-def prefetch(paths: list[Path], today: date, secret: str, rendered: set[Path] | None = None) -> Stream | None:
-    """Start loading `paths` now, for the build that follows in this process (`take`)."""
-    global _prefetched
-    _drop_prefetched()
-    _prefetched = Stream(paths, today, secret, rendered) if len(paths) > 1 else None
-    return _prefetched
+    def __init__(self) -> None:
+        self.warm: WorkerPool | None = None  # the worker `warm_up` started, until a stream takes it
+        self.prefetched: Stream | None = None
 
+    def warm_up(self) -> None:
+        """Start the build's worker now and have it import what loading a plan needs.
 
-def take(paths: list[Path], today: date, secret: str, rendered: set[Path] | None = None) -> Stream:
-    """The prefetched stream when it covers `paths` and `rendered` (for the same day and secret),
-    else a new one."""
-    global _prefetched
-    wanted = set(paths) if rendered is None else rendered
-    stream, _prefetched = _prefetched, None
-    if stream is not None and stream.covers(paths, today, secret, wanted):
-        return stream
-    if stream is not None:
-        stream.close()
-    return Stream(paths, today, secret, wanted)
+        `playbook build` calls this first thing, before it has even read its options: the worker
+        is what a cold build waits for (benchmarks/README.md), and its imports then overlap with
+        the command's own start and MkDocs'."""
+        self.close()
+        self.warm = start_pool(1)
+        self.warm.submit(_warm_task)
 
+    def prefetch(self, paths: list[Path], today: date, secret: str, rendered: set[Path] | None = None) -> Stream | None:
+        """Start loading `paths` now, for the build that follows (`take`)."""
+        self._drop_prefetched()
+        self.prefetched = Stream(paths, today, secret, rendered, self._warm_pool()) if len(paths) > 1 else None
+        return self.prefetched
 
-def _drop_prefetched() -> None:
-    global _prefetched
-    stream, _prefetched = _prefetched, None
-    if stream is not None:
-        stream.close()
+    def take(self, paths: list[Path], today: date, secret: str, rendered: set[Path] | None = None) -> Stream:
+        """The prefetched stream when it covers `paths` and `rendered` (for the same day and
+        secret), else a new one (on the warm worker, if still unused)."""
+        wanted = set(paths) if rendered is None else rendered
+        stream, self.prefetched = self.prefetched, None
+        if stream is not None and stream.covers(paths, today, secret, wanted):
+            return stream
+        if stream is not None:
+            stream.close()
+        return Stream(paths, today, secret, wanted, self._warm_pool())
 
+    def close(self) -> None:
+        """Drop a prefetched stream nobody took (the build stopped before MkDocs ran), and the warm
+        worker if unused."""
+        self._drop_prefetched()
+        pool = self._warm_pool()
+        if pool is not None:
+            # Its worker is importing for a build that will not come (the site was up to date, the
+            # options were wrong, `--help`): stop it rather than have the command's exit wait for its
+            # imports. Safe to kill: its only result is None, a message too small to be cut in half
+            # (unlike a stream's pages or calendar files, see `Stream.close`).
+            pool.terminate()
 
-def discard() -> None:
-    """Drop a prefetched stream nobody took (the build stopped before MkDocs ran), and a warm worker."""
-    _drop_prefetched()
-    pool = _warm_pool()
-    if pool is not None:
-        # Its worker is importing for a build that will not come (the site was up to date, the options
-        # were wrong, `--help`): stop it rather than have the command's exit wait for its imports. Safe
-        # to kill: its only result is None, a message too small to be cut in half (unlike a stream's
-        # pages or calendar files, see `Stream.close`).
-        for process in list((getattr(pool, "_processes", None) or {}).values()):
-            process.terminate()
-        pool.shutdown(wait=False, cancel_futures=True)
+    def _drop_prefetched(self) -> None:
+        stream, self.prefetched = self.prefetched, None
+        if stream is not None:
+            stream.close()
 
-
-_warm: list[Any] = []  # the worker `warm_up` started, until a stream takes it
-
-
-def warm_up() -> None:
-    """Start the build's worker now and have it import what loading a plan needs.
-
-    `playbook build` calls this first thing, before it has even read its options: the worker is
-    what a cold build waits for (benchmarks/README.md), and its imports then overlap with the
-    command's own start and MkDocs'."""
-    discard()
-    pool = start_pool(1)
-    pool.submit(_warm_task)
-    _warm.append(pool)
-
-
-def _warm_pool() -> Any:
-    return _warm.pop() if _warm else None
+    def _warm_pool(self) -> WorkerPool | None:
+        pool, self.warm = self.warm, None
+        return pool
 
 
 def _warm_task() -> None:

@@ -165,18 +165,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `playbook` console script."""
     if (list(argv) if argv is not None else sys.argv[1:])[:1] != ["build"]:
         return _run(argv)
-    from generator.builder.stream import discard, warm_up
+    from generator.builder.stream import BuildSession
 
-    warm_up()  # the build's worker starts importing while the options are read (generator.builder.stream)
+    session = BuildSession()
+    session.warm_up()  # the build's worker starts importing while the options are read (generator.builder.stream)
     try:
-        return _run(argv)
+        return _run(argv, session)
     finally:
-        discard()  # the worker, if the build never took it (up to date, a mistake in the options)
+        session.close()  # the worker, if the build never took it (up to date, a mistake in the options)
 
 
-def _run(argv: Sequence[str] | None) -> int:
+def _run(argv: Sequence[str] | None, session: object = None) -> int:
     """Parse the options, run the command, and turn the three kinds of error into exit codes."""
     args = build_parser().parse_args(argv)
+    args.session = session  # `playbook build`'s worker, started before the options were read
     try:
         code: int = args.func(args)
         return code

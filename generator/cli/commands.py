@@ -136,6 +136,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             use_cache=not args.no_cache,
             config_file=Path(args.config) if args.config else None,
             shard=args.shard or "",
+            session=getattr(args, "session", None),
         )
     except BuildAborted as exc:  # MkDocs printed why
         return EXIT_PLAN if exc.plan_problems else EXIT_USER

@@ -17,6 +17,7 @@ merge key) has no facts, and the build waits for that plan's loading instead.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,21 @@ class PlanFacts:
     has_content: bool
 
 
+@lru_cache(maxsize=1)
+def model_defaults() -> tuple[str, str, str | None]:
+    """What the model gives a plan that leaves them out (business.language, publish.visibility,
+    publish.password_env): taken from it, so the two cannot drift. Imported here, in the worker
+    that reads the facts: the build's own process unpickles `PlanFacts` and must not import the
+    model (tests/builder/test_stream.py)."""
+    from generator.model.sections import Business, Publish
+
+    return (
+        Business.model_fields["language"].default,
+        Publish.model_fields["visibility"].default,
+        Publish.model_fields["password_env"].default,
+    )
+
+
 class _Unsure(Exception):
     """The quick read cannot vouch for the plan's values."""
 
@@ -69,11 +85,12 @@ def read_facts(path: Path, parser: Any = None) -> PlanFacts | None:
     if name is None:  # the plan cannot load: its problems are reported when it does not
         return None
     publish = sections.get("publish", False)
+    language, visibility, password_env = model_defaults()
     return PlanFacts(
-        language=found.get(("business", "language")) or "ru",
+        language=found.get(("business", "language")) or language,
         name=name,
-        visibility=(found.get(("publish", "visibility")) or "unlisted") if publish else "unlisted",
-        password_env=found.get(("publish", "password_env")) if publish else None,
+        visibility=(found.get(("publish", "visibility")) or visibility) if publish else visibility,
+        password_env=found.get(("publish", "password_env")) if publish else password_env,
         has_content=sections.get("content", False),
     )
 

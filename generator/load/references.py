@@ -59,6 +59,22 @@ def _ref(problems: list[Problem], path: Path, value: Any, defined: list[str], wh
         problems.append((path, message("unknown_ref", what=what, value=value, defined=shown)))
 
 
+def _distinct(
+    problems: list[Problem], positions: dict[Path, tuple[int, int]], path: Path, refs: Any, what: str
+) -> None:
+    """An id listed twice (an initiative's segments are distinct ids: its new customers split among
+    them, and a segment listed twice would take two parts)."""
+    if not isinstance(refs, list):
+        return
+    first: dict[str, int] = {}
+    for i, value in enumerate(refs):
+        if isinstance(value, str) and value in first:
+            first_line = positions.get((*path, first[value]), (0, 0))[0]
+            problems.append(((*path, i), message("duplicate_ref", what=what, value=value, first_line=first_line)))
+        elif isinstance(value, str):
+            first[value] = i
+
+
 def check_references(data: Any, positions: dict[Path, tuple[int, int]]) -> list[Problem]:
     """Every reference between sections that does not resolve, as (path, message)."""
     if not isinstance(data, dict):
@@ -76,6 +92,7 @@ def check_references(data: Any, positions: dict[Path, tuple[int, int]]) -> list[
             if isinstance(refs, list):
                 for i, value in enumerate(refs):
                     _ref(problems, (*full, key, i), value, defined, what)
+        _distinct(problems, positions, (*full, "segments"), item.get("segments"), "segment")
         component = item.get("component")
         if isinstance(component, str):
             problem = _component_problem(component, custom)

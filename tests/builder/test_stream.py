@@ -15,15 +15,15 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from generator.builder import stream as stream_module
 from generator.builder.cache import ClientCache
 from generator.builder.clients import Client, calendar_files, load_clients, render_client
 from generator.builder.publish import cache_variant
-from generator.builder.stream import Stream, discard, prefetch, take, warm_up
+from generator.builder.stream import BuildSession, Stream
 from generator.builder.supply import ClientSupply
 from generator.compute.figures import compute_figures
 from generator.errors import PlanError
 from generator.load.loader import load_plan
+from generator.workers import WorkerPool
 from tests.conftest import PLANS, ROOT, TESTDATA, TODAY, run_build
 
 PAIR = [PLANS / "kolosok.yaml", PLANS / "northwind.yaml"]
@@ -50,37 +50,54 @@ def test_the_worker_renders_what_a_direct_render_makes(tmp_path: Path) -> None:
         assert client.files and not client.pages_due and not client.calendar_due
 
 
+def stopped(stream_or_pool: Stream | WorkerPool) -> bool:
+    """A pool that takes no more tasks (closed, or its workers terminated)."""
+    pool = stream_or_pool.pool if isinstance(stream_or_pool, Stream) else stream_or_pool
+    try:
+        pool.submit(int).cancel()
+    except RuntimeError:
+        return True
+    return False
+
+
 def test_a_prefetched_stream_is_taken_once() -> None:
-    early = prefetch(PAIR, TODAY, "")
+    session = BuildSession()
+    early = session.prefetch(PAIR, TODAY, "")
     assert early is not None
-    assert take(PAIR[:1], TODAY, "") is early  # it covers what the build asks for
-    fresh = take(PAIR, TODAY, "")  # nothing prefetched any more: a stream of its own
+    assert session.take(PAIR[:1], TODAY, "") is early  # it covers what the build asks for
+    fresh = session.take(PAIR, TODAY, "")  # nothing prefetched any more: a stream of its own
     assert fresh is not early
     fresh.close()
-    other = prefetch(PAIR, TODAY, "")
+    other = session.prefetch(PAIR, TODAY, "")
     assert other is not None
-    again = take(PAIR, TODAY, "another secret")  # the feeds' paths differ: not reused, and stopped
-    assert again is not other and other.pool._shutdown_thread
+    again = session.take(PAIR, TODAY, "another secret")  # the feeds' paths differ: not reused, and stopped
+    assert again is not other and stopped(other) and not stopped(again)
     again.close()
-    assert prefetch(PAIR[:1], TODAY, "") is None  # one plan loads faster here than a worker starts
-    discard()
+    assert session.prefetch(PAIR[:1], TODAY, "") is None  # one plan loads faster here than a worker starts
+    session.close()
 
 
 def test_the_warm_worker_is_taken_by_the_stream_or_stopped() -> None:
     """`playbook build` starts its worker before reading its options (`warm_up`); the first stream
     takes it, and a build that needs none (up to date, a mistake in the options) stops it."""
-    warm_up()
-    warm = stream_module._warm[-1]
-    stream = Stream(PAIR, TODAY, "")
+    session = BuildSession()
+    session.warm_up()
+    warm = session.warm
+    assert warm is not None
+    stream = session.take(PAIR, TODAY, "")
     try:
-        assert stream.pool is warm and not stream_module._warm
+        assert stream.pool is warm and session.warm is None
         assert isinstance(stream.loads[PAIR[0]].result(), Client)
     finally:
         stream.close()
-    warm_up()
-    unused = stream_module._warm[-1]
-    discard()
-    assert not stream_module._warm and unused._shutdown_thread
+    session.warm_up()
+    unused = session.warm
+    assert unused is not None and not stopped(unused)
+    session.close()
+    assert session.warm is None and stopped(unused)
+    for process in unused.context.processes:  # killed, not left to finish its imports
+        process.join(timeout=30)
+        assert process.exitcode is not None
 
 
 @pytest.mark.parametrize("cached", [False, True])

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from benchmarks.make_plans import write_portfolio
 from generator.builder.publish import visibility
@@ -43,15 +44,31 @@ def _expected(path: Path) -> PlanFacts | None:
     )
 
 
+def _unparsable(path: Path) -> bool:
+    """The file is not YAML (not UTF-8, or a syntax error anywhere in it)."""
+    try:
+        for _ in yaml.parse(path.read_bytes().decode("utf-8-sig")):
+            pass
+    except (UnicodeDecodeError, yaml.YAMLError):
+        return True
+    return False
+
+
 @pytest.mark.parametrize("path", PLANS, ids=lambda p: str(p.relative_to(ROOT)))
 def test_every_plan_reads_the_same_as_loaded(path: Path) -> None:
-    """A plan that does not load reports its problems and its facts are never used: the quick read
-    of it must only not fail (any facts or none)."""
+    """A plan that loads reads the same both ways. One that does not load reports its problems and
+    its facts are never used: the quick read of it must not fail (reading it is the check), and a
+    file that is not YAML at all gives no facts, even when its first lines read well."""
     expected, facts = _expected(path), read_facts(path)
-    if expected is None:
-        assert facts is None or isinstance(facts, PlanFacts)
-    else:
+    if expected is not None:
         assert facts == expected
+    elif _unparsable(path):
+        assert facts is None
+
+
+def test_the_plans_read_include_files_that_are_not_yaml() -> None:
+    """So the branch above is exercised: the bad-plan cases hold YAML syntax errors."""
+    assert any(_unparsable(p) for p in PLANS)
 
 
 def test_generated_portfolio_reads_the_same(tmp_path: Path) -> None:
@@ -114,3 +131,11 @@ def test_unreadable_files_give_no_facts(tmp_path: Path) -> None:
     assert read_facts(latin) is None
     assert read_facts(large) is None
     assert read_facts(tmp_path / "missing.yaml") is None
+
+
+def test_the_defaults_are_the_models() -> None:
+    """A plan that leaves them out: Russian, unlisted, no password (the plan format's defaults),
+    read from the model itself rather than copied."""
+    from generator.load.facts import model_defaults
+
+    assert model_defaults() == ("ru", "unlisted", None)
