@@ -68,3 +68,42 @@ def test_agenda_without_a_forecast_section_has_planned_cac_only() -> None:
         ("p4", 100, None),
         ("p2", 100, None),
     ]
+
+
+def test_a_down_kpi_exactly_at_its_target_is_met_one_above_is_behind() -> None:
+    figures = figures_of(
+        """
+        goals: [{id: churn, title: Churn, target: 5, direction: down}, {id: sales, title: Sales, target: 5}]
+        checkpoints:
+          - date: 2026-10-01
+            kpis: [{goal: churn, actual: 5}, {goal: sales, actual: 5}]
+          - date: 2026-11-01
+            kpis: [{goal: churn, actual: 5.5}, {goal: sales, actual: 4.5}]
+        """
+    )
+    # down: lower is better, 5 ≤ 5 is met; up: 5 ≥ 5 is met; then 5.5 > 5 and 4.5 < 5 are behind
+    statuses = [[(k.goal, k.status) for k in c.kpis] for c in figures.checkpoints]
+    assert statuses == [[("churn", "met"), ("sales", "met")], [("churn", "behind"), ("sales", "behind")]]
+
+
+def test_equal_cac_ratios_keep_plan_order_not_id_order() -> None:
+    figures = figures_of(
+        """
+        goals: [{id: g, title: G, target: 10}]
+        checkpoints: [{date: 2026-10-01, kpis: [{goal: g, actual: 3}]}]
+        strategy:
+          initiatives:
+            - {id: zeta, title: Zeta, goals: [g], budget_monthly: 100, new_customers_monthly: 2,
+               actuals: [{month: 2026-10, spend: 300, new_customers: 3}]}
+            - {id: mid, title: Mid, goals: [g], budget_monthly: 10, new_customers_monthly: 1,
+               actuals: [{month: 2026-10, spend: 30, new_customers: 1}]}
+            - {id: alpha, title: Alpha, goals: [g], budget_monthly: 40, new_customers_monthly: 4,
+               actuals: [{month: 2026-10, spend: 40, new_customers: 2}]}
+        forecast: {start: 2026-10, months: 3}
+        """
+    )
+    # planned CAC: zeta 100 / 2 = 50, mid 10 / 1 = 10, alpha 40 / 4 = 10;
+    # actual CAC: zeta 300 / 3 = 100, mid 30, alpha 40 / 2 = 20; ratios 2, 3, 2:
+    # mid (3) first, then the tie zeta, alpha in plan order (by id it would be alpha, zeta)
+    (g,) = figures.agenda
+    assert [(f.id, f.cac_ratio_exact) for f in g.initiatives] == [("mid", 3), ("zeta", 2), ("alpha", 2)]

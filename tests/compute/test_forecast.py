@@ -131,6 +131,41 @@ def test_lifetime_months_round_half_up_and_at_least_one() -> None:
     assert [m.profit for m in forecast.scenario("base").months] == [1, 1, 0, 0]
 
 
+def test_lifetime_months_half_a_month_rounds_up_not_to_even() -> None:
+    # 12 × 0.375 = 4.5 → 5 (half up; to even it would be 4); 12 × 0.625 = 7.5 → 8 either way
+    assert lifetime_months(0.375) == 5
+    assert lifetime_months(0.625) == 8
+    forecast = forecast_of(
+        """
+        economics: {average_check: 12, purchases_per_year: 1, lifetime_years: 0.375}
+        strategy: {initiatives: [{id: i, title: I, budget_monthly: 1, new_customers_monthly: 1}]}
+        roadmap: [{initiative: i, start: 2027-01-01, end: 2027-01-31}]
+        forecast: {start: 2027-01, months: 7, scenarios: {base: 1}}
+        """
+    )
+    # p = 12 × 1 / 12 = 1; the one customer of month 1 buys for L = 5 months, gone in month 6
+    assert [m.profit for m in forecast.scenario("base").months] == [1, 1, 1, 1, 1, 0, 0]
+
+
+def test_payback_in_the_month_cumulative_profit_equals_cumulative_cost() -> None:
+    forecast = forecast_of(
+        """
+        economics: {average_check: 10, purchases_per_year: 12}
+        strategy: {initiatives: [{id: i, title: I, budget_monthly: 100, new_customers_monthly: 5}]}
+        forecast: {start: 2027-01, months: 4, scenarios: {base: 1}}
+        """
+    )
+    # p = 10 × 12 / 12 = 10 a customer a month, no lifetime: everyone keeps buying
+    # active 5, 10, 15, 20 → profit 50, 100, 150, 200; cumulative 50, 150, 300, 500
+    # cost 100 a month → cumulative 100, 200, 300, 400: equal in month 3, so payback is month 3
+    # (with "profit > cost" it would be month 4)
+    base = forecast.scenario("base")
+    assert [m.cumulative_profit for m in base.months] == [50, 150, 300, 500]
+    assert [m.cumulative_cost for m in base.months] == [100, 200, 300, 400]
+    assert base.payback_month == 3
+    assert base.payback_date == date(2027, 3, 1)
+
+
 def test_forecast_not_computed_names_the_missing_keys() -> None:
     figures = figures_of(
         """

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from datetime import date
 
+from generator.compute.planner import Article, Place, Planner, Topic
 from generator.compute.schedule import CalendarFigures, compute_plan_calendar
 from generator.load.loader import load_text
 
@@ -96,3 +97,32 @@ def test_one_article_per_url_and_research_when_nothing_is_old_enough() -> None:
     assert [(s.kind, s.title) for s in cal.days] == [("refresh", "Old name"), ("research", None), ("research", None)]
     assert cal.days[0].last_written == date(2026, 12, 20)
     assert cal.days[0].url == "https://example.com/a"
+
+
+def test_repurpose_round_robin_on_the_planner_itself() -> None:
+    """The rotation of rule 7 at the compute level: articles in order, each to its segment's next
+    unused place, the turn moving on after each post, so no article–place pair repeats."""
+    written = date(2027, 1, 1)
+    planner = Planner(
+        queue=[],
+        refresh_after_days=1000,  # nothing is old enough to refresh
+        places=[Place("s1", "A"), Place("s2", "D"), Place("s1", "B")],
+        articles=[
+            Article("Second", 2, written, written, topic=Topic(segment="s1")),
+            Article("First", 1, written, written),  # no segment: any segment's place
+        ],
+    )
+    got = []
+    for day in range(5, 11):
+        slot = planner.plan(date(2027, 1, day), is_today=False)
+        got.append((slot.kind, slot.title, slot.place, slot.segment))
+    # by order: First (1) then Second (2), whatever the list order; each takes its next free place:
+    # First → A; Second → A (s1); First → D; Second → B (D is s2's); First → B; then nothing is left
+    assert got == [
+        ("repurpose", "First", "A", "s1"),
+        ("repurpose", "Second", "A", "s1"),
+        ("repurpose", "First", "D", "s2"),
+        ("repurpose", "Second", "B", "s1"),
+        ("repurpose", "First", "B", "s1"),
+        ("research", None, None, None),
+    ]
