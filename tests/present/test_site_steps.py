@@ -1,0 +1,57 @@
+"""present/site_steps.py: the pages of steps 1–5, 7 and 8, and the home page's row of a client,
+worked by hand from tests/present/small_plan.py."""
+
+from __future__ import annotations
+
+from generator.present.site_steps import (
+    context_goals,
+    context_overview,
+    context_portfolio,
+    context_roadmap,
+    context_strategy,
+    portfolio_row,
+)
+from tests.present.small_plan import loaded_of
+
+
+def test_overview_highlights_ltv_and_the_base_scenarios_roi() -> None:
+    ctx = context_overview(*loaded_of())
+    ltv, roi = ctx["highlights"]
+    assert (ltv["value"], ltv["note"]) == ("$2,400", "100 × 12 × 2 = 2,400")
+    # base: Σ profit 2 400 against 3 000: (2 400 − 3 000) / 3 000 = −20%
+    assert (roi["value"], roi["note"]) == ("−20%", "Scenario: base")
+    # goals, segments, strategy and the forecast are filled; the business description is not
+    assert ctx["steps_filled"] == "Steps filled: 4 of 8."
+    assert ctx["empty"] is not None
+
+
+def test_goals_and_strategy_name_what_they_refer_to() -> None:
+    (goal,) = context_goals(*loaded_of())["goals"]
+    assert (goal["title"], goal["target"], goal["baseline"]) == ("Sales", "10", "—")
+    (group,) = context_strategy(*loaded_of())["groups"]
+    (ads,) = group["initiatives"]
+    assert (ads["segments"], ads["goals"]) == (["Alpha", "Beta"], ["Sales"])
+    assert (ads["budget"], ads["new_customers"]) == ("$1,000", "8")
+
+
+def test_an_empty_roadmap_says_what_to_fill() -> None:
+    ctx = context_roadmap(*loaded_of())
+    assert ctx["rows"] == [] and ctx["chart"] is None
+    assert "roadmap" in ctx["empty"]["text"]
+
+
+def test_the_home_page_row_of_a_client() -> None:
+    loaded, figures = loaded_of()
+    row = portfolio_row(loaded, figures)
+    # no audit: no score; 4 of 8 steps filled; the name escaped
+    assert row == {
+        "band": "",
+        "industry": "—",
+        "language": "en",
+        "link": "shop/index.md",
+        "name": "Shop &lt;b&gt;",
+        "score": "—",
+        "steps": "4 / 8",
+    }
+    home = context_portfolio([(loaded, figures)], "en")
+    assert home["clients"] == [row]
