@@ -115,6 +115,14 @@ class _MoneyFrame:
         return body
 
 
+def _cumulative_desc(months: Sequence[date], parts: Sequence[str], language: Voice) -> str:
+    """The words of a cumulative chart: its months, then each line's last value."""
+    n = len(months)
+    span = f"{format_date(months[0], 'LLLL y', locale=language.format_locale)} – " if n else ""
+    span += format_date(months[-1], "LLLL y", locale=language.format_locale) if n else ""
+    return f"{span}. {language.word('chart.cumulative')}: " + "; ".join(parts)
+
+
 def render_forecast(
     months: Sequence[date],
     cost: Sequence[float],
@@ -167,9 +175,7 @@ def render_forecast(
     last = n - 1
     parts = [f"{cost_label}: {language.money(cost[last], currency)}"] if n else []
     parts += [f"{s.label}: {language.money(s.values[last], currency)}" for s in scenarios if n]
-    span = f"{format_date(months[0], 'LLLL y', locale=language.format_locale)} – " if n else ""
-    span += format_date(months[-1], "LLLL y", locale=language.format_locale) if n else ""
-    desc = f"{span}. {language.word('chart.cumulative')}: " + "; ".join(parts)
+    desc = _cumulative_desc(months, parts, language)
     return _svg("forecast", width, height, title, desc, body, ident)
 
 
@@ -226,9 +232,7 @@ def render_plan_vs_fact(
         )
         body.append(_text(lx + 22, ly + 4, clip(line.label, 40)))
     parts = [f"{line.label}: {language.money(line.values[-1], currency)}" for line in lines if line.values]
-    span = f"{format_date(months[0], 'LLLL y', locale=language.format_locale)} – " if n else ""
-    span += format_date(months[-1], "LLLL y", locale=language.format_locale) if n else ""
-    desc = f"{span}. {language.word('chart.cumulative')}: " + "; ".join(parts)
+    desc = _cumulative_desc(months, parts, language)
     return _svg("plan-vs-fact", width, height, title, desc, body, ident)
 
 
