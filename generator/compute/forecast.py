@@ -88,6 +88,15 @@ class ForecastFigures:
         """One scenario by name."""
         return next(s for s in self.scenarios if s.name == name)
 
+    @property
+    def base(self) -> ScenarioFigures | None:
+        """The scenario that stands for the plan, decided here once for every output (a plan may
+        rename its scenarios): the first with multiplier 1, else the one named `base`, else the middle
+        one (of an even number, the one before the middle); None for a plan with no scenario."""
+        chosen = next((s for s in self.scenarios if s.multiplier == 1), None)
+        chosen = chosen or next((s for s in self.scenarios if s.name == "base"), None)
+        return chosen or (self.scenarios[(len(self.scenarios) - 1) // 2] if self.scenarios else None)
+
 
 def month_index(start: date, day: date) -> int:
     """Month number of `day` in a horizon whose month 1 begins at `start` (may be ≤ 0 or beyond)."""

@@ -181,13 +181,13 @@ def _first_month(through: date, number: int) -> date:
 
 
 def _chart(figures: Figures, width: float) -> Markup | None:
-    """Cumulative cost and profit as planned (the scenario of multiplier 1) and as reported so far."""
+    """Cumulative cost and profit as planned (the base scenario, `ForecastFigures.base`) and as reported so far."""
     f, facts = figures.forecast, figures.plan_vs_fact
     roi = facts.roi_to_date if facts is not None else None
-    if f is None or roi is None or not f.scenarios:
+    plan = f.base if f is not None else None
+    if plan is None or roi is None:
         return None
     lang = figures.language
-    plan = next((s for s in f.scenarios if s.multiplier == 1), f.scenarios[0])
     # the plan up to three months past the last reported one (at least six): the fact stays readable
     shown = min(len(plan.months), max(roi.through_month + 3, 6))
 

@@ -96,7 +96,7 @@ def _highlights(figures: Figures, words: Words) -> list[dict[str, Any]]:
     if e and e.nps and e.nps.score is not None:
         cards.append(_card("NPS", html(words.dec(e.nps.score, 1)), "", "economics.md"))
     f = figures.forecast
-    base = next((s for s in f.scenarios if s.name == "base"), f.scenarios[0] if f.scenarios else None) if f else None
+    base = f.base if f else None
     if base is not None and base.roi is not None:
         note = html(words.label("site.scenario") + ": " + _scenario_name(base.name, words))
         cards.append(_card(words.label("site.hl.roi"), html(words.pct(base.roi)), note, "forecast.md"))

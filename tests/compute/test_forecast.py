@@ -224,3 +224,24 @@ def test_v1_plan_with_segments_gets_the_v1_figures() -> None:
     base = forecast.scenario("base")
     assert [m.customers for m in base.months] == [7, 14, 21]
     assert [m.profit for m in base.months] == [7 * per, 14 * per, 21 * per]
+
+
+@pytest.mark.parametrize(
+    ("scenarios", "base"),
+    [
+        ("{worst: 0.5, expected: 1, best: 1.5}", "expected"),  # renamed: the one of multiplier 1
+        ("{low: 0.5, base: 2, high: 1}", "high"),  # multiplier 1 comes before the name
+        ("{low: 0.5, base: 2}", "base"),  # no multiplier 1: the one named base
+        ("{a: 0.5, b: 0.7, c: 2}", "b"),  # neither: the middle one
+        ("{a: 0.5, b: 0.7, c: 2, d: 3}", "b"),  # of four, the second
+    ],
+)
+def test_the_base_scenario_is_decided_once(scenarios: str, base: str) -> None:
+    forecast = forecast_of(
+        f"""
+        economics: {{average_check: 10, purchases_per_year: 12}}
+        strategy: {{initiatives: [{{id: i, title: I, budget_monthly: 100, new_customers_monthly: 5}}]}}
+        forecast: {{start: 2027-01, months: 2, scenarios: {scenarios}}}
+        """
+    )
+    assert forecast.base is not None and forecast.base.name == base

@@ -3,6 +3,8 @@ worked by hand from tests/present/small_plan.py."""
 
 from __future__ import annotations
 
+from markupsafe import escape
+
 from generator.present.site_steps import (
     context_goals,
     context_overview,
@@ -11,7 +13,7 @@ from generator.present.site_steps import (
     context_strategy,
     portfolio_row,
 )
-from tests.present.small_plan import loaded_of
+from tests.present.small_plan import PLAN, loaded_of
 
 
 def test_overview_highlights_ltv_and_the_base_scenarios_roi() -> None:
@@ -55,3 +57,19 @@ def test_the_home_page_row_of_a_client() -> None:
     }
     home = context_portfolio([(loaded, figures)], "en")
     assert home["clients"] == [row]
+
+
+def test_a_plan_that_renames_its_scenarios_shows_one_base_everywhere() -> None:
+    """The overview's ROI and the plan-against-fact chart stand on the same scenario (compute decides
+    it: multiplier 1), whatever the scenarios are called and in whatever order."""
+    from generator.present.money import plan_vs_fact
+
+    text = PLAN.replace("scenarios: {low: 0.5, base: 1}", "scenarios: {worst: 0.5, expected: 1, best: 1.5}")
+    loaded, figures = loaded_of(text)
+    _, roi = context_overview(loaded, figures)["highlights"]
+    # expected: 8 a month, Σ profit 2 400 against 3 000: −20% (worst −60%, best 1.5 × 2 400 = 3 600: +20%)
+    assert (roi["value"], roi["note"]) == ("−20%", "Scenario: expected")
+    shown = plan_vs_fact(figures, escape)
+    assert shown is not None
+    # the chart's planned profit over the 3 months is the expected scenario's: 400 + 800 + 1 200
+    assert "Profit, planned: $2,400" in str(shown["chart"])  # worst: $1,200; best: $3,600
