@@ -263,3 +263,12 @@ def t_count(key: str, count: int, language: str) -> str:
     category = locale(language).plural_form(count)
     label = f"{key}.{category}" if f"{key}.{category}" in LABELS else f"{key}.other"
     return t(label, language).format(count=fmt_number(count, language))
+
+
+def fmt_signed(change: int | None, language: str) -> str:
+    """A change of score, signed in every output alike: `+12`, `−3` (a true minus), `±0` (no change
+    is a result too, not a missing sign); None (nothing to compare) → an em dash."""
+    if change is None:
+        return "—"
+    sign = "+" if change > 0 else "−" if change < 0 else "±"
+    return sign + fmt_number(abs(change), language)

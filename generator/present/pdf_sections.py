@@ -29,6 +29,7 @@ from generator.present.i18n import (
     fmt_money,
     fmt_number,
     fmt_percent,
+    fmt_signed,
     t,
 )
 from generator.present.views import completion_band, nps_band
@@ -114,10 +115,7 @@ def _work(work: Arithmetic | None, lang: str, percent: bool = False) -> str:
 
 
 def _signed(change: int | None, lang: str) -> str:
-    if change is None:
-        return "—"
-    text = fmt_number(abs(change), lang)
-    return f"+{text}" if change > 0 else f"−{text}" if change < 0 else "0"
+    return fmt_signed(change, lang)
 
 
 def _recommendation(item: ToolFigure | PracticeFigure, lang: str) -> Recommendation:

@@ -13,6 +13,7 @@ from generator.compute.figures import Figures
 from generator.draw import charts
 from generator.draw.markup import escape_text, render_inline
 from generator.model import LoadedPlan
+from generator.present.i18n import fmt_signed
 from generator.present.site_base import (
     Words,
     _empty,
@@ -75,9 +76,7 @@ def _issues(issues: dict[str, int], words: Words) -> list[dict[str, Any]]:
 
 
 def _signed(change: int | None, words: Words) -> str:
-    if change is None:
-        return "—"
-    return ("+" if change > 0 else "−" if change < 0 else "±") + words.num(abs(change))
+    return fmt_signed(change, words.language)
 
 
 def context_audit(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:

@@ -332,5 +332,3 @@ def _s(value: int | None) -> str:
     return "—" if value is None else str(value)
 
 
-def _signed(value: int | None) -> str:
-    return "—" if value is None else f"{value:+d}"

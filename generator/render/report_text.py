@@ -31,6 +31,7 @@ from generator.present.i18n import (
     fmt_month_from,
     fmt_number,
     fmt_percent,
+    fmt_signed,
     t,
 )
 from generator.present.lint import lint_message
@@ -95,7 +96,7 @@ def _audit(console: Console, figures: Figures, say: _Say) -> None:
         )
         names = {f.id: f.label(say.lang) for f in audit.families}
         for change in (*c.families, c.overall):
-            signed = DASH if change.change is None else f"{change.change:+d}".replace("-", "−")
+            signed = fmt_signed(change.change, say.lang)
             table.add_row(
                 names.get(change.id, say("pdf.overall")), say.num(change.before), say.num(change.after), signed
             )

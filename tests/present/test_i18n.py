@@ -81,3 +81,9 @@ def test_an_unknown_locale_formats_like_the_language() -> None:
 def test_a_plan_language_survives_the_build_processes() -> None:
     german = pickle.loads(pickle.dumps(PlanLanguage("en", "de-DE")))
     assert german == "en" and german.format_locale == "en_DE"
+
+
+def test_a_change_of_score_is_signed_alike_everywhere() -> None:
+    from generator.present.i18n import fmt_signed
+
+    assert [fmt_signed(c, "en") for c in (12, -3, 0, None, 1500)] == ["+12", "−3", "±0", "—", "+1,500"]

@@ -3,7 +3,16 @@ AUDITED): family scores, the overall score with its arithmetic, actions by prior
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+from generator.compute.figures import compute_figures
+from generator.load.loader import load_plan
+from generator.present.i18n import PlanLanguage
+from generator.present.pdf_sections import Inputs, comparison_section
 from generator.present.site_audit import context_audit
+from generator.render.report import render_text
+from tests.conftest import TODAY
 from tests.present.small_plan import AUDITED, loaded_of
 
 
@@ -35,3 +44,25 @@ def test_actions_high_priority_first_with_plan_text_escaped() -> None:
     # the consultant's own recommendation replaces the standard advice, which is marked as such
     assert (actions[1]["text"], actions[1]["source"]) == ("A CRM", "")
     assert "standard advice" in str(actions[0]["source"])
+
+
+def test_no_change_since_the_earlier_audit_reads_the_same_on_the_site_in_the_pdf_and_the_terminal(
+    tmp_path: Path,
+) -> None:
+    """A family whose score did not move shows "±0" in all three outputs (the PDF said "0", the
+    terminal "+0")."""
+    audit = AUDITED[AUDITED.index("audit:") : AUDITED.index("content:")]
+    (tmp_path / "before.yaml").write_text('business: {name: "Shop <b>", language: en}\n' + audit, encoding="utf-8")
+    plan = AUDITED.replace("  date: 2026-11-20\n", "  date: 2026-11-20\n  previous: before.yaml\n", 1)
+    (tmp_path / "shop.yaml").write_text(plan, encoding="utf-8")
+    loaded = load_plan(tmp_path / "shop.yaml", today=TODAY)
+    figures = compute_figures(loaded, TODAY)
+    # online 75 → 75, sales 0 → 0, overall 38 → 38: every change is 0
+    # (families with no assessed tool have nothing to compare: a dash)
+    expected = ["±0", "—", "±0", "—", "—", "±0"]  # online, mobile, sales, analytics, it, overall
+    site = context_audit(loaded, figures)["audit"]["comparison"]
+    assert [row["change"] for row in site["rows"]] == expected
+    pdf = comparison_section(Inputs(loaded.plan, figures, PlanLanguage("en"), "USD", {}))
+    assert pdf is not None and [row[3] for row in pdf["rows"]] == expected
+    terminal = render_text(figures, width=160)
+    assert re.search(r"Online tools\s*│\s*75\s*│\s*75\s*│\s*±0\s*│", terminal) and "+0" not in terminal
