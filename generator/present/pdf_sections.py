@@ -21,7 +21,6 @@ from generator.draw import charts
 from generator.draw.markup import render_inline, render_markdown
 from generator.model import Plan
 from generator.present.i18n import (
-    LABELS,
     PlanLanguage,
     fmt_arithmetic,
     fmt_date,
@@ -32,7 +31,7 @@ from generator.present.i18n import (
     fmt_signed,
     t,
 )
-from generator.present.views import completion_band, nps_band
+from generator.present.views import completion_band, evidence, nps_band, scenario_name
 
 HIGH = "high"
 
@@ -166,23 +165,8 @@ def _family(family: FamilyFigure, lang: str, change: str) -> FamilySection:
     )
 
 
-def _scenario_name(name: str, lang: str) -> str:
-    key = f"pdf.scenario.{name}"
-    return t(key, lang) if key in LABELS else name
-
-
-def _evidence(metric: str, value: float | str | None, lang: str) -> str:
-    if value is None:
-        return t("pdf.evidence.none", lang)
-    if metric == "completion_rate" and isinstance(value, float | int):
-        shown = fmt_percent(value, lang)
-    elif metric == "crm_status" and isinstance(value, str):
-        shown = _status_label(value, lang)
-    elif isinstance(value, float | int):
-        shown = fmt_decimal(value, lang, 1)
-    else:
-        shown = str(value)
-    return t(f"pdf.evidence.{metric}", lang).format(value=shown)
+_scenario_name = scenario_name  # the site's and the report's words (generator.present.views)
+_evidence = evidence
 
 
 def cover_section(x: Inputs) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from generator.present.site_base import (
     html,
     status_badge,
 )
+from generator.present.views import evidence
 
 
 def _source_tag(source: str | None, words: Words) -> Markup:
@@ -167,14 +168,4 @@ def _comparison(a: AuditFigures, words: Words) -> dict[str, Any] | None:
 
 
 def _evidence(metric: str, value: float | str | None, words: Words) -> str:
-    """What the rest of the plan says about a practice, in words."""
-    if value is None:
-        return words.label("site.evidence.none")
-    if metric == "crm_status":
-        return words.label("site.evidence.crm_status").format(value=words.label(f"status.{value}"))
-    number = float(value)
-    if metric == "completion_rate":
-        return words.label("site.evidence.completion_rate").format(value=words.pct(number))
-    if metric == "manual_hours":
-        return words.label("site.evidence.manual_hours").format(value=words.dec(number, 1))
-    return words.label("site.evidence.business_metrics").format(value=words.num(number))
+    return evidence(metric, value, words.language)

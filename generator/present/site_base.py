@@ -28,6 +28,7 @@ from generator.present.i18n import (
     t,
 )
 from generator.present.pages import PAGES, Labels, front_matter
+from generator.present.views import scenario_name, segment_names
 
 # Which page shows each of the eight steps (overview links).
 STEP_PAGES: dict[str, str] = {
@@ -120,8 +121,7 @@ def _goal_value(value: float | None, unit: str | None, words: Words) -> str:
     return fmt_quantity(value, unit, words.language, words.currency)
 
 
-def _segment_names(plan: Plan) -> dict[str, str]:
-    return {s.id: s.name for s in plan.segments}
+_segment_names = segment_names  # one definition for every output (generator.present.views)
 
 
 def _goal_titles(plan: Plan) -> dict[str, str]:
@@ -156,5 +156,4 @@ def _empty(words: Words, step: str) -> dict[str, str]:
 
 
 def _scenario_name(name: str, words: Words) -> str:
-    """The default scenarios get names in the plan's language; the plan's own names stay as written."""
-    return words.label(f"site.scn.{name}") if name in ("pessimistic", "base", "optimistic") else name
+    return scenario_name(name, words.language)

@@ -18,7 +18,7 @@ from datetime import date
 from generator.catalogue import FAMILIES, tool_label
 from generator.model import Plan
 from generator.present.format import fmt_quantity
-from generator.present.i18n import fmt_date, fmt_money, fmt_number, fmt_percent, t
+from generator.present.i18n import fmt_date, fmt_decimal, fmt_money, fmt_number, fmt_percent, t
 
 DASH = "—"
 
@@ -181,3 +181,34 @@ def nps_band(score: float) -> str:
 def completion_band(rate: float) -> str:
     """`good`, `needs-work` or `poor`: the tone of the content discipline's completion rate."""
     return "good" if rate >= COMPLETION_GOOD else "needs-work" if rate >= COMPLETION_NEEDS_WORK else "poor"
+
+
+# One wording for the site, the PDF and the terminal (each had its own copy, and they drifted).
+
+DEFAULT_SCENARIOS = ("pessimistic", "base", "optimistic")
+
+
+def scenario_name(name: str, language: str) -> str:
+    """The default scenarios get names in the plan's language; the plan's own names stay as written."""
+    return t(f"site.scn.{name}", language) if name in DEFAULT_SCENARIOS else name
+
+
+def segment_names(plan: Plan) -> dict[str, str]:
+    """Segment id → the name the plan gives it."""
+    return {segment.id: segment.name for segment in plan.segments}
+
+
+def evidence(metric: str, value: float | str | None, language: str) -> str:
+    """What the rest of the plan says about a practice, in words (its audit card's evidence line)."""
+    if value is None:
+        return t("site.evidence.none", language)
+    if metric == "crm_status":
+        return t("site.evidence.crm_status", language).format(value=t(f"status.{value}", language))
+    number = float(value)
+    if metric == "completion_rate":
+        shown = fmt_percent(number, language)
+    elif metric == "manual_hours":
+        shown = fmt_decimal(number, language, 1)
+    else:
+        shown = fmt_number(number, language)
+    return t(f"site.evidence.{metric}", language).format(value=shown)

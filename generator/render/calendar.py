@@ -44,6 +44,7 @@ from generator.compute.schedule import CalendarFigures, Slot
 from generator.model import Plan
 from generator.present.briefs import brief_lines, slot_headline
 from generator.present.i18n import fmt_number, locale, plan_language, t
+from generator.present.views import segment_names
 
 PRODID = "-//playbook//article calendar//EN"
 CSV_COLUMNS = ("date", "weekday", "kind", "status", "title", "query", "segment", "url")
@@ -57,8 +58,7 @@ def clean_line(text: str) -> str:
     return " ".join(_CONTROL.sub(" ", text).split())
 
 
-def _segment_names(plan: Plan) -> dict[str, str]:
-    return {segment.id: segment.name for segment in plan.segments}
+_segment_names = segment_names  # one definition for every output (generator.present.views)
 
 
 def summarise_slot(slot: Slot, language: str) -> str:

@@ -35,6 +35,7 @@ from generator.present.i18n import (
     t,
 )
 from generator.present.lint import lint_message
+from generator.present.views import evidence
 
 DASH = "—"
 
@@ -119,18 +120,8 @@ def _audit(console: Console, figures: Figures, say: _Say) -> None:
 
 
 def _evidence(metric: str, value: float | str | None, say: _Say) -> str:
-    """The same sentence as the site's practice card."""
-    if value is None:
-        return say("site.evidence.none")
-    if metric == "completion_rate" and isinstance(value, float | int):
-        shown = say.share(value)
-    elif metric == "crm_status" and isinstance(value, str):
-        shown = say(f"status.{value}")
-    elif isinstance(value, float | int):
-        shown = say.dec(value)
-    else:
-        shown = str(value)
-    return say(f"site.evidence.{metric}").format(value=shown)
+    """The same sentence as the site's practice card and the PDF's."""
+    return evidence(metric, value, say.lang)
 
 
 def _economics(console: Console, figures: Figures, say: _Say) -> None:

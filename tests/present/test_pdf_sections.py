@@ -62,7 +62,7 @@ def test_practices_in_the_methods_order(x: Inputs) -> None:
     names = ["Regularity", "Automation", "Judging by business metrics", "A CRM, not notebooks"]
     assert [p["name"] for p in practices] == names
     assert (practices[0]["status"], str(practices[0]["finding"])) == ("partial", "<p>Weekly</p>")
-    assert practices[1]["evidence"] == "by hand: 10 h a month"  # the plan's automation list: 10 hours
+    assert practices[1]["evidence"] == "10 h a month by hand"  # the plan's automation list, worded as on the site
 
 
 def test_no_earlier_audit_no_comparison(x: Inputs) -> None:
