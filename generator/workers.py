@@ -130,10 +130,6 @@ class WorkerPool(ProcessPoolExecutor):
             initargs=(os.getpid(),),
         )
 
-    @property
-    def start_method(self) -> str:
-        return str(self.context.get_start_method())
-
     def terminate(self) -> None:
         """Kill the workers now and drop what is queued (only for workers whose results nobody
         wants: a result half-written to the pipe is lost)."""
