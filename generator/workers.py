@@ -54,7 +54,7 @@ def start_method() -> str:
     worker inherits little, and it starts in a few milliseconds), and `spawn` elsewhere (macOS's
     system libraries are not safe to fork). Python 3.14 makes `forkserver` the Linux default: the
     choice is explicit so a new Python changes nothing, and the workers work under all three
-    (`die_with_parent`; tests/builder/test_site_start_methods.py builds the same site under each).
+    (`die_with_parent`; tests/builder/test_start_methods.py builds the same site under each).
     """
     chosen = multiprocessing.get_start_method(allow_none=True)
     if chosen is not None:
