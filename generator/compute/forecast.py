@@ -99,6 +99,11 @@ def _add_months(start: date, months: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
+def add_months(start: date, months: int) -> date:
+    """The first day of the month `months` after `start`'s month (the lint's budget-cap rule names months)."""
+    return _add_months(start, months)
+
+
 def forecast_start(plan: Plan, today: date) -> tuple[date, Literal["forecast", "roadmap", "audit", "today"]]:
     """Month 1 of the forecast: `forecast.start`; else the month of the earliest roadmap start
     (when the plan begins to cost and earn); else the audit's month; else today's month."""
@@ -142,7 +147,10 @@ def _spans(plan: Plan, start: date, horizon: int) -> tuple[InitiativeSpan, ...]:
         for item in entries:
             first = month_index(start, item.start) if item.start else 1
             last = month_index(start, item.end) if item.end else horizon
-            running.update(range(max(first, 1), min(last, horizon) + 1))
+            window = range(max(first, 1), min(last, horizon) + 1)
+            # A seasonal initiative (`months: [4, 10, 11]`) runs only in those calendar months of its window.
+            seasons = set(item.months)
+            running.update(m for m in window if not seasons or _add_months(start, m - 1).month in seasons)
             # A cost with no start date is due when the initiative starts: month 1.
             if item.cost and 1 <= first <= horizon:
                 one_off.append((first, item.cost))

@@ -186,6 +186,7 @@ _CUSTOM_CODES = {
     "text",
     "choice",
     "cadence_empty",
+    "text_colon",
 }
 
 
