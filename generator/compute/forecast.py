@@ -83,6 +83,8 @@ class ForecastFigures:
     initiatives: tuple[InitiativeSpan, ...]
     scenarios: tuple[ScenarioFigures, ...]  # the plan's order (default pessimistic, base, optimistic)
     groups: tuple[GroupEconomics, ...] = ()  # the used customer groups, plan order (plan level first)
+    budget_cap: float | None = None  # strategy.budget_monthly: the client's monthly budget
+    cumulative_cap: tuple[float, ...] = ()  # the cap month by month, added up (drawn against cumulative cost)
 
     def scenario(self, name: str) -> ScenarioFigures:
         """One scenario by name."""
@@ -216,6 +218,7 @@ def compute_forecast(plan: Plan, today: date) -> ForecastFigures | None:
         for name, multiplier in basis.scenarios.items()
     ]
     plan_level = basis.groups[None]
+    cap = plan.strategy.budget_monthly if plan.strategy else None
     return ForecastFigures(
         start=basis.start,
         start_source=basis.start_source,
@@ -226,6 +229,8 @@ def compute_forecast(plan: Plan, today: date) -> ForecastFigures | None:
         initiatives=basis.spans,
         scenarios=tuple(results),
         groups=tuple(used),
+        budget_cap=cap,
+        cumulative_cap=tuple(cap * m for m in range(1, basis.months + 1)) if cap is not None else (),
     )
 
 

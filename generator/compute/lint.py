@@ -230,8 +230,8 @@ def over_budget_cap(c: Context) -> Found:
         running = [s.budget_monthly for s in basis.spans if m in s.months]
         cost = add(*running, *[cost for s in basis.spans for n, cost in s.one_off if n == m]).result
         if cost > cap:
-            month = add_months(basis.start, m - 1)
-            yield c.at("M121", ("strategy", "budget_monthly"), month=month.isoformat(), cost=f"{cost:g}", cap=f"{cap:g}")
+            month = add_months(basis.start, m - 1).isoformat()
+            yield c.at("M121", ("strategy", "budget_monthly"), month=month, cost=f"{cost:.15g}", cap=f"{cap:.15g}")
 
 
 RULES: tuple[Callable[[Context], Found], ...] = (
