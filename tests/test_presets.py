@@ -56,7 +56,7 @@ def test_a_consultants_folder_adds_a_preset_plans_may_name(tmp_path: Path, monke
 
 def test_a_broken_preset_is_a_user_error_naming_the_file(tmp_path: Path) -> None:
     (tmp_path / "broken.yaml").write_text("id: broken\nname: B\n", encoding="utf-8")
-    with pytest.raises(UserError, match="broken.yaml: not a valid preset"):
+    with pytest.raises(UserError, match=r"broken\.yaml: not a valid preset"):
         load_preset("broken", "en", extra=tmp_path)
-    with pytest.raises(UserError, match="did you mean 'bakery'"):
+    with pytest.raises(UserError, match=r"did you mean 'bakery'"):
         load_preset("bakeri", "en")
