@@ -1,0 +1,46 @@
+"""`playbook new SLUG --preset ID --defaults | --answers FILE | --interview`: a plan from answers.
+
+The answers (from a file, from the preset alone, or asked in a terminal) are merged over the
+preset's defaults, written as a commented plan checked by the loader first, and never over an
+existing file. The command then runs `check` on it, which says what is still missing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from generator.errors import UserError
+from generator.intake.answers import Answers, answers_for, read_answers
+from generator.intake.plan import plan_text, write_plan
+from generator.presets import Preset, load_preset
+
+
+def plan_from_answers(
+    slug: str,
+    *,
+    folder: Path,
+    today: date,
+    preset_id: str | None = None,
+    language: str | None = None,
+    answers_file: Path | None = None,
+    given: Answers | None = None,
+) -> tuple[Path, Answers]:
+    """Write `folder/<slug>.yaml` from answers (a file, or given, e.g. by the interview) over a preset."""
+    if answers_file is not None:
+        given = read_answers(answers_file)
+    if given is None and preset_id is None:
+        raise UserError("give --preset ID with --defaults, or --answers FILE, or --interview")
+    answers = answers_for(given, preset_id, language, today, str(answers_file or "answers"))
+    if (target := folder / f"{slug}.yaml").exists():
+        raise UserError(f"{target} already exists; playbook new never overwrites a plan")
+    preset = _preset(answers)
+    text = plan_text(answers, slug, preset, today)
+    return write_plan(text, slug, folder, today), answers
+
+
+def _preset(answers: Answers) -> Preset | None:
+    if not answers.preset:
+        return None
+    currency = (answers.data.get("business") or {}).get("currency")
+    return load_preset(answers.preset, answers.language, str(currency) if currency else None)
