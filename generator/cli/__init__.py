@@ -25,9 +25,9 @@ from generator.cli.commands import (
     cmd_build,
     cmd_calendar,
     cmd_check,
+    cmd_intake,
     cmd_log,
     cmd_merge,
-    cmd_intake,
     cmd_new,
     cmd_pdf,
     cmd_report,
@@ -76,7 +76,7 @@ def _plan_commands(add: _Add) -> None:
 
     p = add("new", cmd_new, "write a commented starter plan for a new client")
     p.add_argument("slug", help="the client's slug: the file name without .yaml, e.g. kolosok")
-    p.add_argument("--language", choices=["ru", "en"], default=None, help="language of the plan (default: ru, or the answers')")
+    p.add_argument("--language", choices=["ru", "en"], default=None, help="language of the plan (default: ru)")
     p.add_argument("--dir", default="plans", help="folder to write into (default: plans)")
     _intake_options(p)
 
@@ -90,10 +90,10 @@ def _plan_commands(add: _Add) -> None:
 
 def _intake_options(p: argparse.ArgumentParser) -> None:
     """`new` from the first meeting: a preset's defaults, an answers file, or a terminal interview."""
-    p.add_argument("--preset", metavar="ID", help="industry preset: bakery, auto-service, clinic, fitness, beauty, b2b, …")
+    p.add_argument("--preset", metavar="ID", help="industry preset: bakery, auto-service, clinic, …")
     how = p.add_mutually_exclusive_group()
     how.add_argument("--defaults", action="store_true", help="a plan from the preset's defaults alone (marked assumed)")
-    how.add_argument("--answers", metavar="FILE", help="a plan from the meeting's answers (YAML or JSON, see playbook intake)")
+    how.add_argument("--answers", metavar="FILE", help="a plan from the meeting's answers (YAML or JSON)")
     how.add_argument("--interview", action="store_true", help="ask the meeting's questions in the terminal")
     p.add_argument("--presets", metavar="DIR", help="a folder of your own presets (also: PLAYBOOK_PRESETS)")
     p.add_argument("--today", type=parse_day, default=None, help=TODAY_HELP)

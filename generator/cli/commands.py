@@ -112,8 +112,13 @@ def _new_from_answers(args: argparse.Namespace) -> int:
         raise UserError("with --preset, choose --defaults, --answers FILE or --interview")
     answers_file = Path(args.answers) if args.answers else None
     path, answers = plan_from_answers(
-        args.slug, folder=Path(args.dir), today=today, preset_id=args.preset, language=language,
-        answers_file=answers_file, given=given,
+        args.slug,
+        folder=Path(args.dir),
+        today=today,
+        preset_id=args.preset,
+        language=language,
+        answers_file=answers_file,
+        given=given,
     )
     lang = answers.language
     stdout().print(t("intake.wrote", lang).format(file=path), markup=False)
@@ -378,7 +383,6 @@ def cmd_log(args: argparse.Namespace) -> int:
         markup=False,
     )
     return EXIT_OK
-
 
 
 def cmd_actual(args: argparse.Namespace) -> int:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import PlanError, PlanValidationError, UserError
-from generator.intake.questions import STATUS_WORDS, PRACTICES, section, sections
+from generator.intake.questions import PRACTICES, STATUS_WORDS, section, sections
 from generator.load.yamlsource import Path as KeyPath
 from generator.load.yamlsource import read_yaml
 from generator.presets import Preset, load_preset

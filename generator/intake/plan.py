@@ -46,13 +46,10 @@ STEPS = {
     "content": ("Ежедневная контент-дисциплина", "The daily content discipline"),
     "publish": ("Кто видит плейбук", "Who sees this playbook"),
 }
-_TRANSLIT = dict(
-    zip(
-        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-        "a b v g d e e zh z i i k l m n o p r s t u f h ts ch sh sch  y  e yu ya".split(" "),
-        strict=True,
-    )
-)
+_LATIN = "a b v g d e e zh z i i k l m n o p r s t u f h ts ch sh sch - y - e yu ya"
+_TRANSLIT = {
+    c: ("" if t == "-" else t) for c, t in zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя", _LATIN.split(), strict=True)
+}
 
 
 def slugify(text: str, fallback: str) -> str:
@@ -378,7 +375,8 @@ def plan_text(answers: Answers, slug: str, preset: Preset | None, today: date) -
         ]
     else:
         head = [
-            f"# The client's plan, written from the meeting's answers (playbook new). Check: playbook check plans/{slug}.yaml",
+            "# The client's plan, written from the meeting's answers (playbook new). "
+            f"Check: playbook check plans/{slug}.yaml",
             "# Values marked 'assumed' come from the industry preset: confirm them with the client.",
         ]
     return "# yaml-language-server: $schema=../plan.schema.json\n" + "\n".join(head) + "\n" + buffer.getvalue()
