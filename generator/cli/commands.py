@@ -107,7 +107,7 @@ def _new_from_answers(args: argparse.Namespace) -> int:
     if args.interview:
         from generator.intake.interview import run_interview
 
-        given = run_interview(args.preset, args.language or "ru", today)
+        given = run_interview(args.preset, args.language or "ru", today, args.slug)
     elif not (args.defaults or args.answers):
         raise UserError("with --preset, choose --defaults, --answers FILE or --interview")
     answers_file = Path(args.answers) if args.answers else None

@@ -288,10 +288,15 @@ def _strategy(w: _Writer, plan: CommentedMap) -> None:
         w.ids["initiatives"][given or ident] = ident
         node = CommentedMap(id=ident, title=_scalar(item.get("title") or ident))
         w.put(node, "component", item.get("component"))
-        for key, kind in (("segments", "segments"), ("goals", "goals")):
-            refs = [w.ids[kind].get(str(r).strip(), str(r).strip()) for r in _items(item.get(key), ",")]
+        for key in ("segments", "goals"):
+            named = [w.ids[key].get(str(r).strip(), str(r).strip()) for r in _items(item.get(key), ",")]
+            # a preset's initiative may name a segment or goal the meeting left out: it is dropped, and said so
+            refs = [r for r in named if r in w.ids[key].values()]
             if refs:
                 node[key] = _flow(refs)
+            if dropped := [r for r in named if r not in refs]:
+                word = "нет в плане, убрано" if w.lang == "ru" else "not in the plan, left out"
+                node.yaml_add_eol_comment(f"{', '.join(dropped)}: {word}", key if refs else "title")
         for key in ("budget_monthly", "new_customers_monthly"):
             w.put(node, key, item.get(key), ("initiatives", given, key))
         if ("initiatives", given, "") in w.a.assumed:

@@ -47,7 +47,7 @@ class Question:
     """One question: its key in the answers file, its kind, its wording in both languages."""
 
     key: str
-    kind: str  # text, number, share, date, month, choice, list, ids, months, status
+    kind: str  # text, number, quantity, share, date, month, choice, list, ids, months, status
     label: Label
     choices: tuple[str, ...] = ()
 
