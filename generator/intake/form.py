@@ -17,7 +17,7 @@ from typing import Any
 from generator.catalogue import Label
 from generator.errors import UserError
 from generator.intake.answers import Answers, preset_answers
-from generator.intake.interview import _text
+from generator.intake.interview import answer_text
 from generator.intake.questions import STATUS_CHOICES, STATUS_LABELS, sections
 from generator.presets import load_preset
 
@@ -72,7 +72,7 @@ def _at(blocks: Any, i: int) -> dict[str, Any]:
 def _rows(questions: Any, prefix: str, suggested: dict[str, Any], language: str) -> list[dict[str, str]]:
     rows = []
     for q in questions:
-        value = _text(suggested.get(q.key), q.kind)
+        value = answer_text(suggested.get(q.key), q.kind)
         if q.kind == "status":
             choices = "  ".join(f"☐ {STATUS_LABELS[c].in_(language)}" for c in STATUS_CHOICES)
             value = STATUS_LABELS[value].in_(language) if value in STATUS_LABELS else ""

@@ -127,7 +127,8 @@ def run_interview(preset_id: str | None, language: str, today: date, slug: str, 
                 replay.undone[last] = replay.given.pop()
 
 
-def _text(value: Any, kind: str = "text") -> str:
+def answer_text(value: Any, kind: str = "text") -> str:
+    """A suggested value as it is typed (the interview's default, the form's suggestion)."""
     if value is None:
         return ""
     if isinstance(value, date):
@@ -173,7 +174,7 @@ def _blocks(
         if s.id == "competitors" and base.get("name"):
             block = {}
         for q in s.questions:
-            default = _text(base.get(q.key), q.kind)
+            default = answer_text(base.get(q.key), q.kind)
             extra = _ids_hint(q, data, language)
             question = Question(q.key, q.kind, Label(q.label.ru + extra, q.label.en + extra), q.choices) if extra else q
             answer = ask(question, default, q.choices)
@@ -201,7 +202,7 @@ def _block(ask: _Replay, s: Section, suggested: dict[str, Any], slug: str) -> di
     for q in s.questions:
         if q.key.endswith(".finding") and q.key.removesuffix(".finding") in skip_findings:
             continue
-        default = _text(suggested.get(q.key), q.kind)
+        default = answer_text(suggested.get(q.key), q.kind)
         if s.id == "business" and q.key == "name":
             default = slug.replace("-", " ").title()
         choices = q.choices

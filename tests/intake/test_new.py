@@ -94,10 +94,13 @@ def test_answers_give_the_plan_their_figures(tmp_path: Path, capsys: pytest.Capt
     (entry,) = plan.roadmap
     assert (entry.months, entry.cost, entry.start) == ([4, 10, 11], 10000, date(2027, 1, 1))
     assert plan.audit is not None and plan.audit.components is not None
-    seo = plan.audit.components.online.seo  # type: ignore[union-attr]
+    online, sales = plan.audit.components.online, plan.audit.components.sales
+    assert online is not None and sales is not None
+    seo = online.seo
+    assert seo is not None
     assert seo.status == "partial" and seo.finding == "The site is not indexed: no sitemap"
     assert seo.priority == "high"  # SEO matters for an auto service
-    assert plan.audit.components.sales.crm.status == "absent"  # type: ignore[union-attr]
+    assert sales.crm is not None and sales.crm.status == "absent"
     # what the answers leave out comes from the preset, marked assumed: the goals
     assert [g.id for g in plan.goals] == ["bookings", "return-rate"]
     text = (tmp_path / "plans" / "garage.yaml").read_text(encoding="utf-8")
