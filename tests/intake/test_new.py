@@ -153,3 +153,20 @@ def test_every_preset_builds_a_site_pdf_and_calendar(tmp_path: Path) -> None:
                 ["pdftotext", "-enc", "UTF-8", str(folder / "audit.pdf"), "-"], capture_output=True, check=True
             ).stdout.decode("utf-8")
             assert f"Answers {preset_id}" in text if kind == "answers" else text.strip()
+
+
+def test_the_readmes_walkthrough_uses_real_options() -> None:
+    """The README's first section is the consultant's path: each command in it parses."""
+    import re
+    import shlex
+
+    from generator.cli import build_parser
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    first = readme.split("\n## ", 2)[1]
+    assert first.startswith("From the first meeting to a built playbook")
+    commands = re.findall(r"^\s*(playbook [^#\n]+?)\s*(?:#.*)?$", first, flags=re.M)
+    commands += re.findall(r"`(playbook new [^`]+)`", first)
+    assert any("--interview" in c for c in commands) and any(c.startswith("playbook intake") for c in commands)
+    for command in commands:
+        build_parser().parse_args(shlex.split(command)[1:])
