@@ -7,10 +7,12 @@ existing file. The command then runs `check` on it, which says what is still mis
 
 from __future__ import annotations
 
+import os
+import sys
 from datetime import date
 from pathlib import Path
 
-from generator.errors import UserError
+from generator.errors import PlanValidationError, UserError
 from generator.intake.answers import Answers, answers_for, read_answers
 from generator.intake.plan import plan_text, write_plan
 from generator.presets import Preset, load_preset
@@ -36,7 +38,25 @@ def plan_from_answers(
         raise UserError(f"{target} already exists; playbook new never overwrites a plan")
     preset = _preset(answers)
     text = plan_text(answers, slug, preset, today)
-    return write_plan(text, slug, folder, today), answers
+    try:
+        return write_plan(text, slug, folder, today), answers
+    except PlanValidationError:
+        if given is not None and answers_file is None:
+            _keep_answers(given, folder / f"{slug}.answers.yaml")
+        raise
+
+
+def _keep_answers(given: Answers, path: Path) -> None:
+    """An interview whose answers do not make a valid plan keeps them, to correct and reuse with --answers."""
+    import yaml
+
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    except OSError:
+        return
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        yaml.safe_dump(given.data, handle, allow_unicode=True, sort_keys=False)
+    print(f"the answers are kept in {path}: correct them, then run playbook new SLUG --answers {path}", file=sys.stderr)
 
 
 def _preset(answers: Answers) -> Preset | None:

@@ -271,6 +271,10 @@ def _audit(w: _Writer, plan: CommentedMap, today: date) -> None:
     if not components and not practices:
         return
     audit = CommentedMap(date=_scalar(given.get("date") or today))
+    if unasked := [t for t in tool_keys() if t in w.matter and status_of(given.get(t)) is None]:
+        # the tools that matter for this industry and were not assessed yet: what to ask next
+        word = "важны для отрасли, ещё не оценены" if w.lang == "ru" else "matter for this industry, not assessed yet"
+        audit.yaml_add_eol_comment(f"{word}: {', '.join(unasked)}", "date")
     if components:
         audit["components"] = CommentedMap((f, components[f]) for f in FAMILIES if f in components)
     if practices:

@@ -170,3 +170,16 @@ def test_the_readmes_walkthrough_uses_real_options() -> None:
     assert any("--interview" in c for c in commands) and any(c.startswith("playbook intake") for c in commands)
     for command in commands:
         build_parser().parse_args(shlex.split(command)[1:])
+
+
+def test_interview_answers_that_fail_check_are_kept_for_another_try(tmp_path: Path) -> None:
+    from generator.errors import PlanValidationError
+    from generator.intake.answers import Answers, read_answers
+    from generator.intake.new import plan_from_answers
+
+    given = Answers({"language": "en", "segments": [{"name": "A", "share": "150%"}]})
+    with pytest.raises(PlanValidationError):
+        plan_from_answers("bad", folder=tmp_path, today=TODAY, given=given)
+    assert not (tmp_path / "bad.yaml").exists()
+    kept = read_answers(tmp_path / "bad.answers.yaml")
+    assert kept.data["segments"] == [{"name": "A", "share": "150%"}]
