@@ -35,6 +35,7 @@ WORDS = {
     "suggested": Label("подсказка", "suggested"),
     "preset": Label("Шаблон отрасли", "Industry preset"),
     "answer": Label("Ответ", "Answer"),
+    "matters": Label("важно для этой отрасли", "matters for this industry"),
 }
 
 
@@ -54,6 +55,11 @@ def form_context(language: str, preset_id: str | None, today: date) -> dict[str,
             ]
         else:
             blocks = [{"heading": "", "rows": _rows(s.questions, s.id, suggested or {}, language)}]
+            if s.id == "audit" and preset:
+                matters = WORDS["matters"].in_(language)
+                for row in blocks[0]["rows"]:
+                    if row["key"].removeprefix("audit.") in preset.tools.matter:
+                        row["hint"] = matters
         out.append({"title": s.title.in_(language), "blocks": blocks})
     return {
         "language": language,
