@@ -46,6 +46,7 @@ def form_context(language: str, preset_id: str | None, today: date) -> dict[str,
     out = []
     for s in sections():
         suggested = defaults.data.get(s.id)
+        blocks: list[dict[str, Any]]
         if s.repeat:
             count = max(len(suggested or []), 2)
             item = s.item.in_(language) if s.item else s.id
@@ -54,10 +55,11 @@ def form_context(language: str, preset_id: str | None, today: date) -> dict[str,
                 for i in range(count)
             ]
         else:
-            blocks = [{"heading": "", "rows": _rows(s.questions, s.id, suggested or {}, language)}]
+            rows = _rows(s.questions, s.id, suggested or {}, language)
+            blocks = [{"heading": "", "rows": rows}]
             if s.id == "audit" and preset:
                 matters = WORDS["matters"].in_(language)
-                for row in blocks[0]["rows"]:
+                for row in rows:
                     if row["key"].removeprefix("audit.") in preset.tools.matter:
                         row["hint"] = matters
         out.append({"title": s.title.in_(language), "blocks": blocks})
