@@ -23,6 +23,8 @@ pexpect = pytest.importorskip("pexpect")
 TODAY = date(2026, 12, 7)
 PLAYBOOK = str(Path(sys.executable).parent / "playbook")
 DOWN, UP, CLEAR = "\x1b[B", "\x1b[A", "\x15"
+# A real terminal answers prompt_toolkit's cursor-position request; pexpect's does not, and each prompt
+# would wait for the answer: the test says so up front, as prompt_toolkit documents.
 
 Step = tuple[str, str, tuple[str, ...], str]  # message, default, choices, answer
 
@@ -82,7 +84,7 @@ def drive(tmp_path: Path, argv: list[str], steps: list[Step]) -> Path:
         encoding="utf-8",
         dimensions=(50, 220),
         timeout=30,
-        env={"TERM": "xterm", "PATH": "/usr/bin:/bin"},
+        env={"TERM": "xterm", "PATH": "/usr/bin:/bin", "PROMPT_TOOLKIT_NO_CPR": "1"},
     )
     child.delaybeforesend = None
     for message, default, choices, answer in steps:
@@ -127,7 +129,7 @@ def test_ctrl_c_leaves_nothing_written(tmp_path: Path, language: str) -> None:
         encoding="utf-8",
         dimensions=(50, 220),
         timeout=30,
-        env={"TERM": "xterm", "PATH": "/usr/bin:/bin"},
+        env={"TERM": "xterm", "PATH": "/usr/bin:/bin", "PROMPT_TOOLKIT_NO_CPR": "1"},
     )
     child.expect("Как называется бизнес" if language == "ru" else "What is the business called")
     child.send("\r")
