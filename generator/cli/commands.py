@@ -122,8 +122,8 @@ def _new_from_answers(args: argparse.Namespace) -> int:
     )
     lang = answers.language
     stdout().print(t("intake.wrote", lang).format(file=path), markup=False)
-    if answers.assumed:
-        stdout().print(t("intake.assumed", lang).format(count=len(answers.assumed)), markup=False)
+    if assumed := path.read_text(encoding="utf-8").count("# assumed"):
+        stdout().print(t("intake.assumed", lang).format(count=assumed), markup=False)
     return cmd_check(argparse.Namespace(paths=[str(path)], strict=False, today=today))
 
 
