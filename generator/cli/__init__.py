@@ -105,6 +105,7 @@ def _intake_command(add: _Add) -> None:
     p.add_argument("--preset", metavar="ID", help="show this preset's defaults as suggestions")
     p.add_argument("--language", choices=["ru", "en"], default="ru", help="language of the form (default: ru)")
     p.add_argument("-o", "--output", metavar="FILE", help="FILE.pdf or FILE.md (default: intake-<language>.pdf)")
+    p.add_argument("--force", action="store_true", help=FORCE_HELP)
     p.add_argument("--presets", metavar="DIR", help="a folder of your own presets (also: PLAYBOOK_PRESETS)")
     p.add_argument("--today", type=parse_day, default=None, help=TODAY_HELP)
 

@@ -145,7 +145,9 @@ def cmd_intake(args: argparse.Namespace) -> int:
 
     _use_presets(args.presets)
     output = Path(args.output or f"intake-{args.language}.pdf")
-    path = write_form(output, language=args.language, preset_id=args.preset, today=args.today or date.today())
+    path = write_form(
+        output, language=args.language, preset_id=args.preset, today=args.today or date.today(), force=args.force
+    )
     stdout().print(f"wrote {path}", markup=False)
     return EXIT_OK
 
