@@ -303,3 +303,19 @@ def test_forecast_budget_cap_is_a_dotted_line_of_the_cap_added_up() -> None:
     desc = root.find("svg:desc", NS).text  # type: ignore[union-attr]
     assert "Budget: $100" in desc  # type: ignore[operator]
     assert "pb-cap" in charts.CHART_CSS
+
+
+def test_gantt_of_a_seasonal_initiative_has_a_bar_per_season() -> None:
+    """roadmap[].months [4, 10, 11] from January: one bar over April, one over October–November."""
+    from tests.compute.test_forecast import SEASONAL, forecast_of
+
+    forecast = forecast_of(SEASONAL)
+    spans = [Span(i.title, i.months, [m for m, _ in i.one_off]) for i in forecast.initiatives]
+    months = [m.month for m in forecast.scenarios[0].months]
+    root = parse(charts.render_gantt(spans, months, "en", title="t"))
+    bars = [r for r in root.findall("svg:rect", NS) if r.get("class") == "pb-bar"]
+    assert len(bars) == 2
+    one_month = float(bars[0].get("width", "0")) + 2
+    assert float(bars[1].get("width", "0")) + 2 == pytest.approx(2 * one_month, abs=0.05)
+    desc = root.find("svg:desc", NS).text  # type: ignore[union-attr]
+    assert desc == "Tyre fitting: Apr 2027, Oct 2027 – Nov 2027"
