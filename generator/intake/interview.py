@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any
 
 from generator.catalogue import Label
+from generator.errors import UserError
 from generator.intake.answers import Answers, preset_answers
 from generator.intake.questions import STATUS_CHOICES, STATUS_LABELS, Question, Section, sections
 from generator.presets import known_presets, load_preset
@@ -59,7 +60,14 @@ Ask = Callable[[Question, str, tuple[str, ...]], str]  # question, default, choi
 
 def terminal_ask(language: str) -> Ask:
     """Questions asked with questionary (prompt_toolkit): text with its default, choices by arrows."""
-    import questionary
+    import sys
+
+    try:
+        import questionary
+    except ImportError:
+        raise UserError("the interview needs questionary: reinstall playbook (make build)") from None
+    if not sys.stdin.isatty():
+        raise UserError("the interview needs a terminal; for answers from a file use --answers FILE")
 
     def ask(q: Question, default: str, choices: tuple[str, ...]) -> str:
         message = q.text(language)
