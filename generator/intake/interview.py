@@ -102,6 +102,7 @@ class _Replay:
     """Answers given so far, replayed after going back; the live prompt asks the rest."""
 
     ask: Ask
+    say: Callable[[str], None] = lambda _: None  # section headings, shown only when asked live
     given: list[str] = field(default_factory=list)
     undone: dict[int, str] = field(default_factory=dict)  # an answer taken back: the new default
     position: int = 0
@@ -118,13 +119,19 @@ class _Replay:
         self.position += 1
         return answer
 
+    def heading(self, text: str) -> None:
+        """A section's title, when its questions are about to be asked live (not replayed)."""
+        if self.position >= len(self.given):
+            self.say(text)
+
 
 def run_interview(preset_id: str | None, language: str, today: date, slug: str, ask: Ask | None = None) -> Answers:
     """Ask every question; the answers as an answers file would give them."""
     live = ask or terminal_ask(language)
+    replay = _Replay(live)
     if ask is None:
         print(WORDS["hint"].in_(language))
-    replay = _Replay(live)
+        replay.say = lambda text: print(f"\n— {text} —")
     while True:
         replay.position = 0
         try:
@@ -158,7 +165,8 @@ def _script(ask: _Replay, preset_id: str | None, language: str, today: date, slu
     data: dict[str, Any] = {"language": language}
     if preset_id:
         data["preset"] = preset_id
-    for s in sections():
+    for number, s in enumerate(sections(), start=1):
+        ask.heading(f"{number}. {s.title.in_(language)}")
         suggested = defaults.data.get(s.id)
         if s.repeat:
             data[s.id] = _blocks(ask, s, suggested or [], language, data)
@@ -178,6 +186,7 @@ def _blocks(
     blocks = []
     for i in range(count):
         base = suggested[i] if i < len(suggested) else {}
+        ask.heading(f"{s.item.in_(language) if s.item else s.id} {i + 1}")
         block: dict[str, Any] = {"id": base["id"]} if base.get("id") else {}
         if s.id == "competitors" and base.get("name"):
             block = {}
