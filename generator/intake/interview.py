@@ -43,6 +43,7 @@ _CHECKS: dict[str, tuple[re.Pattern[str], Label]] = {
 }
 WORDS = {
     "back": Label("← назад", "← back"),
+    "arrows": Label("(стрелки или цифры, Enter — выбрать)", "(arrow keys or digits, Enter chooses)"),
     "skip": Label("пропустить (не знаем)", "skip (unknown yet)"),
     "none": Label("без шаблона", "no preset"),
     "preset": Label("Отрасль (шаблон)", "Industry (preset)"),
@@ -75,7 +76,13 @@ def terminal_ask(language: str) -> Ask:
             shown = [questionary.Choice(_choice_label(c, language), value=c) for c in choices]
             shown.append(questionary.Choice(WORDS["back"].in_(language), value=BACK))
             chosen = default if default in choices else choices[0]
-            result = questionary.select(message, shown, default=chosen, use_shortcuts=len(shown) <= 36).unsafe_ask()
+            result = questionary.select(
+                message,
+                shown,
+                default=chosen,
+                use_shortcuts=len(shown) <= 36,
+                instruction=WORDS["arrows"].in_(language),
+            ).unsafe_ask()
             return str(result)
 
         def valid(text: str) -> bool | str:
