@@ -373,7 +373,7 @@ def plan_text(answers: Answers, slug: str, preset: Preset | None, today: date) -
     """The plan's YAML text, with its header."""
     yaml = YAML()
     yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 120
+    yaml.width = 4096  # one line per value, however long: a folded plain scalar reads as one line but looks broken
     yaml.representer.ignore_aliases = lambda *_: True  # a date used twice is written twice (plans refuse aliases)
     buffer = io.StringIO()
     yaml.dump(build_plan(answers, slug, preset, today), buffer)

@@ -183,3 +183,17 @@ def test_interview_answers_that_fail_check_are_kept_for_another_try(tmp_path: Pa
     assert not (tmp_path / "bad.yaml").exists()
     kept = read_answers(tmp_path / "bad.answers.yaml")
     assert kept.data["segments"] == [{"name": "A", "share": "150%"}]
+
+
+def test_a_consultants_preset_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.presets import ENV, FOLDER
+
+    monkeypatch.setenv(ENV, "")  # --presets sets it for the run; restored after the test
+    folder = tmp_path / "my-presets"
+    folder.mkdir()
+    text = (FOLDER / "bakery.yaml").read_text(encoding="utf-8").replace("id: bakery", "id: pizzeria")
+    (folder / "pizzeria.yaml").write_text(text, encoding="utf-8")
+    plans = tmp_path / "plans"
+    assert new("napoli", "--preset", "pizzeria", "--defaults", "--dir", str(plans)) == 2  # not known yet
+    assert new("napoli", "--preset", "pizzeria", "--defaults", "--presets", str(folder), "--dir", str(plans)) == 0
+    assert load_plan(plans / "napoli.yaml", today=TODAY).plan.business.preset == "pizzeria"
