@@ -279,9 +279,7 @@ def test_m121_names_each_month_over_the_cap_with_its_cost(tmp_path: Path) -> Non
         "forecast: {start: 2027-01, months: 12}\n"
     )
     found = [w.values for w in lint(tmp_path, body) if w.code == "M121"]
-    assert found == [
-        {"month": f"2027-{m:02d}-01", "cost": "20000", "cap": "15000"} for m in (4, 10, 11)
-    ]
+    assert found == [{"month": f"2027-{m:02d}-01", "cost": "20000", "cap": "15000"} for m in (4, 10, 11)]
     (april, *_) = [w for w in lint(tmp_path, body) if w.code == "M121"]
     assert lint_message(april, "en").startswith("the planned cost of April 2027 (20,000) exceeds")
     assert "на апрель 2027 (20\xa0000) превышают месячный бюджет клиента (15\xa0000)" in lint_message(april, "ru")
