@@ -99,8 +99,9 @@ def _new_from_answers(args: argparse.Namespace) -> int:
     """`new --preset/--defaults/--answers/--interview`: write the plan, then check it and say what is missing."""
     from generator.intake.new import plan_from_answers
     from generator.present.i18n import t
+    from generator.presets import add_folder
 
-    _use_presets(args.presets)
+    add_folder(args.presets)
     today = args.today or date.today()
     given = None
     language = args.language
@@ -127,23 +128,12 @@ def _new_from_answers(args: argparse.Namespace) -> int:
     return cmd_check(argparse.Namespace(paths=[str(path)], strict=False, today=today))
 
 
-def _use_presets(folder: str | None) -> None:
-    """--presets DIR: the consultant's presets for this run (check and build read PLAYBOOK_PRESETS)."""
-    import os
-
-    from generator.presets import ENV
-
-    if folder:
-        if not Path(folder).is_dir():
-            raise UserError(f"--presets {folder}: no such folder")
-        os.environ[ENV] = os.pathsep.join(p for p in (os.environ.get(ENV), folder) if p)
-
-
 def cmd_intake(args: argparse.Namespace) -> int:
     """Write the first meeting's questionnaire: PDF (WeasyPrint, sealed) or Markdown."""
     from generator.intake.form import write_form
+    from generator.presets import add_folder
 
-    _use_presets(args.presets)
+    add_folder(args.presets)
     output = Path(args.output or f"intake-{args.language}.pdf")
     path = write_form(
         output, language=args.language, preset_id=args.preset, today=args.today or date.today(), force=args.force

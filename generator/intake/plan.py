@@ -3,17 +3,14 @@
 Every answer lands at its key of the plan unchanged (the plan's loader parses it, so a figure in the
 plan is the figure answered); what came from the preset carries a comment "assumed" with the
 typical range, to confirm with the client. Ids are the answers' own, else made from the names.
-The text is checked by the plan's loader before anything is written: a plan that would not pass
-`playbook check` is never written, and an existing file is never overwritten.
+`generator.intake.new` checks the text with the plan's loader before anything is written.
 """
 
 from __future__ import annotations
 
 import io
-import os
 import re
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -21,11 +18,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from generator.catalogue import FAMILIES
-from generator.errors import UserError
 from generator.intake.answers import PRACTICE_KEYS, Answers, AssumedPath, add_months, status_of
 from generator.intake.questions import tool_keys
-from generator.load.loader import load_text
-from generator.model import SLUG_PATTERN
 from generator.present.i18n import fmt_decimal
 from generator.presets import Preset
 
@@ -389,21 +383,3 @@ def plan_text(answers: Answers, slug: str, preset: Preset | None, today: date) -
             "# Values marked 'assumed' come from the industry preset: confirm them with the client.",
         ]
     return "# yaml-language-server: $schema=../plan.schema.json\n" + "\n".join(head) + "\n" + buffer.getvalue()
-
-
-def write_plan(text: str, slug: str, folder: Path, today: date) -> Path:
-    """Check the plan text with the loader, then write `folder/<slug>.yaml` (never over a file)."""
-    if not re.match(SLUG_PATTERN, slug):
-        raise UserError(f"'{slug}' is not a valid client slug; use lowercase letters, digits and '-', e.g. 'kolosok'")
-    path = folder / f"{slug}.yaml"
-    if path.exists():
-        raise UserError(f"{path} already exists; playbook new never overwrites a plan")
-    load_text(text, file=str(path), today=today)  # raises with every problem, located in the plan
-    folder.mkdir(parents=True, exist_ok=True)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-    except FileExistsError:
-        raise UserError(f"{path} already exists; playbook new never overwrites a plan") from None
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    return path

@@ -154,6 +154,15 @@ def preset_folders(extra: Path | None = None) -> list[Path]:
     return folders
 
 
+def add_folder(folder: str | None) -> None:
+    """`--presets DIR`: the consultant's presets for this run, passed on as PLAYBOOK_PRESETS so that the
+    check after `playbook new` (and anything else in the process) knows them too."""
+    if folder:
+        if not Path(folder).is_dir():
+            raise UserError(f"--presets {folder}: no such folder")
+        os.environ[ENV] = os.pathsep.join(p for p in (os.environ.get(ENV), folder) if p)
+
+
 def known_presets(extra: Path | None = None) -> dict[str, PresetFile]:
     """Every preset id → its file; a consultant's folder may replace a built-in id."""
     found: dict[str, PresetFile] = {}

@@ -10,7 +10,8 @@ import pytest
 
 from generator.errors import PlanValidationError, UserError
 from generator.intake.answers import Answers, answers_for
-from generator.intake.plan import plan_text, slugify, write_plan
+from generator.intake.new import write_plan
+from generator.intake.plan import plan_text, slugify
 from generator.load.loader import load_text
 from generator.presets import load_preset
 
