@@ -109,6 +109,8 @@ MESSAGES: dict[str, str] = {
     "description take several lines)",
     "control_in_text": "the text holds a control character (U+{char:04X}); delete it",
     "text": "expected text, got {kind}",
+    "unknown_preset": "'{value}' is not an industry preset; {hint} (a consultant's own presets: PLAYBOOK_PRESETS)",
+    "text_colon": "expected text, got a mapping — a colon followed by a space starts a key; put the text in quotes",
     "list": "expected a list, got {kind}",
     "mapping": "expected a mapping (key: value), got {kind}",
     "duplicate_id": "id '{value}' is used twice in this list (first at line {first_line})",

@@ -49,3 +49,14 @@ def test_new_refuses_a_bad_slug_and_writes_nothing(tmp_path: Path) -> None:
     with pytest.raises(UserError, match="not a valid client slug"):
         write_starter("Bad Slug", language="ru", folder=tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_starter_writes_lists_of_text_and_the_backlog_in_block_style(language: str, tmp_path: Path) -> None:
+    """`{…}` and `[…]` around free text invite the comma and colon mistakes: the starter never shows them."""
+    text = write_starter("block-client", language=language, folder=tmp_path).read_text(encoding="utf-8")
+    assert not re.search(r"(needs|pains|strengths|weaknesses): \[", text)
+    assert not re.search(r"- \{(title|name|query|initiative):", text)
+    # the new fields are shown: the seasonal months, the budget cap, the preset
+    full = uncomment(text)
+    assert "months: [4, 10, 11]" in full and "budget_monthly:" in full and "preset:" in full

@@ -25,6 +25,7 @@ from generator.cli.commands import (
     cmd_build,
     cmd_calendar,
     cmd_check,
+    cmd_intake,
     cmd_log,
     cmd_merge,
     cmd_new,
@@ -62,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     _plan_commands(add)
     _output_commands(add)
     _daily_commands(add)
+    _intake_command(add)
     return parser
 
 
@@ -74,14 +76,37 @@ def _plan_commands(add: _Add) -> None:
 
     p = add("new", cmd_new, "write a commented starter plan for a new client")
     p.add_argument("slug", help="the client's slug: the file name without .yaml, e.g. kolosok")
-    p.add_argument("--language", choices=["ru", "en"], default="ru", help="language of the plan (default: ru)")
+    p.add_argument("--language", choices=["ru", "en"], default=None, help="language of the plan (default: ru)")
     p.add_argument("--dir", default="plans", help="folder to write into (default: plans)")
+    _intake_options(p)
 
     add("schema", cmd_schema, "print the JSON Schema of plan files")
 
     p = add("report", cmd_report, "print every derived figure of a plan (tables, or --json)")
     p.add_argument("plan", help="plan file")
     p.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    p.add_argument("--today", type=parse_day, default=None, help=TODAY_HELP)
+
+
+def _intake_options(p: argparse.ArgumentParser) -> None:
+    """`new` from the first meeting: a preset's defaults, an answers file, or a terminal interview."""
+    p.add_argument("--preset", metavar="ID", help="industry preset: bakery, auto-service, clinic, …")
+    how = p.add_mutually_exclusive_group()
+    how.add_argument("--defaults", action="store_true", help="a plan from the preset's defaults alone (marked assumed)")
+    how.add_argument("--answers", metavar="FILE", help="a plan from the meeting's answers (YAML or JSON)")
+    how.add_argument("--interview", action="store_true", help="ask the meeting's questions in the terminal")
+    p.add_argument("--presets", metavar="DIR", help="a folder of your own presets (also: PLAYBOOK_PRESETS)")
+    p.add_argument("--today", type=parse_day, default=None, help=TODAY_HELP)
+
+
+def _intake_command(add: _Add) -> None:
+    """`intake`: the printable questionnaire of the first meeting."""
+    p = add("intake", cmd_intake, "print the first meeting's questionnaire (PDF or Markdown)")
+    p.add_argument("--preset", metavar="ID", help="show this preset's defaults as suggestions")
+    p.add_argument("--language", choices=["ru", "en"], default="ru", help="language of the form (default: ru)")
+    p.add_argument("-o", "--output", metavar="FILE", help="FILE.pdf or FILE.md (default: intake-<language>.pdf)")
+    p.add_argument("--force", action="store_true", help=FORCE_HELP)
+    p.add_argument("--presets", metavar="DIR", help="a folder of your own presets (also: PLAYBOOK_PRESETS)")
     p.add_argument("--today", type=parse_day, default=None, help=TODAY_HELP)
 
 

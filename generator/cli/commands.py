@@ -88,8 +88,57 @@ def cmd_new(args: argparse.Namespace) -> int:
     """Write a commented starter plan; never overwrite an existing file."""
     from generator.starter import write_starter
 
-    path = write_starter(args.slug, language=args.language, folder=Path(args.dir))
+    if args.preset or args.defaults or args.answers or args.interview:
+        return _new_from_answers(args)
+    path = write_starter(args.slug, language=args.language or "ru", folder=Path(args.dir))
     stdout().print(f"wrote {path}: fill it in step by step, then run: playbook check {path}", markup=False)
+    return EXIT_OK
+
+
+def _new_from_answers(args: argparse.Namespace) -> int:
+    """`new --preset/--defaults/--answers/--interview`: write the plan, then check it and say what is missing."""
+    from generator.intake.new import plan_from_answers
+    from generator.present.i18n import t
+    from generator.presets import add_folder
+
+    add_folder(args.presets)
+    today = args.today or date.today()
+    given = None
+    language = args.language
+    if args.interview:
+        from generator.intake.interview import run_interview
+
+        given = run_interview(args.preset, args.language or "ru", today, args.slug)
+    elif not (args.defaults or args.answers):
+        raise UserError("with --preset, choose --defaults, --answers FILE or --interview")
+    answers_file = Path(args.answers) if args.answers else None
+    path, answers = plan_from_answers(
+        args.slug,
+        folder=Path(args.dir),
+        today=today,
+        preset_id=args.preset,
+        language=language,
+        answers_file=answers_file,
+        given=given,
+    )
+    lang = answers.language
+    stdout().print(t("intake.wrote", lang).format(file=path), markup=False)
+    if assumed := path.read_text(encoding="utf-8").count("# assumed"):
+        stdout().print(t("intake.assumed", lang).format(count=assumed), markup=False)
+    return cmd_check(argparse.Namespace(paths=[str(path)], strict=False, today=today))
+
+
+def cmd_intake(args: argparse.Namespace) -> int:
+    """Write the first meeting's questionnaire: PDF (WeasyPrint, sealed) or Markdown."""
+    from generator.intake.form import write_form
+    from generator.presets import add_folder
+
+    add_folder(args.presets)
+    output = Path(args.output or f"intake-{args.language}.pdf")
+    path = write_form(
+        output, language=args.language, preset_id=args.preset, today=args.today or date.today(), force=args.force
+    )
+    stdout().print(f"wrote {path}", markup=False)
     return EXIT_OK
 
 
@@ -327,7 +376,6 @@ def cmd_log(args: argparse.Namespace) -> int:
         markup=False,
     )
     return EXIT_OK
-
 
 
 def cmd_actual(args: argparse.Namespace) -> int:

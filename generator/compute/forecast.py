@@ -83,6 +83,8 @@ class ForecastFigures:
     initiatives: tuple[InitiativeSpan, ...]
     scenarios: tuple[ScenarioFigures, ...]  # the plan's order (default pessimistic, base, optimistic)
     groups: tuple[GroupEconomics, ...] = ()  # the used customer groups, plan order (plan level first)
+    budget_cap: float | None = None  # strategy.budget_monthly: the client's monthly budget
+    cumulative_cap: tuple[float, ...] = ()  # the cap month by month, added up (drawn against cumulative cost)
 
     def scenario(self, name: str) -> ScenarioFigures:
         """One scenario by name."""
@@ -106,6 +108,11 @@ def month_index(start: date, day: date) -> int:
 def _add_months(start: date, months: int) -> date:
     index = start.year * 12 + start.month - 1 + months
     return date(index // 12, index % 12 + 1, 1)
+
+
+def add_months(start: date, months: int) -> date:
+    """The first day of the month `months` after `start`'s month (the lint's budget-cap rule names months)."""
+    return _add_months(start, months)
 
 
 def forecast_start(plan: Plan, today: date) -> tuple[date, Literal["forecast", "roadmap", "audit", "today"]]:
@@ -151,7 +158,10 @@ def _spans(plan: Plan, start: date, horizon: int) -> tuple[InitiativeSpan, ...]:
         for item in entries:
             first = month_index(start, item.start) if item.start else 1
             last = month_index(start, item.end) if item.end else horizon
-            running.update(range(max(first, 1), min(last, horizon) + 1))
+            window = range(max(first, 1), min(last, horizon) + 1)
+            # A seasonal initiative (`months: [4, 10, 11]`) runs only in those calendar months of its window.
+            seasons = set(item.months)
+            running.update(m for m in window if not seasons or _add_months(start, m - 1).month in seasons)
             # A cost with no start date is due when the initiative starts: month 1.
             if item.cost and 1 <= first <= horizon:
                 one_off.append((first, item.cost))
@@ -217,6 +227,7 @@ def compute_forecast(plan: Plan, today: date) -> ForecastFigures | None:
         for name, multiplier in basis.scenarios.items()
     ]
     plan_level = basis.groups[None]
+    cap = plan.strategy.budget_monthly if plan.strategy else None
     return ForecastFigures(
         start=basis.start,
         start_source=basis.start_source,
@@ -227,6 +238,8 @@ def compute_forecast(plan: Plan, today: date) -> ForecastFigures | None:
         initiatives=basis.spans,
         scenarios=tuple(results),
         groups=tuple(used),
+        budget_cap=cap,
+        cumulative_cap=tuple(cap * m for m in range(1, basis.months + 1)) if cap is not None else (),
     )
 
 

@@ -18,8 +18,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
+from generator.compute.arithmetic import add
 from generator.compute.audit import AuditFigures
 from generator.compute.economics import EconomicsFigures
+from generator.compute.forecast import add_months, forecast_basis
 from generator.compute.schedule import CalendarFigures
 from generator.load.yamlsource import Path, dotted
 from generator.model import Initiative, LoadedPlan, Plan
@@ -217,6 +219,21 @@ def regularity_without_calendar(c: Context) -> Found:
         yield c.at("M116", REGULARITY_PATH if regularity is not None else ())
 
 
+def over_budget_cap(c: Context) -> Found:
+    """M121 · step 8 (implementation plan): a month whose planned cost exceeds the client's monthly
+    budget (`strategy.budget_monthly`) is a plan the client cannot pay for as written."""
+    cap = c.plan.strategy.budget_monthly if c.plan.strategy else None
+    basis = forecast_basis(c.plan, c.today) if cap is not None else None
+    if cap is None or basis is None:
+        return
+    for m in range(1, basis.months + 1):
+        running = [s.budget_monthly for s in basis.spans if m in s.months]
+        cost = add(*running, *[cost for s in basis.spans for n, cost in s.one_off if n == m]).result
+        if cost > cap:
+            month = add_months(basis.start, m - 1).isoformat()
+            yield c.at("M121", ("strategy", "budget_monthly"), month=month, cost=f"{cost:.15g}", cap=f"{cap:.15g}")
+
+
 RULES: tuple[Callable[[Context], Found], ...] = (
     goal_unmeasured,
     goal_without_business_goal,
@@ -234,6 +251,7 @@ RULES: tuple[Callable[[Context], Found], ...] = (
     research_days_ahead,
     custom_without_recommendation,
     regularity_without_calendar,
+    over_budget_cap,
 )
 
 

@@ -25,6 +25,8 @@ from generator.load.planfiles import display_path, read_plan_bytes
 from generator.load.references import check_actuals, check_references
 from generator.load.yamlsource import Path, Source, dotted, read_yaml
 from generator.model import SLUG_PATTERN, LoadedPlan, Plan
+from generator.model.values import ID_PATTERN
+from generator.presets import known_presets, unknown_preset_hint
 
 
 def load_plan(path: FsPath | str, *, follow_previous: bool = True, today: date | None = None) -> LoadedPlan:
@@ -89,6 +91,10 @@ def _check_values(data: dict[str, Any], source: Source) -> list[PlanError]:
     currency = business.get("currency") if isinstance(business, dict) else None
     if isinstance(currency, str) and (not re.fullmatch(r"[A-Z]{3}", currency) or currency not in list_currencies()):
         errors.append(source.error(("business", "currency"), message("currency", value=currency)))
+    preset = business.get("preset") if isinstance(business, dict) else None
+    if isinstance(preset, str) and re.match(ID_PATTERN, preset) and preset not in known_presets():
+        hint = unknown_preset_hint(preset)
+        errors.append(source.error(("business", "preset"), message("unknown_preset", value=preset, hint=hint)))
     content = data.get("content")
     country = content.get("holidays") if isinstance(content, dict) else None
     if isinstance(country, str) and not supported_country(country.upper()):
@@ -186,6 +192,7 @@ _CUSTOM_CODES = {
     "text",
     "choice",
     "cadence_empty",
+    "text_colon",
 }
 
 

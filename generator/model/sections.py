@@ -54,6 +54,9 @@ class Business(Section):
     consultant: Text | None = Field(None, description="Consultant who wrote the plan")
     description: Markdown | None = Field(None, description="What the business does (Markdown)")
     current_state: Markdown | None = Field(None, description="Current state of its marketing (Markdown)")
+    preset: Id | None = Field(
+        None, description="Industry preset the plan started from (playbook new --preset), e.g. auto-service"
+    )
 
 
 # 2 · goals ------------------------------------------------------------------------------------
@@ -163,9 +166,15 @@ class Strategy(Section):
 
     summary: Markdown | None = Field(None, description="Summary (Markdown)")
     initiatives: list[Initiative] = Field(default_factory=list, description="Initiatives")
+    budget_monthly: PositiveMoney | None = Field(
+        None, description="The client's monthly budget cap: lint M121 warns for months whose planned cost exceeds it"
+    )
 
 
 # 8 · roadmap, checkpoints, forecast -----------------------------------------------------------
+
+
+_MONTH_NUMBER_SCHEMA = {"type": "integer", "minimum": 1, "maximum": 12}
 
 
 class RoadmapItem(Section):
@@ -176,6 +185,11 @@ class RoadmapItem(Section):
     end: Day | None = Field(None, description="End date")
     owner: Text | None = Field(None, description="Owner")
     cost: Money | None = Field(None, description="One-off cost")
+    months: list[Annotated[int, BeforeValidator(int_range(1, 12)), WithJsonSchema(_MONTH_NUMBER_SCHEMA)]] = Field(
+        default_factory=list,
+        description="Calendar months (1–12) a seasonal initiative runs in within start–end, e.g. [4, 10, 11]; "
+        "empty: every month",
+    )
 
 
 class Kpi(Section):

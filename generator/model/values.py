@@ -185,6 +185,9 @@ def _id(value: Any) -> Any:
 
 
 def _text(value: Any) -> Any:
+    if isinstance(value, dict) and len(value) == 1 and not isinstance(next(iter(value.values())), dict | list):
+        # `- скорость: машина нужна сегодня`: the ': ' made one line of text a key and its value
+        raise fail("text_colon")
     if isinstance(value, dict | list):
         raise fail("text", kind="a mapping" if isinstance(value, dict) else "a list")
     return value

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from generator.compute.lint import LintWarning
-from generator.present.i18n import fmt_date, t
+from generator.present.i18n import fmt_date, fmt_month, fmt_number, t
 
 
 def lint_message(warning: LintWarning, language: str) -> str:
@@ -18,6 +18,9 @@ def lint_message(warning: LintWarning, language: str) -> str:
     values = dict(warning.values)
     if "date" in values:
         values["date"] = fmt_date(date.fromisoformat(values["date"]), language)
+    if "month" in values:  # M121: the month, its planned cost and the cap, as the language writes them
+        values["month"] = fmt_month(date.fromisoformat(values["month"]), language)
+        values.update({k: fmt_number(float(values[k]), language) for k in ("cost", "cap") if k in values})
     return t(warning.label, language).format(**values)
 
 

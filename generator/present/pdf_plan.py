@@ -118,6 +118,8 @@ def forecast_section(x: Inputs) -> dict[str, Any] | None:
             cur,
             title=t("pdf.forecast_chart", lang),
             cost_label=t("pdf.cost", lang),
+            cap=fc.cumulative_cap,
+            cap_label=t("chart.budget_cap", lang),
             width=640,
             height=250,
         )

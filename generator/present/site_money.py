@@ -226,6 +226,8 @@ def context_forecast(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
                 words.currency,
                 title=words.label("site.page.forecast"),
                 cost_label=words.label("site.fc.cum_cost"),
+                cap=f.cumulative_cap,
+                cap_label=words.label("chart.budget_cap"),
             )
         )
         if f.scenarios

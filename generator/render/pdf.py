@@ -187,3 +187,16 @@ def _from_plan(url: str, plan_text: str) -> bool:
 def render_pdf(loaded: LoadedPlan, figures: Any) -> bytes:
     """The PDF audit of a plan as bytes (pure: same plan and figures, same bytes)."""
     return render_pdf_checked(loaded, figures).pdf
+
+
+def render_document(html: str) -> bytes:
+    """A PDF of playbook's own HTML (the intake form) with the same sealed fetcher: theme files only;
+    any refusal is a bug in the template, since no text in it comes as a URL."""
+    weasyprint = _weasyprint()
+    log = FetchLog()
+    with _quiet_weasyprint(), fewer_collections():
+        document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=make_fetcher(THEME, log)).render()
+        pdf: bytes = document.write_pdf(uncompressed_pdf=False)
+    if log.refused:
+        raise InternalError(f"the template asked for resources outside theme/: {', '.join(log.refused[:5])}")
+    return pdf

@@ -154,3 +154,29 @@ def test_roi_to_date_month_by_month() -> None:
     # spend 400, 0, 600; profit: January's 2 × 100 in each month, March's 3 × 100 in March
     assert roi.cost_by_month == (400, 0, 600)
     assert roi.profit_by_month == (200, 200, 500)
+
+
+def test_a_seasonal_initiative_plans_nothing_between_its_seasons() -> None:
+    facts = facts_of(
+        """
+        economics: {average_check: 3000, purchases_per_year: 2}
+        strategy:
+          initiatives:
+            - id: tyres
+              title: Tyre fitting
+              budget_monthly: 20000
+              new_customers_monthly: 10
+              actuals:
+                - {month: 2026-04, spend: 18000, new_customers: 9}
+                - {month: 2026-05, spend: 500}
+        roadmap:
+          - {initiative: tyres, start: 2026-01-01, end: 2026-12-31, months: [4, 10, 11]}
+        forecast: {start: 2026-01, months: 12}
+        """
+    )
+    april, may = facts.initiative("tyres").months
+    # April is a season month: 20 000 and 10 customers planned; May is not: nothing planned
+    assert (april.number, april.planned_cost, april.planned_new) == (4, 20_000, 10)
+    assert (may.number, may.planned_cost, may.planned_new) == (5, 0, 0)
+    # actual CAC = (18 000 + 500) / 9 = 2 055.55…; planned 20 000 / 10 = 2 000
+    assert facts.initiative("tyres").actual_cac == pytest.approx(18_500 / 9)

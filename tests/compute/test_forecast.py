@@ -245,3 +245,44 @@ def test_the_base_scenario_is_decided_once(scenarios: str, base: str) -> None:
         """
     )
     assert forecast.base is not None and forecast.base.name == base
+
+
+# tyre fitting: one initiative, two seasons (April; October–November) inside one start–end window
+SEASONAL = """
+    economics: {average_check: 3000, purchases_per_year: 2, lifetime_years: 1, gross_margin: 50%}
+    strategy:
+      initiatives:
+        - {id: tyres, title: Tyre fitting, budget_monthly: 20000, new_customers_monthly: 10}
+    roadmap:
+      - initiative: tyres
+        start: 2027-01-01
+        end: 2027-12-31
+        cost: 5000
+        months: [4, 10, 11]
+    forecast: {start: 2027-01, months: 12, scenarios: {base: 1}}
+    """
+
+
+def test_a_seasonal_initiative_runs_only_in_its_months() -> None:
+    forecast = forecast_of(SEASONAL)
+    # it runs in months 4 (April), 10 and 11 of the window January–December
+    assert forecast.initiatives[0].months == (4, 10, 11)
+    base = forecast.scenario("base")
+    # cost: the one-off 5 000 at the start (January), 20 000 in each season month, 0 between
+    assert [m.cost for m in base.months] == [5_000, 0, 0, 20_000, 0, 0, 0, 0, 0, 20_000, 20_000, 0]
+    # new customers: 10 in April, October, November; a customer buys for 12 months (lifetime 1 year)
+    assert [m.new_customers for m in base.months] == [0, 0, 0, 10, 0, 0, 0, 0, 0, 10, 10, 0]
+    assert [m.active_customers for m in base.months] == [0, 0, 0, 10, 10, 10, 10, 10, 10, 20, 30, 30]
+    # p = 3 000 × 2 / 12 × 0.5 = 250 a customer a month: 2 500 April–September, 5 000, 7 500, 7 500
+    assert [m.profit for m in base.months] == [0, 0, 0, 2_500, 2_500, 2_500, 2_500, 2_500, 2_500, 5_000, 7_500, 7_500]
+    # Σ cost = 5 000 + 3 × 20 000 = 65 000; Σ profit = 6 × 2 500 + 5 000 + 2 × 7 500 = 35 000
+    assert (base.cost, base.profit) == (65_000, 35_000)
+    # ROI = (35 000 − 65 000) / 65 000 = −6/13; never paid back within the year
+    assert base.roi == pytest.approx(-6 / 13)
+    assert base.payback_month is None
+
+
+def test_seasons_outside_the_window_do_not_run() -> None:
+    # the window ends in June: October and November fall outside it, only April is left
+    forecast = forecast_of(SEASONAL.replace("end: 2027-12-31", "end: 2027-06-30"))
+    assert forecast.initiatives[0].months == (4,)

@@ -15,6 +15,7 @@ import pytest
 from generator.compute.figures import compute_figures
 from generator.compute.lint import LintWarning
 from generator.load.loader import load_plan
+from generator.present.lint import lint_message
 
 TODAY = date(2026, 11, 22)
 HEAD = "business:\n  name: X\n  language: en\n"  # lines 1–3; every plan below starts on line 4
@@ -195,6 +196,22 @@ CASES: list[tuple[str, str, list[tuple[int, int, str]], str]] = [
         "audit:\n  practices:\n    regularity: n/a\n",
     ),
     (
+        # cap 1 000 a month: January costs 1 500 (budget 1 000 + one-off 500), March 1 200 (two
+        # initiatives); February's 1 000 is not over the cap
+        "M121",
+        "strategy:\n  budget_monthly: 1000\n  initiatives:\n    - {id: a, title: A, budget_monthly: 1000}\n"
+        "    - {id: b, title: B, budget_monthly: 200}\n"
+        "roadmap:\n  - {initiative: a, start: 2027-01-01, end: 2027-03-31, cost: 500}\n"
+        "  - {initiative: b, start: 2027-03-01, end: 2027-03-31}\n"
+        "forecast: {start: 2027-01, months: 3}\n",
+        [(5, 19, "strategy.budget_monthly"), (5, 19, "strategy.budget_monthly")],
+        "strategy:\n  budget_monthly: 1500\n  initiatives:\n    - {id: a, title: A, budget_monthly: 1000}\n"
+        "    - {id: b, title: B, budget_monthly: 200}\n"
+        "roadmap:\n  - {initiative: a, start: 2027-01-01, end: 2027-03-31, cost: 500}\n"
+        "  - {initiative: b, start: 2027-03-01, end: 2027-03-31}\n"
+        "forecast: {start: 2027-01, months: 3}\n",
+    ),
+    (
         # no regularity recorded at all: line 1
         "M116",
         "goals: []\n",
@@ -215,7 +232,7 @@ def test_rule_warns_at_the_node_and_only_when_broken(
 
 
 def test_every_code_has_a_case() -> None:
-    assert sorted({c[0] for c in CASES}) == [f"M{n}" for n in range(101, 117)]
+    assert sorted({c[0] for c in CASES}) == [*(f"M{n}" for n in range(101, 117)), "M121"]
 
 
 def test_m111_and_m114_depend_on_today(tmp_path: Path) -> None:
@@ -251,3 +268,18 @@ def test_m112_names_the_missing_keys_of_each_customer_group(tmp_path: Path) -> N
     # s has its own check but no purchases (neither its own nor the plan's); t falls back to the plan's
     # economics, which lack purchases too; b brings no customers, so it uses no group
     assert warning.values == {"missing": "segments[0].economics.purchases_per_year, economics.purchases_per_year"}
+
+
+def test_m121_names_each_month_over_the_cap_with_its_cost(tmp_path: Path) -> None:
+    # tyre fitting in April and October–November at 20 000 a month against a cap of 15 000;
+    # the one-off 5 000 in January stays under it
+    body = (
+        "strategy:\n  budget_monthly: 15000\n  initiatives:\n    - {id: t, title: T, budget_monthly: 20000}\n"
+        "roadmap:\n  - {initiative: t, start: 2027-01-01, end: 2027-12-31, cost: 5000, months: [4, 10, 11]}\n"
+        "forecast: {start: 2027-01, months: 12}\n"
+    )
+    found = [w.values for w in lint(tmp_path, body) if w.code == "M121"]
+    assert found == [{"month": f"2027-{m:02d}-01", "cost": "20000", "cap": "15000"} for m in (4, 10, 11)]
+    (april, *_) = [w for w in lint(tmp_path, body) if w.code == "M121"]
+    assert lint_message(april, "en").startswith("the planned cost of April 2027 (20,000) exceeds")
+    assert "на апрель 2027 (20\xa0000) превышают месячный бюджет клиента (15\xa0000)" in lint_message(april, "ru")

@@ -280,3 +280,44 @@ def test_the_description_starts_each_sentence_with_a_capital() -> None:
     for svg in svgs:
         desc = parse(svg).find("svg:desc", NS).text or ""  # type: ignore[union-attr]
         assert "2027. Нарастающим итогом к концу периода:" in desc
+
+
+def test_forecast_budget_cap_is_a_dotted_line_of_the_cap_added_up() -> None:
+    months = MONTHS[:4]
+    # cap 25 a month, added up: 25, 50, 75, 100 — the axis runs to 100, so the last point is at the top
+    svg = charts.render_forecast(
+        months,
+        [10.0] * 4,
+        [Series("base", [0.0] * 4)],
+        EN,
+        "USD",
+        title="t",
+        cost_label="c",
+        cap=[25.0, 50.0, 75.0, 100.0],
+        cap_label="Budget",
+    )
+    root = parse(svg)
+    lines = root.findall("svg:polyline", NS)
+    cap = next(p for p in lines if p.get("class") == "pb-cap")
+    assert cap.get("stroke-dasharray") == "2 3"
+    ys = [float(p.split(",")[1]) for p in cap.get("points", "").split()]
+    assert ys[1] - ys[0] == pytest.approx(ys[3] - ys[2])  # a straight line: the same rise each month
+    desc = root.find("svg:desc", NS).text  # type: ignore[union-attr]
+    assert "Budget: $100" in desc  # type: ignore[operator]
+    assert "pb-cap" in charts.CHART_CSS
+
+
+def test_gantt_of_a_seasonal_initiative_has_a_bar_per_season() -> None:
+    """roadmap[].months [4, 10, 11] from January: one bar over April, one over October–November."""
+    from tests.compute.test_forecast import SEASONAL, forecast_of
+
+    forecast = forecast_of(SEASONAL)
+    spans = [Span(i.title, i.months, [m for m, _ in i.one_off]) for i in forecast.initiatives]
+    months = [m.month for m in forecast.scenarios[0].months]
+    root = parse(charts.render_gantt(spans, months, EN, title="t"))
+    bars = [r for r in root.findall("svg:rect", NS) if r.get("class") == "pb-bar"]
+    assert len(bars) == 2
+    one_month = float(bars[0].get("width", "0")) + 2
+    assert float(bars[1].get("width", "0")) + 2 == pytest.approx(2 * one_month, abs=0.05)
+    desc = root.find("svg:desc", NS).text  # type: ignore[union-attr]
+    assert desc == "Tyre fitting: Apr 2027, Oct 2027 – Nov 2027"

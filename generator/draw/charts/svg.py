@@ -56,6 +56,7 @@ CHART_CSS = """\
 .pb-chart .pb-slot-off { fill: var(--pb-off, #eceff1); }
 .pb-chart .pb-today { stroke: var(--pb-text, #202124); }
 .pb-chart .pb-cost { stroke: var(--pb-poor, #d93025); }
+.pb-chart .pb-cap { stroke: var(--pb-muted, #5f6368); }
 .pb-chart .pb-profit { stroke: var(--pb-good, #188038); }
 .pb-chart .pb-bar { fill: var(--pb-bar, #1a73e8); }
 [data-md-color-scheme="slate"] .pb-chart {

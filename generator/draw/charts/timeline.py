@@ -135,9 +135,12 @@ def render_forecast(
     width: float = 640,
     height: float = 260,
     ident: str | None = None,
+    cap: Sequence[float] = (),
+    cap_label: str = "",
 ) -> str:
-    """Cumulative cost (dashed) against cumulative profit per scenario, month by month."""
-    peak = max([*cost, *(v for s in scenarios for v in s.values), 0.0])
+    """Cumulative cost (dashed) against cumulative profit per scenario, month by month; with `cap`
+    (the client's monthly budget added up), a dotted line the cost line should stay under."""
+    peak = max([*cost, *(v for s in scenarios for v in s.values), *cap, 0.0])
     frame = _MoneyFrame(width, height, 28.0, axis_ticks(peak), len(months))
     x, y, left, n = frame.x, frame.y, frame.left, len(months)
     body = frame.axes(months, currency, language)
@@ -154,16 +157,20 @@ def render_forecast(
         colour = SERIES_COLOURS[i % len(SERIES_COLOURS)] if len(scenarios) > 1 else SERIES_COLOURS[1]
         body.append(polyline(series.values, f"pb-series pb-series-{i}", colour, False))
     body.append(polyline(cost, "pb-cost", COST_COLOUR, True))
+    if cap:
+        body.append(polyline(cap, "pb-cap", MUTED_COLOUR, True).replace('"6 4"', '"2 3"'))
 
     # legend along the top
     lx = left
-    entries = [(cost_label, COST_COLOUR, "pb-cost", True)] + [
+    entries = [(cost_label, COST_COLOUR, "pb-cost", True)]
+    entries += [(cap_label, MUTED_COLOUR, "pb-cap", True)] if cap else []
+    entries += [
         (s.label, SERIES_COLOURS[i % len(SERIES_COLOURS)] if len(scenarios) > 1 else SERIES_COLOURS[1], "", False)
         for i, s in enumerate(scenarios)
     ]
     for i, (label, colour, cls, dashed) in enumerate(entries):
         dash = ' stroke-dasharray="4 3"' if dashed else ""
-        series_cls = cls or f"pb-series pb-series-{i - 1}"
+        series_cls = cls or f"pb-series pb-series-{i - (2 if cap else 1)}"
         body.append(
             f'<line x1="{_num(lx)}" y1="12" x2="{_num(lx + 18)}" y2="12" class="{series_cls}" stroke="{colour}" '
             f'stroke-width="2.5"{dash}/>'
@@ -174,6 +181,7 @@ def render_forecast(
 
     last = n - 1
     parts = [f"{cost_label}: {language.money(cost[last], currency)}"] if n else []
+    parts += [f"{cap_label}: {language.money(cap[last], currency)}"] if n and cap else []
     parts += [f"{s.label}: {language.money(s.values[last], currency)}" for s in scenarios if n]
     desc = _cumulative_desc(months, parts, language)
     return _svg("forecast", width, height, title, desc, body, ident)
