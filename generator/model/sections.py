@@ -54,6 +54,11 @@ class Business(Section):
     consultant: Text | None = Field(None, description="Consultant who wrote the plan")
     description: Markdown | None = Field(None, description="What the business does (Markdown)")
     current_state: Markdown | None = Field(None, description="Current state of its marketing (Markdown)")
+    team: Count | None = Field(
+        None,
+        description="People who sell and serve customers (owner included); 5 or fewer: advice made for a sales "
+        "department (scripts, call tracking, BI dashboards) is put aside on the summary",
+    )
 
 
 # 2 · goals ------------------------------------------------------------------------------------
@@ -291,6 +296,9 @@ class Publish(Section):
     )
     password_env: Text | None = Field(
         None, description="Name of the environment variable holding a private playbook's password (never the password)"
+    )
+    show_score: bool = Field(
+        False, description="true: the portfolio's home page shows the audit score beside a public client (default: no score)"
     )
 
     @model_validator(mode="after")

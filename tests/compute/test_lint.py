@@ -251,3 +251,15 @@ def test_m112_names_the_missing_keys_of_each_customer_group(tmp_path: Path) -> N
     # s has its own check but no purchases (neither its own nor the plan's); t falls back to the plan's
     # economics, which lack purchases too; b brings no customers, so it uses no group
     assert warning.values == {"missing": "segments[0].economics.purchases_per_year, economics.purchases_per_year"}
+
+
+def test_m111_warns_at_an_initiative_month_not_yet_begun(tmp_path: Path) -> None:
+    # line 4 strategy, 5 initiatives, 6 "- id: i", 7 title, 8 actuals, 9 the first item, 10 the second
+    body = (
+        "strategy:\n  initiatives:\n    - id: i\n      title: T\n      actuals:\n"
+        "        - {month: 2026-11, spend: 1}\n        - {month: 2026-12, spend: 1}\n"
+    )
+    warnings = lint(tmp_path, body, date(2026, 11, 30))
+    assert where(warnings, "M111") == [(10, 19, "strategy.initiatives[0].actuals[1].month")]
+    assert [w.label for w in warnings if w.code == "M111"] == ["lint.M111.month"]
+    assert not where(lint(tmp_path, body, date(2026, 12, 1)), "M111")  # December has begun
