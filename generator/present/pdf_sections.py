@@ -232,8 +232,11 @@ def summary_section(x: Inputs, cover: dict[str, Any], bars: list[charts.Bar]) ->
     figures, lang, cur, audit, business = x.figures, x.lang, x.cur, x.figures.audit, x.plan.business
     key_figures: list[KeyFigure] = []
     e = figures.economics
-    if e and e.ltv is not None:
-        key_figures.append(KeyFigure(t("pdf.ltv", lang), fmt_money(e.ltv, cur, lang), _work(e.ltv_work, lang)))
+    money = figures.summary.money if figures.summary else None
+    if money is not None and money.value is not None:
+        # this client's new customer by its segments' mix; the method's textbook LTV stays on the method pages
+        detail = t(f"summary.money.value.{money.value_basis}", lang)
+        key_figures.append(KeyFigure(t("summary.money.value", lang), fmt_money(money.value, cur, lang), detail))
     if e and e.nps and e.nps.score is not None:
         nps = e.nps.score
         tone = nps_band(nps)
