@@ -235,20 +235,24 @@ def _priority(action: Action, plan: Plan, lang: PlanLanguage) -> PriorityView:
     return PriorityView(action.item.label(lang), action.item.recommendation or "", " ".join(why))
 
 
+def task_title(item: WeekItem, lang: str) -> str:
+    """A task of the week in words: a one-hour step of a roadmap entry or a priority, or a checkpoint to measure."""
+    if item.source == "roadmap":
+        key = "summary.task.roadmap" if item.until else "summary.task.roadmap_open"
+        until = fmt_date(item.until, lang) if item.until else ""
+        return t(key, lang).format(title=item.title or "", until=until)
+    if item.source == "checkpoint":
+        return t("summary.task.checkpoint", lang).format(date=fmt_date(item.until, lang))
+    return t("summary.task.priority", lang).format(title=item.title or "")
+
+
 def _week_row(item: WeekItem, figures: Figures, lang: PlanLanguage) -> WeekRow:
     day = format_date(item.date, format="EEE, d MMMM", locale=locale(lang))
     if item.source == "article":
         slot = figures.calendar.today_slot if figures.calendar else None
         title = slot_headline(slot, lang) if slot is not None else item.title or ""
         return WeekRow(day, t("summary.week.article", lang), title)
-    if item.source == "roadmap":
-        key = "summary.task.roadmap" if item.until else "summary.task.roadmap_open"
-        until = fmt_date(item.until, lang) if item.until else ""
-        title = t(key, lang).format(title=item.title or "", until=until)
-    elif item.source == "checkpoint":
-        title = t("summary.task.checkpoint", lang).format(date=fmt_date(item.until, lang))
-    else:
-        title = t("summary.task.priority", lang).format(title=item.title or "")
+    title = task_title(item, lang)
     return WeekRow(day, t("summary.week.task", lang), title)
 
 
