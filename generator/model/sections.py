@@ -298,7 +298,8 @@ class Publish(Section):
         None, description="Name of the environment variable holding a private playbook's password (never the password)"
     )
     show_score: bool = Field(
-        False, description="true: the portfolio's home page shows the audit score beside a public client (default: no score)"
+        False,
+        description="true: the portfolio's home page shows the audit score beside a public client (default: no score)",
     )
 
     @model_validator(mode="after")

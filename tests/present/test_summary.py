@@ -29,7 +29,9 @@ def test_the_bakery_in_its_owners_words() -> None:
         "каждый обошёлся в 1 579 ₽ (по плану — 750 ₽)."
     )
     # the re-forecast pays back in month 4 (January 2027); the plan's November has passed unpaid
-    assert state["Окупаемость"].startswith("По фактической стоимости клиента план окупается за 4 месяца (срок — январь 2027)")
+    assert state["Окупаемость"].startswith(
+        "По фактической стоимости клиента план окупается за 4 месяца (срок — январь 2027)"
+    )
     assert state["Окупаемость"].endswith("Срок из плана (ноябрь 2026) уже прошёл, а вложения не окупились.")
     assert state["Контрольная точка"].endswith("Ничего ещё не измерено; первое измерение — 1 марта 2027.")
     assert [p.title for p in view.priorities] == ["CRM-система", "Социальные сети", "Поисковое продвижение (SEO)"]
