@@ -45,7 +45,7 @@ from generator.present.pdf_sections import (
     practices_section,
     summary_section,
 )
-from generator.present.summary import SummaryView, summary_view
+from generator.present.summary import SummaryView, nothing_to_correct, reforecast_view, summary_view
 from generator.present.views import (
     CompetitorView,
     RoadmapRow,
@@ -146,6 +146,8 @@ def _money(x: Inputs) -> dict[str, Any]:
         "pvf": money_values.plan_vs_fact(figures, str, width=640),
         "agenda": agenda,
         "automation": money_values.automation_cost(figures, str),
+        "nothing": nothing_to_correct(figures),
+        "reforecast": reforecast_view(figures),
     }
 
 

@@ -21,16 +21,15 @@ from generator.present.site_base import (
     status_badge,
 )
 from generator.render import charts
-from generator.render.markup import escape_text, render_inline
+from generator.render.markup import render_inline
 
 
 def _source_tag(source: str | None, words: Words) -> Markup:
-    """A discreet tag on built-in advice, so the consultant can tell it from their own (nothing on theirs)."""
-    if source != "default":
-        return Markup("")
-    title = escape_text(words.label("site.audit.default_title"))
-    text = escape_text(words.label("site.audit.default_tag"))
-    return Markup(f'<span class="pb-tag" title="{title}">{text}</span>')
+    """No tag on the client's site: whether an action is built-in advice or the consultant's own is
+    the consultant's business, shown by `playbook report` (issue 23). Kept as the one place to
+    decide it, so the pages' contexts keep their shape."""
+    del source, words
+    return Markup("")
 
 
 def _tool_row(tool: ToolFigure, words: Words) -> dict[str, Any]:

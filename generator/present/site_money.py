@@ -26,6 +26,7 @@ from generator.present.site_base import (
     md,
     status_badge,
 )
+from generator.present.summary import escaped, nothing_to_correct, reforecast_view
 from generator.render import charts
 
 
@@ -63,6 +64,7 @@ def context_checkpoints(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
     ctx["agenda"] = money.agenda(figures, html)
     for item, row in zip(ctx["agenda"], ctx["corrections"], strict=True):
         item["badge"], item["advice"] = row["badge"], row["advice"]
+    ctx["nothing"] = html(nothing_to_correct(figures))
     if not ctx["checkpoints"]:
         ctx["empty"] = _empty(words, "checkpoints")
     return ctx
@@ -166,6 +168,7 @@ def context_forecast(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
     segments = _segment_names(loaded.plan)
     ctx["pvf"] = money.plan_vs_fact(figures, html)
     ctx["groups"] = money.groups(figures, segments, html)
+    ctx["reforecast"] = escaped(reforecast_view(figures), html)
     if f is None:
         ctx["f"] = None
         missing = money.missing_keys(figures, segments, html)

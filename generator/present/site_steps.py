@@ -230,8 +230,9 @@ def context_roadmap(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
 
 
 def portfolio_row(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
-    """A client's row on the portfolio's home page: its score, steps filled and band (in its own
-    language, `lang=` for screen readers). Made with the client's pages, in the worker."""
+    """A client's row on the portfolio's home page: its steps filled, and its score and band (in its
+    own language, `lang=` for screen readers) when `publish.show_score` is true. Made with the
+    client's pages, in the worker."""
     filled = sum(s.filled for s in figures.steps)
     client_words = Words(PlanLanguage(figures.language, figures.locale), figures.currency)
     band = str(band_badge(figures.audit.band if figures.audit else None, client_words))
@@ -243,6 +244,8 @@ def portfolio_row(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
         "steps": f"{filled} / {len(figures.steps)}",
         "score": str(figures.audit.overall) if figures.audit and figures.audit.overall is not None else "—",
         "band": Markup(band.replace("<span ", f'<span lang="{loaded.plan.business.language}" ', 1)),
+        # a public page is the client's shop window: its audit score only when the plan opts in
+        "show_score": bool(loaded.plan.publish and loaded.plan.publish.show_score),
     }
 
 

@@ -311,3 +311,79 @@ def escaped(value: Any, esc: Callable[[object], Any]) -> Any:
     if is_dataclass(value) and not isinstance(value, type):
         return replace(value, **{f.name: escaped(getattr(value, f.name), esc) for f in fields(value)})
     return value
+
+
+def nothing_to_correct(figures: Figures) -> str:
+    """What the checkpoints page says when there is nothing to correct: before any measurement,
+    that nothing is measured yet and when the first measurement is due (not "every KPI is met")."""
+    lang = PlanLanguage(figures.language, figures.locale)
+    measured = any(k.actual is not None for c in figures.checkpoints for k in c.kpis)
+    ahead = [c.date for c in figures.checkpoints if c.date >= figures.today]
+    if not measured and ahead:
+        return t("summary.checkpoint.unmeasured", lang).format(date=fmt_date(ahead[0], lang))
+    return t("site.cp.nothing", lang)
+
+
+@dataclass(frozen=True)
+class ReforecastView:
+    """The re-forecast beside the plan's base scenario, for the forecast pages of site and PDF."""
+
+    title: str
+    intro: str
+    verdict: str
+    headers: tuple[str, str, str]  # what, the plan, from the actuals
+    rows: tuple[tuple[str, str, str], ...]
+
+
+def reforecast_view(figures: Figures) -> ReforecastView | None:
+    """None before any actual (nothing to redo) or without a forecast."""
+    r, f = figures.reforecast, figures.forecast
+    money = figures.summary.money if figures.summary else None
+    if r is None or f is None or not f.scenarios or money is None or money.verdict is None:
+        return None
+    lang = PlanLanguage(figures.language, figures.locale)
+    base = next((s for s in f.scenarios if s.name == "base"), f.scenarios[0])
+
+    def payback(month: int | None, day: date | None) -> str:
+        if month is None or day is None:
+            return t("summary.re.none", lang).format(horizon=fmt_months(f.months, lang))
+        return f"{fmt_months(month, lang)} ({fmt_month(day, lang)})"
+
+    rates = "; ".join(
+        t("summary.re.rate", lang).format(
+            title=a.title,
+            new=fmt_count(a.new_rate, t("summary.customers", lang), lang),
+            spend=fmt_money(a.spend_rate, figures.currency, lang),
+            months=fmt_months(a.months_reported, lang),
+        )
+        for a in r.rates
+    )
+
+    def money_(value: float | None) -> str:
+        return fmt_money(value, figures.currency, lang)
+
+    return ReforecastView(
+        title=t("summary.re.title", lang),
+        intro=t("summary.re.intro", lang).format(through=fmt_month(r.through_date, lang), rates=rates),
+        verdict=_verdict(money.verdict, lang),
+        headers=(t("summary.re.what", lang), t("summary.re.plan", lang), t("summary.re.actual", lang)),
+        rows=(
+            (t("summary.re.cost", lang), money_(base.cost), money_(r.cost)),
+            (
+                t("summary.re.new", lang),
+                fmt_decimal(base.new_customers, lang, 1),
+                fmt_decimal(r.new_customers, lang, 1),
+            ),
+            (t("summary.re.profit", lang), money_(base.profit), money_(r.profit)),
+            (
+                "ROI",
+                fmt_percent(base.roi, lang) if base.roi is not None else "—",
+                fmt_percent(r.roi, lang) if r.roi is not None else "—",
+            ),
+            (
+                t("summary.re.payback", lang),
+                payback(base.payback_month, base.payback_date),
+                payback(r.payback_month, r.payback_date),
+            ),
+        ),
+    )
