@@ -119,3 +119,45 @@ def test_no_initiative_with_customers_falls_back_to_the_plans_economics() -> Non
     # 50 × 365 × 10 × 0.4 = 73 000; cac 1 000 → 73
     assert (money.value, money.cost, money.cost_source, money.ratio) == (73000, 1000, "economics", 73)
     assert money.verdict is None
+
+
+TESTDATA = Path(__file__).resolve().parents[1] / "testdata" / "summary"
+
+
+def test_a_dental_clinic_behind_its_cost_per_customer() -> None:
+    from generator.load.loader import load_plan
+
+    loaded = load_plan(TESTDATA / "ulybka.yaml", today=date(2026, 12, 7))
+    summary = compute_figures(loaded, date(2026, 12, 7)).summary
+    assert summary is not None and summary.money is not None and summary.priorities is not None
+    money = summary.money
+    # direct 20 × 12 = 240 (75% families 180, 25% implants 60); booking 6 × 2 = 12 families;
+    # crm 2 × 3 (Jan–Mar) = 6 → 4.5 and 1.5: families 196.5, implants 61.5 of 258
+    assert [(p.group, p.new_customers) for p in money.mix] == [("families", 196.5), ("implants", 61.5)]
+    # LTV 6 000 × 2 × 4 × 45% = 21 600 and 60 000 × 1 × 1 × 35% = 21 000
+    assert money.value == pytest.approx((196.5 * 21600 + 61.5 * 21000) / 258)
+    # direct actual (40 000 + 42 000) / (9 + 8); booking 3 000 / 6 = 500; crm 6 000 / 2 = 3 000
+    assert money.cost == pytest.approx((240 * 82000 / 17 + 12 * 500 + 6 * 3000) / 258)
+    # a team of 8 is not small: nothing put aside; seo (direct, 2 goals) first, then by roadmap start
+    assert summary.priorities.demoted == () and summary.priorities.small is False
+    assert [a.key for a in summary.priorities.top] == ["online.seo", "online.website", "sales.crm"]
+
+
+def test_a_b2b_firm_ahead_of_its_cost_per_customer_with_a_future_actual() -> None:
+    from generator.load.loader import load_plan
+
+    today = date(2026, 12, 7)
+    figures = compute_figures(load_plan(TESTDATA / "ledgerline.yaml", today=today), today)
+    # the February checkpoint's 12 demos cannot have been measured on 7 December: pending, warned
+    february = figures.checkpoints[1]
+    assert [(k.goal, k.actual, k.status) for k in february.kpis] == [
+        ("demos", None, "pending"),
+        ("win-rate", None, "pending"),
+    ]
+    assert [w.path for w in figures.lint if w.code == "M111"] == ["checkpoints[1].kpis[0].actual"]
+    assert figures.summary is not None and figures.summary.money is not None
+    verdict = figures.summary.money.verdict
+    # outreach: 1 customer a month for 1 500 (planned 0.5 for 1 500): ahead, the plan is not contradicted
+    assert verdict is not None and (verdict.source, verdict.contradicted) == ("actuals", False)
+    outreach = next(c for c in figures.summary.money.costs if c.id == "outreach")
+    assert (outreach.cac, outreach.measured) == (1500, True)

@@ -6,6 +6,7 @@ Numbers are worked by hand from plan-format.md, never copied from the program's 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -212,13 +213,20 @@ def test_portfolio_lists_clients(kolosok: dict[str, str]) -> None:
     markdown = render_portfolio([(lp, compute_figures(lp, TODAY)) for lp in loaded], "ru")
     assert "[Пекарня «Колосок»](kolosok/index.md)" in markdown
     assert "[Northwind Industrial Supply](northwind/index.md)" in markdown
-    assert "| 19 " in markdown
-    # each client's band in its own language beside a Russian portfolio (44 and 19: both 0–49, poor)
-    assert '44 <span lang="en" class="pb-badge pb-badge--poor">poor</span>' in markdown
-    assert '19 <span lang="ru" class="pb-badge pb-badge--poor">плохо</span>' in markdown
+    # a public page is the client's shop window: no scores unless the plan opts in
+    assert "| 19 " not in markdown and "pb-badge" not in markdown
     # the site build renders the same page from the rows its worker made (generator.render.home)
     rows = [portfolio_row(lp, compute_figures(lp, TODAY)) for lp in loaded]
     assert render_home(rows, "ru") == markdown
+    # publish.show_score: true on the bakery: its score and band (in its own language), not Northwind's
+    kolosok_plan = loaded[0].plan
+    publish = kolosok_plan.publish.model_copy(update={"show_score": True})  # type: ignore[union-attr]
+    opted = replace(loaded[0], plan=kolosok_plan.model_copy(update={"publish": publish}))
+    shown = render_portfolio(
+        [(opted, compute_figures(opted, TODAY)), (loaded[1], compute_figures(loaded[1], TODAY))], "ru"
+    )
+    assert '| 19 <span lang="ru" class="pb-badge pb-badge--poor">плохо</span> |' in shown
+    assert "| 44 " not in shown and 'lang="en" class="pb-badge' not in shown
 
 
 @pytest.mark.parametrize("stem", ["index", "economics"])
@@ -241,8 +249,11 @@ def test_kolosok_money_pages(kolosok: dict[str, str]) -> None:
     assert "(13 500 − 30 000) / 30 000" in forecast and forecast.count("<svg") == 2
     checkpoints = plain(kolosok["kolosok/checkpoints.md"])
     agenda = checkpoints[checkpoints.index("Повестка следующей встречи") :]
-    # vk (ratio 2.11) before maps (no planned CAC: budget 0)
-    assert agenda.index("Ежедневные публикации в группе района") < agenda.index("Карточки в Яндекс Картах")
+    # on 22 November 2026 nothing is measured: said so, with the first measurement's date
+    assert "Ничего ещё не измерено; первое измерение — 1 марта 2027." in agenda
+    assert "Корректировать нечего" not in agenda
+    # the re-forecast beside the plan: vk at 9.5 customers and 15 000 a month from December
+    assert "План и факты" in forecast and "9,5 клиента и 15 000 ₽ в месяц" in forecast
     automation = plain(kolosok["kolosok/automation.md"])
     # 28 hours by hand × 400 = 11 200 a month; × 12 = 134 400 a year
     assert "28 × 400 = 11 200" in automation and "11 200 × 12 = 134 400" in automation
