@@ -94,9 +94,9 @@ def _series(
     spend_work = div(sum((m.spend or 0.0 for m in reported), 0.0), k)
     new_work = div(sum((m.new_customers or 0.0 for m in reported), 0.0), k)
     rate = ActualRate(span.id, span.title, k, spend_work.result, spend_work, new_work.result, new_work)
-    for m in fact.months:
-        cost[m.number] += m.spend or 0.0
-        new[m.number] += m.new_customers or 0.0
+    for month in fact.months:
+        cost[month.number] += month.spend or 0.0
+        new[month.number] += month.new_customers or 0.0
     for m in range(last + 1, horizon + 1):
         runs = m in span.months
         cost[m] = (rate.spend_rate if runs else 0.0) + one_off[m]

@@ -18,6 +18,7 @@ roadmap's starts and ends, the checkpoints, and (in the first window) the unsche
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
@@ -42,7 +43,7 @@ class WeekItem:
     source: TaskSource
     title: str | None  # the article's or initiative's title, the priority's tool or practice; None: no title
     ref: str | None  # initiative id, "family.tool" / "practice.<id>", or the checkpoint's date
-    until: date | None = None  # a roadmap entry's end
+    until: dt.date | None = None  # a roadmap entry's end
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,8 @@ class Window:
     """Days `first`..`last` (inclusive) from today: days 1–30, 31–60 or 61–90."""
 
     days: int  # 30, 60 or 90
-    first: date
-    last: date
+    first: dt.date
+    last: dt.date
     items: tuple[HorizonItem, ...]
 
 

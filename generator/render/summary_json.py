@@ -83,9 +83,9 @@ def summary_json(figures: Figures) -> dict[str, Any] | None:
         week.append({"date": item.date.isoformat(), "kind": item.kind, "title": title, "source": item.source})
     return {
         "priorities": [_action(a, lang) for a in p.top] if p else [],
-        "put_aside": [
-            {**_action(a, lang), "reason": "sales_department", "team": p.team} for a in (p.demoted if p else ())
-        ],
+        "put_aside": [{**_action(a, lang), "reason": "sales_department", "team": p.team} for a in p.demoted]
+        if p
+        else [],
         "team": p.team if p else None,
         "week": week,
         "next_90_days": [
