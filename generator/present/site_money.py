@@ -26,7 +26,7 @@ from generator.present.site_base import (
     md,
     status_badge,
 )
-from generator.present.summary import escaped, nothing_to_correct, reforecast_view
+from generator.present.summary import escaped, nothing_to_correct, reforecast_view, summary_view
 from generator.render import charts
 
 
@@ -75,6 +75,9 @@ def context_economics(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
     ctx = base_context(loaded, figures, "economics")
     words: Words = ctx["words"]
     e = figures.economics
+    view = summary_view(loaded.plan, figures)
+    # this client's new customer first, worked out; the plan-level LTV below it
+    ctx["new_customer"] = escaped(view.money, html) if view is not None else None
     if e is None:
         ctx["empty"] = _empty(words, "economics")
         ctx["e"] = None

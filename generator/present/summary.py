@@ -24,6 +24,7 @@ from generator.present.briefs import slot_headline
 from generator.present.format import fmt_count, fmt_months, fmt_quantity
 from generator.present.i18n import (
     PlanLanguage,
+    fmt_arithmetic,
     fmt_date,
     fmt_decimal,
     fmt_money,
@@ -65,6 +66,9 @@ class MoneyView:
     ratio: str
     ratio_note: str
     verdict: str
+    value_work: str = ""  # the worked arithmetic (the economics page shows it)
+    cost_work: str = ""
+    ratio_work: str = ""
 
 
 @dataclass(frozen=True)
@@ -152,6 +156,9 @@ def _money(m: MoneySummary, lang: PlanLanguage, currency: str) -> MoneyView:
         ratio=fmt_decimal(m.ratio, lang, 1) if m.ratio is not None else "—",
         ratio_note=t("summary.money.ratio.note", lang),
         verdict=_verdict(m.verdict, lang) if m.verdict is not None else "",
+        value_work=fmt_arithmetic(m.value_work, lang) if m.value_work is not None else "",
+        cost_work=fmt_arithmetic(m.cost_work, lang) if m.cost_work is not None else "",
+        ratio_work=fmt_arithmetic(m.ratio_work, lang) if m.ratio_work is not None else "",
     )
 
 
