@@ -7,7 +7,8 @@
    or end ≥ today) and either begun within the last 30 days or ending within the next 30
    (a long-running initiative is the daily routine, not a step); soonest end first;
 3. a checkpoint dated this week: measure its KPIs;
-4. a one-hour step of each of the summary's priorities that no roadmap entry schedules.
+4. a one-hour step of each of the summary's priorities that no roadmap entry schedules;
+5. when none of 2–4 is due, a first one-hour step on the top priority (the daily hour is never idle).
 
 Tasks are dated one a day from today, in that order (the article shares today with the first
 task); the list stops at 5.
@@ -107,6 +108,10 @@ def compute_week(
         if today <= checkpoint.date <= week_end:
             tasks.append(("checkpoint", None, checkpoint.date.isoformat(), checkpoint.date))
     tasks.extend(("priority", action, key, None) for key, action in _unscheduled(plan, priorities))
+    if not tasks and priorities is not None and priorities.top:
+        # a week with nothing due still has its daily hour: a first step on the top priority
+        top = priorities.top[0]
+        tasks.append(("priority", top.item.label(plan.business.language), top.key, None))
     for n, (source, title, ref, until) in enumerate(tasks[: WEEK_ITEMS - len(items)]):
         items.append(WeekItem(today + timedelta(days=n), "task", source, title, ref, until))
     return tuple(items)

@@ -94,3 +94,18 @@ def test_the_next_90_days_in_three_windows() -> None:
     ]
     assert second.items == ()
     assert [(i.date, i.what, i.ref) for i in third.items] == [(date(2027, 3, 1), "end", "r3")]
+
+
+def test_a_week_with_nothing_due_takes_a_step_on_the_top_priority() -> None:
+    # on 5 March 2027 r1, r3 and r4 have ended, r2 and r5 began more than 30 days ago (the routine),
+    # the checkpoint has passed; seo is served by r1 (scheduled): still, the day's hour goes to it
+    body = "business: {name: T, language: en}\n" + textwrap.dedent(PLAN).replace(
+        "    - {id: r1, title: R1}", "    - {id: r1, title: R1, component: online.seo, goals: [g]}"
+    )
+    day = date(2027, 3, 5)
+    plan = load_text(body, today=day)
+    figures = compute_figures(LoadedPlan(slug="t", path=Path("t.yaml"), plan=plan), day)
+    assert figures.summary is not None
+    assert [(i.date, i.source, i.ref) for i in figures.summary.week if i.kind == "task"] == [
+        (day, "priority", "online.seo")
+    ]

@@ -191,6 +191,6 @@ def test_today_shows_the_days_improvement_beside_the_article(kolosok_path: Path)
     # in February only the CRM entry (from 1 February 2027) began within 30 days
     (later,) = compute_today([load_plan(kolosok_path)], date(2027, 2, 3))
     assert later.improvement == "«amoCRM с заявками из сайта и мессенджеров»: шаг на час (завершить к 31 декабря 2027)"
-    # in mid-January nothing is due and every priority is scheduled: no improvement task
+    # in mid-January nothing is due and every priority is scheduled: a first step on the top one (CRM)
     (quiet,) = compute_today([load_plan(kolosok_path)], date(2027, 1, 15))
-    assert quiet.improvement is None
+    assert quiet.improvement == "«CRM-система»: первый шаг на час"
