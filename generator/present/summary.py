@@ -290,16 +290,20 @@ def summary_view(plan: Plan, figures: Figures) -> SummaryView | None:
         items = ", ".join(a.item.label(lang) for a in p.demoted)
         aside = t("summary.aside", lang).format(team=fmt_count(p.team, t("summary.people", lang), lang), items=items)
     top = tuple(_priority(a, plan, lang) for a in p.top) if p is not None else ()
+    state = _state(plan, figures, lang)
+    if not (state or top or s.money or s.week):
+        return None  # a plan with nothing to summarise yet: its empty steps say what to fill
+    windows = tuple(_window(w, figures.today, lang) for w in s.horizon) if any(w.items for w in s.horizon) else ()
     return SummaryView(
         title=t("summary.title", lang),
-        state=_state(plan, figures, lang),
+        state=state,
         priorities=top,
         priorities_none=t("summary.priorities.none", lang) if p is not None and not top else None,
         aside=aside,
         money=_money(s.money, lang, figures.currency) if s.money is not None else None,
         week=tuple(_week_row(i, figures, lang) for i in s.week),
         week_none=None if s.week else t("summary.week.none", lang),
-        windows=tuple(_window(w, figures.today, lang) for w in s.horizon),
+        windows=windows,
         labels={
             key: t(f"summary.{key}", lang)
             for key in ("state", "priorities", "money", "week", "next90", "week.intro", "area.checkpoint")
