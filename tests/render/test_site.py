@@ -300,3 +300,19 @@ def test_the_glossary_states_the_v2_forecast_rule() -> None:
     en = (root / "en" / "method" / "glossary.md").read_text(encoding="utf-8")
     assert "`lifetime_years` × 12 месяцев после привлечения; прибыль(m) — сумма по группам" in ru
     assert "only for `lifetime_years` × 12 months after it was won; profit(m) is the sum over the groups" in en
+
+
+def test_sales_department_advice_is_put_aside_with_the_reason_not_deleted(kolosok: dict[str, str]) -> None:
+    audit = plain(kolosok["kolosok/audit.md"])
+    heads = [re.sub(r"<[^>]+>", "", line) for line in audit.splitlines() if "pb-action__head" in line]
+    aside = [h for h in heads if "отложено: рассчитано на отдел продаж, а в команде 3 человека" in h]
+    # scripts, call recording, CRM telephony and dashboards: team 3 ≤ 5; shown low, after the medium ones
+    assert [h.split(" ", 1)[1].split(" отложено")[0].strip() for h in aside] == [
+        "Скрипты продаж Электронные продажи частично",
+        "Запись звонков Электронные продажи нет",
+        "Связка CRM и телефонии Аналитика нет",
+        "Дашборды Аналитика нет",
+    ]
+    assert all(h.startswith("низкий") for h in aside)
+    assert heads.index(aside[0]) > max(i for i, h in enumerate(heads) if h.startswith("средний"))
+    assert "типовой совет" not in audit  # the consultant's tag stays in playbook report
