@@ -421,3 +421,17 @@ def test_the_pdf_has_steps_3_to_5_and_the_roadmap(kolosok: Rendered, northwind: 
     english = text_of(northwind.pdf, first=3).lower()
     for heading in ("audience and demand", "competitors", "owner", "one-off cost"):
         assert heading in english, heading
+
+
+def test_page_two_is_the_sites_summary(kolosok: Rendered) -> None:
+    from generator.render.site import render_page
+
+    reader = PdfReader(io.BytesIO(kolosok.pdf))
+    page2 = re.sub(r"[\s\u00a0\u202f]+", " ", reader.pages[1].extract_text())
+    loaded = load_plan(PLANS / "kolosok.yaml")
+    overview = re.sub(r"[\s\u00a0\u202f]+", " ", render_page(loaded, compute_figures(loaded, TODAY), "index"))
+    # the same values on both: (270 × 3 000 + 80 × 10 500) / 350 ≈ 4 714; the VK group's 30 000 / 19 ≈ 1 579
+    for text in ("Коротко о главном", "4 714 ₽", "1 140 ₽", "4,1", "Три главных дела", "CRM-система", "1 579 ₽"):
+        assert text in page2, text
+        assert text in overview, text
+    assert "182 500" not in page2 and "182 500" not in overview  # the textbook LTV is the method's
