@@ -296,4 +296,6 @@ def _scenario(
         payback_month=payback,
         payback_date=_add_months(start, payback - 1) if payback else None,
     )
-add_months = _add_months  # public name for the re-forecast
+
+
+add_months = _add_months  # the public name, for the re-forecast
