@@ -13,7 +13,7 @@ from dataclasses import dataclass, fields, is_dataclass, replace
 from datetime import date
 from typing import Any
 
-from babel.dates import format_date
+from babel.dates import format_skeleton
 
 from generator.compute.figures import Figures
 from generator.compute.priorities import Action
@@ -75,7 +75,7 @@ class MoneyView:
 class WeekRow:
     """A dated item of this week."""
 
-    day: str  # "пн, 7 декабря" / "Mon, 7 December"
+    day: str  # "пн, 7 декабря" / "Mon, December 7" (en-US) / "Mon 7 December" (en-GB)
     kind: str  # Статья / Улучшение
     title: str
 
@@ -254,7 +254,7 @@ def task_title(item: WeekItem, lang: str) -> str:
 
 
 def _week_row(item: WeekItem, figures: Figures, lang: PlanLanguage) -> WeekRow:
-    day = format_date(item.date, format="EEE, d MMMM", locale=locale(lang))
+    day = format_skeleton("MMMMEd", item.date, locale=locale(lang))  # the locale's order: "Mon, December 7"
     if item.source == "article":
         slot = figures.calendar.today_slot if figures.calendar else None
         title = slot_headline(slot, lang) if slot is not None else item.title or ""
