@@ -74,7 +74,7 @@ def _fitted(row: dict[str, Any], item: ToolFigure | PracticeFigure, figures: Fig
     people = fmt_count(p.team, words.label("summary.people"), words.language)
     reason = html(words.label("summary.aside.one").format(team=people))
     badge = status_badge("low", words, "priority")
-    return {**row, "priority": "low", "badge": badge, "source": Markup(f'<span class="pb-tag">{reason}</span>')}
+    return {**row, "priority": "low", "badge": badge, "source": Markup(f'<br><span class="pb-muted">{reason}</span>')}
 
 
 def _issues(issues: dict[str, int], words: Words) -> list[dict[str, Any]]:
