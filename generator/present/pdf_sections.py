@@ -272,7 +272,12 @@ def summary_section(x: Inputs, cover: dict[str, Any], bars: list[charts.Bar]) ->
         key_figures.append(KeyFigure(t("pdf.content_completion", lang), value, detail, tone))
 
     actions = audit.actions if audit else ()
-    top = tuple(_recommendation(r, lang) for r in actions if r.priority == HIGH)
+    ranked = figures.summary.priorities if figures.summary else None
+    if ranked is not None:
+        # the summary's ranking: the CRM tool and practice as one action, sales-department advice put aside
+        top = tuple(_recommendation(a.item, lang) for a in ranked.high)
+    else:
+        top = tuple(_recommendation(r, lang) for r in actions if r.priority == HIGH)
     issues = tuple(
         (p, fmt_number((audit.issues if audit else {}).get(p, 0), lang), t(f"pdf.issue.{p}", lang))
         for p in ("high", "medium", "low")
