@@ -45,7 +45,8 @@ from generator.present.pdf_sections import (
     practices_section,
     summary_section,
 )
-from generator.present.summary import SummaryView, nothing_to_correct, reforecast_view, summary_view
+from generator.present.reforecast import reforecast_view
+from generator.present.summary import SummaryView, nothing_to_correct, summary_view
 from generator.present.views import (
     CompetitorView,
     RoadmapRow,

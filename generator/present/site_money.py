@@ -14,6 +14,7 @@ from generator.present.i18n import (
     fmt_month,
     fmt_month_from,
 )
+from generator.present.reforecast import reforecast_view
 from generator.present.site_base import (
     Words,
     _empty,
@@ -26,7 +27,7 @@ from generator.present.site_base import (
     md,
     status_badge,
 )
-from generator.present.summary import escaped, nothing_to_correct, reforecast_view, summary_view
+from generator.present.summary import escaped, nothing_to_correct, summary_view
 from generator.render import charts
 
 

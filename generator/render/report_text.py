@@ -34,7 +34,7 @@ from generator.present.i18n import (
     t,
 )
 from generator.present.lint import lint_message
-from generator.present.summary import reforecast_view
+from generator.present.reforecast import reforecast_view
 
 DASH = "—"
 
