@@ -173,7 +173,7 @@ def actual_from_the_future(c: Context) -> Found:
         for j, actual in enumerate(initiative.actuals):
             if actual.month.replace(day=1) > c.today:
                 month = actual.month.strftime("%Y-%m")
-                yield c.at("M111", ("strategy", "initiatives", i, "actuals", j, "month"), "month", date=month)
+                yield c.at("M111", ("strategy", "initiatives", i, "actuals", j, "month"), "month", month=month)
 
 
 def no_forecast(c: Context) -> Found:

@@ -262,4 +262,11 @@ def test_m111_warns_at_an_initiative_month_not_yet_begun(tmp_path: Path) -> None
     warnings = lint(tmp_path, body, date(2026, 11, 30))
     assert where(warnings, "M111") == [(10, 19, "strategy.initiatives[0].actuals[1].month")]
     assert [w.label for w in warnings if w.code == "M111"] == ["lint.M111.month"]
+    from generator.present.lint import lint_message
+
+    (m111,) = [w for w in warnings if w.code == "M111"]
+    assert (
+        lint_message(m111, "en")
+        == "an actual is recorded for 2026-12, a month not yet begun; it is shown and counted nowhere"
+    )
     assert not where(lint(tmp_path, body, date(2026, 12, 1)), "M111")  # December has begun

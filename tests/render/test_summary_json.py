@@ -76,3 +76,23 @@ def test_summary_priorities_and_week(data: dict[str, Any]) -> None:
     ]
     assert week[1]["title"] == "«Карточки в Яндекс Картах и 2ГИС»: шаг на час (завершить к 31 декабря 2026)"
     assert 1 <= len(summary["priorities"]) <= 3 and 1 <= len(week) <= 5
+
+
+def test_a_month_not_yet_begun_is_listed_apart_and_counted_nowhere() -> None:
+    from generator.load.loader import LoadedPlan, load_text
+
+    text = """business: {name: T, language: en}
+economics: {average_check: 100, purchases_per_year: 12}
+strategy:
+  initiatives:
+    - {id: ads, title: Ads, budget_monthly: 100, new_customers_monthly: 1,
+       actuals: [{month: 2026-11, spend: 100, new_customers: 2}, {month: 2027-01, spend: 900, new_customers: 0}]}
+forecast: {start: 2026-11, months: 3}
+"""
+    today = date(2026, 12, 7)
+    plan = load_text(text, today=today)
+    data = figures_to_json(compute_figures(LoadedPlan(slug="t", path=Path("t.yaml"), plan=plan), today))
+    ads = data["forecast"]["plan_vs_fact"]["ads"]
+    # January 2027 has not begun on 7 December: apart, and the actual CAC is November's 100 / 2 = 50
+    assert (ads["not_begun"], ads["actual_cac"]) == (["2027-01"], 50)
+    assert data["forecast"]["roi_to_date"]["cost"] == 100
