@@ -44,6 +44,7 @@ class InitiativeFact:
     cac_ratio_work: Arithmetic | None
     months: tuple[FactMonth, ...]  # inside the horizon, in month order
     outside: tuple[date, ...]  # reported months outside the horizon: shown, counted nowhere
+    future: tuple[date, ...] = ()  # reported months that begin after today: not facts yet, counted nowhere
 
 
 @dataclass(frozen=True)
@@ -77,12 +78,15 @@ def _exact(value: float) -> Fraction:
     return decimal_fraction(value)
 
 
-def _initiative_fact(initiative: Initiative, basis: ForecastBasis) -> InitiativeFact:
+def _initiative_fact(initiative: Initiative, basis: ForecastBasis, today: date) -> InitiativeFact:
     span = next(s for s in basis.spans if s.id == initiative.id)
     budget, planned_new = initiative.budget_monthly, initiative.new_customers_monthly
     planned_work = div(budget, planned_new) if budget and planned_new else None
-    inside, outside = [], []
+    inside, outside, future = [], [], []
     for actual in sorted(initiative.actuals, key=lambda a: a.month):
+        if actual.month.replace(day=1) > today:
+            future.append(actual.month)  # a month not begun cannot have been measured (check warns, M111)
+            continue
         number = month_index(basis.start, actual.month)
         if not 1 <= number <= basis.months:
             outside.append(actual.month)
@@ -119,6 +123,7 @@ def _initiative_fact(initiative: Initiative, basis: ForecastBasis) -> Initiative
         cac_ratio_work=ratio_work,
         months=tuple(inside),
         outside=tuple(outside),
+        future=tuple(future),
     )
 
 
@@ -172,7 +177,7 @@ def compute_plan_vs_fact(plan: Plan, today: date) -> PlanVsFact | None:
     basis = forecast_basis(plan, today)
     if basis is None:
         return None
-    facts = tuple(_initiative_fact(i, basis) for i in plan.strategy.initiatives)
+    facts = tuple(_initiative_fact(i, basis, today) for i in plan.strategy.initiatives)
     return PlanVsFact(initiatives=facts, roi_to_date=_roi_to_date(basis, facts))
 
 

@@ -48,7 +48,11 @@ def kpi_status(target: float | None, actual: float | None, direction: str, day: 
 
 
 def compute_checkpoints(plan: Plan, today: date) -> list[CheckpointFigure]:
-    """Every checkpoint in date order with each KPI's status on `today`."""
+    """Every checkpoint in date order with each KPI's status on `today`.
+
+    An actual of a checkpoint dated after today is left out (the KPI is pending, as if unmeasured):
+    a figure that cannot have been measured yet is shown nowhere as a fact.
+    """
     goals = {g.id: g for g in plan.goals}
     out = []
     for checkpoint in sorted(plan.checkpoints, key=lambda c: c.date):
@@ -56,6 +60,8 @@ def compute_checkpoints(plan: Plan, today: date) -> list[CheckpointFigure]:
         for kpi in checkpoint.kpis:
             goal = goals[kpi.goal]
             target = kpi.target if kpi.target is not None else goal.target
+            # Nothing from the future: an actual dated after today is not a fact yet (check warns, M111).
+            actual = kpi.actual if checkpoint.date <= today else None
             kpis.append(
                 KpiFigure(
                     date=checkpoint.date,
@@ -65,8 +71,8 @@ def compute_checkpoints(plan: Plan, today: date) -> list[CheckpointFigure]:
                     direction=goal.direction,
                     target=target,
                     target_from_goal=kpi.target is None and goal.target is not None,
-                    actual=kpi.actual,
-                    status=kpi_status(target, kpi.actual, goal.direction, checkpoint.date, today),
+                    actual=actual,
+                    status=kpi_status(target, actual, goal.direction, checkpoint.date, today),
                 )
             )
         out.append(CheckpointFigure(date=checkpoint.date, passed=checkpoint.date < today, kpis=tuple(kpis)))

@@ -27,8 +27,10 @@ from generator.compute.economics import EconomicsFigures, compute_economics
 from generator.compute.forecast import ForecastFigures, compute_forecast, forecast_basis
 from generator.compute.groups import group_economics
 from generator.compute.lint import LintWarning, compute_lint
+from generator.compute.reforecast import Reforecast, compute_reforecast
 from generator.compute.schedule import CalendarFigures, compute_plan_calendar
 from generator.compute.steps import Step, compute_steps
+from generator.compute.summary import SummaryFigures, compute_summary
 from generator.model import LoadedPlan, Plan
 
 
@@ -55,6 +57,8 @@ class Figures:
     agenda: tuple[CorrectionFigure, ...] = ()  # `corrections` with the initiatives serving each goal
     lint: tuple[LintWarning, ...] = ()  # method warnings for the consultant (check, report); never on the site or PDF
     locale: str | None = None  # business.locale: number, date and currency formats (None: the language's)
+    reforecast: Reforecast | None = None  # the horizon redone from the actuals (None before any actual)
+    summary: SummaryFigures | None = None  # the one-page summary: money, priorities, this week, 90 days
 
 
 def compute_figures(loaded: LoadedPlan, today: date) -> Figures:
@@ -69,6 +73,8 @@ def compute_figures(loaded: LoadedPlan, today: date) -> Figures:
     checkpoints = compute_checkpoints(plan, today)
     corrections = compute_corrections(checkpoints)
     automation = compute_automation(plan)
+    forecast = compute_forecast(plan, today)
+    reforecast = compute_reforecast(basis, plan_vs_fact)
     audit = compute_audit(plan, calendar, economics, automation)
     if audit is not None and loaded.previous is not None:
         previous = compute_audit(loaded.previous.plan, None, None, None)
@@ -82,7 +88,7 @@ def compute_figures(loaded: LoadedPlan, today: date) -> Figures:
         steps=compute_steps(plan),
         audit=audit,
         economics=economics,
-        forecast=compute_forecast(plan, today),
+        forecast=forecast,
         checkpoints=checkpoints,
         corrections=corrections,
         automation=automation,
@@ -92,6 +98,8 @@ def compute_figures(loaded: LoadedPlan, today: date) -> Figures:
         agenda=tuple(compute_agenda(plan, corrections, plan_vs_fact)),
         lint=compute_lint(loaded, today, audit, calendar, economics),
         locale=plan.business.locale,
+        reforecast=reforecast,
+        summary=compute_summary(plan, today, (basis, plan_vs_fact, forecast, reforecast), economics, audit, calendar),
     )
 
 

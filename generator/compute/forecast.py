@@ -111,7 +111,8 @@ def _add_months(start: date, months: int) -> date:
 
 
 def add_months(start: date, months: int) -> date:
-    """The first day of the month `months` after `start`'s month (the lint's budget-cap rule names months)."""
+    """The first day of the month `months` after `start`'s month (the public name: the lint's budget-cap rule and
+    the re-forecast name months)."""
     return _add_months(start, months)
 
 
@@ -318,3 +319,4 @@ def _scenario(
         payback_month=payback,
         payback_date=_add_months(start, payback - 1) if payback else None,
     )
+

@@ -170,6 +170,12 @@ def actual_from_the_future(c: Context) -> Found:
             for j, kpi in enumerate(checkpoint.kpis):
                 if kpi.actual is not None:
                     yield c.at("M111", ("checkpoints", i, "kpis", j, "actual"), date=checkpoint.date.isoformat())
+    # An initiative's month that has not begun cannot have an actual either (shown nowhere as a fact).
+    for i, initiative in enumerate(_initiatives(c.plan)):
+        for j, actual in enumerate(initiative.actuals):
+            if actual.month.replace(day=1) > c.today:
+                month = actual.month.strftime("%Y-%m")
+                yield c.at("M111", ("strategy", "initiatives", i, "actuals", j, "month"), "month", month=month)
 
 
 def no_forecast(c: Context) -> Found:

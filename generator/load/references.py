@@ -160,9 +160,9 @@ def _component_problem(component: str, custom: dict[str, list[str]]) -> str | No
 
 
 def check_actuals(data: Any, positions: dict[Path, tuple[int, int]], today: date) -> list[Problem]:
-    """Each initiative reports a month once, and only a month that has begun (not after `today`'s)."""
+    """Each initiative reports a month once. A month that has not begun is a method warning (M111),
+    not an error: the plan still builds, and the month is shown and counted nowhere until it begins."""
     problems: list[Problem] = []
-    current = f"{today.year:04d}-{today.month:02d}"
     for full, initiative in _items(data, "strategy", "initiatives"):
         seen: dict[str, Path] = {}
         for path, actual in _items(initiative, "actuals"):
@@ -176,6 +176,4 @@ def check_actuals(data: Any, positions: dict[Path, tuple[int, int]], today: date
                 problems.append((where, message("duplicate_actual", value=month, first_line=first_line)))
             else:
                 seen[month] = path
-            if month > current:
-                problems.append((where, message("actual_future", value=month)))
     return problems

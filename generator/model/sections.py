@@ -57,6 +57,11 @@ class Business(Section):
     preset: Id | None = Field(
         None, description="Industry preset the plan started from (playbook new --preset), e.g. auto-service"
     )
+    team: Count | None = Field(
+        None,
+        description="People who sell and serve customers (owner included); 5 or fewer: advice made for a sales "
+        "department (scripts, call tracking, BI dashboards) is put aside on the summary",
+    )
 
 
 # 2 · goals ------------------------------------------------------------------------------------
@@ -305,6 +310,10 @@ class Publish(Section):
     )
     password_env: Text | None = Field(
         None, description="Name of the environment variable holding a private playbook's password (never the password)"
+    )
+    show_score: bool = Field(
+        False,
+        description="true: the portfolio's home page shows the audit score beside a public client (default: no score)",
     )
 
     @model_validator(mode="after")

@@ -18,8 +18,9 @@ def lint_message(warning: LintWarning, language: str) -> str:
     values = dict(warning.values)
     if "date" in values:
         values["date"] = fmt_date(date.fromisoformat(values["date"]), language)
-    if "month" in values:  # M121: the month, its planned cost and the cap, as the language writes them
-        values["month"] = fmt_month(date.fromisoformat(values["month"]), language)
+    if "month" in values:  # M111 (YYYY-MM), M121 (the month, its planned cost and the cap), as the language writes them
+        month = values["month"]
+        values["month"] = fmt_month(date.fromisoformat(month if len(month) > 7 else month + "-01"), language)
         values.update({k: fmt_number(float(values[k]), language) for k in ("cost", "cap") if k in values})
     return t(warning.label, language).format(**values)
 

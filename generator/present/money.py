@@ -166,7 +166,12 @@ def plan_vs_fact(figures: Figures, esc: Esc, width: float = 640) -> dict[str, An
             "profit": esc(fmt_money(roi.profit, cur, lang)) if roi.profit is not None else "—",
             "roi": esc(fmt_percent(roi.roi, lang)) if roi.roi is not None else "—",
             "work": esc(_work(roi.roi_work, lang, percent=True)) if roi.roi_work is not None else "",
-            "missing": esc(t("money.roi_missing", lang).format(keys=", ".join(sorted({k for _, k in roi.missing}))))
+            # the keys' names in words (the keys themselves are the consultant's: playbook check)
+            "missing": esc(
+                t("money.roi_missing", lang).format(
+                    keys=", ".join(t(f"money.key.{k}", lang) for k in sorted({k for _, k in roi.missing}))
+                )
+            )
             if roi.missing
             else "",
         }

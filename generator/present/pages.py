@@ -66,9 +66,11 @@ def front_matter(title: str, description: str, language: str) -> str:
 def context_home(rows: Iterable[Mapping[str, Any]], language: str) -> dict[str, Any]:
     """The portfolio's home page: one row per client (`generator.present.site_steps.portfolio_row`)."""
     title = t("site.portfolio.title", language)
+    clients = list(rows)
     return {
         "L": Labels(language),
-        "clients": list(rows),
+        "clients": clients,
+        "show_score": any(c.get("show_score") for c in clients),  # the column only when a client opts in
         "front_matter": front_matter(title, t("site.portfolio.description", language), language),
         "title": title,
     }

@@ -46,6 +46,8 @@ from generator.present.pdf_sections import (
     practices_section,
     summary_section,
 )
+from generator.present.reforecast import reforecast_view
+from generator.present.summary import SummaryView, nothing_to_correct, summary_view
 from generator.present.views import (
     CompetitorView,
     RoadmapRow,
@@ -81,6 +83,7 @@ class Context:
     roadmap: tuple[RoadmapRow, ...] = field(default=())  # step 8: owners, dates, costs
     branding: Branding = field(default_factory=Branding)  # the consultant's, from mkdocs.yml
     money: dict[str, Any] = field(default_factory=dict)  # v2: segment LTV, plan against fact, agenda, cost of hours
+    digest: SummaryView | None = None  # the one-page summary after the cover (the site overview's values)
 
 
 def build_context(loaded: LoadedPlan, figures: Figures, branding: Branding | None = None) -> Context:
@@ -124,6 +127,7 @@ def build_context(loaded: LoadedPlan, figures: Figures, branding: Branding | Non
         # the plan's own consultant (cover facts) wins over the portfolio's: one name on the cover
         branding=replace(branding, consultant="") if branding and business.consultant else branding or Branding(),
         money=_money(x),
+        digest=summary_view(plan, figures),
     )
     return replace(context, toc=_toc(context))
 
@@ -143,6 +147,8 @@ def _money(x: Inputs) -> dict[str, Any]:
         "pvf": money_values.plan_vs_fact(figures, str, width=640),
         "agenda": agenda,
         "automation": money_values.automation_cost(figures, str),
+        "nothing": nothing_to_correct(figures),
+        "reforecast": reforecast_view(figures),
     }
 
 

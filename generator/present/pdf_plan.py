@@ -39,6 +39,20 @@ def economics_section(x: Inputs) -> dict[str, Any] | None:
     economics = None
     if e:
         rows = []
+        money = x.figures.summary.money if x.figures.summary else None
+        if money is not None and money.value is not None and money.mix:
+            # this client's new customer first (as the site's economics page), the plan-level LTV after it
+            rows.append(
+                (t("summary.money.value", lang), fmt_money(money.value, cur, lang), _work(money.value_work, lang))
+            )
+            if money.cost is not None:
+                rows.append(
+                    (t("summary.money.cost", lang), fmt_money(money.cost, cur, lang), _work(money.cost_work, lang))
+                )
+            if money.ratio is not None:
+                rows.append(
+                    (t("summary.money.ratio", lang), fmt_decimal(money.ratio, lang, 1), _work(money.ratio_work, lang))
+                )
         if e.ltv is not None:
             rows.append((t("pdf.ltv", lang), fmt_money(e.ltv, cur, lang), _work(e.ltv_work, lang)))
         if e.ltv_profit is not None:

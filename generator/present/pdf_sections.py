@@ -214,8 +214,11 @@ def summary_section(x: Inputs, cover: dict[str, Any], bars: list[charts.Bar]) ->
     figures, lang, cur, audit, business = x.figures, x.lang, x.cur, x.figures.audit, x.plan.business
     key_figures: list[KeyFigure] = []
     e = figures.economics
-    if e and e.ltv is not None:
-        key_figures.append(KeyFigure(t("pdf.ltv", lang), fmt_money(e.ltv, cur, lang), _work(e.ltv_work, lang)))
+    money = figures.summary.money if figures.summary else None
+    if money is not None and money.value is not None:
+        # this client's new customer by its segments' mix; the method's textbook LTV stays on the method pages
+        detail = t(f"summary.money.value.{money.value_basis}", lang)
+        key_figures.append(KeyFigure(t("summary.money.value", lang), fmt_money(money.value, cur, lang), detail))
     if e and e.nps and e.nps.score is not None:
         nps = e.nps.score
         tone = nps_band(nps)
@@ -251,7 +254,12 @@ def summary_section(x: Inputs, cover: dict[str, Any], bars: list[charts.Bar]) ->
         key_figures.append(KeyFigure(t("pdf.content_completion", lang), value, detail, tone))
 
     actions = audit.actions if audit else ()
-    top = tuple(_recommendation(r, lang) for r in actions if r.priority == HIGH)
+    ranked = figures.summary.priorities if figures.summary else None
+    if ranked is not None:
+        # the summary's ranking: the CRM tool and practice as one action, sales-department advice put aside
+        top = tuple(_recommendation(a.item, lang) for a in ranked.high)
+    else:
+        top = tuple(_recommendation(r, lang) for r in actions if r.priority == HIGH)
     issues = tuple(
         (p, fmt_number((audit.issues if audit else {}).get(p, 0), lang), t(f"pdf.issue.{p}", lang))
         for p in ("high", "medium", "low")

@@ -11,8 +11,9 @@ from generator.compute.audit import AuditFigures, PracticeFigure, ToolFigure
 from generator.compute.comparison import ScoreChange
 from generator.compute.figures import Figures
 from generator.draw import charts
-from generator.draw.markup import escape_text, render_inline
+from generator.draw.markup import render_inline
 from generator.model import LoadedPlan
+from generator.present.format import fmt_count
 from generator.present.i18n import fmt_signed
 from generator.present.site_base import (
     Words,
@@ -27,12 +28,11 @@ from generator.present.views import evidence
 
 
 def _source_tag(source: str | None, words: Words) -> Markup:
-    """A discreet tag on built-in advice, so the consultant can tell it from their own (nothing on theirs)."""
-    if source != "default":
-        return Markup("")
-    title = escape_text(words.label("site.audit.default_title"))
-    text = escape_text(words.label("site.audit.default_tag"))
-    return Markup(f'<span class="pb-tag" title="{title}">{text}</span>')
+    """No tag on the client's site: whether an action is built-in advice or the consultant's own is
+    the consultant's business, shown by `playbook report` (issue 23). Kept as the one place to
+    decide it, so the pages' contexts keep their shape."""
+    del source, words
+    return Markup("")
 
 
 def _tool_row(tool: ToolFigure, words: Words) -> dict[str, Any]:
@@ -66,6 +66,17 @@ def _action(item: ToolFigure | PracticeFigure, words: Words) -> dict[str, Any]:
         "tools": html(", ".join(item.typical_tools)) if item.typical_tools else None,
         "finding": render_inline(item.finding) if item.finding else None,
     }
+
+
+def _fitted(row: dict[str, Any], item: ToolFigure | PracticeFigure, figures: Figures, words: Words) -> dict[str, Any]:
+    """An action put aside for the business's size (the summary's rule) shows as low, with the reason."""
+    p = figures.summary.priorities if figures.summary else None
+    if p is None or p.team is None or not any(a.item is item for a in p.demoted):
+        return row
+    people = fmt_count(p.team, words.label("summary.people"), words.language)
+    reason = html(words.label("summary.aside.one").format(team=people))
+    badge = status_badge("low", words, "priority")
+    return {**row, "priority": "low", "badge": badge, "source": Markup(f'<br><span class="pb-muted">{reason}</span>')}
 
 
 def _issues(issues: dict[str, int], words: Words) -> list[dict[str, Any]]:
@@ -140,7 +151,11 @@ def context_audit(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
         "families": families,
         "issues": _issues(a.issues, words),
         "issues_total": sum(a.issues.values()),
-        "actions": [_action(item, words) for item in a.actions],
+        # a put-aside action moves down among the low ones (a stable sort keeps the audit's order otherwise)
+        "actions": sorted(
+            (_fitted(_action(item, words), item, figures, words) for item in a.actions),
+            key=lambda row: ("high", "medium", "low", "none").index(row["priority"]),
+        ),
         "practices": practices,
         "comparison": comparison,
     }

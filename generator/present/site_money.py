@@ -15,6 +15,7 @@ from generator.present.i18n import (
     fmt_month,
     fmt_month_from,
 )
+from generator.present.reforecast import reforecast_view
 from generator.present.site_base import (
     Words,
     _empty,
@@ -27,6 +28,7 @@ from generator.present.site_base import (
     md,
     status_badge,
 )
+from generator.present.summary import escaped, nothing_to_correct, summary_view
 
 
 def _kpi_value(value: float | None, kpi: KpiFigure, words: Words) -> str:
@@ -63,6 +65,7 @@ def context_checkpoints(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
     ctx["agenda"] = money.agenda(figures, html)
     for item, row in zip(ctx["agenda"], ctx["corrections"], strict=True):
         item["badge"], item["advice"] = row["badge"], row["advice"]
+    ctx["nothing"] = html(nothing_to_correct(figures))
     if not ctx["checkpoints"]:
         ctx["empty"] = _empty(words, "checkpoints")
     return ctx
@@ -73,6 +76,9 @@ def context_economics(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
     ctx = base_context(loaded, figures, "economics")
     words: Words = ctx["words"]
     e = figures.economics
+    view = summary_view(loaded.plan, figures)
+    # this client's new customer first, worked out; the plan-level LTV below it
+    ctx["new_customer"] = escaped(view.money, html) if view is not None else None
     if e is None:
         ctx["empty"] = _empty(words, "economics")
         ctx["e"] = None
@@ -166,6 +172,7 @@ def context_forecast(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
     segments = _segment_names(loaded.plan)
     ctx["pvf"] = money.plan_vs_fact(figures, html)
     ctx["groups"] = money.groups(figures, segments, html)
+    ctx["reforecast"] = escaped(reforecast_view(figures), html)
     if f is None:
         ctx["f"] = None
         missing = money.missing_keys(figures, segments, html)

@@ -28,7 +28,6 @@ from generator.present.site_base import (
     Words,
     _empty,
     _goal_titles,
-    _scenario_name,
     _segment_names,
     _svg,
     band_badge,
@@ -36,7 +35,15 @@ from generator.present.site_base import (
     html,
     md,
 )
-from generator.present.views import competitor_views, component_label, goal_views, roadmap_rows, segment_views
+from generator.present.summary import escaped, summary_view
+from generator.present.views import (
+    competitor_views,
+    component_label,
+    goal_views,
+    roadmap_rows,
+    scenario_name,
+    segment_views,
+)
 
 
 def context_overview(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
@@ -73,6 +80,7 @@ def context_overview(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
         steps=steps,
         steps_filled=words.label("site.steps_filled").format(done=filled, total=len(steps)),
         highlights=_highlights(figures, words),
+        summary=escaped(summary_view(loaded.plan, figures), html),
         pages=[{"label": words.label(key), "link": f"{stem}.md"} for stem, key, _ in PAGES[1:]],
     )
     if not any((b.description, b.current_state, facts[:-1])):
@@ -85,21 +93,28 @@ def _card(label: str, value: str, note: object, link: str) -> dict[str, Any]:
 
 
 def _highlights(figures: Figures, words: Words) -> list[dict[str, Any]]:
-    """The overview's cards: audit score, LTV, NPS, ROI of the base scenario, the article calendar."""
+    """The overview's cards: audit score, value of a new customer, NPS, ROI (re-forecast once measured), articles."""
     cards = []
     if figures.audit and figures.audit.overall is not None:
         badge = band_badge(figures.audit.band, words)
         cards.append(_card(words.label("site.hl.audit"), f"{figures.audit.overall} / 100", badge, "audit.md"))
     e = figures.economics
-    if e and e.ltv is not None:
-        cards.append(_card("LTV", html(words.money(e.ltv)), html(words.work(e.ltv_work)), "economics.md"))
+    money = figures.summary.money if figures.summary else None
+    if money is not None and money.value is not None:
+        # this client's new customer, by its segments' mix (the method's textbook LTV stays on the method pages)
+        note = html(words.label(f"summary.money.value.{money.value_basis}"))
+        cards.append(_card(words.label("summary.money.value"), html(words.money(money.value)), note, "economics.md"))
     if e and e.nps and e.nps.score is not None:
         cards.append(_card("NPS", html(words.dec(e.nps.score, 1)), "", "economics.md"))
-    f = figures.forecast
-    base = f.base if f else None
-    if base is not None and base.roi is not None:
-        note = html(words.label("site.scenario") + ": " + _scenario_name(base.name, words))
-        cards.append(_card(words.label("site.hl.roi"), html(words.pct(base.roi)), note, "forecast.md"))
+    verdict = money.verdict if money is not None else None
+    if verdict is not None and verdict.roi is not None:
+        # once measured, the re-forecast's ROI: never a planned figure the actuals contradict
+        base = figures.forecast.base if figures.forecast else None
+        note = words.label("summary.hl.reforecast")
+        if verdict.source != "actuals" and base is not None:  # the scenario compute chose, by its name
+            note = words.label("summary.hl.plan").format(scenario=scenario_name(base.name, words.language))
+        roi = html(words.pct(verdict.roi))
+        cards.append(_card(words.label("site.hl.roi"), roi, html(note), "forecast.md"))
     c = figures.calendar
     if c and c.start > figures.today:
         # Before the first slot a streak of 0 and a rate of "—" read as failure: say when it starts.
@@ -225,8 +240,9 @@ def context_roadmap(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
 
 
 def portfolio_row(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
-    """A client's row on the portfolio's home page: its score, steps filled and band (in its own
-    language, `lang=` for screen readers). Made with the client's pages, in the worker."""
+    """A client's row on the portfolio's home page: its steps filled, and its score and band (in its
+    own language, `lang=` for screen readers) when `publish.show_score` is true. Made with the
+    client's pages, in the worker."""
     filled = sum(s.filled for s in figures.steps)
     client_words = Words(PlanLanguage(figures.language, figures.locale), figures.currency)
     band = str(band_badge(figures.audit.band if figures.audit else None, client_words))
@@ -238,6 +254,8 @@ def portfolio_row(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
         "steps": f"{filled} / {len(figures.steps)}",
         "score": str(figures.audit.overall) if figures.audit and figures.audit.overall is not None else "—",
         "band": Markup(band.replace("<span ", f'<span lang="{loaded.plan.business.language}" ', 1)),
+        # a public page is the client's shop window: its audit score only when the plan opts in
+        "show_score": bool(loaded.plan.publish and loaded.plan.publish.show_score),
     }
 
 

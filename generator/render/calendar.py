@@ -3,8 +3,9 @@
 Both are pure renderers of `generator.compute.schedule.CalendarFigures` (plus the plan for words:
 language, business and segment names). A slot still to write shows its task as the idea engine
 planned it (`generator.present.briefs`): SUMMARY is the working title, CATEGORIES the kind and
-the source (English codes, keys for programs), DESCRIPTION the brief and the idea id; the CSV
-carries the same as its `source`, `idea` and `brief` columns.
+the source (English codes, keys for programs), DESCRIPTION the brief; the CSV carries the same as
+its `source` and `brief` columns. Both are client outputs: the idea engine's ids stay in
+`playbook report` (a client never reads an internal key).
 
 The .ics feed is built with the `icalendar` library, never by string formatting, so folding
 (≤ 75 octets a line, UTF-8 kept whole) and escaping are the library's. Plan text is untrusted:
@@ -48,7 +49,8 @@ from generator.present.views import segment_names
 
 PRODID = "-//playbook//article calendar//EN"
 CSV_COLUMNS = ("date", "weekday", "kind", "status", "title", "query", "segment", "url")
-IDEA_COLUMNS = ("ideas.csv.source", "ideas.csv.idea", "ideas.csv.brief")  # the idea engine's (issue 12)
+IDEA_COLUMNS = ("ideas.csv.source", "ideas.csv.brief")  # the idea engine's (issue 12)
+LEGACY_IDEA_COLUMNS = ("ideas.csv.source", "ideas.csv.idea", "ideas.csv.brief")  # before issue 23: with the id
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]+")  # with bidi overrides
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -79,8 +81,6 @@ def describe_slot(slot: Slot, plan: Plan, minutes_per_day: int) -> str:
     language = plan_language(plan.business)
     if slot.planned:
         lines = brief_lines(slot, language, _segment_names(plan), minutes_per_day)
-        if slot.idea:
-            lines.append(f"{t('ideas.brief.idea', language)}: {clean_line(slot.idea)}")
         return "\n".join(lines)
     lines = []
     if slot.kind == "missed":
@@ -188,16 +188,21 @@ def csv_separator(language: str) -> str:
     return ";" if decimal == "," else ","
 
 
-def csv_header(language: str, separator: str) -> bytes:
+def csv_header(language: str, separator: str, idea_columns: tuple[str, ...] = IDEA_COLUMNS) -> bytes:
     """The first line of a calendar CSV in `language` with `separator`, BOM included."""
     headers = [t(f"csv.{column}", language) for column in CSV_COLUMNS]
-    row = separator.join([*headers, *(t(key, language) for key in IDEA_COLUMNS)])
+    row = separator.join([*headers, *(t(key, language) for key in idea_columns)])
     return ("\ufeff" + row + "\r\n").encode("utf-8")
 
 
 def csv_headers() -> tuple[bytes, ...]:
-    """Every first line a calendar CSV of playbook can have: how an earlier output is recognised."""
-    return tuple(csv_header(language, separator) for language in ("ru", "en") for separator in (",", ";"))
+    """Every first line a calendar CSV of playbook can have (or had): how an earlier output is recognised."""
+    return tuple(
+        csv_header(language, separator, columns)
+        for columns in (IDEA_COLUMNS, LEGACY_IDEA_COLUMNS)
+        for language in ("ru", "en")
+        for separator in (",", ";")
+    )
 
 
 def render_csv(plan: Plan, calendar: CalendarFigures) -> bytes:
@@ -222,10 +227,9 @@ def render_csv(plan: Plan, calendar: CalendarFigures) -> bytes:
             clean_line(names.get(slot.segment, slot.segment)) if slot.segment else "",
             slot.url or "",
         ]
-        # the idea engine's columns (issue 12): source, idea id, brief
+        # the idea engine's columns (issue 12): source, brief
         row += [
             t(f"ideas.source.{slot.source}", language) if slot.source else "",
-            slot.idea or "",
             " · ".join(brief_lines(slot, language, names, calendar.minutes_per_day)) if slot.planned else "",
         ]
         writer.writerow([_neutralise(cell) for cell in row])

@@ -65,6 +65,7 @@ def fact_json(fact: InitiativeFact) -> dict[str, Any]:
             for m in fact.months
         ],
         "outside_horizon": [m.strftime("%Y-%m") for m in fact.outside],
+        "not_begun": [m.strftime("%Y-%m") for m in fact.future],  # after today: counted nowhere (M111)
         "work": {
             "planned_cac": _work(fact.planned_cac_work),
             "actual_cac": _work(fact.actual_cac_work),

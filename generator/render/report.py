@@ -20,6 +20,7 @@ from generator.render import money as money_json
 from generator.render.jsonvalues import json_number as _n
 from generator.render.jsonvalues import json_work as _work
 from generator.render.report_text import render_text
+from generator.render.summary_json import reforecast_json, summary_json
 
 JSON_VERSION = 1
 __all__ = ["figures_to_json", "render_json", "render_text"]
@@ -78,6 +79,7 @@ def figures_to_json(figures: Figures) -> dict[str, Any]:
         ],
         "automation": _automation_json(figures),
         "calendar": _calendar_json(figures),
+        "summary": summary_json(figures),
         "lint": [
             {"code": w.code, "line": w.line, "col": w.col, "path": w.path, "message": lint_message(w, figures.language)}
             for w in figures.lint
@@ -227,9 +229,10 @@ def _forecast_json(figures: Figures) -> dict[str, Any] | None:
         if figures.plan_vs_fact is None and not figures.forecast_missing:
             return None
         # not computed (keys missing), yet plan against fact needs only the horizon
-        return {"start": None, "scenarios": None, **money_json.forecast_extra_json(figures)}
+        return {"start": None, "scenarios": None, **money_json.forecast_extra_json(figures), "reforecast": None}
     return {
         **money_json.forecast_extra_json(figures),
+        "reforecast": reforecast_json(figures),
         "start": f.start.strftime("%Y-%m"),
         "start_source": f.start_source,
         "months": f.months,

@@ -35,6 +35,7 @@ from generator.present.i18n import (
     t,
 )
 from generator.present.lint import lint_message
+from generator.present.reforecast import reforecast_view
 from generator.present.views import evidence
 
 DASH = "—"
@@ -165,6 +166,13 @@ def _forecast(console: Console, figures: Figures, say: _Say) -> None:
         table.add_row(name, say.dec(s.multiplier), say.money(s.cost), say.money(s.profit), say.num(s.new_customers),
                       say.share(s.roi), payback)  # fmt: skip
     console.print(table)
+    re = reforecast_view(figures)  # the plan's payback month never stands alone once the actuals contradict it
+    if re is not None:
+        console.print(f"{re.title}: {re.verdict}", markup=False)
+        table = _table(re.title, re.headers, (1, 2))
+        for row in re.rows:
+            table.add_row(*row)
+        console.print(table)
 
 
 def _segment_names(figures: Figures, say: _Say) -> dict[str, str]:

@@ -12,10 +12,14 @@ from datetime import date
 
 from rich.table import Table
 
+from generator.compute.audit import compute_audit
+from generator.compute.priorities import compute_priorities
 from generator.compute.schedule import CalendarFigures, Slot, compute_plan_calendar
+from generator.compute.week import compute_week
 from generator.load.loader import LoadedPlan
 from generator.present.briefs import brief_lines, material_warnings
 from generator.present.i18n import fmt_date, fmt_percent, plan_language, t
+from generator.present.summary import task_title
 from generator.render.calendar import clean_line, summarise_slot
 
 # `playbook today` ----------------------------------------------------------------------------
@@ -30,6 +34,7 @@ class TodayRow:
     language: str
     calendar: CalendarFigures | None  # None: the plan has no content section
     segments: dict[str, str] | None = None  # segment id → name, for the brief
+    improvement: str | None = None  # the day's improvement task (the summary's week), beside the article
 
 
 def compute_today(loaded: Sequence[LoadedPlan], day: date) -> list[TodayRow]:
@@ -38,7 +43,13 @@ def compute_today(loaded: Sequence[LoadedPlan], day: date) -> list[TodayRow]:
     for item in loaded:
         figures = compute_plan_calendar(item.plan, day)
         names = {s.id: s.name for s in item.plan.segments}
-        rows.append(TodayRow(item.slug, item.plan.business.name, plan_language(item.plan.business), figures, names))
+        language = plan_language(item.plan.business)
+        priorities = compute_priorities(item.plan, compute_audit(item.plan, figures, None, None))
+        task = next(
+            (w for w in compute_week(item.plan, figures, priorities, day) if w.kind == "task" and w.date == day), None
+        )
+        improvement = task_title(task, language) if task is not None else None
+        rows.append(TodayRow(item.slug, item.plan.business.name, language, figures, names, improvement))
     return rows
 
 
@@ -56,7 +67,10 @@ def render_today(rows: Sequence[TodayRow], day: date) -> Table:
         name = clean_line(row.name)
         cal = row.calendar
         if cal is None:
-            table.add_row(name, t("calendar.no_content", row.language), "", "", "")
+            task = t("calendar.no_content", row.language)
+            if row.improvement:
+                task += f"\n{t('summary.today.task', row.language)}: {clean_line(row.improvement)}"
+            table.add_row(name, task, "", "", "")
             continue
         slot = cal.today_slot
         if slot is not None:
@@ -69,6 +83,8 @@ def render_today(rows: Sequence[TodayRow], day: date) -> Table:
             query = clean_line(upcoming.query or "")
         else:
             task, query = t("calendar.ended", row.language), ""
+        if row.improvement:
+            task += f"\n{t('summary.today.task', row.language)}: {clean_line(row.improvement)}"
         rate = f" ({fmt_percent(cal.completion_rate, row.language)})" if cal.completion_rate is not None else ""
         table.add_row(name, task, query, str(cal.current_streak), f"{cal.done}/{cal.due}{rate}")
     return table

@@ -107,3 +107,21 @@ def test_equal_cac_ratios_keep_plan_order_not_id_order() -> None:
     # mid (3) first, then the tie zeta, alpha in plan order (by id it would be alpha, zeta)
     (g,) = figures.agenda
     assert [(f.id, f.cac_ratio_exact) for f in g.initiatives] == [("mid", 3), ("zeta", 2), ("alpha", 2)]
+
+
+def test_an_actual_dated_after_today_is_not_a_fact() -> None:
+    # the checkpoint of 2026-12-01 is after TODAY (2026-11-22): its actual is left out, the KPI pending
+    figures = figures_of(
+        """
+        goals: [{id: g, title: G, target: 10}]
+        checkpoints:
+          - date: 2026-12-01
+            kpis: [{goal: g, actual: 3}]
+          - date: 2026-11-22
+            kpis: [{goal: g, actual: 12}]
+        """
+    )
+    future, today = figures.checkpoints[1], figures.checkpoints[0]
+    assert [(k.actual, k.status) for k in future.kpis] == [(None, "pending")]
+    assert [(k.actual, k.status) for k in today.kpis] == [(12, "met")]  # measured on the day: a fact
+    assert figures.corrections == []

@@ -595,14 +595,15 @@ CHECKPOINT_PLAN = """
 
 
 def test_kpi_direction_and_goal_targets() -> None:
-    figures = figures_of(CHECKPOINT_PLAN, today=date(2027, 1, 15))
+    # on the second checkpoint's day: its actuals are measured (an actual dated later would not count)
+    figures = figures_of(CHECKPOINT_PLAN, today=date(2027, 2, 1))
     first, second = figures.checkpoints
     # cpl is "down": 550 ≤ 600 → met; leads: no KPI target → the goal's 40; 39 < 40 → behind
     assert [(k.goal, k.target, k.target_from_goal, k.status) for k in first.kpis] == [
         ("cpl", 600, False, "met"),
         ("leads", 40, True, "behind"),
     ]
-    # cpl: goal target 500, 650 > 500 → behind; leads not measured yet, date still to come → pending
+    # cpl: goal target 500, 650 > 500 → behind; leads not measured yet, the date is today → pending
     # free: measured, but neither KPI nor goal has a target → no target
     assert [(k.goal, k.target, k.status) for k in second.kpis] == [
         ("cpl", 500, "behind"),
@@ -630,21 +631,22 @@ def test_kpi_status_before_on_and_after_the_checkpoint() -> None:
     assert [k.status for k in after.corrections] == ["not measured"]
     # a met target exactly on the boundary: 10 ≥ 10
     plan_met = plan.replace("{goal: g}", "{goal: g, actual: 10}")
-    assert figures_of(plan_met).checkpoints[0].kpis[0].status == "met"
+    assert figures_of(plan_met, today=date(2027, 3, 1)).checkpoints[0].kpis[0].status == "met"
 
 
 def test_kolosok_checkpoints_today_and_after(kolosok: Figures) -> None:
     statuses = [(c.date, k.goal, k.status) for c in kolosok.checkpoints for k in c.kpis]
-    # repeat: 24 % < 25 % → behind; cake orders 22 ≥ 20 → met; the June checkpoint is still ahead
+    # on 7 December 2026 nothing is measured yet: both checkpoints are ahead
     assert statuses == [
-        (date(2027, 3, 1), "repeat", "behind"),
-        (date(2027, 3, 1), "cake-orders", "met"),
+        (date(2027, 3, 1), "repeat", "pending"),
+        (date(2027, 3, 1), "cake-orders", "pending"),
         (date(2027, 6, 30), "repeat", "pending"),
         (date(2027, 6, 30), "cost-per-lead", "pending"),
     ]
     later = compute_figures(load_plan(PLANS / "kolosok.yaml"), date(2027, 7, 1))
     assert [(k.goal, k.status) for k in later.corrections] == [
-        ("repeat", "behind"),
+        ("repeat", "not measured"),
+        ("cake-orders", "not measured"),
         ("repeat", "not measured"),
         ("cost-per-lead", "not measured"),
     ]

@@ -283,3 +283,22 @@ def test_m121_names_each_month_over_the_cap_with_its_cost(tmp_path: Path) -> Non
     (april, *_) = [w for w in lint(tmp_path, body) if w.code == "M121"]
     assert lint_message(april, "en").startswith("the planned cost of April 2027 (20,000) exceeds")
     assert "на апрель 2027 (20\xa0000) превышают месячный бюджет клиента (15\xa0000)" in lint_message(april, "ru")
+
+
+def test_m111_warns_at_an_initiative_month_not_yet_begun(tmp_path: Path) -> None:
+    # line 4 strategy, 5 initiatives, 6 "- id: i", 7 title, 8 actuals, 9 the first item, 10 the second
+    body = (
+        "strategy:\n  initiatives:\n    - id: i\n      title: T\n      actuals:\n"
+        "        - {month: 2026-11, spend: 1}\n        - {month: 2026-12, spend: 1}\n"
+    )
+    warnings = lint(tmp_path, body, date(2026, 11, 30))
+    assert where(warnings, "M111") == [(10, 19, "strategy.initiatives[0].actuals[1].month")]
+    assert [w.label for w in warnings if w.code == "M111"] == ["lint.M111.month"]
+    from generator.present.lint import lint_message
+
+    (m111,) = [w for w in warnings if w.code == "M111"]
+    assert (
+        lint_message(m111, "en")
+        == "an actual is recorded for December 2026, a month not yet begun; it is shown and counted nowhere"
+    )
+    assert not where(lint(tmp_path, body, date(2026, 12, 1)), "M111")  # December has begun

@@ -206,15 +206,13 @@ def test_missing_file_is_a_user_error(tmp_path: Path) -> None:
         load_plan(tmp_path / "nope.yaml")
 
 
-def test_actuals_month_is_judged_against_the_given_today() -> None:
+def test_an_actuals_month_not_yet_begun_loads() -> None:
     text = """business: {name: X}
 strategy:
   initiatives:
     - {id: a, title: A, actuals: [{month: 2026-01, spend: 1}, {month: 2026-02, spend: 2}]}
 """
-    # on 31 January 2026 February has not begun; on 1 February it has
-    with pytest.raises(PlanValidationError) as info:
-        load_text(text, today=date(2026, 1, 31))
-    (error,) = info.value.errors
-    assert (error.line, error.col, error.path) == (4, 71, "strategy.initiatives[0].actuals[1].month")
-    assert load_text(text, today=date(2026, 2, 1)).strategy is not None
+    # on 31 January 2026 February has not begun: a method warning (M111, tests/compute/test_lint.py)
+    # and left out of every figure (tests/compute/test_reforecast.py), not an error
+    plan = load_text(text, today=date(2026, 1, 31))
+    assert plan.strategy is not None and len(plan.strategy.initiatives[0].actuals) == 2

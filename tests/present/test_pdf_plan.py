@@ -27,7 +27,12 @@ def x() -> Inputs:
 def test_economics_rows_show_their_arithmetic(x: Inputs) -> None:
     economics = economics_section(x)
     assert economics is not None
+    # first this client's new customer: 8 a month over 3 months, split 30 : 10 → a 18, b 6, each
+    # worth 1 200 in profit; October's actual cost 1 200 / 6 = 200 a customer; 1 200 / 200 = 6
     assert economics["rows"] == (
+        ("A new customer brings", "$1,200", "(18 × 1,200 + 6 × 1,200) / 24 = 1,200"),
+        ("A customer costs", "$200", "(24 × 200) / 24 = 200"),
+        ("Value to cost", "6", "1,200 / 200 = 6"),
         ("LTV (revenue)", "$2,400", "100 × 12 × 2 = 2,400"),
         ("LTV (profit)", "$1,200", "2,400 × 0.5 = 1,200"),
     )

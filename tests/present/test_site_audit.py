@@ -41,9 +41,10 @@ def test_actions_high_priority_first_with_plan_text_escaped() -> None:
         ("Regularity", "medium"),
     ]
     assert str(actions[0]["finding"]) == "Posts &lt;script&gt;x&lt;/script&gt; now and then"
-    # the consultant's own recommendation replaces the standard advice, which is marked as such
+    # the consultant's own recommendation replaces the standard advice; the client reads no "standard
+    # advice" tag (the terminal report keeps it for the consultant)
     assert (actions[1]["text"], actions[1]["source"]) == ("A CRM", "")
-    assert "standard advice" in str(actions[0]["source"])
+    assert str(actions[0]["source"]) == "" and actions[0]["text"]
 
 
 def test_no_change_since_the_earlier_audit_reads_the_same_on_the_site_in_the_pdf_and_the_terminal(

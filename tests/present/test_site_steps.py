@@ -16,12 +16,14 @@ from generator.present.site_steps import (
 from tests.present.small_plan import PLAN, loaded_of
 
 
-def test_overview_highlights_ltv_and_the_base_scenarios_roi() -> None:
+def test_overview_highlights_a_new_customers_value_and_the_reforecast_roi() -> None:
     ctx = context_overview(*loaded_of())
-    ltv, roi = ctx["highlights"]
-    assert (ltv["value"], ltv["note"]) == ("$2,400", "100 × 12 × 2 = 2,400")
-    # base: Σ profit 2 400 against 3 000: (2 400 − 3 000) / 3 000 = −20%
-    assert (roi["value"], roi["note"]) == ("−20%", "Scenario: base")
+    value, roi = ctx["highlights"]
+    # both segments buy at the plan's economics: LTV 100 × 12 × 2 = 2 400, in profit × 0.5 = 1 200
+    assert (value["value"], value["note"]) == ("$1,200", "in profit over the time they buy")
+    # October's actual (1 200 for 6 customers) carried over the 3 months: 6 new a month, 50 each a
+    # month: profit 300 + 600 + 900 = 1 800 against 3 × 1 200 = 3 600: (1 800 − 3 600) / 3 600 = −50%
+    assert (roi["value"], roi["note"]) == ("−50%", "re-forecast from the actuals")
     # goals, segments, strategy and the forecast are filled; the business description is not
     assert ctx["steps_filled"] == "Steps filled: 4 of 8."
     assert ctx["empty"] is not None
@@ -53,6 +55,7 @@ def test_the_home_page_row_of_a_client() -> None:
         "link": "shop/index.md",
         "name": "Shop &lt;b&gt;",
         "score": "—",
+        "show_score": False,  # the public home page shows scores only where the plan opts in
         "steps": "4 / 8",
     }
     home = context_portfolio([(loaded, figures)], "en")
@@ -66,9 +69,12 @@ def test_a_plan_that_renames_its_scenarios_shows_one_base_everywhere() -> None:
 
     text = PLAN.replace("scenarios: {low: 0.5, base: 1}", "scenarios: {worst: 0.5, expected: 1, best: 1.5}")
     loaded, figures = loaded_of(text)
-    _, roi = context_overview(loaded, figures)["highlights"]
+    # before any actual the overview's ROI is the plan's (with one, the re-forecast's: see above)
+    no_actuals = text.replace(",\n       actuals: [{month: 2026-10, spend: 1200, new_customers: 6}]}", "}")
+    assert no_actuals != text
+    _, roi = context_overview(*loaded_of(no_actuals))["highlights"]
     # expected: 8 a month, Σ profit 2 400 against 3 000: −20% (worst −60%, best 1.5 × 2 400 = 3 600: +20%)
-    assert (roi["value"], roi["note"]) == ("−20%", "Scenario: expected")
+    assert (roi["value"], roi["note"]) == ("−20%", "by the plan, scenario: expected")
     shown = plan_vs_fact(figures, escape)
     assert shown is not None
     # the chart's planned profit over the 3 months is the expected scenario's: 400 + 800 + 1 200

@@ -95,9 +95,7 @@ def test_feed_parses_back_one_all_day_event_per_slot(kolosok: Plan, today: date,
         "Для кого: Жители соседних домов",
         "Поисковый запрос: свежий хлеб бибирево",
         "Время: 60 мин",
-        f"Идея: {found[0]['DESCRIPTION'].split('Идея: ')[1]}",
-    ]
-    assert description[-1].startswith("Идея: backlog-")
+    ]  # no idea id: the feed is the client's (ids stay in playbook report)
     demand = found[3]  # торт на заказ москва, 74 000 a month
     assert str(demand["SUMMARY"]) == "Торт на заказ Москва: как выбрать и на что смотреть"
     assert demand.categories == ["new", "demand"]
@@ -112,7 +110,7 @@ def test_feed_parses_back_one_all_day_event_per_slot(kolosok: Plan, today: date,
     assert str(repurpose["SUMMARY"]) == (
         "Пост по статье «Мы открылись после ремонта» · ВКонтакте: группа «Бибирево — наш район»"
     )
-    assert "Идея:" not in str(repurpose["DESCRIPTION"])  # a repurpose task is not an idea
+    assert all("Идея:" not in str(e["DESCRIPTION"]) for e in found)  # no idea ids on a client output
 
 
 def test_output_is_byte_identical_and_uids_stable_and_unique(kolosok: Plan, today: date, feed: bytes) -> None:
@@ -221,18 +219,17 @@ def test_csv_columns_bom_and_injection() -> None:
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert rows[0][:8] == ["date", "weekday", "kind", "status", "title", "query", "segment", "url"]
-    assert rows[0][8:] == ["source", "idea", "brief"]  # the idea engine's columns, in the plan's language
+    assert rows[0][8:] == ["source", "brief"]  # the idea engine's columns (no ids), in the plan's language
     assert len(rows) == 1 + 5
     assert rows[1][:8] == ["2027-01-04", "Monday", "new", "done", "'@first", "", "", "https://example.com/first"]
-    assert rows[1][8:] == ["", "", ""]  # a done slot whose title is no known idea
+    assert rows[1][8:] == ["", ""]  # a done slot whose title is no known idea
     assert rows[2][:4] == ["2027-01-05", "Tuesday", "new", "today"]
     assert rows[2][4] == "Evil BEGIN:VEVENT SUMMARY:pwned END:VEVENT"
     assert rows[2][6] == "Neighbours"
     assert rows[3][4:7] == ['\'=HYPERLINK("http://x")', "'+cmd", "Neighbours"]
     assert rows[4][2:6] == ["new", "planned", "Fresh bread: how to choose and what to look for", "fresh bread"]
     assert rows[4][8] == "Search demand"
-    assert rows[4][9].startswith("demand-")
-    assert rows[4][10] == (
+    assert rows[4][9] == (
         "Source: Search demand · For whom: Neighbours · Search query: fresh bread (300 searches a month)"
         " · Time budget: 45 min"
     )
@@ -246,8 +243,8 @@ def test_csv_russian_weekdays_and_missed(kolosok: Plan) -> None:
     # a Russian Excel splits on ";" (its decimal sign is the comma); headers and statuses in Russian
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
     assert rows[0][:8] == ["дата", "день недели", "что делать", "статус", "заголовок", "запрос", "сегмент", "ссылка"]
-    assert rows[0][8:] == ["источник", "идея", "задание"]
-    assert rows[1] == ["2026-12-01", "вторник", "", "пропущено", "", "", "", "", "", "", ""]
+    assert rows[0][8:] == ["источник", "задание"]
+    assert rows[1] == ["2026-12-01", "вторник", "", "пропущено", "", "", "", "", "", ""]
     assert rows[3][:5] == ["2026-12-03", "четверг", "новая статья", "сегодня", "Как выбрать свежий хлеб"]
 
 

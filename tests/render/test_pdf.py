@@ -132,7 +132,7 @@ def test_contents_page_numbers_point_at_the_sections(kolosok: Rendered) -> None:
     reader = PdfReader(io.BytesIO(kolosok.pdf))
     pages = [re.sub(r"[\s\u00a0\u202f]+", " ", page.extract_text()) for page in reader.pages]
     toc = subprocess.run(
-        ["pdftotext", "-layout", "-f", "2", "-l", "2", "-", "-"], input=kolosok.pdf, capture_output=True, check=True
+        ["pdftotext", "-layout", "-f", "3", "-l", "3", "-", "-"], input=kolosok.pdf, capture_output=True, check=True
     ).stdout.decode("utf-8")
     for title in ("Главное", "ИТ-системы", "Экономика клиента", "Метод"):
         match = re.search(re.escape(title) + r"\s+(\d+)\s*$", toc, re.MULTILINE)
@@ -169,7 +169,8 @@ def test_metadata_from_the_plan(kolosok: Rendered) -> None:
     assert str(info["/CreationDate"]).startswith("D:20261120")
     assert str(info["/ModDate"]).startswith("D:20261120")
     outline = [item.title for item in reader.outline if not isinstance(item, list)]
-    assert outline[:2] == ["Содержание", "Главное"]
+    # page 2 is the one-page summary (the site overview's values), then the contents
+    assert outline[:3] == ["Коротко о главном", "Содержание", "Главное"]
     nested = [item.title for sub in reader.outline if isinstance(sub, list) for item in sub]
     assert "Онлайн-инструменты" in nested and "ИТ-системы" in nested
 
@@ -359,7 +360,7 @@ def _joined(text: str) -> str:
 
 
 @pytest.mark.parametrize("slug", ["kolosok", "northwind"])
-def test_every_gap_has_an_action_with_why_and_standard_advice_is_tagged(slug: str) -> None:
+def test_every_gap_has_an_action_with_why_and_no_standard_advice_tag(slug: str) -> None:
     loaded = load_plan(PLANS / f"{slug}.yaml")
     figures = compute_figures(loaded, TODAY)
     assert figures.audit is not None
@@ -368,8 +369,9 @@ def test_every_gap_has_an_action_with_why_and_standard_advice_is_tagged(slug: st
     for tool in gaps:
         assert tool.recommendation and _joined(re.sub(r"[*_`]", "", tool.recommendation))[:50] in text, tool.id
         assert tool.why and _joined(tool.why)[:50] in text, tool.id
-    tag = "типовой совет" if figures.language == "ru" else "standard advice"
-    assert text.count(tag) >= sum(a.recommendation_source == "default" for a in figures.audit.actions) > 0
+    # the tag is the consultant's (playbook report), never the client's PDF
+    assert sum(a.recommendation_source == "default" for a in figures.audit.actions) > 0
+    assert ("типовой совет" if figures.language == "ru" else "standard advice") not in text
     # the summary counts the issues by priority, in the plan's words
     issues = figures.audit.issues
     heading = "Пробелы по приоритету" if figures.language == "ru" else "Issues by priority"
@@ -419,3 +421,17 @@ def test_the_pdf_has_steps_3_to_5_and_the_roadmap(kolosok: Rendered, northwind: 
     english = text_of(northwind.pdf, first=3).lower()
     for heading in ("audience and demand", "competitors", "owner", "one-off cost"):
         assert heading in english, heading
+
+
+def test_page_two_is_the_sites_summary(kolosok: Rendered) -> None:
+    from generator.render.site import render_page
+
+    reader = PdfReader(io.BytesIO(kolosok.pdf))
+    page2 = re.sub(r"[\s\u00a0\u202f]+", " ", reader.pages[1].extract_text())
+    loaded = load_plan(PLANS / "kolosok.yaml")
+    overview = re.sub(r"[\s\u00a0\u202f]+", " ", render_page(loaded, compute_figures(loaded, TODAY), "index"))
+    # the same values on both: (270 × 3 000 + 80 × 10 500) / 350 ≈ 4 714; the VK group's 30 000 / 19 ≈ 1 579
+    for text in ("Коротко о главном", "4 714 ₽", "1 140 ₽", "4,1", "Три главных дела", "CRM-система", "1 579 ₽"):
+        assert text in page2, text
+        assert text in overview, text
+    assert "182 500" not in page2 and "182 500" not in overview  # the textbook LTV is the method's

@@ -178,3 +178,19 @@ def test_today_writes_dates_in_words_of_the_plans_language(plan_copy: Path, caps
     assert "Сегодня: 22 ноября 2026" in out
     assert "ближайшая 1 декабря 2026: Как выбрать свежий хлеб" in out
     assert "2026-12-01" not in out and "2026-11-22" not in out
+
+
+def test_today_shows_the_days_improvement_beside_the_article(kolosok_path: Path) -> None:
+    from datetime import date
+
+    from generator.render.today import compute_today
+
+    (row,) = compute_today([load_plan(kolosok_path)], date(2026, 12, 7))
+    # the maps entry (1–31 December) began 6 days ago and ends first: today's one-hour step
+    assert row.improvement == "«Карточки в Яндекс Картах и 2ГИС»: шаг на час (завершить к 31 декабря 2026)"
+    # in February only the CRM entry (from 1 February 2027) began within 30 days
+    (later,) = compute_today([load_plan(kolosok_path)], date(2027, 2, 3))
+    assert later.improvement == "«amoCRM с заявками из сайта и мессенджеров»: шаг на час (завершить к 31 декабря 2027)"
+    # in mid-January nothing is due and every priority is scheduled: a first step on the top one (CRM)
+    (quiet,) = compute_today([load_plan(kolosok_path)], date(2027, 1, 15))
+    assert quiet.improvement == "«CRM-система»: первый шаг на час"
