@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from generator.compute.ideas import Idea, normalise_title
 from generator.compute.slots import EntryKind, LogEntry, Slot
@@ -50,6 +50,32 @@ class Article:
     url: str | None = None
     topic: Topic = field(default_factory=Topic)
     places_used: set[int] = field(default_factory=set)
+    occasion: date | None = None  # an occasion's article: the occasion's date
+    lead_days: int = 0  # and how far ahead of it the article is read
+
+
+def in_season(article: Article, day: date) -> bool:
+    """An occasion's article is refreshed or reposted only in the weeks before its date (this year's
+    or the next), never off-season; any other article at any time."""
+    if article.occasion is None:
+        return True
+    window = timedelta(days=article.lead_days + 14)
+    return any(d - window <= day < d for d in (article.occasion, _next_year(article.occasion)))
+
+
+def _next_year(day: date) -> date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return date(day.year + 1, 3, 1)
+
+
+def refresh_candidate(articles: Sequence[Article], day: date, refresh_after_days: int) -> Article | None:
+    """Step 6 of the calendar rule: the article whose last write is oldest (ties: the first to
+    appear), when it is at least `refresh_after_days` old on `day` and in season. A list in, an
+    article out, so a refresh queue from elsewhere (an analytics import) can be handed in too."""
+    ready = [a for a in articles if (day - a.last_written).days >= refresh_after_days and in_season(a, day)]
+    return min(ready, key=lambda a: (a.last_written, a.order), default=None)
 
 
 @dataclass(frozen=True)
@@ -74,7 +100,8 @@ class Planner:
     places: list[Place]
     articles: list[Article] = field(default_factory=list)
     by_key: dict[str, Article] = field(default_factory=dict)
-    next_idea: int = 0
+    next_idea: int = 0  # the first queue index not yet planned
+    used: set[int] = field(default_factory=set)  # queue indices planned out of order (waiting ideas passed)
     turn: int = 0  # the repurpose round-robin: index of the next article to consider
 
     def add_logged(self, entry: LogEntry, topic: Topic, count: int) -> None:
@@ -101,6 +128,7 @@ class Planner:
         if normalise_title(idea.title) not in self.by_key:
             topic = Topic(idea.query, idea.segment, idea.source, idea.id)
             article = Article(idea.title, len(self.articles) + 1, day, day, None, topic)
+            article.occasion, article.lead_days = idea.date, idea.lead_days or 0
             self.articles.append(article)
             self._index(article)
         return Slot(
@@ -117,16 +145,36 @@ class Planner:
             occasion_date=idea.date,
             monthly_volume=idea.monthly_volume,
             is_today=is_today,
+            intent=idea.intent,
+            outline=idea.outline,
+            cta=idea.cta,
+            service=idea.service,
         )
+
+    def _take(self, day: date) -> Idea | None:
+        """The next idea in queue order that may be written on `day` (a pain waits for its fix)."""
+        for index in range(self.next_idea, len(self.queue)):
+            idea = self.queue[index]
+            if index in self.used or (idea.not_before is not None and idea.not_before > day):
+                continue
+            self.used.add(index)
+            while self.next_idea in self.used:
+                self.used.discard(self.next_idea)
+                self.next_idea += 1
+            return idea
+        return None
+
+    def left(self) -> list[Idea]:
+        """The ideas not planned (yet)."""
+        return [i for n, i in enumerate(self.queue) if n >= self.next_idea and n not in self.used]
 
     def plan(self, day: date, is_today: bool) -> Slot:
         """The task of a free slot: the next idea, else a refresh, a repurpose, or research."""
-        if self.next_idea < len(self.queue):
-            idea = self.queue[self.next_idea]
-            self.next_idea += 1
+        idea = self._take(day)
+        if idea is not None:
             return self.new(day, idea, is_today)
-        oldest = min(self.articles, key=lambda a: (a.last_written, a.order), default=None)
-        if oldest is not None and (day - oldest.last_written).days >= self.refresh_after_days:
+        oldest = refresh_candidate(self.articles, day, self.refresh_after_days)
+        if oldest is not None:
             slot = self._article_slot(day, "refresh", oldest, is_today)
             oldest.last_written = day
             return slot
@@ -158,6 +206,8 @@ class Planner:
         for step in range(count):
             article = ordered[(self.turn + step) % count]
             segment = article.topic.segment
+            if not in_season(article, day):
+                continue
             for index, place in enumerate(self.places):
                 if index in article.places_used or (segment is not None and place.segment != segment):
                     continue

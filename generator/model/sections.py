@@ -54,6 +54,10 @@ class Business(Section):
     consultant: Text | None = Field(None, description="Consultant who wrote the plan")
     description: Markdown | None = Field(None, description="What the business does (Markdown)")
     current_state: Markdown | None = Field(None, description="Current state of its marketing (Markdown)")
+    preset: Id | None = Field(
+        None,
+        description="the kind of business: bakery, auto-service, clinic, fitness, beauty, b2b, online-shop, education",
+    )
 
 
 # 2 · goals ------------------------------------------------------------------------------------

@@ -1,0 +1,191 @@
+"""Phrases in the forms a headline pattern needs, and the patterns filled with them.
+
+`generator.compute.patterns` holds the wording; this module prepares what goes into it — a
+service in four cases with the words that agree with it, a segment in the genitive, a need read
+as a noun phrase, an infinitive or a state, a pain read as an absence ("нет цен на сайте" →
+"Цены на сайте") or a complaint to quote — and returns None where the grammar cannot be
+trusted, so the idea engine picks a pattern that needs no agreement instead of a wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from generator.compute.headlines import (
+    accusative,
+    article,
+    costs,
+    in_places,
+    inflect,
+    lower_first,
+    needed,
+    noun_phrase,
+    parses,
+    prep_o,
+    quoted,
+    sentence_case,
+    unquote,
+    which,
+)
+from generator.compute.patterns import PATTERNS
+
+_MASS = frozenset(
+    "repair maintenance advice servicing service equipment software training insurance delivery cleaning "
+    "bread coffee support information stock documentation compliance".split()
+)
+_KO_BEFORE = ("дн", "мн", "вс", "вт")  # "ко Дню рождения"
+_ABSENT = {"ru": ("нет ", "не хватает "), "en": ("no ", "lack of ", "not enough ")}
+
+
+@dataclass(frozen=True)
+class Wording:
+    """A filled pattern: the title (sentence case) and its outline points."""
+
+    pattern: str
+    title: str
+    outline: tuple[str, ...]
+
+
+def fill(pattern: str, language: str, **values: str) -> Wording:
+    """The pattern in the plan's language (English for anything but Russian), filled."""
+    title, outline = PATTERNS[pattern]["ru" if language == "ru" else "en"]
+    return Wording(pattern, sentence_case(title.format(**values)), tuple(p.format(**values) for p in outline))
+
+
+@lru_cache(maxsize=4096)
+def service_forms(service: str, language: str) -> dict[str, str] | None:
+    """The service in the forms the intent patterns use; None when Russian cannot be inflected."""
+    text = lower_first(" ".join(service.split()))
+    if language != "ru":
+        plural = text.endswith("s") and not text.endswith("ss")
+        mass = plural or text.split()[-1].casefold() in _MASS
+        return {"s": text, "a_s": text if mass else f"{article(text)} {text}", "do": "do" if plural else "does"}
+    phrase = noun_phrase(text)
+    if phrase is None:
+        return None
+    loc = inflect(phrase, "loct")
+    return {
+        "s": text,
+        "s_acc": accusative(phrase),
+        "s_gen": inflect(phrase, "gent"),
+        "s_loc": loc,
+        "o": prep_o(loc),
+        "which": which(phrase),
+        "which_acc": which(phrase, accusative=True),
+        "costs": costs(phrase),
+    }
+
+
+@lru_cache(maxsize=1024)
+def segment_forms(name: str, language: str) -> dict[str, str] | None:
+    """A segment's name for "для …" (ru: genitive of its head) / "for …" (en, lower-case)."""
+    text = lower_first(unquote(name))
+    if language != "ru":
+        return {"seg": text, "seg_gen": text}
+    phrase = noun_phrase(text)
+    if phrase is None:
+        return None
+    return {"seg": text, "seg_gen": inflect(phrase, "gent")}
+
+
+def where(places: Sequence[str], language: str) -> str:
+    """" в Москве и Бибиреве" with its leading space, or ""."""
+    text = in_places(places, language)
+    return f" {text}" if text else ""
+
+
+def absent_thing(text: str, language: str) -> str | None:
+    """What an absence names, in the nominative: "нет цен на сайте" → "Цены на сайте"; None when the
+    text is no absence (or the noun cannot be put back into the nominative)."""
+    low = text.casefold()
+    prefix = next((p for p in _ABSENT["ru" if language == "ru" else "en"] if low.startswith(p)), None)
+    if prefix is None:
+        return None
+    rest = text[len(prefix) :].strip()
+    if language != "ru":
+        return sentence_case(rest) if rest else None
+    words = rest.split()
+    out: list[str] = []
+    for index, word in enumerate(words):  # the genitive phrase after "нет": back to the nominative
+        gent = next((p for p in parses(word.casefold()) if p.tag.case == "gent" and p.tag.POS in {"NOUN", "ADJF"}), None)
+        if gent is None:
+            if index == 0:
+                return None
+            out.extend(words[index:])
+            break
+        form = gent.inflect({"nomn", gent.tag.number or "sing"})
+        out.append(str(form.word) if form else word)
+        if gent.tag.POS == "NOUN":
+            out.extend(words[index + 1 :])
+            break
+    return sentence_case(" ".join(out))
+
+
+def need_kind(text: str, language: str) -> str:
+    """How a need is phrased: "np" (a thing), "inf" (an action), "state" (an adverb, "без очереди")."""
+    first = unquote(text).split(" ", 1)[0]
+    if language != "ru":
+        return "inf" if first.casefold() == "to" else "np"
+    tag = parses(first.casefold())[0].tag if first else None
+    if tag is not None and tag.POS == "INFN":
+        return "inf"
+    if tag is not None and tag.POS in {"ADVB", "PREP", "PRCL", "CONJ"}:
+        return "state"
+    return "np" if noun_phrase(lower_first(unquote(text))) is not None else "state"
+
+
+def need_wordings(text: str, language: str) -> list[Wording]:
+    """Two articles on a need, each in the pattern its phrasing allows."""
+    text = unquote(text)
+    kind = need_kind(text, language)
+    lower = lower_first(text)
+    if kind == "inf":
+        verb = re.sub(r"^to\s+", "", lower, flags=re.IGNORECASE)
+        return [fill("need_inf", language, text=verb), fill("need_steps", language, text=verb)]
+    if kind == "state":
+        return [fill("need_why", language, text=lower), fill("need_state", language, text=text)]
+    if language == "ru":
+        phrase = noun_phrase(lower)
+        assert phrase is not None
+        loc = inflect(phrase, "loct")
+        return [
+            fill("need_np", language, needed=needed(phrase), text=lower),
+            fill("need_about", language, o=prep_o(loc), s_loc=loc, text=lower),
+        ]
+    bare = re.sub(r"^(a|an|the)\s+", "", lower, flags=re.IGNORECASE)
+    return [fill("need_np", language, text=lower), fill("need_about", language, text=bare)]
+
+
+def pain_wordings(text: str, language: str, fixed: bool) -> list[Wording]:
+    """Two articles on a pain: what we changed (once the fix has started) or are changing, and why
+    it happens; an absence ("нет цен на сайте") is named by what is missing."""
+    text = unquote(text)
+    thing = absent_thing(text, language)
+    state = "fixed" if fixed else "changing"
+    first = fill(f"absent_{state}", language, x=thing) if thing else fill(f"pain_{state}", language, text_q=quoted(text, language))
+    return [first, fill("pain_avoid", language, text_q=quoted(text, language))]
+
+
+def weakness_wording(text: str, language: str) -> Wording:
+    """A competitor's weakness as what we do instead — never "Нет X? Не у нас", which reads as ours."""
+    text = unquote(text)
+    thing = absent_thing(text, language)
+    if thing:
+        return fill("weakness_absent", language, x=thing)
+    return fill("weakness", language, text_q=quoted(text, language))
+
+
+def occasion_wording(text: str, language: str) -> Wording:
+    """The plan's own occasion: "Готовимся ко Дню рождения пекарни" (the dative, pymorphy3), or
+    quoted when it is no noun phrase ("«Нам 5 лет!»")."""
+    text = unquote(text)
+    if language != "ru":
+        return fill("occasion", language, text=text)
+    phrase = noun_phrase(text)
+    if phrase is None:
+        return fill("occasion_quote", language, text_q=quoted(text, language))
+    dative = inflect(phrase, "datv")
+    return fill("occasion", language, to="ко" if dative.casefold().startswith(_KO_BEFORE) else "к", text=dative)
