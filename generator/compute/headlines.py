@@ -45,7 +45,7 @@ def parses(word: str) -> tuple[Any, ...]:
 def lemma(word: str) -> str:
     """The dictionary form of a word (Russian) or the word case-folded (anything else)."""
     word = word.strip(_QUOTES + ",.!?:;").casefold()
-    if word and "а" <= word[0] <= "я" or word[:1] == "ё":
+    if (word and "а" <= word[0] <= "я") or word[:1] == "ё":
         found = parses(word)
         return str(found[0].normal_form) if found else word
     return word[:-1] if word.endswith("s") and len(word) > 3 and not word.endswith("ss") else word
@@ -61,7 +61,7 @@ def sentence_case(text: str) -> str:
 def lower_first(text: str) -> str:
     """The text with its first letter lower-case, unless the word is an abbreviation or a name."""
     first = text.split(" ", 1)[0]
-    if len(first) > 1 and first[1:2].isupper() or is_name(first):
+    if (len(first) > 1 and first[1:2].isupper()) or is_name(first):
         return text
     return text[:1].lower() + text[1:]
 
@@ -179,17 +179,17 @@ def inflect(phrase: NounPhrase, case: str) -> str:
 
 
 def needed(phrase: NounPhrase) -> str:
-    """"Нужен / Нужна / Нужно / Нужны", agreeing with the phrase."""
+    """ "Нужен / Нужна / Нужно / Нужны", agreeing with the phrase."""
     return _NEEDED[phrase.kind]
 
 
 def which(phrase: NounPhrase, accusative: bool = False) -> str:
-    """"какой / какая / какое / какие" (or the accusative, for "выбрать какую …")."""
+    """ "какой / какая / какое / какие" (or the accusative, for "выбрать какую …")."""
     return (_WHICH_ACC if accusative else _WHICH)[phrase.kind]
 
 
 def costs(phrase: NounPhrase) -> str:
-    """"стоит" or, for a plural, "стоят"."""
+    """ "стоит" or, for a plural, "стоят"."""
     return "стоят" if phrase.number == "plur" else "стоит"
 
 
@@ -200,13 +200,13 @@ def accusative(phrase: NounPhrase) -> str:
 
 
 def prep_v(word: str) -> str:
-    """"в" or "во" before "в"/"ф" and a consonant ("во Владимире")."""
+    """ "в" or "во" before "в"/"ф" and a consonant ("во Владимире")."""
     low = word.casefold()
     return "во" if len(low) > 1 and low[0] in "вф" and low[1] not in "аеёиоуыэюя" else "в"
 
 
 def prep_o(word: str) -> str:
-    """"о" or "об" before a vowel ("об услуге")."""
+    """ "о" or "об" before a vowel ("об услуге")."""
     return "об" if word[:1].casefold() in "аиоуэ" else "о"
 
 
@@ -217,14 +217,14 @@ def place_case(place: str, case: str = "loct") -> str:
 
 
 def and_list(items: Sequence[str], language: str) -> str:
-    """"A", "A и B", "A, B и C" (en: "A and B", "A, B and C")."""
+    """ "A", "A и B", "A, B и C" (en: "A and B", "A, B and C")."""
     items = list(items)
     joiner = " и " if language == "ru" else " and "
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + joiner + items[-1]
 
 
 def in_places(places: Sequence[str], language: str) -> str:
-    """"в Москве и Бибиреве" / "in Cork and Dublin"; "" without places."""
+    """ "в Москве и Бибиреве" / "in Cork and Dublin"; "" without places."""
     if not places:
         return ""
     if language == "ru":

@@ -133,19 +133,29 @@ def plan_queries(segments: Sequence[Segment]) -> list[Query]:
 
 
 def intent_label(intent: Intent) -> str:
-    """"торт на заказ · Москва, Бибирево": the service and its places, for the brief."""
+    """ "торт на заказ · Москва, Бибирево": the service and its places, for the brief."""
     return " · ".join(p for p in (intent.service, ", ".join(intent.places)) if p)
 
 
 def _intent_idea(intent: Intent, wording: Wording, language: str, m: Material, source: Source, first: bool) -> Idea:
     return make_idea(
-        source, intent.service, wording, intent.segment, first=first, query=intent.query if intent.queries else None,
-        monthly_volume=intent.volume if intent.queries else None, intent=intent_label(intent), cta=m.cta,
-        service=intent.service, places=tuple(intent.places),
+        source,
+        intent.service,
+        wording,
+        intent.segment,
+        first=first,
+        query=intent.query if intent.queries else None,
+        monthly_volume=intent.volume if intent.queries else None,
+        intent=intent_label(intent),
+        cta=m.cta,
+        service=intent.service,
+        places=tuple(intent.places),
     )
 
 
-def intent_wording(intent: Intent, pattern: str, language: str, names: Mapping[str, str], **extra: str) -> Wording | None:
+def intent_wording(
+    intent: Intent, pattern: str, language: str, names: Mapping[str, str], **extra: str
+) -> Wording | None:
     """The intent in a pattern, or None when its grammar or its material does not allow it."""
     forms = service_forms(intent.service, language)
     if forms is None or (pattern in ("price", "case", "segment") and intent.venue):
@@ -174,7 +184,9 @@ def demand_ideas(intents: Sequence[Intent], covered: frozenset[str], language: s
             continue
         opening = OPENING.get(intent.modifier or "", "howto")
         extra = {"place": where(intent.places[:1], language)} if opening == "local" and intent.places else {}
-        wording = intent_wording(intent, opening, language, {}, **extra) or intent_wording(intent, "howto", language, {})
+        wording = intent_wording(intent, opening, language, {}, **extra) or intent_wording(
+            intent, "howto", language, {}
+        )
         if wording is not None:
             yield _intent_idea(intent, wording, language, m, "demand", first=True)
 
@@ -184,8 +196,9 @@ def segment_ideas(segments: Sequence[Segment], language: str, m: Material, today
     is worded as what we are changing, or waits for its initiative (`not_before`)."""
     for segment in segments:
         for need in segment.needs:
-            yield make_idea("need", need, need_wordings(need, language)[0], segment.id, first=True,
-                            intent=need, cta=m.cta)
+            yield make_idea(
+                "need", need, need_wordings(need, language)[0], segment.id, first=True, intent=need, cta=m.cta
+            )
         for pain in segment.pains:
             yield _pain_idea(segment.id, pain, language, m, today, 0)
 
@@ -195,24 +208,49 @@ def _pain_idea(segment: str, pain: str, language: str, m: Material, today: date,
     fixed = fix is not None and fix.start is not None and (m.until is None or fix.start <= m.until)
     wait = fix.start if fixed and fix is not None and fix.start is not None and fix.start > today else None
     wording = pain_wordings(pain, language, fixed)[which]
-    return make_idea("pain", pain, wording, segment, first=which == 0, intent=pain, cta=m.cta,
-                     not_before=wait if which == 0 else None)
+    return make_idea(
+        "pain",
+        pain,
+        wording,
+        segment,
+        first=which == 0,
+        intent=pain,
+        cta=m.cta,
+        not_before=wait if which == 0 else None,
+    )
 
 
 def competitor_ideas(competitors: Sequence[Competitor], language: str, m: Material) -> Iterable[Idea]:
     """Step 4: where the client does better — each weakness, then an honest comparison per competitor."""
     for competitor in competitors:
         for weakness in competitor.weaknesses:
-            yield make_idea("competitor", weakness, weakness_wording(weakness, language), first=True,
-                            competitor=competitor.name, intent=weakness, cta=m.cta)
+            yield make_idea(
+                "competitor",
+                weakness,
+                weakness_wording(weakness, language),
+                first=True,
+                competitor=competitor.name,
+                intent=weakness,
+                cta=m.cta,
+            )
     for competitor in competitors:
-        rival = competitor.name.strip("«»\"“” ")
-        yield make_idea("competitor", competitor.name, fill("rival", language, rival=rival),
-                        competitor=competitor.name, intent=rival, cta=m.cta)
+        rival = competitor.name.strip('«»"“” ')
+        yield make_idea(
+            "competitor",
+            competitor.name,
+            fill("rival", language, rival=rival),
+            competitor=competitor.name,
+            intent=rival,
+            cta=m.cta,
+        )
 
 
 def angle_ideas(
-    intents: Sequence[Intent], segments: Sequence[Segment], competitors: Sequence[Competitor], language: str, m: Material,
+    intents: Sequence[Intent],
+    segments: Sequence[Segment],
+    competitors: Sequence[Competitor],
+    language: str,
+    m: Material,
     today: date,
 ) -> Iterable[Idea]:
     """Step 5: further angles — every intent in each pattern, each place, each segment that searches
@@ -232,15 +270,31 @@ def angle_ideas(
                 continue
             wording = intent_wording(intent, "segment", language, names, segment=segment.id)
             if wording is not None:
-                yield make_idea("angle", f"{intent.service} {segment.id}", wording, segment.id,
-                                intent=intent_label(intent), cta=m.cta, service=intent.service,
-                                query=intent.query if intent.queries else None)
+                yield make_idea(
+                    "angle",
+                    f"{intent.service} {segment.id}",
+                    wording,
+                    segment.id,
+                    intent=intent_label(intent),
+                    cta=m.cta,
+                    service=intent.service,
+                    query=intent.query if intent.queries else None,
+                )
         for competitor in competitors:
-            rival = competitor.name.strip("«»\"“” ")
+            rival = competitor.name.strip('«»"“” ')
             wording = intent_wording(intent, "rival_service", language, names, rival=rival)
             if wording is not None:
-                yield make_idea("angle", f"{intent.service} {rival}", wording, intent.segment, competitor=competitor.name,
-                                intent=intent_label(intent), cta=m.cta, service=intent.service, query=intent.query)
+                yield make_idea(
+                    "angle",
+                    f"{intent.service} {rival}",
+                    wording,
+                    intent.segment,
+                    competitor=competitor.name,
+                    intent=intent_label(intent),
+                    cta=m.cta,
+                    service=intent.service,
+                    query=intent.query,
+                )
     for segment in segments:
         for need in segment.needs:
             yield make_idea("need", need, need_wordings(need, language)[1], segment.id, intent=need, cta=m.cta)
@@ -269,8 +323,13 @@ def plan_intents(segments: Sequence[Segment], language: str, m: Material) -> lis
 
 
 def _sources(
-    backlog: Sequence[BacklogItem], segments: Sequence[Segment], competitors: Sequence[Competitor],
-    covered: frozenset[str], language: str, m: Material, today: date,
+    backlog: Sequence[BacklogItem],
+    segments: Sequence[Segment],
+    competitors: Sequence[Competitor],
+    covered: frozenset[str],
+    language: str,
+    m: Material,
+    today: date,
 ) -> tuple[Iterable[Idea], ...]:
     intents = plan_intents(segments, language, m)
     return (
@@ -309,7 +368,9 @@ def idea_queue(
     ids = {i.id for i in taken}
     titles = set(coverage.titles) | {normalise_title(i.title) for i in taken}
     keys = {title_key(t) for t in titles}
-    for source in _sources(backlog, segments, competitors, _backlog_covered(backlog, coverage.titles), language, m, today):
+    for source in _sources(
+        backlog, segments, competitors, _backlog_covered(backlog, coverage.titles), language, m, today
+    ):
         for idea in source:
             key = normalise_title(idea.title)
             if idea.id in ids or key in titles or title_key(idea.title) in keys or coverage.covers(idea):
@@ -322,7 +383,10 @@ def idea_queue(
 
 
 def every_idea(
-    backlog: Sequence[BacklogItem], segments: Sequence[Segment], competitors: Sequence[Competitor], language: str,
+    backlog: Sequence[BacklogItem],
+    segments: Sequence[Segment],
+    competitors: Sequence[Competitor],
+    language: str,
     material: Material | None = None,
 ) -> list[Idea]:
     """Every idea the plan holds, covered or not (for reading the log: which idea an entry wrote)."""

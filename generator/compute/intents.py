@@ -23,22 +23,108 @@ from generator.compute.headlines import lemma, parses
 
 # Words that modify a query's service rather than name it; their kind picks the headline.
 MODIFIERS: dict[str, str] = {
-    "рядом": "local", "близко": "local", "near": "local", "nearby": "local", "me": "local",
-    "цена": "price", "цены": "price", "стоимость": "price", "сколько": "price", "прайс": "price",
-    "недорого": "price", "дешево": "price", "дёшево": "price", "price": "price", "prices": "price",
-    "cost": "price", "cheap": "price",
-    "купить": "buy", "заказать": "buy", "buy": "buy", "order": "buy",
-    "отзывы": "reviews", "reviews": "reviews", "лучший": "reviews", "лучшие": "reviews", "best": "reviews",
-    "срочно": "urgent", "круглосуточно": "urgent", "urgent": "urgent", "emergency": "urgent",
+    "рядом": "local",
+    "близко": "local",
+    "near": "local",
+    "nearby": "local",
+    "me": "local",
+    "цена": "price",
+    "цены": "price",
+    "стоимость": "price",
+    "сколько": "price",
+    "прайс": "price",
+    "недорого": "price",
+    "дешево": "price",
+    "дёшево": "price",
+    "price": "price",
+    "prices": "price",
+    "cost": "price",
+    "cheap": "price",
+    "купить": "buy",
+    "заказать": "buy",
+    "buy": "buy",
+    "order": "buy",
+    "отзывы": "reviews",
+    "reviews": "reviews",
+    "лучший": "reviews",
+    "лучшие": "reviews",
+    "best": "reviews",
+    "срочно": "urgent",
+    "круглосуточно": "urgent",
+    "urgent": "urgent",
+    "emergency": "urgent",
 }
 # Head words that name a place of business, not a product: no "how much does it cost" for them.
 VENUES = frozenset(
-    "пекарня кондитерская автосервис сервис шиномонтаж автомойка клиника стоматология салон магазин "
-    "фитнес-клуб клуб спортзал зал студия школа мастерская ателье кафе ресторан центр поставщик "
-    "supplier shop store clinic gym salon bakery garage dentist agency school studio club centre center "
-    "distributor dealer workshop".split()
+    [
+        "пекарня",
+        "кондитерская",
+        "автосервис",
+        "сервис",
+        "шиномонтаж",
+        "автомойка",
+        "клиника",
+        "стоматология",
+        "салон",
+        "магазин",
+        "фитнес-клуб",
+        "клуб",
+        "спортзал",
+        "зал",
+        "студия",
+        "школа",
+        "мастерская",
+        "ателье",
+        "кафе",
+        "ресторан",
+        "центр",
+        "поставщик",
+        "supplier",
+        "shop",
+        "store",
+        "clinic",
+        "gym",
+        "salon",
+        "bakery",
+        "garage",
+        "dentist",
+        "agency",
+        "school",
+        "studio",
+        "club",
+        "centre",
+        "center",
+        "distributor",
+        "dealer",
+        "workshop",
+    ]
 )
-_STOP = frozenset("в во на для с со и по из у к о от the a an for of in and to with".split())
+_STOP = frozenset(
+    [
+        "в",
+        "во",
+        "на",
+        "для",
+        "с",
+        "со",
+        "и",
+        "по",
+        "из",
+        "у",
+        "к",
+        "о",
+        "от",
+        "the",
+        "a",
+        "an",
+        "for",
+        "of",
+        "in",
+        "and",
+        "to",
+        "with",
+    ]
+)
 _WORD = re.compile(r"[\w-]+", re.UNICODE)
 
 
@@ -98,7 +184,7 @@ def is_place(word: str, language: str, known: frozenset[str]) -> bool:
 
 
 def capitalise_place(word: str) -> str:
-    """"бибирево" → "Бибирево", "спб" → "СПб"-like abbreviations upper-cased."""
+    """ "бибирево" → "Бибирево", "спб" → "СПб"-like abbreviations upper-cased."""
     found = parses(word.casefold()) if language_of(word) == "ru" else ()
     if found and "Abbr" in found[0].tag:
         return word.upper()
@@ -106,7 +192,7 @@ def capitalise_place(word: str) -> str:
 
 
 def language_of(word: str) -> str:
-    """"ru" for a Cyrillic word, else "en"."""
+    """ "ru" for a Cyrillic word, else "en"."""
     return "ru" if re.search(r"[а-яё]", word.casefold()) else "en"
 
 

@@ -35,7 +35,7 @@ from generator.model import Content
 LIBRARY = Path(__file__).resolve().parent.parent / "occasions"
 PRESETS = ("bakery", "auto-service", "clinic", "fitness", "beauty", "b2b", "online-shop", "education")
 # Countries (content.holidays) that keep the Orthodox Easter; a Russian plan without a country too.
-ORTHODOX = frozenset("RU BY UA GE RS ME MK MD BG RO GR CY AM KZ".split())
+ORTHODOX = frozenset(["RU", "BY", "UA", "GE", "RS", "ME", "MK", "MD", "BG", "RO", "GR", "CY", "AM", "KZ"])
 _SLACK = 21  # an occasion's article moves at most three weeks earlier than its lead days ask
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -107,7 +107,12 @@ def _country_fits(entry: LibraryOccasion, country: str | None) -> bool:
 
 
 def occasion_ideas(
-    content: Content, end: date, today: date, language: str, coverage: Coverage, preset: str | None = None,
+    content: Content,
+    end: date,
+    today: date,
+    language: str,
+    coverage: Coverage,
+    preset: str | None = None,
     cta: str | None = None,
 ) -> list[Idea]:
     """The library's occasions for this kind of business and the plan's own, after today and inside the
@@ -120,15 +125,24 @@ def occasion_ideas(
         day = next_date(entry, after, end, orthodox)
         if day is None or not _country_fits(entry, country):
             continue
-        wording = Wording(entry.id, entry.title, entry.outline)
-        idea = make_idea("occasion", entry.name, wording, first=True, date=day, intent=entry.name, cta=cta,
-                         lead_days=entry.lead_days)
+        wording = Wording("occasion", entry.title, entry.outline)
+        idea = make_idea(
+            "occasion", entry.name, wording, first=True, date=day, intent=entry.name, cta=cta, lead_days=entry.lead_days
+        )
         dated.append((day, idea))
     for own in content.occasions:
         if after < own.date <= end:
             wording = occasion_wording(own.title, language)
-            idea = make_idea("occasion", own.title, wording, first=True, date=own.date, intent=own.title, cta=cta,
-                             lead_days=content.lead_days)
+            idea = make_idea(
+                "occasion",
+                own.title,
+                wording,
+                first=True,
+                date=own.date,
+                intent=own.title,
+                cta=cta,
+                lead_days=content.lead_days,
+            )
             dated.append((own.date, idea))
     ideas: list[Idea] = []
     seen: set[str] = set()

@@ -33,8 +33,25 @@ from generator.compute.headlines import (
 from generator.compute.patterns import PATTERNS
 
 _MASS = frozenset(
-    "repair maintenance advice servicing service equipment software training insurance delivery cleaning "
-    "bread coffee support information stock documentation compliance".split()
+    [
+        "repair",
+        "maintenance",
+        "advice",
+        "servicing",
+        "equipment",
+        "software",
+        "training",
+        "insurance",
+        "delivery",
+        "cleaning",
+        "bread",
+        "coffee",
+        "support",
+        "information",
+        "stock",
+        "documentation",
+        "compliance",
+    ]
 )
 _KO_BEFORE = ("дн", "мн", "вс", "вт")  # "ко Дню рождения"
 _ABSENT = {"ru": ("нет ", "не хватает "), "en": ("no ", "lack of ", "not enough ")}
@@ -62,7 +79,13 @@ def service_forms(service: str, language: str) -> dict[str, str] | None:
     if language != "ru":
         plural = text.endswith("s") and not text.endswith("ss")
         mass = plural or text.split()[-1].casefold() in _MASS
-        return {"s": text, "a_s": text if mass else f"{article(text)} {text}", "do": "do" if plural else "does"}
+        many = text if mass else f"{text}es" if text.endswith(("s", "x", "ch", "sh")) else f"{text}s"
+        return {
+            "s": text,
+            "a_s": text if mass else f"{article(text)} {text}",
+            "do": "do" if plural else "does",
+            "s_pl": many,
+        }
     phrase = noun_phrase(text)
     if phrase is None:
         return None
@@ -92,7 +115,7 @@ def segment_forms(name: str, language: str) -> dict[str, str] | None:
 
 
 def where(places: Sequence[str], language: str) -> str:
-    """" в Москве и Бибиреве" with its leading space, or ""."""
+    """ " в Москве и Бибиреве" with its leading space, or ""."""
     text = in_places(places, language)
     return f" {text}" if text else ""
 
@@ -110,7 +133,9 @@ def absent_thing(text: str, language: str) -> str | None:
     words = rest.split()
     out: list[str] = []
     for index, word in enumerate(words):  # the genitive phrase after "нет": back to the nominative
-        gent = next((p for p in parses(word.casefold()) if p.tag.case == "gent" and p.tag.POS in {"NOUN", "ADJF"}), None)
+        gent = next(
+            (p for p in parses(word.casefold()) if p.tag.case == "gent" and p.tag.POS in {"NOUN", "ADJF"}), None
+        )
         if gent is None:
             if index == 0:
                 return None
@@ -165,7 +190,11 @@ def pain_wordings(text: str, language: str, fixed: bool) -> list[Wording]:
     text = unquote(text)
     thing = absent_thing(text, language)
     state = "fixed" if fixed else "changing"
-    first = fill(f"absent_{state}", language, x=thing) if thing else fill(f"pain_{state}", language, text_q=quoted(text, language))
+    first = (
+        fill(f"absent_{state}", language, x=thing)
+        if thing
+        else fill(f"pain_{state}", language, text_q=quoted(text, language))
+    )
     return [first, fill("pain_avoid", language, text_q=quoted(text, language))]
 
 

@@ -18,6 +18,8 @@ def lint_message(warning: LintWarning, language: str) -> str:
     values = dict(warning.values)
     if "date" in values:
         values["date"] = fmt_date(date.fromisoformat(values["date"]), language)
+    if warning.label == "lint.M114.few":  # what to add: keys of `lint.M114.add.*`
+        values["add"] = "; ".join(t(f"lint.M114.add.{key}", language) for key in values["add"].split())
     return t(warning.label, language).format(**values)
 
 
