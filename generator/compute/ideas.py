@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from typing import Literal
@@ -27,7 +27,7 @@ from typing import Literal
 from generator.compute.headlines import lemma, sentence_case
 from generator.compute.intents import Intent, Query, group_intents, read_query
 from generator.compute.material import Material
-from generator.compute.patterns import INTENT_ANGLES, OPENING
+from generator.compute.patterns import INTENT_ANGLES, OPENING, SERVICE_PRESETS
 from generator.compute.wording import (
     Wording,
     fill,
@@ -158,7 +158,7 @@ def intent_wording(
 ) -> Wording | None:
     """The intent in a pattern, or None when its grammar or its material does not allow it."""
     forms = service_forms(intent.service, language)
-    if forms is None or (pattern in ("price", "case", "segment") and intent.venue):
+    if forms is None or (pattern in ("price", "case", "segment", "when", "myths", "duration") and intent.venue):
         return None
     if pattern == "local" and not extra.get("place"):
         extra = {**extra, "place": " рядом с домом" if language == "ru" else " near you"}
@@ -227,7 +227,7 @@ def competitor_ideas(competitors: Sequence[Competitor], language: str, m: Materi
             yield make_idea(
                 "competitor",
                 weakness,
-                weakness_wording(weakness, language),
+                weakness_wording(weakness, language)[0],
                 first=True,
                 competitor=competitor.name,
                 intent=weakness,
@@ -257,49 +257,79 @@ def angle_ideas(
     for it and each competitor; the services of the description; second articles on needs and pains."""
     names = {s.id: s.name for s in segments}
     for intent in intents:
-        for pattern in INTENT_ANGLES:
+        patterns = (*INTENT_ANGLES, "duration") if m.preset in SERVICE_PRESETS else INTENT_ANGLES
+        for pattern in patterns:
             wording = intent_wording(intent, pattern, language, names)
             if wording is not None:
                 yield _intent_idea(intent, wording, language, m, "angle", first=False)
-        for place in intent.places:
+        for place in local_places(intent, m):
             wording = intent_wording(intent, "local", language, names, place=where([place], language))
             if wording is not None:
-                yield _intent_idea(intent, wording, language, m, "angle", first=False)
-        for segment in segments:  # the intent for the other segments: its own is every article's reader
-            if segment.id in intent.segments:
-                continue
-            wording = intent_wording(intent, "segment", language, names, segment=segment.id)
-            if wording is not None:
-                yield make_idea(
-                    "angle",
-                    f"{intent.service} {segment.id}",
-                    wording,
-                    segment.id,
-                    intent=intent_label(intent),
-                    cta=m.cta,
-                    service=intent.service,
-                    query=intent.query if intent.queries else None,
-                )
-        for competitor in competitors:
-            rival = competitor.name.strip('«»"“” ')
-            wording = intent_wording(intent, "rival_service", language, names, rival=rival)
-            if wording is not None:
-                yield make_idea(
-                    "angle",
-                    f"{intent.service} {rival}",
-                    wording,
-                    intent.segment,
-                    competitor=competitor.name,
-                    intent=intent_label(intent),
-                    cta=m.cta,
-                    service=intent.service,
-                    query=intent.query,
-                )
+                idea = _intent_idea(intent, wording, language, m, "angle", first=False)
+                yield replace(idea, id=idea_id("angle", intent.segment, "local", f"{intent.service} {place}"))
+        yield from _for_segments(intent, segments, language, m, names)
+        yield from _against_competitors(intent, competitors, language, m, names)
     for segment in segments:
         for need in segment.needs:
             yield make_idea("need", need, need_wordings(need, language)[1], segment.id, intent=need, cta=m.cta)
         for pain in segment.pains:
             yield _pain_idea(segment.id, pain, language, m, today, 1)
+            yield _pain_idea(segment.id, pain, language, m, today, 2)
+    for competitor in competitors:
+        for weakness in competitor.weaknesses:
+            wording = weakness_wording(weakness, language)[1]
+            yield make_idea("competitor", weakness, wording, competitor=competitor.name, intent=weakness, cta=m.cta)
+
+
+def local_places(intent: Intent, m: Material) -> list[str]:
+    """The places a local guide on the intent is written for: the query's own, and the most
+    specific place of the plan's region (the district) when the queries do not name it."""
+    named = {w.casefold() for p in intent.places for w in p.split()}
+    extra = [p for p in m.region_names if not named & {w.casefold() for w in p.split()}]
+    return [*intent.places, *extra[-1:]]
+
+
+def _for_segments(
+    intent: Intent, segments: Sequence[Segment], language: str, m: Material, names: Mapping[str, str]
+) -> Iterable[Idea]:
+    """The intent for each segment, unless the segment is named after it ("Заказчики тортов")."""
+    service = {lemma(w) for w in intent.service.split()}
+    for segment in segments:
+        if service & {lemma(w) for w in segment.name.split()}:
+            continue
+        wording = intent_wording(intent, "segment", language, names, segment=segment.id)
+        if wording is not None:
+            yield make_idea(
+                "angle",
+                f"{intent.service} {segment.id}",
+                wording,
+                segment.id,
+                intent=intent_label(intent),
+                cta=m.cta,
+                service=intent.service,
+                query=intent.query if intent.queries else None,
+            )
+
+
+def _against_competitors(
+    intent: Intent, competitors: Sequence[Competitor], language: str, m: Material, names: Mapping[str, str]
+) -> Iterable[Idea]:
+    """The intent compared with each competitor's offer."""
+    for competitor in competitors:
+        rival = competitor.name.strip('«»"“” ')
+        wording = intent_wording(intent, "rival_service", language, names, rival=rival)
+        if wording is not None:
+            yield make_idea(
+                "angle",
+                f"{intent.service} {rival}",
+                wording,
+                intent.segment,
+                competitor=competitor.name,
+                intent=intent_label(intent),
+                cta=m.cta,
+                service=intent.service,
+                query=intent.query if intent.queries else None,
+            )
 
 
 def service_ideas(services: Sequence[str], intents: Sequence[Intent], language: str, m: Material) -> Iterable[Idea]:

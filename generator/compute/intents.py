@@ -61,7 +61,6 @@ VENUES = frozenset(
         "кондитерская",
         "автосервис",
         "сервис",
-        "шиномонтаж",
         "автомойка",
         "клиника",
         "стоматология",
@@ -171,6 +170,21 @@ def region_places(region: str | None) -> frozenset[str]:
     """Words the plan's region writes with a capital, case-folded: its places."""
     words = _WORD.findall(region or "")
     return frozenset(w.casefold() for w in words if w[:1].isupper() and len(w) > 2)
+
+
+def region_names(region: str | None) -> tuple[str, ...]:
+    """The places the plan's region names, as written: each run of capitalised words ("Москва, спальный
+    район Бибирево" → Москва, Бибирево; "Москва, Южное Бутово" → Москва, Южное Бутово)."""
+    found: list[str] = []
+    for part in re.split(r"[,;()]| and | и ", region or ""):
+        run: list[str] = []
+        for word in [*part.split(), ""]:
+            if word[:1].isupper() and len(word) > 1:
+                run.append(word)
+            elif run:
+                found.append(" ".join(run))
+                run = []
+    return tuple(dict.fromkeys(found))
 
 
 def is_place(word: str, language: str, known: frozenset[str]) -> bool:

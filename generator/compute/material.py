@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from generator.compute.headlines import lemma
-from generator.compute.intents import region_places, services_in
+from generator.compute.intents import region_names, region_places, services_in
 from generator.model import Plan
 
 # The call to action by kind of business (`business.preset`): book a visit, order, or call.
@@ -45,7 +45,8 @@ class Material:
     name: str = ""
     preset: str | None = None
     model: str | None = None
-    places: frozenset[str] = frozenset()  # case-folded place names of the plan's region
+    places: frozenset[str] = frozenset()  # case-folded place words of the plan's region
+    region_names: tuple[str, ...] = ()  # the region's places as written ("Южное Бутово")
     services: tuple[str, ...] = ()  # services the business description lists
     # segment id → initiatives serving it: (title, start)
     initiatives: dict[str, tuple[Fix, ...]] = field(default_factory=dict)
@@ -94,6 +95,7 @@ def read_material(plan: Plan) -> Material:
         preset=getattr(business, "preset", None),
         model=business.model,
         places=region_places(business.region),
+        region_names=region_names(business.region),
         services=tuple(_services(business.description, business.language)),
         initiatives={k: tuple(v) for k, v in by_segment.items()},
     )

@@ -99,6 +99,7 @@ def service_forms(service: str, language: str) -> dict[str, str] | None:
         "which": which(phrase),
         "which_acc": which(phrase, accusative=True),
         "costs": costs(phrase),
+        "needed_low": needed(phrase).lower(),
     }
 
 
@@ -134,7 +135,7 @@ def absent_thing(text: str, language: str) -> str | None:
     out: list[str] = []
     for index, word in enumerate(words):  # the genitive phrase after "нет": back to the nominative
         gent = next(
-            (p for p in parses(word.casefold()) if p.tag.case == "gent" and p.tag.POS in {"NOUN", "ADJF"}), None
+            (p for p in parses(word.casefold()) if p.tag.case == "gent" and p.tag.POS in {"NOUN", "ADJF", "PRTF"}), None
         )
         if gent is None:
             if index == 0:
@@ -171,7 +172,7 @@ def need_wordings(text: str, language: str) -> list[Wording]:
         verb = re.sub(r"^to\s+", "", lower, flags=re.IGNORECASE)
         return [fill("need_inf", language, text=verb), fill("need_steps", language, text=verb)]
     if kind == "state":
-        return [fill("need_why", language, text=lower), fill("need_state", language, text=text)]
+        return [fill("need_why", language, text=lower), fill("need_state", language, text=lower)]
     if language == "ru":
         phrase = noun_phrase(lower)
         assert phrase is not None
@@ -195,16 +196,20 @@ def pain_wordings(text: str, language: str, fixed: bool) -> list[Wording]:
         if thing
         else fill(f"pain_{state}", language, text_q=quoted(text, language))
     )
-    return [first, fill("pain_avoid", language, text_q=quoted(text, language))]
+    return [
+        first,
+        fill("pain_avoid", language, text_q=quoted(text, language)),
+        fill("pain_what", language, text_low=lower_first(text)),
+    ]
 
 
-def weakness_wording(text: str, language: str) -> Wording:
-    """A competitor's weakness as what we do instead — never "Нет X? Не у нас", which reads as ours."""
+def weakness_wording(text: str, language: str) -> list[Wording]:
+    """A competitor's weakness as what we do instead — never "Нет X? Не у нас", which reads as ours —
+    and as what a buyer should check."""
     text = unquote(text)
     thing = absent_thing(text, language)
-    if thing:
-        return fill("weakness_absent", language, x=thing)
-    return fill("weakness", language, text_q=quoted(text, language))
+    first = fill("weakness_absent", language, x=thing) if thing else fill("weakness", language, text_q=quoted(text, language))
+    return [first, fill("weakness_check", language, text_q=quoted(text, language))]
 
 
 def occasion_wording(text: str, language: str) -> Wording:
