@@ -96,6 +96,11 @@ class NounPhrase:
     gender: str | None  # "masc", "femn", "neut" (None in the plural)
 
     @property
+    def animate(self) -> bool:
+        """The head noun names a person or an animal (its accusative is its genitive)."""
+        return any(p is not None and p.tag.POS == "NOUN" and "anim" in p.tag for p in self.parses)
+
+    @property
     def kind(self) -> str:
         """The key of the agreement tables: the gender, or "plur"."""
         return "plur" if self.number == "plur" else self.gender or "masc"
@@ -107,6 +112,17 @@ def _nominative(word: str, pos: set[str]) -> Any:
         if parse.tag.POS in pos and parse.tag.case == "nomn":
             return parse
     return None
+
+
+def _agrees(adjective: Any, noun: Any) -> bool:
+    """An adjective's parse agrees with a noun's in number and, in the singular, gender."""
+    number = noun.tag.number or "sing"
+    return bool(adjective.tag.number == number and (number == "plur" or adjective.tag.gender == noun.tag.gender))
+
+
+def is_clause(text: str) -> bool:
+    """The text has a verb ("ребёнок боится стоматолога"): a clause, not a noun phrase."""
+    return any(parses(w.casefold().strip(",.!?"))[0].tag.POS in {"VERB", "INFN", "PRED"} for w in text.split() if w)
 
 
 def _head_word(word: str) -> str:
@@ -125,11 +141,14 @@ def noun_phrase(text: str) -> NounPhrase | None:
         following = _nominative(words[index + 1], {"NOUN"}) if index + 1 < len(words) else None
         if noun is not None and "Fixd" in noun.tag and following is not None:
             continue  # "бенто торт": an indeclinable word before the noun it describes
+        adjective = _nominative(word, {"ADJF", "PRTF"})
+        if noun is not None and adjective is not None and following is not None and _agrees(adjective, following):
+            found[index] = adjective  # "детская стоматология": "детская" describes, it is no noun here
+            continue
         if noun is not None:
             head = index
             found[index] = noun
             break
-        adjective = _nominative(word, {"ADJF", "PRTF"})
         if adjective is None:
             return None
         found[index] = adjective
@@ -152,13 +171,13 @@ def noun_phrase(text: str) -> NounPhrase | None:
     return NounPhrase(words, tuple(found), number, gender)
 
 
-def _inflect_word(word: str, parse: Any, case: str, number: str, animacy: str = "inan") -> str:
+def _inflect_word(word: str, parse: Any, case: str, number: str, agree: frozenset[str] = frozenset()) -> str:
     if "-" in word and _head_word(word) != word:  # "онлайн-запись" → "онлайн-записи"
         prefix, last = word.rsplit("-", 1)
-        return f"{prefix}-{_inflect_word(last, parse, case, number, animacy)}"
+        return f"{prefix}-{_inflect_word(last, parse, case, number, agree)}"
     wanted = {case, number}
-    if case == "accs" and parse.tag.POS in {"ADJF", "PRTF"} and number == "sing":
-        wanted.add(animacy)  # "свежий хлеб" → "свежий хлеб", "нового клиента": the adjective follows its noun
+    if parse.tag.POS in {"ADJF", "PRTF"}:
+        wanted |= agree  # the adjective takes its noun's gender and, in the accusative, its animacy
     form = parse.inflect(wanted) or parse.inflect({case, number}) or parse.inflect({case})
     new = str(form.word) if form is not None else word
     if word[:1].isupper():
@@ -170,10 +189,11 @@ def _inflect_word(word: str, parse: Any, case: str, number: str, animacy: str = 
 
 def inflect(phrase: NounPhrase, case: str) -> str:
     """The phrase in `case` (pymorphy3 grammeme, e.g. "datv"), each word keeping its capitals."""
-    noun = next((p for p in phrase.parses if p is not None and p.tag.POS == "NOUN"), None)
-    animacy = "anim" if noun is not None and "anim" in noun.tag else "inan"
+    agree = {phrase.gender} if phrase.number == "sing" and phrase.gender else set()
+    if case == "accs" and (phrase.number == "plur" or phrase.gender == "masc"):
+        agree.add("anim" if phrase.animate else "inan")  # "свежий хлеб", but "детского стоматолога"
     return " ".join(
-        _inflect_word(word, parse, case, phrase.number, animacy) if parse is not None else word
+        _inflect_word(word, parse, case, phrase.number, frozenset(agree)) if parse is not None else word
         for word, parse in zip(phrase.words, phrase.parses, strict=True)
     )
 
@@ -184,7 +204,9 @@ def needed(phrase: NounPhrase) -> str:
 
 
 def which(phrase: NounPhrase, accusative: bool = False) -> str:
-    """ "какой / какая / какое / какие" (or the accusative, for "выбрать какую …")."""
+    """ "какой / какая / какое / какие" (or the accusative, for "выбрать какую / какого …")."""
+    if accusative and phrase.animate and phrase.kind in ("masc", "plur"):
+        return "какого" if phrase.kind == "masc" else "каких"
     return (_WHICH_ACC if accusative else _WHICH)[phrase.kind]
 
 
@@ -194,9 +216,8 @@ def costs(phrase: NounPhrase) -> str:
 
 
 def accusative(phrase: NounPhrase) -> str:
-    """The accusative; an animate noun takes the genitive's form, as Russian does."""
-    noun = next(p for p in phrase.parses if p is not None and p.tag.POS == "NOUN")
-    return inflect(phrase, "accs" if "inan" in noun.tag or phrase.number == "sing" else "gent")
+    """The accusative ("свежий хлеб", "детского стоматолога": `inflect` follows the noun's animacy)."""
+    return inflect(phrase, "accs")
 
 
 def prep_v(word: str) -> str:

@@ -337,7 +337,7 @@ def service_ideas(services: Sequence[str], intents: Sequence[Intent], language: 
     known = {i.key for i in intents}
     for service in services:
         _, _, _, key = read_query(service, language, m.places)
-        if key in known:
+        if any(set(key.split()) <= set(k.split()) for k in known):  # "имплантация" is in "имплантация зубов"
             continue
         known.add(key)
         intent = Intent(key, service, "", None)

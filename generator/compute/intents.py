@@ -94,6 +94,19 @@ VENUES = frozenset(
         "centre",
         "center",
         "distributor",
+        "стоматолог",
+        "врач",
+        "тренер",
+        "мастер",
+        "репетитор",
+        "юрист",
+        "trainer",
+        "coach",
+        "instructor",
+        "tutor",
+        "doctor",
+        "mechanic",
+        "lawyer",
         "dealer",
         "workshop",
     ]
@@ -124,6 +137,10 @@ _STOP = frozenset(
         "with",
     ]
 )
+# Nouns that follow a place's adjective: "приморский район", "свердловская область".
+GEO_NOUNS = frozenset(("район", "области", "область", "округ", "district", "county"))
+# Abbreviations of cities that queries use.
+CITY_ABBREVIATIONS = {"спб": "Санкт-Петербург", "мск": "Москва", "екб": "Екатеринбург", "нск": "Новосибирск"}
 _WORD = re.compile(r"[\w-]+", re.UNICODE)
 
 
@@ -182,6 +199,8 @@ def region_names(region: str | None) -> tuple[str, ...]:
             if word[:1].isupper() and len(word) > 1:
                 run.append(word)
             elif run:
+                if word.casefold() in GEO_NOUNS:  # "Приморский район", "Свердловская область"
+                    run.append(word)
                 found.append(" ".join(run))
                 run = []
     return tuple(dict.fromkeys(found))
@@ -220,6 +239,10 @@ def read_query(text: str, language: str, known: frozenset[str]) -> tuple[str, li
         low = word.casefold()
         if low in MODIFIERS:
             modifier = modifier or MODIFIERS[low]
+        elif low in GEO_NOUNS and places:
+            places[-1] = f"{places[-1]} {low}"  # "Приморский район"
+        elif low in CITY_ABBREVIATIONS and service:
+            places.append(CITY_ABBREVIATIONS[low])
         elif is_place(word, language, known) and service:
             places.append(capitalise_place(word))
         else:
@@ -265,6 +288,8 @@ def services_in(text: str | None, language: str) -> list[str]:
             continue
         for item in items:
             words = item.split()
+            if words and words[0] in ("a", "an", "the"):
+                continue  # "a swimming pool", "a café": a facility, not a service to price
             if 1 <= len(words) <= 3 and not any(ch.isdigit() for ch in item) and item[:1].islower():
                 found.append(item)
     return found

@@ -100,70 +100,138 @@ PATTERNS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
         ),
     },
     "when": {
-        "ru": ("Когда {needed_low} {s}: признаки и сроки", (
-            "Признаки, что пора",
-            "Сроки и периодичность",
-            "Что будет, если отложить",
-            "Как записаться или заказать",
-        )),
-        "en": ("When do you need {a_s}? Signs and timing", (
-            "Signs that it is time",
-            "How often, and when",
-            "What happens if you put it off",
-            "How to book or order",
-        )),
+        "ru": (
+            "Когда {needed_low} {s}: признаки и сроки",
+            (
+                "Признаки, что пора",
+                "Сроки и периодичность",
+                "Что будет, если отложить",
+                "Как записаться или заказать",
+            ),
+        ),
+        "en": (
+            "When do you need {a_s}? Signs and timing",
+            (
+                "Signs that it is time",
+                "How often, and when",
+                "What happens if you put it off",
+                "How to book or order",
+            ),
+        ),
     },
     "duration": {
-        "ru": ("Сколько времени занимает {s}: от записи до результата", (
-            "Из каких этапов состоит работа",
-            "Сколько длится каждый этап",
-            "Что может затянуть сроки",
-            "Как записаться на удобное время",
-        )),
-        "en": ("How long does {a_s} take? From booking to result", (
-            "The stages of the work",
-            "How long each stage takes",
-            "What can hold it up",
-            "How to book a convenient time",
-        )),
+        "ru": (
+            "Сколько времени занимает {s}: от записи до результата",
+            (
+                "Из каких этапов состоит работа",
+                "Сколько длится каждый этап",
+                "Что может затянуть сроки",
+                "Как записаться на удобное время",
+            ),
+        ),
+        "en": (
+            "How long {do} {a_s} take? From booking to result",
+            (
+                "The stages of the work",
+                "How long each stage takes",
+                "What can hold it up",
+                "How to book a convenient time",
+            ),
+        ),
     },
     "myths": {
-        "ru": ("Мифы {o} {s_loc}: что правда, а что нет", (
-            "4–6 распространённых мифов",
-            "Что на самом деле — с фактами",
-            "Что из этого важно при выборе",
-        )),
-        "en": ("Myths about {s_pl}: what is true and what is not", (
-            "Four to six common myths",
-            "What is actually true, with facts",
-            "What matters when choosing",
-        )),
+        "ru": (
+            "Мифы {o} {s_loc}: что правда, а что нет",
+            (
+                "4–6 распространённых мифов",
+                "Что на самом деле — с фактами",
+                "Что из этого важно при выборе",
+            ),
+        ),
+        "en": (
+            "Myths about {s_pl}: what is true and what is not",
+            (
+                "Four to six common myths",
+                "What is actually true, with facts",
+                "What matters when choosing",
+            ),
+        ),
     },
     "pain_what": {
-        "ru": ("Что делать, если {text_low}: советы клиентам", (
-            "Почему так происходит",
-            "Что можно сделать сразу",
-            "Как выбрать, чтобы это не повторилось",
-            "Чем можем помочь мы",
-        )),
-        "en": ("Dealing with {text_low}: practical tips", (
-            "Why it happens",
-            "What you can do straight away",
-            "Choosing so that it does not happen again",
-            "How we can help",
-        )),
+        "ru": (
+            "Что делать, если {text_low}: советы клиентам",
+            (
+                "Почему так происходит",
+                "Что можно сделать сразу",
+                "Как выбрать, чтобы это не повторилось",
+                "Чем можем помочь мы",
+            ),
+        ),
+        "en": (
+            "Dealing with {text_low}: practical tips",
+            (
+                "Why it happens",
+                "What you can do straight away",
+                "Choosing so that it does not happen again",
+                "How we can help",
+            ),
+        ),
+    },
+    "np_what": {
+        "ru": (
+            "Что делать при {s_loc}: советы клиентам",
+            (
+                "Почему так происходит",
+                "Что можно сделать сразу",
+                "Как выбрать, чтобы это не повторилось",
+                "Чем можем помочь мы",
+            ),
+        ),
+        "en": (
+            "Dealing with {s_loc}: practical tips",
+            (
+                "Why it happens",
+                "What you can do straight away",
+                "Choosing so that it does not happen again",
+                "How we can help",
+            ),
+        ),
+    },
+    "absent_what": {
+        "ru": (
+            "{text}? Что можно сделать",
+            (
+                "Почему так бывает",
+                "Что можно сделать сразу",
+                "Как это устроено у нас",
+            ),
+        ),
+        "en": (
+            "{text}? What you can do",
+            (
+                "Why it happens",
+                "What you can do straight away",
+                "How we do it",
+            ),
+        ),
     },
     "weakness_check": {
-        "ru": ("{text_q}: на что смотреть при выборе", (
-            "Почему это важно клиенту",
-            "Как распознать заранее: вопросы и признаки",
-            "Как это устроено у нас",
-        )),
-        "en": ("{text_q}: what to check when choosing", (
-            "Why it matters to the customer",
-            "Spotting it in advance: questions and signs",
-            "How we do it",
-        )),
+        "ru": (
+            "{text_q}: на что смотреть при выборе",
+            (
+                "Почему это важно клиенту",
+                "Как распознать заранее: вопросы и признаки",
+                "Как это устроено у нас",
+            ),
+        ),
+        "en": (
+            "{text_q}: what to check when choosing",
+            (
+                "Why it matters to the customer",
+                "Spotting it in advance: questions and signs",
+                "How we do it",
+            ),
+        ),
     },
     "mistakes": {
         "ru": (

@@ -133,7 +133,6 @@ def _streaks(days: Sequence[Slot]) -> tuple[int, int]:
     return current, longest
 
 
-
 def _read_topics(
     known: Sequence[Idea], content: Content, segments: Sequence[Segment]
 ) -> tuple[dict[str, Topic], dict[str, Topic]]:

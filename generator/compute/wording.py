@@ -20,6 +20,7 @@ from generator.compute.headlines import (
     costs,
     in_places,
     inflect,
+    is_clause,
     lower_first,
     needed,
     noun_phrase,
@@ -131,23 +132,38 @@ def absent_thing(text: str, language: str) -> str | None:
     rest = text[len(prefix) :].strip()
     if language != "ru":
         return sentence_case(rest) if rest else None
+    return _nominative_of(rest)
+
+
+def _nominative_of(rest: str) -> str | None:
+    """A genitive noun phrase ("детского врача", "закрывающих документов") back in the nominative,
+    the adjectives taking the noun's gender and number; None when it starts with no noun phrase."""
     words = rest.split()
-    out: list[str] = []
-    for index, word in enumerate(words):  # the genitive phrase after "нет": back to the nominative
-        gent = next(
-            (p for p in parses(word.casefold()) if p.tag.case == "gent" and p.tag.POS in {"NOUN", "ADJF", "PRTF"}), None
+    head = next(
+        (
+            i
+            for i, w in enumerate(words)
+            if any(p.tag.POS == "NOUN" and p.tag.case == "gent" for p in parses(w.casefold()))
+        ),
+        None,
+    )
+    if head is None:
+        return None
+    noun = next(p for p in parses(words[head].casefold()) if p.tag.POS == "NOUN" and p.tag.case == "gent")
+    number = noun.tag.number or "sing"
+    agree = {"nomn", number} | ({noun.tag.gender} if number == "sing" and noun.tag.gender else set())
+    out = []
+    for word in words[:head]:
+        adjective = next(
+            (p for p in parses(word.casefold()) if p.tag.POS in {"ADJF", "PRTF"} and p.tag.case == "gent"), None
         )
-        if gent is None:
-            if index == 0:
-                return None
-            out.extend(words[index:])
-            break
-        form = gent.inflect({"nomn", gent.tag.number or "sing"})
+        if adjective is None:
+            return None
+        form = adjective.inflect(agree)
         out.append(str(form.word) if form else word)
-        if gent.tag.POS == "NOUN":
-            out.extend(words[index + 1 :])
-            break
-    return sentence_case(" ".join(out))
+    form = noun.inflect({"nomn", number})
+    out.append(str(form.word) if form else words[head])
+    return sentence_case(" ".join([*out, *words[head + 1 :]]))
 
 
 def need_kind(text: str, language: str) -> str:
@@ -181,8 +197,7 @@ def need_wordings(text: str, language: str) -> list[Wording]:
             fill("need_np", language, needed=needed(phrase), text=lower),
             fill("need_about", language, o=prep_o(loc), s_loc=loc, text=lower),
         ]
-    bare = re.sub(r"^(a|an|the)\s+", "", lower, flags=re.IGNORECASE)
-    return [fill("need_np", language, text=lower), fill("need_about", language, text=bare)]
+    return [fill("need_np", language, text=lower), fill("need_about", language, text=lower)]
 
 
 def pain_wordings(text: str, language: str, fixed: bool) -> list[Wording]:
@@ -196,11 +211,20 @@ def pain_wordings(text: str, language: str, fixed: bool) -> list[Wording]:
         if thing
         else fill(f"pain_{state}", language, text_q=quoted(text, language))
     )
-    return [
-        first,
-        fill("pain_avoid", language, text_q=quoted(text, language)),
-        fill("pain_what", language, text_low=lower_first(text)),
-    ]
+    return [first, fill("pain_avoid", language, text_q=quoted(text, language)), _pain_what(text, thing, language)]
+
+
+def _pain_what(text: str, thing: str | None, language: str) -> Wording:
+    """ "Что делать, если …" for a clause or an absence, "Что делать при простое линии" for a noun
+    phrase; English: "Dealing with crowded lanes", "No sports massage? What you can do"."""
+    if language != "ru":
+        if thing:
+            return fill("absent_what", language, text=sentence_case(text))
+        return fill("pain_what", language, text_low=lower_first(text))
+    phrase = None if thing or is_clause(text) else noun_phrase(lower_first(text))
+    if phrase is not None:
+        return fill("np_what", language, s_loc=inflect(phrase, "loct"))
+    return fill("pain_what", language, text_low=lower_first(text))
 
 
 def weakness_wording(text: str, language: str) -> list[Wording]:
@@ -208,7 +232,11 @@ def weakness_wording(text: str, language: str) -> list[Wording]:
     and as what a buyer should check."""
     text = unquote(text)
     thing = absent_thing(text, language)
-    first = fill("weakness_absent", language, x=thing) if thing else fill("weakness", language, text_q=quoted(text, language))
+    first = (
+        fill("weakness_absent", language, x=thing)
+        if thing
+        else fill("weakness", language, text_q=quoted(text, language))
+    )
     return [first, fill("weakness_check", language, text_q=quoted(text, language))]
 
 
