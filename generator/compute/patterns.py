@@ -411,7 +411,7 @@ PATTERNS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
     },
     "need_state": {
         "ru": (
-            "{text}: что мы для этого делаем",
+            "Как мы работаем {text}: что для этого сделано",
             (
                 "Почему это важно клиенту",
                 "Что мы сделали, чтобы так было",
@@ -419,7 +419,7 @@ PATTERNS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
             ),
         ),
         "en": (
-            "{text}: what we do to make it so",
+            "How we keep it {text}: what we changed to get there",
             (
                 "Why it matters to the customer",
                 "What we changed to get there",
