@@ -80,7 +80,7 @@ def service_forms(service: str, language: str) -> dict[str, str] | None:
     if language != "ru":
         plural = text.endswith("s") and not text.endswith("ss")
         mass = plural or text.split()[-1].casefold() in _MASS
-        many = text if mass else f"{text}es" if text.endswith(("s", "x", "ch", "sh")) else f"{text}s"
+        many = text if mass else _plural(text)
         return {
             "s": text,
             "a_s": text if mass else f"{article(text)} {text}",
@@ -114,6 +114,15 @@ def segment_forms(name: str, language: str) -> dict[str, str] | None:
     if phrase is None:
         return None
     return {"seg": text, "seg_gen": inflect(phrase, "gent")}
+
+
+def _plural(text: str) -> str:
+    """An English noun phrase in the plural: "valve" → "valves", "bakery" → "bakeries", "box" → "boxes"."""
+    if text.endswith(("s", "x", "ch", "sh")):
+        return f"{text}es"
+    if text.endswith("y") and text[-2:-1] not in "aeiou":
+        return f"{text[:-1]}ies"
+    return f"{text}s"
 
 
 def where(places: Sequence[str], language: str) -> str:
