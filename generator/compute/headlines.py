@@ -51,6 +51,13 @@ def lemma(word: str) -> str:
     return word[:-1] if word.endswith("s") and len(word) > 3 and not word.endswith("ss") else word
 
 
+def lemmas(word: str) -> frozenset[str]:
+    """Every dictionary form a word may have ("тортов": "торт" and "тортовый"), for asking whether
+    two phrases share a word without trusting the first reading."""
+    word = word.strip(_QUOTES + ",.!?:;").casefold()
+    return frozenset({str(p.normal_form) for p in parses(word)} | {word}) if word else frozenset()
+
+
 def sentence_case(text: str) -> str:
     """The first letter upper-case, the rest as written (names and abbreviations keep theirs)."""
     text = " ".join(text.split())

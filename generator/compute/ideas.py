@@ -24,7 +24,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Literal
 
-from generator.compute.headlines import lemma, sentence_case
+from generator.compute.headlines import lemma, lemmas, sentence_case
 from generator.compute.intents import Intent, Query, group_intents, read_query
 from generator.compute.material import Material
 from generator.compute.patterns import INTENT_ANGLES, OPENING, SERVICE_PRESETS
@@ -158,6 +158,8 @@ def intent_wording(
 ) -> Wording | None:
     """The intent in a pattern, or None when its grammar or its material does not allow it."""
     forms = service_forms(intent.service, language)
+    if forms is None and pattern == "topic":  # a text the grammar cannot read: a pattern with no agreement
+        return fill("topic", language, s=intent.service)
     if forms is None or (pattern in ("price", "case", "segment", "when", "myths", "duration") and intent.venue):
         return None
     if pattern == "local" and not extra.get("place"):
@@ -184,8 +186,10 @@ def demand_ideas(intents: Sequence[Intent], covered: frozenset[str], language: s
             continue
         opening = OPENING.get(intent.modifier or "", "howto")
         extra = {"place": where(intent.places[:1], language)} if opening == "local" and intent.places else {}
-        wording = intent_wording(intent, opening, language, {}, **extra) or intent_wording(
-            intent, "howto", language, {}
+        wording = (
+            intent_wording(intent, opening, language, {}, **extra)
+            or intent_wording(intent, "howto", language, {})
+            or intent_wording(intent, "topic", language, {})
         )
         if wording is not None:
             yield _intent_idea(intent, wording, language, m, "demand", first=True)
@@ -293,9 +297,9 @@ def _for_segments(
     intent: Intent, segments: Sequence[Segment], language: str, m: Material, names: Mapping[str, str]
 ) -> Iterable[Idea]:
     """The intent for each segment, unless the segment is named after it ("Заказчики тортов")."""
-    service = {lemma(w) for w in intent.service.split()}
+    service = {form for w in intent.service.split() for form in lemmas(w)}
     for segment in segments:
-        if service & {lemma(w) for w in segment.name.split()}:
+        if service & {form for w in segment.name.split() for form in lemmas(w)}:
             continue
         wording = intent_wording(intent, "segment", language, names, segment=segment.id)
         if wording is not None:

@@ -21,6 +21,24 @@ from __future__ import annotations
 
 # pattern → language → (title, outline points)
 PATTERNS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
+    "topic": {
+        "ru": (
+            "{s}: что нужно знать перед выбором",
+            (
+                "Что ищет читатель и в какой ситуации",
+                "Главные вопросы перед выбором — с ответами",
+                "Как это устроено у нас",
+            ),
+        ),
+        "en": (
+            "{s}: what to know before you choose",
+            (
+                "What the reader is looking for, and when",
+                "The main questions before choosing, answered",
+                "How we do it",
+            ),
+        ),
+    },
     "howto": {
         "ru": (
             "Как выбрать {s_acc}{where}: на что смотреть",

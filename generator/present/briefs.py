@@ -20,7 +20,8 @@ from generator.present.i18n import fmt_date, fmt_number, fmt_percent, locale, t
 FEW_IDEAS = 30  # fewer new ideas ahead than this, and the consultant is told to add material
 # The headline pattern of a new article (`generator.compute.patterns`) → the angle a brief names.
 ANGLE_OF = {
-    "howto": "howto", "price": "price", "faq": "faq", "checklist": "checklist", "comparison": "comparison",
+    "howto": "howto",
+    "topic": "howto", "price": "price", "faq": "faq", "checklist": "checklist", "comparison": "comparison",
     "mistakes": "mistakes", "case": "case", "segment": "segment", "local": "local",
     "need_np": "need", "need_about": "faq", "need_inf": "need", "need_steps": "howto", "need_state": "need",
     "need_why": "need", "pain_fixed": "solved", "absent_fixed": "solved", "pain_changing": "changing",
