@@ -76,7 +76,7 @@ def brief_lines(slot: Slot, language: str, segments: Mapping[str, str], minutes:
     if slot.query:
         volume = f" ({searches(slot.monthly_volume, language)})" if slot.monthly_volume is not None else ""
         lines.append(f"{t('calendar.query', language)}: {one_line(slot.query)}{volume}")
-    if slot.topic and slot.source in ("need", "pain", "competitor", "occasion"):
+    if slot.topic and slot.source in ("need", "pain", "competitor", "occasion") and slot.angle != "rival":
         text = one_line(slot.topic)
         if slot.source == "competitor" and slot.competitor:
             text += f" ({one_line(slot.competitor)})"
