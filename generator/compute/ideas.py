@@ -175,7 +175,7 @@ def intent_wording(
 def backlog_ideas(backlog: Sequence[BacklogItem], m: Material) -> Iterable[Idea]:
     """Step 1: the consultant's own ideas, titles as written."""
     for item in backlog:
-        yield make_idea("backlog", item.title, None, item.segment, query=item.query, intent=item.query, cta=m.cta)
+        yield make_idea("backlog", item.title, None, item.segment, query=item.query, cta=m.cta)
 
 
 def demand_ideas(intents: Sequence[Intent], covered: frozenset[str], language: str, m: Material) -> Iterable[Idea]:
