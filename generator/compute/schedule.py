@@ -1,7 +1,7 @@
 """The article calendar engine: the daily content discipline as dated slots and statistics.
 
-One article a day, every day, is 300+ articles a year; when the ideas run out, the old articles
-are improved. This module turns a plan's `content:` section (plus the segments' search demand)
+A slot a day, every day: new articles while the plan holds material for them (the idea engine),
+then the old articles are improved. This module turns a plan's `content:` section (plus the segments' search demand)
 and a given "today" into plain frozen figures; the renderers (site page, .ics, CSV, the
 `today` command) only present them. It is pure: no clock, no files, no YAML.
 
