@@ -16,6 +16,7 @@ on a need, a pain, a weakness or an intent keeps angle None, as before patterns 
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -85,7 +86,7 @@ class Idea:
     outline: tuple[str, ...] = ()  # 3–5 points of the brief
     cta: str | None = None  # book, order or call
     service: str | None = None  # the service page the article links to
-    not_before: date | None = None  # a pain's fix: not planned before its initiative starts
+    not_before: dt.date | None = None  # a pain's fix: not planned before its initiative starts
     places: tuple[str, ...] = ()
     lead_days: int | None = None  # occasions: how many days ahead the article is planned
 

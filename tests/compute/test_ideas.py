@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import textwrap
 from datetime import date
-
 from pathlib import Path
 
 from generator.compute.ideas import demand_ideas, idea_id, title_key
@@ -199,9 +198,7 @@ def test_log_coverage_by_id_by_title_and_unknown_id() -> None:
 def test_no_new_article_repeats_another_or_a_logged_title() -> None:
     # The backlog repeats a demand working title and an earlier backlog title; the log carries
     # the competitor idea's working title.
-    text = plan(
-        log="  published: [{date: 2027-01-02, title: '“Bread baked elsewhere”: why it is different with us'}]"
-    )
+    text = plan(log="  published: [{date: 2027-01-02, title: '“Bread baked elsewhere”: why it is different with us'}]")
     text = text.replace(
         "    - {title: How we bake at night}\n",
         "    - {title: How we bake at night}\n"

@@ -50,12 +50,15 @@ def test_modifiers_places_and_abbreviations() -> None:
 def test_region_names_and_description_services() -> None:
     assert region_names("Москва, спальный район Бибирево") == ("Москва", "Бибирево")
     assert region_names("Екатеринбург, Свердловская область") == ("Екатеринбург", "Свердловская область")
-    assert region_names("Munster and Leinster, Ireland (head office in Cork)") == ("Munster", "Leinster", "Ireland", "Cork")
+    assert region_names("Munster and Leinster, Ireland (head office in Cork)") == (
+        "Munster",
+        "Leinster",
+        "Ireland",
+        "Cork",
+    )
     assert services_in("Свежий хлеб с 7 утра, выпечка, кофе навынос. Два продавца в смену.", "ru") == [
         "выпечка",
         "кофе навынос",
     ]
     # "a swimming pool" is a facility, not a service to price
-    assert services_in("Group classes, personal training, a swimming pool and a café.", "en") == [
-        "personal training"
-    ]
+    assert services_in("Group classes, personal training, a swimming pool and a café.", "en") == ["personal training"]

@@ -5,6 +5,7 @@ adjective agrees with the noun after it, no punctuation or quotes doubled, no ra
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -40,7 +41,12 @@ def intent_title(pattern: str, service: str, language: str, places: tuple[str, .
     ("pattern", "service", "places", "expected"),
     [
         # the accusative of an inanimate masculine is its nominative; places in the locative
-        ("howto", "торт на заказ", ("Москва", "Бибирево"), "Как выбрать торт на заказ в Москве и Бибиреве: на что смотреть"),
+        (
+            "howto",
+            "торт на заказ",
+            ("Москва", "Бибирево"),
+            "Как выбрать торт на заказ в Москве и Бибиреве: на что смотреть",
+        ),
         # a feminine phrase: adjective and noun both in the accusative
         ("howto", "профессиональная чистка зубов", (), "Как выбрать профессиональную чистку зубов: на что смотреть"),
         # an animate noun: its accusative is its genitive, and so is the adjective's
@@ -60,7 +66,12 @@ def intent_title(pattern: str, service: str, language: str, places: tuple[str, .
         ("myths", "имплантация зубов", (), "Мифы об имплантации зубов: что правда, а что нет"),
         ("checklist", "бенто торт", (), "Чек-лист: что проверить, когда выбираете бенто торт"),
         ("case", "шиномонтаж", (), "Случай из практики: шиномонтаж — от заявки до результата"),
-        ("duration", "диагностика подвески", (), "Сколько времени занимает диагностика подвески: от записи до результата"),
+        (
+            "duration",
+            "диагностика подвески",
+            (),
+            "Сколько времени занимает диагностика подвески: от записи до результата",
+        ),
     ],
 )
 def test_russian_intent_patterns(pattern: str, service: str, places: tuple[str, ...], expected: str) -> None:
@@ -82,13 +93,21 @@ def test_russian_local_segment_and_rival() -> None:
         intent_title("segment", "торт на заказ", "ru", seg="", seg_gen="жителей соседних домов")
         == "Торт на заказ для жителей соседних домов: что важно знать"
     )
-    assert intent_title("rival_service", "бенто торт", "ru", rival="Хлебница") == "Бенто торт: мы или «Хлебница» — что выбрать"
+    assert (
+        intent_title("rival_service", "бенто торт", "ru", rival="Хлебница")
+        == "Бенто торт: мы или «Хлебница» — что выбрать"
+    )
 
 
 @pytest.mark.parametrize(
     ("pattern", "service", "places", "expected"),
     [
-        ("howto", "industrial pump supplier", ("Ireland",), "Choosing an industrial pump supplier in Ireland: what to look for"),
+        (
+            "howto",
+            "industrial pump supplier",
+            ("Ireland",),
+            "Choosing an industrial pump supplier in Ireland: what to look for",
+        ),
         ("howto", "centrifugal pump repair", (), "Choosing centrifugal pump repair: what to look for"),
         ("price", "booster pump set", (), "How much does a booster pump set cost? What makes up the price"),
         ("price", "spin classes", (), "How much do spin classes cost? What makes up the price"),
@@ -106,20 +125,50 @@ def test_english_intent_patterns(pattern: str, service: str, places: tuple[str, 
     ("need", "kind", "first", "second"),
     [
         # a noun phrase: the predicate agrees with it (masculine, feminine, neuter, plural)
-        ("свежий хлеб утром", "np", "Нужен свежий хлеб утром? Вот как это устроено у нас",
-         "Что важно знать о свежем хлебе утром: ответы на вопросы"),
-        ("доставка", "np", "Нужна доставка? Вот как это устроено у нас", "Что важно знать о доставке: ответы на вопросы"),
-        ("фото готовых работ", "np", "Нужны фото готовых работ? Вот как это устроено у нас",
-         "Что важно знать о фото готовых работ: ответы на вопросы"),
-        ("онлайн-запись", "np", "Нужна онлайн-запись? Вот как это устроено у нас",
-         "Что важно знать об онлайн-записи: ответы на вопросы"),
+        (
+            "свежий хлеб утром",
+            "np",
+            "Нужен свежий хлеб утром? Вот как это устроено у нас",
+            "Что важно знать о свежем хлебе утром: ответы на вопросы",
+        ),
+        (
+            "доставка",
+            "np",
+            "Нужна доставка? Вот как это устроено у нас",
+            "Что важно знать о доставке: ответы на вопросы",
+        ),
+        (
+            "фото готовых работ",
+            "np",
+            "Нужны фото готовых работ? Вот как это устроено у нас",
+            "Что важно знать о фото готовых работ: ответы на вопросы",
+        ),
+        (
+            "онлайн-запись",
+            "np",
+            "Нужна онлайн-запись? Вот как это устроено у нас",
+            "Что важно знать об онлайн-записи: ответы на вопросы",
+        ),
         # an infinitive: "Хотите …?" and a how-to, never "Нужна знать цену"
-        ("знать цену заранее", "inf", "Хотите знать цену заранее? Вот как это устроено у нас",
-         "Как знать цену заранее: пошаговая инструкция"),
+        (
+            "знать цену заранее",
+            "inf",
+            "Хотите знать цену заранее? Вот как это устроено у нас",
+            "Как знать цену заранее: пошаговая инструкция",
+        ),
         # an adverb or a prepositional phrase: a state, never "Чтобы было быстро"
-        ("быстро", "state", "Почему у нас быстро: как устроена работа", "Как мы работаем быстро: что для этого сделано"),
-        ("без очереди", "state", "Почему у нас без очереди: как устроена работа",
-         "Как мы работаем без очереди: что для этого сделано"),
+        (
+            "быстро",
+            "state",
+            "Почему у нас быстро: как устроена работа",
+            "Как мы работаем быстро: что для этого сделано",
+        ),
+        (
+            "без очереди",
+            "state",
+            "Почему у нас без очереди: как устроена работа",
+            "Как мы работаем без очереди: что для этого сделано",
+        ),
     ],
 )
 def test_russian_needs_by_their_form(need: str, kind: str, first: str, second: str) -> None:
@@ -132,7 +181,10 @@ def test_english_needs() -> None:
         "Need the exact spare part? Here is how we arrange it",
         "Getting the exact spare part: what to expect",
     ]
-    assert need_wordings("to train without being watched", "en")[0].title == "Want to train without being watched? Here is how"
+    assert (
+        need_wordings("to train without being watched", "en")[0].title
+        == "Want to train without being watched? Here is how"
+    )
 
 
 def test_pains_quoted_once_absent_named_and_fix_wording() -> None:
@@ -150,7 +202,9 @@ def test_pains_quoted_once_absent_named_and_fix_wording() -> None:
     ]
     assert pain_wordings("нет цен на сайте", "ru", fixed=True)[0].title == "Цены на сайте: что мы изменили"
     # a complaint already in quotes is quoted once
-    assert pain_wordings("«не дозвониться»", "ru", fixed=True)[0].title == "«Не дозвониться»: как мы решили эту проблему"
+    assert (
+        pain_wordings("«не дозвониться»", "ru", fixed=True)[0].title == "«Не дозвониться»: как мы решили эту проблему"
+    )
     # a noun phrase takes "при" and the locative; a clause takes "если"
     assert pain_wordings("простой линии", "ru", fixed=False)[2].title == "Что делать при простое линии: советы клиентам"
     assert (
@@ -172,9 +226,14 @@ def test_competitor_weaknesses_never_read_as_ours() -> None:
 
 
 def test_plan_occasions_in_the_dative() -> None:
-    assert occasion_wording("День рождения пекарни", "ru").title == "Готовимся ко Дню рождения пекарни: что мы приготовили"
+    assert (
+        occasion_wording("День рождения пекарни", "ru").title == "Готовимся ко Дню рождения пекарни: что мы приготовили"
+    )
     assert occasion_wording("Нам 5 лет!", "ru").title == "«Нам 5 лет!»: готовимся заранее"
-    assert occasion_wording("our tenth birthday", "en").title == "Getting ready for our tenth birthday: what we have planned"
+    assert (
+        occasion_wording("our tenth birthday", "en").title
+        == "Getting ready for our tenth birthday: what we have planned"
+    )
 
 
 # the corpus ---------------------------------------------------------------------------------
@@ -207,7 +266,7 @@ def disagreements(title: str) -> list[str]:
     """Adjective–noun pairs of a Russian title that no reading of the two words makes agree."""
     words = _WORD.findall(title)
     bad = []
-    for left, right in zip(words, words[1:], strict=False):
+    for left, right in itertools.pairwise(words):
         adjectives = [p for p in parses(left.casefold()) if p.tag.POS in {"ADJF", "PRTF"} and p.score > 0.05]
         nouns = [p for p in parses(right.casefold()) if p.tag.POS == "NOUN" and p.score > 0.05 and "Fixd" not in p.tag]
         noun_too = any(p.tag.POS == "NOUN" and p.score > 0.05 for p in parses(left.casefold()))  # "простое"
