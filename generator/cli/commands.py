@@ -58,7 +58,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             state = "" if step.filled else f"  {t('check.empty', language)}"
             console.print(f"  {mark} {step.number}. {step.label(language)}{state}", markup=False)
         warnings.extend((path, lint_line(w, str(path), language)) for w in figures.lint)
-        if any(w.code == "M114" and not w.variant for w in figures.lint):
+        if any(w.code == "M114" for w in figures.lint):
             linted.add(loaded.path)
     _print_material_warnings(checked, args.today or date.today(), linted)
     if errors:

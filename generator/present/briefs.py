@@ -119,11 +119,12 @@ def _brief_of_new(slot: Slot, language: str) -> list[str]:
 
 
 def material_warnings(calendar: CalendarFigures, name: str, language: str, research_days: bool = True) -> list[str]:
-    """Lines telling the consultant the material runs out: research days ahead or fewer than 30
-    new ideas ahead, and what to add. Empty when the calendar is well fed or has nothing ahead.
+    """Lines telling the consultant the material runs out: research days ahead, new articles under
+    half the slots, or fewer than 30 new ideas ahead, and what to add. Empty when the calendar is well fed or has nothing ahead.
 
-    `research_days=False` leaves out the research-day line where the lint's M114 already says it
-    with the plan's line and column (`playbook check` would otherwise say it twice)."""
+    `research_days=False` leaves out the research-day and the few-new-articles lines where the
+    lint's M114 already says them with the plan's line and column (`playbook check` would
+    otherwise say them twice)."""
     if calendar.to_write == 0:
         return []
     research = sum(1 for s in calendar.days if s.kind == "research") if research_days else 0
@@ -132,6 +133,13 @@ def material_warnings(calendar: CalendarFigures, name: str, language: str, resea
     lines = []
     if research:
         lines.append(t("ideas.warn.research", language).format(name=name, count=fmt_number(research, language)))
+    new = calendar.planned_new + sum(1 for s in calendar.days if s.kind == "done" and s.entry_kind == "new")
+    if research_days and 2 * new < calendar.slots:  # the rule of M114: under half the slots new
+        lines.append(
+            t("ideas.warn.few_new", language).format(
+                name=name, new=fmt_number(new, language), slots=fmt_number(calendar.slots, language)
+            )
+        )
     if ideas < FEW_IDEAS:
         lines.append(t("ideas.warn.few", language).format(name=name, ideas=plural("ideas.count", ideas, language)))
     if lines:

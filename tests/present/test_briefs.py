@@ -98,6 +98,7 @@ def test_material_warnings() -> None:
     assert research == 24 and cal.ideas_ahead == 2
     assert material_warnings(cal, "Пекарня", "ru") == [
         "Пекарня: впереди дни поиска тем (24) — материал для статей кончается",
+        "Пекарня: новых статей в календаре 2 из 28 слотов — меньше половины",
         "Пекарня: впереди только 2 идеи для новых статей (меньше 30)",
         "Добавьте в план идеи в content.backlog, поисковые запросы в segments[].demand или потребности "
         "и боли в segments[].needs и pains",
