@@ -322,7 +322,7 @@ PATTERNS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
             ),
         ),
         "en": (
-            "{s} for {seg}: what matters most",
+            "{s_pl} for {seg}: what matters most",
             (
                 "The readers' situation and what they ask for",
                 "What matters to them first",
@@ -342,7 +342,7 @@ PATTERNS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
             ),
         ),
         "en": (
-            "{s}{place}: where to find a good one",
+            "{s_pl}{place}: where to find a good one",
             (
                 "What the area offers: options and landmarks",
                 "What to look for on the spot",

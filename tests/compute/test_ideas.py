@@ -68,7 +68,7 @@ def test_each_source_in_turn_then_repurpose_then_research() -> None:
         ("new", "backlog", "Our rye loaf"),
         ("new", "backlog", "How we bake at night"),
         ("new", "demand", "Choosing sourdough bread: what to look for"),
-        ("new", "demand", "Bakery near you: where to find a good one"),
+        ("new", "demand", "Bakeries near you: where to find a good one"),
         ("new", "need", "Need fresh bread in the morning? Here is how we arrange it"),
         ("new", "pain", "“Queues at the till”: what we are changing"),
         ("new", "competitor", "“Bread baked elsewhere”: why it is different with us"),
@@ -189,7 +189,7 @@ def test_log_coverage_by_id_by_title_and_unknown_id() -> None:
     assert "Need fresh bread in the morning? Here is how we arrange it" not in titles
     assert "Choosing sourdough bread: what to look for" not in titles
     # A research entry carrying a backlog title is no article: the backlog idea is still planned.
-    assert titles[:3] == ["Our rye loaf", "How we bake at night", "Bakery near you: where to find a good one"]
+    assert titles[:3] == ["Our rye loaf", "How we bake at night", "Bakeries near you: where to find a good one"]
     assert len(titles) == 28 - 2
     # The angles on the covered demand query are still planned (angles take every intent).
     assert "Frequently asked questions about sourdough bread" in titles
@@ -203,13 +203,13 @@ def test_no_new_article_repeats_another_or_a_logged_title() -> None:
         "    - {title: How we bake at night}\n",
         "    - {title: How we bake at night}\n"
         "    - {title: how we bake at night}\n"
-        "    - {title: 'Bakery near you: where to find a good one'}\n",
+        "    - {title: 'Bakeries near you: where to find a good one'}\n",
     )
     cal = calendar(text, date(2027, 1, 1))
     titles = [s.title.casefold() for s in cal.days if s.kind == "new" and s.title]
     assert len(titles) == len(set(titles))
     assert "“bread baked elsewhere”: why it is different with us" not in titles
-    assert titles[:3] == ["our rye loaf", "how we bake at night", "bakery near you: where to find a good one"]
+    assert titles[:3] == ["our rye loaf", "how we bake at night", "bakeries near you: where to find a good one"]
 
 
 def test_research_only_when_the_plan_is_truly_empty() -> None:
