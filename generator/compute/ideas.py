@@ -26,16 +26,16 @@ from functools import lru_cache
 from typing import Literal
 
 from generator.compute.headlines import lemma, lemmas, sentence_case
-from generator.compute.intents import Intent, Query, group_intents, read_query
+from generator.compute.intents import Intent, group_intents, plan_queries, read_query
 from generator.compute.material import Material
 from generator.compute.patterns import INTENT_ANGLES, OPENING, SERVICE_PRESETS
 from generator.compute.wording import (
     Wording,
     fill,
+    intent_label,
+    intent_wording,
     need_wordings,
     pain_wordings,
-    segment_forms,
-    service_forms,
     weakness_wording,
     where,
 )
@@ -128,16 +128,6 @@ def read_coverage(published: Sequence[Publication]) -> Coverage:
     return Coverage(ids, titles)
 
 
-def plan_queries(segments: Sequence[Segment]) -> list[Query]:
-    """Every demand query of the plan, segment by segment in plan order."""
-    return [Query(s.id, d.query, d.monthly_volume) for s in segments for d in s.demand]
-
-
-def intent_label(intent: Intent) -> str:
-    """ "торт на заказ · Москва, Бибирево": the service and its places, for the brief."""
-    return " · ".join(p for p in (intent.service, ", ".join(intent.places)) if p)
-
-
 def _intent_idea(intent: Intent, wording: Wording, language: str, m: Material, source: Source, first: bool) -> Idea:
     return make_idea(
         source,
@@ -152,25 +142,6 @@ def _intent_idea(intent: Intent, wording: Wording, language: str, m: Material, s
         service=intent.service,
         places=tuple(intent.places),
     )
-
-
-def intent_wording(
-    intent: Intent, pattern: str, language: str, names: Mapping[str, str], **extra: str
-) -> Wording | None:
-    """The intent in a pattern, or None when its grammar or its material does not allow it."""
-    forms = service_forms(intent.service, language)
-    if forms is None and pattern == "topic":  # a text the grammar cannot read: a pattern with no agreement
-        return fill("topic", language, s=intent.service)
-    if forms is None or (pattern in ("price", "case", "segment", "when", "myths", "duration") and intent.venue):
-        return None
-    if pattern == "local" and not extra.get("place"):
-        extra = {**extra, "place": " рядом с домом" if language == "ru" else " near you"}
-    if pattern == "segment":
-        segment = segment_forms(names.get(extra.get("segment", intent.segment), ""), language)
-        if segment is None:
-            return None
-        forms = {**forms, **segment}
-    return fill(pattern, language, **forms, where=where(intent.places, language), **extra)
 
 
 def backlog_ideas(backlog: Sequence[BacklogItem], m: Material) -> Iterable[Idea]:
@@ -352,11 +323,6 @@ def service_ideas(services: Sequence[str], intents: Sequence[Intent], language: 
                 yield make_idea("service", service, wording, intent=service, cta=m.cta, service=service)
 
 
-def plan_intents(segments: Sequence[Segment], language: str, m: Material) -> list[Intent]:
-    """The plan's demand read as intents."""
-    return group_intents(plan_queries(segments), language, m.places)
-
-
 def _sources(
     backlog: Sequence[BacklogItem],
     segments: Sequence[Segment],
@@ -366,7 +332,7 @@ def _sources(
     m: Material,
     today: date,
 ) -> tuple[Iterable[Idea], ...]:
-    intents = plan_intents(segments, language, m)
+    intents = group_intents(plan_queries(segments), language, m.places)
     return (
         backlog_ideas(backlog, m),
         demand_ideas(intents, covered, language, m),

@@ -20,6 +20,7 @@ from functools import lru_cache
 from babel import Locale
 
 from generator.compute.headlines import lemma, parses
+from generator.model import Segment
 
 # Words that modify a query's service rather than name it; their kind picks the headline.
 MODIFIERS: dict[str, str] = {
@@ -299,3 +300,8 @@ def same_intents(a: Sequence[Intent], text: str, language: str) -> bool:
     """The text names the service of one of the intents (its key): it adds no new intent."""
     _, _, _, key = read_query(text, language, frozenset())
     return any(i.key == key for i in a)
+
+
+def plan_queries(segments: Sequence[Segment]) -> list[Query]:
+    """Every demand query of the plan, segment by segment in plan order."""
+    return [Query(s.id, d.query, d.monthly_volume) for s in segments for d in s.demand]

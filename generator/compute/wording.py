@@ -10,7 +10,7 @@ trusted, so the idea engine picks a pattern that needs no agreement instead of a
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -31,6 +31,7 @@ from generator.compute.headlines import (
     unquote,
     which,
 )
+from generator.compute.intents import Intent
 from generator.compute.patterns import PATTERNS
 
 _MASS = frozenset(
@@ -260,3 +261,27 @@ def occasion_wording(text: str, language: str) -> Wording:
         return fill("occasion_quote", language, text_q=quoted(text, language))
     dative = inflect(phrase, "datv")
     return fill("occasion", language, to="ко" if dative.casefold().startswith(_KO_BEFORE) else "к", text=dative)
+
+
+def intent_label(intent: Intent) -> str:
+    """ "торт на заказ · Москва, Бибирево": the service and its places, for the brief."""
+    return " · ".join(p for p in (intent.service, ", ".join(intent.places)) if p)
+
+
+def intent_wording(
+    intent: Intent, pattern: str, language: str, names: Mapping[str, str], **extra: str
+) -> Wording | None:
+    """The intent in a pattern, or None when its grammar or its material does not allow it."""
+    forms = service_forms(intent.service, language)
+    if forms is None and pattern == "topic":  # a text the grammar cannot read: a pattern with no agreement
+        return fill("topic", language, s=intent.service)
+    if forms is None or (pattern in ("price", "case", "segment", "when", "myths", "duration") and intent.venue):
+        return None
+    if pattern == "local" and not extra.get("place"):
+        extra = {**extra, "place": " рядом с домом" if language == "ru" else " near you"}
+    if pattern == "segment":
+        segment = segment_forms(names.get(extra.get("segment", intent.segment), ""), language)
+        if segment is None:
+            return None
+        forms = {**forms, **segment}
+    return fill(pattern, language, **forms, where=where(intent.places, language), **extra)

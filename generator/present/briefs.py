@@ -120,7 +120,8 @@ def _brief_of_new(slot: Slot, language: str) -> list[str]:
 
 def material_warnings(calendar: CalendarFigures, name: str, language: str, research_days: bool = True) -> list[str]:
     """Lines telling the consultant the material runs out: research days ahead, new articles under
-    half the slots, or fewer than 30 new ideas ahead, and what to add. Empty when the calendar is well fed or has nothing ahead.
+    half the slots, or fewer than 30 new ideas ahead, and what to add. Empty when the calendar is
+    well fed or has nothing ahead.
 
     `research_days=False` leaves out the research-day and the few-new-articles lines where the
     lint's M114 already says them with the plan's line and column (`playbook check` would
