@@ -333,7 +333,7 @@ def _sources(
     today: date,
 ) -> tuple[Iterable[Idea], ...]:
     intents = group_intents(plan_queries(segments), language, m.places)
-    return (
+    sources = (
         backlog_ideas(backlog, m),
         demand_ideas(intents, covered, language, m),
         segment_ideas(segments, language, m, today),
@@ -341,6 +341,27 @@ def _sources(
         service_ideas(m.services, intents, language, m),
         angle_ideas(intents, segments, competitors, language, m, today),
     )
+    return tuple(_briefed(source, intents, language) for source in sources)
+
+
+def _briefed(ideas: Iterable[Idea], intents: Sequence[Intent], language: str) -> Iterable[Idea]:
+    """Ideas with the service page to link where their own text names none: a backlog idea's query
+    (its intent's service), a need's or pain's segment (the service it searches for most); and a
+    backlog idea's outline, the consultant's title kept."""
+    by_query = {normalise_title(q): i.service for i in intents for q in i.queries}
+    by_segment: dict[str, str] = {}
+    for intent in intents:  # volume first: a segment's first intent is its biggest
+        for segment in intent.segments:
+            by_segment.setdefault(segment, intent.service)
+    outline = fill("topic", language, s="").outline
+    for idea in ideas:
+        if idea.service is None and idea.query and normalise_title(idea.query) in by_query:
+            idea = replace(idea, service=by_query[normalise_title(idea.query)])
+        elif idea.service is None and idea.segment in by_segment and idea.source in ("need", "pain"):
+            idea = replace(idea, service=by_segment[idea.segment or ""])
+        if idea.source == "backlog" and not idea.outline:
+            idea = replace(idea, outline=outline)
+        yield idea
 
 
 def _backlog_covered(backlog: Sequence[BacklogItem], titles: frozenset[str]) -> frozenset[str]:
