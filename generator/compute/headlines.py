@@ -129,7 +129,8 @@ def _agrees(adjective: Any, noun: Any) -> bool:
 
 def is_clause(text: str) -> bool:
     """The text has a verb ("ребёнок боится стоматолога"): a clause, not a noun phrase."""
-    return any(parses(w.casefold().strip(",.!?"))[0].tag.POS in {"VERB", "INFN", "PRED"} for w in text.split() if w)
+    words = [w.casefold().strip(",.!?") for w in text.split()]
+    return any(p[0].tag.POS in {"VERB", "INFN", "PRED"} for p in (parses(w) for w in words if w) if p)
 
 
 def _head_word(word: str) -> str:

@@ -78,6 +78,8 @@ def fill(pattern: str, language: str, **values: str) -> Wording:
 def service_forms(service: str, language: str) -> dict[str, str] | None:
     """The service in the forms the intent patterns use; None when Russian cannot be inflected."""
     text = lower_first(" ".join(service.split()))
+    if not text:
+        return None
     if language != "ru":
         plural = text.endswith("s") and not text.endswith("ss")
         mass = plural or text.split()[-1].casefold() in _MASS

@@ -310,3 +310,17 @@ def test_no_raw_query_stands_in_a_title() -> None:
 def test_plans_of_the_corpus_exist() -> None:
     assert {p.stem for p in IDEA_PLANS} >= {"autoservice", "clinic", "fitness", "b2b"}
     assert all(isinstance(p, Path) and p.exists() for p in CORPUS_PLANS)
+
+
+@pytest.mark.parametrize("text", [" ", ",", "«»", "нет", "no", "?!", "123", "<b>x</b>", "—", "to", "не", "\u202e"])
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_odd_texts_never_break_a_title(text: str, language: str) -> None:
+    # plan text is untrusted: whatever it is, each wording returns a title (or declines) without an error
+    for wording in (
+        *need_wordings(text, language),
+        *pain_wordings(text, language, fixed=True),
+        *weakness_wording(text, language),
+        occasion_wording(text, language),
+    ):
+        assert isinstance(wording.title, str) and 3 <= len(wording.outline) <= 5
+    assert service_forms(" ", language) is None
