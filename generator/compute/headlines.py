@@ -239,6 +239,7 @@ def prep_o(word: str) -> str:
     return "об" if word[:1].casefold() in "аиоуэ" else "о"
 
 
+@lru_cache(maxsize=4096)
 def place_case(place: str, case: str = "loct") -> str:
     """A place name in a case ("Бибирево" → "Бибиреве", "Нижний Новгород" → "Нижнем Новгороде")."""
     phrase = noun_phrase(place)

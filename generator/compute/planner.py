@@ -18,6 +18,7 @@ earlier slot has planned.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -74,8 +75,9 @@ def refresh_candidate(articles: Sequence[Article], day: date, refresh_after_days
     """Step 6 of the calendar rule: the article whose last write is oldest (ties: the first to
     appear), when it is at least `refresh_after_days` old on `day` and in season. A list in, an
     article out, so a refresh queue from elsewhere (an analytics import) can be handed in too."""
-    ready = [a for a in articles if (day - a.last_written).days >= refresh_after_days and in_season(a, day)]
-    return min(ready, key=lambda a: (a.last_written, a.order), default=None)
+    eligible = (a for a in articles if a.occasion is None or in_season(a, day))
+    oldest = min(eligible, key=lambda a: (a.last_written, a.order), default=None)
+    return oldest if oldest is not None and (day - oldest.last_written).days >= refresh_after_days else None
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,7 @@ class Planner:
     by_key: dict[str, Article] = field(default_factory=dict)
     next_idea: int = 0  # the first queue index not yet planned
     used: set[int] = field(default_factory=set)  # queue indices planned out of order (waiting ideas passed)
+    heap: list[tuple[date, int, int, Article]] = field(default_factory=list)  # refresh order
     turn: int = 0  # the repurpose round-robin: index of the next article to consider
 
     def add_logged(self, entry: LogEntry, topic: Topic, count: int) -> None:
@@ -112,9 +115,11 @@ class Planner:
         if article is None:
             article = Article(entry.title, entry.position - count, entry.date, entry.date, entry.url, topic)
             self.articles.append(article)
+            self._queue_for_refresh(article)
         else:
             article.first_written = min(article.first_written, entry.date)
             article.last_written = max(article.last_written, entry.date)
+            self._queue_for_refresh(article)
             article.url = entry.url or article.url
         self._index(article)
 
@@ -130,6 +135,7 @@ class Planner:
             article = Article(idea.title, len(self.articles) + 1, day, day, None, topic)
             article.occasion, article.lead_days = idea.date, idea.lead_days or 0
             self.articles.append(article)
+            self._queue_for_refresh(article)
             self._index(article)
         return Slot(
             date=day,
@@ -150,6 +156,31 @@ class Planner:
             cta=idea.cta,
             service=idea.service,
         )
+
+    def _queue_for_refresh(self, article: Article) -> None:
+        """Keep the article in the refresh heap under its latest write (older entries go stale)."""
+        heapq.heappush(self.heap, (article.last_written, article.order, id(article), article))
+
+    def _refresh_candidate(self, day: date) -> Article | None:
+        """`refresh_candidate` over `self.articles`, from a heap: a year of slots would otherwise
+        scan every article every day. Stale entries (an article written since) are dropped;
+        out-of-season occasion articles are set aside and put back."""
+        aside = []
+        found = None
+        while self.heap:
+            last, _, _, article = self.heap[0]
+            if article.last_written != last:
+                heapq.heappop(self.heap)
+            elif not in_season(article, day):
+                aside.append(heapq.heappop(self.heap))
+            else:
+                found = article
+                break
+        for entry in aside:
+            heapq.heappush(self.heap, entry)
+        if found is not None and (day - found.last_written).days >= self.refresh_after_days:
+            return found
+        return None
 
     def _take(self, day: date) -> Idea | None:
         """The next idea in queue order that may be written on `day` (a pain waits for its fix)."""
@@ -173,10 +204,11 @@ class Planner:
         idea = self._take(day)
         if idea is not None:
             return self.new(day, idea, is_today)
-        oldest = refresh_candidate(self.articles, day, self.refresh_after_days)
+        oldest = self._refresh_candidate(day)
         if oldest is not None:
             slot = self._article_slot(day, "refresh", oldest, is_today)
             oldest.last_written = day
+            self._queue_for_refresh(oldest)
             return slot
         repurpose = self._repurpose(day, is_today)
         if repurpose is not None:

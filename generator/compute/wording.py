@@ -191,28 +191,30 @@ def need_kind(text: str, language: str) -> str:
     return "np" if noun_phrase(lower_first(unquote(text))) is not None else "state"
 
 
-def need_wordings(text: str, language: str) -> list[Wording]:
+@lru_cache(maxsize=4096)
+def need_wordings(text: str, language: str) -> tuple[Wording, ...]:
     """Two articles on a need, each in the pattern its phrasing allows."""
     text = unquote(text)
     kind = need_kind(text, language)
     lower = lower_first(text)
     if kind == "inf":
         verb = re.sub(r"^to\s+", "", lower, flags=re.IGNORECASE)
-        return [fill("need_inf", language, text=verb), fill("need_steps", language, text=verb)]
+        return (fill("need_inf", language, text=verb), fill("need_steps", language, text=verb))
     if kind == "state":
-        return [fill("need_why", language, text=lower), fill("need_state", language, text=lower)]
+        return (fill("need_why", language, text=lower), fill("need_state", language, text=lower))
     if language == "ru":
         phrase = noun_phrase(lower)
         assert phrase is not None
         loc = inflect(phrase, "loct")
-        return [
+        return (
             fill("need_np", language, needed=needed(phrase), text=lower),
             fill("need_about", language, o=prep_o(loc), s_loc=loc, text=lower),
-        ]
-    return [fill("need_np", language, text=lower), fill("need_about", language, text=lower)]
+        )
+    return (fill("need_np", language, text=lower), fill("need_about", language, text=lower))
 
 
-def pain_wordings(text: str, language: str, fixed: bool) -> list[Wording]:
+@lru_cache(maxsize=4096)
+def pain_wordings(text: str, language: str, fixed: bool) -> tuple[Wording, ...]:
     """Two articles on a pain: what we changed (once the fix has started) or are changing, and why
     it happens; an absence ("нет цен на сайте") is named by what is missing."""
     text = unquote(text)
@@ -223,7 +225,7 @@ def pain_wordings(text: str, language: str, fixed: bool) -> list[Wording]:
         if thing
         else fill(f"pain_{state}", language, text_q=quoted(text, language))
     )
-    return [first, fill("pain_avoid", language, text_q=quoted(text, language)), _pain_what(text, thing, language)]
+    return (first, fill("pain_avoid", language, text_q=quoted(text, language)), _pain_what(text, thing, language))
 
 
 def _pain_what(text: str, thing: str | None, language: str) -> Wording:
@@ -239,7 +241,8 @@ def _pain_what(text: str, thing: str | None, language: str) -> Wording:
     return fill("pain_what", language, text_low=lower_first(text))
 
 
-def weakness_wording(text: str, language: str) -> list[Wording]:
+@lru_cache(maxsize=4096)
+def weakness_wording(text: str, language: str) -> tuple[Wording, ...]:
     """A competitor's weakness as what we do instead — never "Нет X? Не у нас", which reads as ours —
     and as what a buyer should check."""
     text = unquote(text)
@@ -249,9 +252,10 @@ def weakness_wording(text: str, language: str) -> list[Wording]:
         if thing
         else fill("weakness", language, text_q=quoted(text, language))
     )
-    return [first, fill("weakness_check", language, text_q=quoted(text, language))]
+    return (first, fill("weakness_check", language, text_q=quoted(text, language)))
 
 
+@lru_cache(maxsize=4096)
 def occasion_wording(text: str, language: str) -> Wording:
     """The plan's own occasion: "Готовимся ко Дню рождения пекарни" (the dative, pymorphy3), or
     quoted when it is no noun phrase ("«Нам 5 лет!»")."""
