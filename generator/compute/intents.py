@@ -138,6 +138,16 @@ _STOP = frozenset(
         "with",
     ]
 )
+# Head nouns of a service done for the customer ("где сделать замену масла") and of one ordered
+# from a supplier ("где заказать поставку подшипников"): Russian headlines ask where, not which.
+ACTIONS_DO = frozenset(
+    (
+        "замена", "ремонт", "диагностика", "лечение", "чистка", "установка", "монтаж", "шиномонтаж",
+        "покраска", "имплантация", "протезирование", "удаление", "стрижка", "окрашивание", "маникюр",
+        "массаж", "обслуживание", "уборка", "химчистка", "реставрация", "настройка", "замер",
+    )
+)  # fmt: skip
+ACTIONS_ORDER = frozenset(("поставка", "доставка", "изготовление", "пошив", "печать", "производство"))
 # Nouns that follow a place's adjective: "приморский район", "свердловская область".
 GEO_NOUNS = frozenset(("район", "области", "область", "округ", "district", "county"))
 # Abbreviations of cities that queries use.
@@ -171,6 +181,14 @@ class Intent:
     def query(self) -> str:
         """The query to target: the highest-volume one."""
         return self.queries[0]
+
+    @property
+    def action(self) -> str | None:
+        """"do" for a service done for the customer, "order" for one ordered, None for a thing."""
+        head = next((lemma(w) for w in self.service.split() if lemma(w) in ACTIONS_DO | ACTIONS_ORDER), None)
+        if head is None:
+            return None
+        return "do" if head in ACTIONS_DO else "order"
 
     @property
     def venue(self) -> bool:

@@ -103,6 +103,7 @@ def service_forms(service: str, language: str) -> dict[str, str] | None:
         "which": which(phrase),
         "which_acc": which(phrase, accusative=True),
         "costs": costs(phrase),
+        "dearer": "обходятся" if phrase.number == "plur" else "обходится",
         "needed_low": needed(phrase).lower(),
     }
 
@@ -290,4 +291,8 @@ def intent_wording(
         if segment is None:
             return None
         forms = {**forms, **segment}
+    if language == "ru" and intent.action and f"{pattern}_{intent.action}" in PATTERNS:
+        pattern = f"{pattern}_{intent.action}"  # "Где сделать замену масла", not "Как выбрать замену масла"
+    elif language == "ru" and intent.action == "do" and f"{pattern}_do" in PATTERNS:
+        pattern = f"{pattern}_do"
     return fill(pattern, language, **forms, where=where(intent.places, language), **extra)

@@ -21,7 +21,13 @@ FEW_IDEAS = 30  # fewer new ideas ahead than this, and the consultant is told to
 # The headline pattern of a new article (`generator.compute.patterns`) → the angle a brief names.
 ANGLE_OF = {
     "howto": "howto",
-    "topic": "howto", "price": "price", "faq": "faq", "checklist": "checklist", "comparison": "comparison",
+    "topic": "howto",
+    "howto_do": "howto",
+    "howto_order": "howto",
+    "comparison_do": "comparison",
+    "comparison_order": "comparison",
+    "checklist_do": "checklist",
+    "mistakes_do": "mistakes", "price": "price", "faq": "faq", "checklist": "checklist", "comparison": "comparison",
     "mistakes": "mistakes", "case": "case", "segment": "segment", "local": "local",
     "need_np": "need", "need_about": "faq", "need_inf": "need", "need_steps": "howto", "need_state": "need",
     "need_why": "need", "pain_fixed": "solved", "absent_fixed": "solved", "pain_changing": "changing",

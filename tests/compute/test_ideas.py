@@ -316,7 +316,7 @@ def test_the_steps_take_plain_lists() -> None:
     # Step 2 takes intents, so an import of search demand can hand in its own queries.
     intents = group_intents([Query("s", "шиномонтаж бутово", 2400), Query("s", "шиномонтаж в бутово", 10)], "ru")
     ideas = list(demand_ideas(intents, frozenset(), "ru", Material(preset="auto-service")))
-    assert [(i.title, i.cta) for i in ideas] == [("Как выбрать шиномонтаж в Бутове: на что смотреть", "book")]
+    assert [(i.title, i.cta) for i in ideas] == [("Где сделать шиномонтаж в Бутове: как выбрать исполнителя", "book")]
     # Step 6 takes articles: the oldest that is old enough
     old = Article("A", 1, date(2027, 1, 1), date(2027, 1, 1))
     newer = Article("B", 2, date(2027, 2, 1), date(2027, 2, 1))

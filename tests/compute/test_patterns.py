@@ -8,7 +8,7 @@ from generator.compute.patterns import INTENT_ANGLES, OPENING, PATTERNS
 
 KNOWN = {
     "s", "s_acc", "s_gen", "s_loc", "s_pl", "o", "which", "which_acc", "costs", "needed_low", "a_s", "do",
-    "where", "place", "seg", "seg_gen", "text", "text_q", "text_low", "x", "needed", "rival", "to",
+    "dearer", "where", "place", "seg", "seg_gen", "text", "text_q", "text_low", "x", "needed", "rival", "to",
 }  # fmt: skip
 
 

@@ -270,7 +270,8 @@ def disagreements(title: str) -> list[str]:
         adjectives = [p for p in parses(left.casefold()) if p.tag.POS in {"ADJF", "PRTF"} and p.score > 0.05]
         nouns = [p for p in parses(right.casefold()) if p.tag.POS == "NOUN" and p.score > 0.05 and "Fixd" not in p.tag]
         noun_too = any(p.tag.POS == "NOUN" and p.score > 0.05 for p in parses(left.casefold()))  # "простое"
-        if not adjectives or not nouns or noun_too:
+        relative = any(p.normal_form == "который" for p in parses(left.casefold()))  # "из-за которых шиномонтаж"
+        if not adjectives or not nouns or noun_too or relative:
             continue
         if not any(_agree(a, n) for a in adjectives for n in nouns):
             bad.append(f"{left} {right}")
@@ -324,3 +325,28 @@ def test_odd_texts_never_break_a_title(text: str, language: str) -> None:
     ):
         assert isinstance(wording.title, str) and 3 <= len(wording.outline) <= 5
     assert service_forms(" ", language) is None
+
+
+def test_a_service_done_or_ordered_asks_where_not_which() -> None:
+    # "Как выбрать замену масла" chooses the act, not who does it: Russian asks where
+    from generator.compute.intents import Intent
+    from generator.compute.wording import intent_wording
+
+    oil = Intent("замена масло", "замена масла", "drivers", places=["Южное Бутово"])
+    assert oil.action == "do"
+    titles = [intent_wording(oil, p, "ru", {}).title for p in ("howto", "comparison", "checklist", "mistakes")]  # type: ignore[union-attr]
+    assert titles == [
+        "Где сделать замену масла в Южном Бутове: как выбрать исполнителя",
+        "Где лучше делать замену масла: сравниваем варианты",
+        "Чек-лист перед записью на замену масла",
+        "5 ошибок, из-за которых замена масла обходится дороже",
+    ]
+    bearings = Intent("подшипник поставка", "поставка подшипников", "buyers")
+    assert bearings.action == "order"
+    howto = intent_wording(bearings, "howto", "ru", {})
+    assert howto is not None and howto.title == "Где заказать поставку подшипников: как выбрать поставщика"
+    # a thing keeps "which": "Какой торт на заказ выбрать"
+    cake = Intent("заказ торт", "торт на заказ", "cakes")
+    assert cake.action is None
+    comparison = intent_wording(cake, "comparison", "ru", {})
+    assert comparison is not None and comparison.title == "Какой торт на заказ выбрать: сравниваем варианты"
