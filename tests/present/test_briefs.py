@@ -136,3 +136,12 @@ def test_check_prints_the_warnings(tmp_path: Path, capsys) -> None:  # type: ign
     ) in captured.err
     assert "bakery.yaml: Пекарня: впереди только 2 идеи для новых статей (меньше 30)" in out
 
+
+
+def test_every_headline_pattern_has_an_angle_in_both_languages() -> None:
+    from generator.compute.patterns import PATTERNS
+    from generator.present.briefs import ANGLE_OF, angle_label
+
+    assert set(PATTERNS) <= set(ANGLE_OF)
+    for pattern in PATTERNS:
+        assert angle_label(pattern, "ru") and angle_label(pattern, "en")
