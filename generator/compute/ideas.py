@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import Literal
 
 from generator.compute.headlines import lemma, lemmas, sentence_case
-from generator.compute.intents import Intent, group_intents, plan_queries, read_query
+from generator.compute.intents import Intent, group_intents, local_places, plan_queries, read_query
 from generator.compute.material import Material
 from generator.compute.patterns import INTENT_ANGLES, OPENING, SERVICE_PRESETS
 from generator.compute.wording import (
@@ -238,7 +238,7 @@ def angle_ideas(
             wording = intent_wording(intent, pattern, language, names)
             if wording is not None:
                 yield _intent_idea(intent, wording, language, m, "angle", first=False)
-        for place in local_places(intent, m):
+        for place in local_places(intent, m.region_names):
             wording = intent_wording(intent, "local", language, names, place=where([place], language))
             if wording is not None:
                 idea = _intent_idea(intent, wording, language, m, "angle", first=False)
@@ -257,12 +257,11 @@ def angle_ideas(
             yield make_idea("competitor", weakness, wording, competitor=competitor.name, intent=weakness, cta=m.cta)
 
 
-def local_places(intent: Intent, m: Material) -> list[str]:
-    """The places a local guide on the intent is written for: the query's own, and the most
-    specific place of the plan's region (the district) when the queries do not name it."""
-    named = {w.casefold() for p in intent.places for w in p.split()}
-    extra = [p for p in m.region_names if not named & {w.casefold() for w in p.split()}]
-    return [*intent.places, *extra[-1:]]
+def _variant(intent: Intent, wording: Wording, about: str, segment: str, m: Material, rival: str = "") -> Idea:
+    """An angle on the intent for a segment or against a competitor (its id: the service and that)."""
+    query = intent.query if intent.queries else None
+    return make_idea("angle", f"{intent.service} {about}", wording, segment, intent=intent_label(intent),
+                     cta=m.cta, service=intent.service, query=query, competitor=rival or None)  # fmt: skip
 
 
 def _for_segments(
@@ -275,16 +274,7 @@ def _for_segments(
             continue
         wording = intent_wording(intent, "segment", language, names, segment=segment.id)
         if wording is not None:
-            yield make_idea(
-                "angle",
-                f"{intent.service} {segment.id}",
-                wording,
-                segment.id,
-                intent=intent_label(intent),
-                cta=m.cta,
-                service=intent.service,
-                query=intent.query if intent.queries else None,
-            )
+            yield _variant(intent, wording, segment.id, segment.id, m)
 
 
 def _against_competitors(
@@ -295,17 +285,7 @@ def _against_competitors(
         rival = competitor.name.strip('«»"“” ')
         wording = intent_wording(intent, "rival_service", language, names, rival=rival)
         if wording is not None:
-            yield make_idea(
-                "angle",
-                f"{intent.service} {rival}",
-                wording,
-                intent.segment,
-                competitor=competitor.name,
-                intent=intent_label(intent),
-                cta=m.cta,
-                service=intent.service,
-                query=intent.query if intent.queries else None,
-            )
+            yield _variant(intent, wording, rival, intent.segment, m, competitor.name)
 
 
 def service_ideas(services: Sequence[str], intents: Sequence[Intent], language: str, m: Material) -> Iterable[Idea]:
@@ -364,7 +344,7 @@ def _briefed(ideas: Iterable[Idea], intents: Sequence[Intent], language: str) ->
         yield idea
 
 
-def _backlog_covered(backlog: Sequence[BacklogItem], titles: frozenset[str]) -> frozenset[str]:
+def backlog_covered(backlog: Sequence[BacklogItem], titles: frozenset[str]) -> frozenset[str]:
     covered = set(titles)
     for item in backlog:
         covered.add(normalise_title(item.title))
@@ -391,7 +371,7 @@ def idea_queue(
     titles = set(coverage.titles) | {normalise_title(i.title) for i in taken}
     keys = {title_key(t) for t in titles}
     for source in _sources(
-        backlog, segments, competitors, _backlog_covered(backlog, coverage.titles), language, m, today
+        backlog, segments, competitors, backlog_covered(backlog, coverage.titles), language, m, today
     ):
         for idea in source:
             key = normalise_title(idea.title)

@@ -148,6 +148,15 @@ ACTIONS_DO = frozenset(
     )
 )  # fmt: skip
 ACTIONS_ORDER = frozenset(("поставка", "доставка", "изготовление", "пошив", "печать", "производство"))
+# Seasonal demand: a query with one of these word beginnings is wanted before its season starts
+# (month, day), so its article is placed like an occasion, ahead of that date.
+SEASONS: tuple[tuple[tuple[str, ...], int, int], ...] = (
+    (("зимн", "winter", "снегоход", "snow"), 10, 15),
+    (("летн", "summer", "кондиционер", "air-con"), 4, 15),
+    (("новогод", "ёлк", "елк", "christmas", "xmas"), 12, 1),
+    (("выпускн", "prom", "graduation"), 5, 15),
+    (("школьн", "back-to-school", "рюкзак"), 8, 15),
+)
 # Nouns that follow a place's adjective: "приморский район", "свердловская область".
 GEO_NOUNS = frozenset(("район", "области", "область", "округ", "district", "county"))
 # Abbreviations of cities that queries use.
@@ -183,8 +192,17 @@ class Intent:
         return self.queries[0]
 
     @property
+    def season(self) -> tuple[int, int] | None:
+        """(month, day) the intent's season starts, when one of its queries names a season."""
+        words = [w.casefold() for q in (self.service, *self.queries) for w in q.split()]
+        for prefixes, month, day in SEASONS:
+            if any(w.startswith(prefixes) for w in words):
+                return month, day
+        return None
+
+    @property
     def action(self) -> str | None:
-        """"do" for a service done for the customer, "order" for one ordered, None for a thing."""
+        """ "do" for a service done for the customer, "order" for one ordered, None for a thing."""
         head = next((lemma(w) for w in self.service.split() if lemma(w) in ACTIONS_DO | ACTIONS_ORDER), None)
         if head is None:
             return None
@@ -323,3 +341,11 @@ def same_intents(a: Sequence[Intent], text: str, language: str) -> bool:
 def plan_queries(segments: Sequence[Segment]) -> list[Query]:
     """Every demand query of the plan, segment by segment in plan order."""
     return [Query(s.id, d.query, d.monthly_volume) for s in segments for d in s.demand]
+
+
+def local_places(intent: Intent, region: Sequence[str]) -> list[str]:
+    """The places a local guide on the intent is written for: the query's own, and the most
+    specific place of the plan's region (the district) when the queries do not name it."""
+    named = {w.casefold() for p in intent.places for w in p.split()}
+    extra = [p for p in region if not named & {w.casefold() for w in p.split()}]
+    return [*intent.places, *extra[-1:]]

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import calendar as calendar_lib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -28,9 +28,11 @@ from typing import Any
 import yaml
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 
-from generator.compute.ideas import Coverage, Idea, make_idea
+from generator.compute.ideas import Coverage, Idea, backlog_covered, demand_ideas, make_idea
+from generator.compute.intents import group_intents, plan_queries
+from generator.compute.material import Material
 from generator.compute.wording import Wording, occasion_wording
-from generator.model import Content
+from generator.model import BacklogItem, Content, Segment
 
 LIBRARY = Path(__file__).resolve().parent.parent / "occasions"
 PRESETS = ("bakery", "auto-service", "clinic", "fitness", "beauty", "b2b", "online-shop", "education")
@@ -170,3 +172,29 @@ def place_occasions(ideas: Sequence[Idea], free: Sequence[date], lead_days: int)
             placed[chosen] = idea
             left.remove(chosen)
     return placed
+
+
+SEASON_LEAD_DAYS = 21  # seasonal demand is written three weeks before its season starts
+
+
+def seasonal_ideas(
+    backlog: Sequence[BacklogItem],
+    segments: Sequence[Segment],
+    coverage: Coverage,
+    language: str,
+    m: Material,
+    today: date,
+    end: date,
+) -> list[Idea]:
+    """Step 2's articles on seasonal intents ("зимние шины"), dated at their season's next start after
+    today and inside the calendar, to be placed like occasions: ahead of the season, never in it."""
+    intents = [i for i in group_intents(plan_queries(segments), language, m.places) if i.season]
+    ideas = []
+    for idea in demand_ideas(intents, backlog_covered(backlog, coverage.titles), language, m):
+        intent = next(i for i in intents if i.service == idea.service)
+        month, day = intent.season or (1, 1)
+        starts = [date(year, month, day) for year in range(today.year, end.year + 1)]
+        start = next((d for d in starts if today < d <= end), None)
+        if start is not None and not coverage.covers(idea):
+            ideas.append(replace(idea, date=start, lead_days=SEASON_LEAD_DAYS))
+    return ideas

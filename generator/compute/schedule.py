@@ -50,7 +50,7 @@ from generator.compute.ideas import (
     read_coverage,
 )
 from generator.compute.material import Material, read_material
-from generator.compute.occasions import occasion_ideas, place_occasions
+from generator.compute.occasions import occasion_ideas, place_occasions, seasonal_ideas
 from generator.compute.planner import Planner, Topic, repurpose_places
 from generator.compute.slots import CalendarFigures, EntryKind, LogEntry, Slot, SlotKind
 from generator.model import WEEKDAYS, Competitor, Content, Plan, Publication, Segment
@@ -222,7 +222,8 @@ def compute_calendar(
             planner.add_logged(entry, _topic_of(entry, by_title, by_id), len(log))
     free = [d for d in dates if d > today or (d == today and not by_day.get(d))]
     occasions = occasion_ideas(content, end, today, language, coverage, m.preset, m.cta)
-    placed = place_occasions(occasions, free, content.lead_days)
+    seasonal = seasonal_ideas(content.backlog, segments, coverage, language, m, today, end)
+    placed = place_occasions(sorted([*occasions, *seasonal], key=lambda i: i.date or end), free, content.lead_days)
     planner.queue = idea_queue(
         content.backlog, segments, competitors, coverage, language, placed.values(), m, max(today, content.start)
     )

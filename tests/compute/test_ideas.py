@@ -322,3 +322,27 @@ def test_the_steps_take_plain_lists() -> None:
     newer = Article("B", 2, date(2027, 2, 1), date(2027, 2, 1))
     assert refresh_candidate([newer, old], date(2027, 4, 5), 90) is old
     assert refresh_candidate([newer, old], date(2027, 3, 31), 90) is None
+
+
+def test_seasonal_demand_is_written_before_its_season() -> None:
+    cal = calendar(
+        """\
+        business: {name: Шины}
+        segments:
+          - id: d
+            name: Водители
+            demand:
+              - {query: зимние шины, monthly_volume: 9000}
+              - {query: летние шины, monthly_volume: 5000}
+              - {query: замена масла, monthly_volume: 100}
+        content: {start: 2027-01-11, end: 2027-12-31}
+        """,
+        date(2027, 1, 10),
+    )
+    demand = {s.title: (s.date, s.occasion_date) for s in cal.days if s.source == "demand"}
+    # winter tyres: the season starts on 15 October, 21 days ahead is 24 September; summer tyres:
+    # 15 April − 21 = 25 March. Not in January, although their volume puts them first in the queue.
+    assert demand["Как выбрать зимние шины: на что смотреть"] == (date(2027, 9, 24), date(2027, 10, 15))
+    assert demand["Как выбрать летние шины: на что смотреть"] == (date(2027, 3, 25), date(2027, 4, 15))
+    # the unseasonal intent opens the queue on the first day
+    assert demand["Где сделать замену масла: как выбрать исполнителя"][0] == date(2027, 1, 11)
