@@ -8,10 +8,9 @@ service, its places and a modifier: `generator.compute.intents`) is one article 
 number of queries behind it, and the angles take every intent, every place of it, every segment
 that searches for it, every competitor, and the services the business description lists.
 
-Each step is a function over plain lists, so that other material (an import of search demand,
-a refresh queue) can be handed to the same step. An idea's id is derived from its source,
-segment, angle and source text (normalised), never from a date or a position; the first article
-on a need, a pain, a weakness or an intent keeps angle None, as before patterns existed.
+Each step is a function over plain lists, so other material (an import of search demand) can be
+handed to the same step. An idea's id is derived from its source, segment, angle and source text
+(normalised), never from a date or a position; a first article on a text keeps angle None.
 """
 
 from __future__ import annotations
@@ -43,7 +42,6 @@ from generator.model import BacklogItem, Competitor, Publication, Segment
 
 Source = Literal["backlog", "demand", "need", "pain", "competitor", "service", "angle", "occasion"]
 SOURCES: tuple[Source, ...] = ("backlog", "demand", "need", "pain", "competitor", "service", "angle", "occasion")
-ANGLES = INTENT_ANGLES
 
 _SPACE = re.compile(r"\s+")
 _WORDS = re.compile(r"[\w-]+", re.UNICODE)
@@ -89,6 +87,7 @@ class Idea:
     not_before: dt.date | None = None  # a pain's fix: not planned before its initiative starts
     places: tuple[str, ...] = ()
     lead_days: int | None = None  # occasions: how many days ahead the article is planned
+    need: str | None = None  # the reader's need: its segment's first, for an article on no need of its own
 
 
 def make_idea(
@@ -321,13 +320,16 @@ def _sources(
         service_ideas(m.services, intents, language, m),
         angle_ideas(intents, segments, competitors, language, m, today),
     )
-    return tuple(_briefed(source, intents, language) for source in sources)
+    needs = {s.id: s.needs[0] for s in segments if s.needs}
+    return tuple(_briefed(source, intents, needs, language) for source in sources)
 
 
-def _briefed(ideas: Iterable[Idea], intents: Sequence[Intent], language: str) -> Iterable[Idea]:
+def _briefed(
+    ideas: Iterable[Idea], intents: Sequence[Intent], needs: Mapping[str, str], language: str
+) -> Iterable[Idea]:
     """Ideas with the service page to link where their own text names none: a backlog idea's query
     (its intent's service), a need's or pain's segment (the service it searches for most); and a
-    backlog idea's outline, the consultant's title kept."""
+    backlog idea's outline, the consultant's title kept; the reader's need (the segment's first)."""
     by_query = {normalise_title(q): i.service for i in intents for q in i.queries}
     by_segment: dict[str, str] = {}
     for intent in intents:  # volume first: a segment's first intent is its biggest
@@ -341,6 +343,8 @@ def _briefed(ideas: Iterable[Idea], intents: Sequence[Intent], language: str) ->
             idea = replace(idea, service=by_segment[idea.segment or ""])
         if idea.source == "backlog" and not idea.outline:
             idea = replace(idea, outline=outline)
+        if idea.source not in ("need", "pain") and idea.segment in needs:
+            idea = replace(idea, need=needs[idea.segment or ""])
         yield idea
 
 

@@ -155,6 +155,7 @@ class Planner:
             outline=idea.outline,
             cta=idea.cta,
             service=idea.service,
+            need=idea.need,
         )
 
     def _queue_for_refresh(self, article: Article) -> None:

@@ -73,6 +73,7 @@ class Slot:
     outline: tuple[str, ...] = ()
     cta: str | None = None
     service: str | None = None
+    need: str | None = None  # new: the reader's need, when the article is on something else
 
     @property
     def status(self) -> Literal["done", "missed", "today", "planned"]:

@@ -85,7 +85,8 @@ def brief_lines(slot: Slot, language: str, segments: Mapping[str, str], minutes:
         lines.append(f"{t('ideas.brief.intent', language)}: {one_line(slot.intent)}")
     if slot.kind in ("new", "refresh", "repurpose"):
         who = segments.get(slot.segment, slot.segment) if slot.segment else t("ideas.brief.any_segment", language)
-        lines.append(f"{t('ideas.brief.for', language)}: {one_line(who)}")
+        need = f"; {t('ideas.brief.their_need', language)}: {one_line(slot.need)}" if slot.need else ""
+        lines.append(f"{t('ideas.brief.for', language)}: {one_line(who)}{need}")
     if slot.query:
         volume = f" ({searches(slot.monthly_volume, language)})" if slot.monthly_volume is not None else ""
         lines.append(f"{t('calendar.query', language)}: {one_line(slot.query)}{volume}")
