@@ -244,9 +244,11 @@ def angle_ideas(
                 yield replace(idea, id=idea_id("angle", intent.segment, "local", f"{intent.service} {place}"))
         yield from _for_segments(intent, segments, language, m, names)
         yield from _against_competitors(intent, competitors, language, m, names)
+    keys = {i.key for i in intents}
     for segment in segments:
-        for need in segment.needs:
-            yield make_idea("need", need, need_wordings(need, language)[1], segment.id, intent=need, cta=m.cta)
+        for need in segment.needs:  # a need that is an intent's service already has its FAQ
+            if read_query(need, language, m.places)[3] not in keys:
+                yield make_idea("need", need, need_wordings(need, language)[1], segment.id, intent=need, cta=m.cta)
         for pain in segment.pains:
             yield _pain_idea(segment.id, pain, language, m, today, 1)
             yield _pain_idea(segment.id, pain, language, m, today, 2)

@@ -112,7 +112,7 @@ def test_the_planners_refresh_heap_agrees_with_step_6_over_a_year() -> None:
     cal = compute_plan_calendar(plan, day_type(2026, 11, 22))
     assert cal is not None
     refreshes = [(s.date, s.title) for s in cal.days if s.kind == "refresh"]
-    assert len(refreshes) == 243
+    assert len(refreshes) == 244
     # replay: every article with its writes; at each refresh, the list-based step picks the same
     from generator.compute.planner import Article
 

@@ -108,14 +108,15 @@ def test_kolosok_before_start(kolosok_path, today) -> None:  # type: ignore[no-u
         (date(2027, 4, 21), "Майские праздники: график работы"),
         (date(2027, 8, 18), "Выпечка к 1 сентября: торты на праздник и перекус в школу"),
     ]
-    # New ideas: backlog 3; demand 4 intents − 2 covered = 2; 6 needs × 2 articles; 4 pains × 3;
+    # New ideas: backlog 3; demand 4 intents − 2 covered = 2; 6 needs × 2 articles, less the FAQ of
+    # the need "торт на заказ", which is an intent's (its FAQ is an angle) = 11; 4 pains × 3;
     # 4 weaknesses × 2 and 2 comparisons with a competitor; the description's services (выпечка,
     # кофе навынос) × 3; angles 49 (торт на заказ 13, бенто торт 13, пекарня 8, свежий хлеб 15:
-    # see test_ideas); occasions 8: 102 in all.
+    # see test_ideas); occasions 8: 101 in all.
     assert dict(cal.by_source) == {
         "backlog": 3,
         "demand": 2,
-        "need": 12,
+        "need": 11,
         "pain": 12,
         "competitor": 10,
         "service": 6,
@@ -123,17 +124,17 @@ def test_kolosok_before_start(kolosok_path, today) -> None:  # type: ignore[no-u
         "occasion": 8,
         "refresh": cal.planned_refresh,
     }
-    assert cal.planned_new == 102 and cal.ideas_left == 0
-    # 99 slots 12-01..03-21 (30 in December, 23 in January, 26 in February, 20 in March) hold the
-    # 94 queue ideas and 5 occasions: the last new article from the queue is on 03-21.
-    assert max(s.date for s in cal.days if s.kind == "new" and s.source != "occasion") == date(2027, 3, 21)
+    assert cal.planned_new == 101 and cal.ideas_left == 0
+    # 98 slots 12-01..03-20 (30 in December, 23 in January, 26 in February, 19 in March) hold the
+    # 93 queue ideas and 5 occasions: the last new article from the queue is on 03-20.
+    assert max(s.date for s in cal.days if s.kind == "new" and s.source != "occasion") == date(2027, 3, 20)
     # Then the oldest article is old enough: refreshes, oldest first — the logged article of
-    # 2026-11-15 (127 days), then the backlog's articles in slot order.
+    # 2026-11-15 (126 days), then the backlog's articles in slot order.
     refreshes = [s for s in cal.days if s.kind == "refresh"]
     assert [(s.date.isoformat(), s.title) for s in refreshes[:3]] == [
-        ("2027-03-22", "Мы открылись после ремонта"),
-        ("2027-03-23", "Как выбрать свежий хлеб"),
-        ("2027-03-24", "Бенто-торт за два дня"),
+        ("2027-03-21", "Мы открылись после ремонта"),
+        ("2027-03-22", "Как выбрать свежий хлеб"),
+        ("2027-03-23", "Бенто-торт за два дня"),
     ]
     assert refreshes[0].last_written == date(2026, 11, 15)
     assert refreshes[0].url == "https://example.com/news/remont"

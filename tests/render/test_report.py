@@ -159,7 +159,7 @@ def test_json_checkpoints_automation_calendar(kolosok_json: dict[str, Any]) -> N
     assert all(3 <= len(d["outline"]) <= 5 for d in calendar["days"] if d["kind"] == "new" and d["source"] != "backlog")
     assert all(d["outline"] == [] and d["cta"] is None for d in calendar["days"] if d["kind"] == "refresh")
     # the real split of the slots still to write
-    assert calendar["planned"] == {"new": 102, "refresh": 243, "repurpose": 0, "research": 0}
+    assert calendar["planned"] == {"new": 101, "refresh": 244, "repurpose": 0, "research": 0}
 
 
 def test_json_is_plain_finite_json(kolosok_json: dict[str, Any]) -> None:
