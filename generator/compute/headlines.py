@@ -1,88 +1,32 @@
-"""Working titles: a query, need, pain or weakness worked into a headline in the plan's language.
+"""The grammar of working titles: Russian noun phrases read and inflected with pymorphy3, English
+articles and lists, sentence case — so a headline pattern (`generator.compute.patterns`) can put
+a service, a place or a segment into the case its wording needs and agree with it.
 
-A client who subscribes to the calendar reads these titles, so a raw lower-case search query
-("торт на заказ москва") never stands alone: each source has a template per language that
-turns its text into a phrase, in sentence case. Where a Russian template needs the text in
-another form — "Нужен / Нужна / Нужны …?" agrees with the need's head noun, "Готовимся к …"
-puts an occasion's name into the dative — the phrase is inflected with pymorphy3, never with
-hand-written endings. Text the dictionary cannot read as a noun phrase (an adverb such as
-"быстро", a phrase such as "без очереди") goes into a template that needs no agreement.
-
-Place names in a query are capitalised (pymorphy3's `Geox` tag for Russian, babel's country
-names for English), so "пекарня рядом москва" reads "… Москва".
+Russian needs agreement wherever a pattern puts a phrase next to a word that depends on it:
+"Какой торт / Какая доставка / Какие цены", "Сколько стоит / стоят", "в Москве", "о доставке /
+об услуге", "для жителей соседних домов". Hand-written endings would be wrong for half the
+words, so the phrase is parsed (`noun_phrase`) and inflected (`inflect`) by the dictionary; a
+text it cannot read as a noun phrase goes to a pattern that needs no agreement.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 import pymorphy3
-from babel import Locale
-
-# Templates per source and language. `{text}` is the source text in sentence case; the
-# `_np` variants are used when the text is a Russian noun phrase that the template inflects.
-TEMPLATES: dict[str, dict[str, str]] = {
-    "demand": {
-        "ru": "{text}: как выбрать и на что смотреть",
-        "en": "{text}: how to choose and what to look for",
-    },
-    "need": {
-        "ru": "{text}: вот как мы это устроили",
-        "en": "Need {lower}? Here is how we arrange it",
-    },
-    "need_np": {"ru": "{need} {lower}? Вот как мы это устроили"},
-    # an adverb or a prepositional phrase ("быстро", "без очереди") as a state to reach
-    "need_state": {"ru": "Чтобы было {lower}: вот как мы это устроили"},
-    "pain": {
-        "ru": "«{text}»: как мы решаем эту проблему",
-        "en": "“{text}”: how we solve it",
-    },
-    "competitor": {
-        "ru": "{text}? Не у нас: как мы работаем иначе",
-        "en": "{text}? Not with us: how we work instead",
-    },
-    "occasion": {
-        "ru": "«{text}»: готовимся заранее",
-        "en": "Getting ready for {text}: ideas and tips",
-    },
-    "occasion_np": {"ru": "Готовимся {to} {dative}: идеи и советы"},
-    "angle.faq": {
-        "ru": "{text}: ответы на частые вопросы",
-        "en": "{text}: answers to frequent questions",
-    },
-    "angle.comparison": {
-        "ru": "{text}: сравниваем варианты",
-        "en": "{text}: comparing the options",
-    },
-    "angle.checklist": {
-        "ru": "{text}: короткий чек-лист",
-        "en": "{text}: a short checklist",
-    },
-    "angle.price": {
-        "ru": "{text}: сколько стоит и из чего складывается цена",
-        "en": "{text}: what it costs and why",
-    },
-    "angle.case": {
-        "ru": "{text}: история одного клиента",
-        "en": "{text}: one customer's story",
-    },
-    "refresh": {
-        "ru": "Обновить статью «{text}»",
-        "en": "Refresh “{text}”",
-    },
-    "repurpose": {
-        "ru": "Пост по статье «{text}» · {place}",
-        "en": "Post from “{text}” · {place}",
-    },
-}
 
 # "Нужен свежий хлеб", "Нужна доставка", "Нужно фото", "Нужны цены": the predicate agrees
 # with the head noun's gender and number (pymorphy3 tags).
 _NEEDED = {"masc": "Нужен", "femn": "Нужна", "neut": "Нужно", "plur": "Нужны"}
-# The preposition "к" takes its euphonic form before these clusters ("ко Дню Победы").
-_KO_BEFORE = ("дн", "мн", "вс", "вт")
+_WHICH = {"masc": "какой", "femn": "какая", "neut": "какое", "plur": "какие"}
+_WHICH_ACC = {"masc": "какой", "femn": "какую", "neut": "какое", "plur": "какие"}
+# Quotation marks a plan may already have put around a text: stripped before quoting again.
+_QUOTES = "«»“”„\"'‘’"
+_REFRESH = {"ru": "Обновить статью «{text}»", "en": "Refresh “{text}”"}
+_REPURPOSE = {"ru": "Пост по статье «{text}» · {place}", "en": "Post from “{text}” · {place}"}
 
 
 @lru_cache(maxsize=1)
@@ -93,39 +37,60 @@ def morph_analyzer() -> Any:
 
 
 @lru_cache(maxsize=8192)
-def _parse(word: str) -> tuple[Any, ...]:
+def parses(word: str) -> tuple[Any, ...]:
     """pymorphy3's parses of a word (cached: a plan's titles repeat their words many times)."""
     return tuple(morph_analyzer().parse(word))
 
 
-@lru_cache(maxsize=1)
-def _english_places() -> frozenset[str]:
-    """Country and territory names in English, lower-cased, for capitalising queries."""
-    return frozenset(name.casefold() for name in Locale.parse("en").territories.values() if " " not in name)
+def lemma(word: str) -> str:
+    """The dictionary form of a word (Russian) or the word case-folded (anything else)."""
+    word = word.strip(_QUOTES + ",.!?:;").casefold()
+    if (word and "а" <= word[0] <= "я") or word[:1] == "ё":
+        found = parses(word)
+        return str(found[0].normal_form) if found else word
+    return word[:-1] if word.endswith("s") and len(word) > 3 and not word.endswith("ss") else word
+
+
+def lemmas(word: str) -> frozenset[str]:
+    """Every dictionary form a word may have ("тортов": "торт" and "тортовый"), for asking whether
+    two phrases share a word without trusting the first reading."""
+    word = word.strip(_QUOTES + ",.!?:;").casefold()
+    return frozenset({str(p.normal_form) for p in parses(word)} | {word}) if word else frozenset()
 
 
 def sentence_case(text: str) -> str:
     """The first letter upper-case, the rest as written (names and abbreviations keep theirs)."""
     text = " ".join(text.split())
-    return text[:1].upper() + text[1:]
+    index = next((i for i, ch in enumerate(text) if ch.isalnum()), 0)
+    return text[:index] + text[index : index + 1].upper() + text[index + 1 :]
 
 
-def _capitalise_places(text: str, language: str) -> str:
-    """Place names in a lower-case query capitalised: "торт москва" → "торт Москва"."""
-    words = text.split()
-    out = []
-    for word in words:
-        if word.islower():
-            russian = language == "ru" and any("Geox" in p.tag for p in _parse(word)[:1])
-            if russian or (language == "en" and word.casefold() in _english_places()):
-                word = word.capitalize()
-        out.append(word)
-    return " ".join(out)
+def lower_first(text: str) -> str:
+    """The text with its first letter lower-case, unless the word is an abbreviation or a name."""
+    first = text.split(" ", 1)[0]
+    if (len(first) > 1 and first[1:2].isupper()) or is_name(first):
+        return text
+    return text[:1].lower() + text[1:]
 
 
-def query_phrase(query: str, language: str) -> str:
-    """A search query as the start of a headline: places capitalised, sentence case."""
-    return sentence_case(_capitalise_places(query, language))
+def is_name(word: str) -> bool:
+    """A Russian proper name (a place, a person's name): it keeps its capital inside a sentence."""
+    found = parses(word.casefold()) if word[:1].isalpha() else ()
+    return bool(found) and word[:1].isupper() and any(t in found[0].tag for t in ("Geox", "Name", "Surn"))
+
+
+def unquote(text: str) -> str:
+    """The text without quotation marks around it, so a pattern never doubles them."""
+    text = " ".join(text.split())
+    while len(text) > 1 and text[0] in _QUOTES and text[-1] in _QUOTES:
+        text = text[1:-1].strip()
+    return text
+
+
+def quoted(text: str, language: str) -> str:
+    """A complaint quoted once, in the language's marks, its first letter upper-case."""
+    inner = sentence_case(unquote(text))
+    return f"«{inner}»" if language == "ru" else f"“{inner}”"
 
 
 @dataclass(frozen=True)
@@ -137,108 +102,174 @@ class NounPhrase:
     number: str  # "sing" or "plur"
     gender: str | None  # "masc", "femn", "neut" (None in the plural)
 
+    @property
+    def animate(self) -> bool:
+        """The head noun names a person or an animal (its accusative is its genitive)."""
+        return any(p is not None and p.tag.POS == "NOUN" and "anim" in p.tag for p in self.parses)
+
+    @property
+    def kind(self) -> str:
+        """The key of the agreement tables: the gender, or "plur"."""
+        return "plur" if self.number == "plur" else self.gender or "masc"
+
 
 def _nominative(word: str, pos: set[str]) -> Any:
     """The first pymorphy3 parse of `word` in the nominative with a part of speech in `pos`."""
-    for parse in _parse(word):
+    for parse in parses(word.casefold()):
         if parse.tag.POS in pos and parse.tag.case == "nomn":
             return parse
     return None
 
 
+def _agrees(adjective: Any, noun: Any) -> bool:
+    """An adjective's parse agrees with a noun's in number and, in the singular, gender."""
+    number = noun.tag.number or "sing"
+    return bool(adjective.tag.number == number and (number == "plur" or adjective.tag.gender == noun.tag.gender))
+
+
+def is_clause(text: str) -> bool:
+    """The text has a verb ("ребёнок боится стоматолога"): a clause, not a noun phrase."""
+    words = [w.casefold().strip(",.!?") for w in text.split()]
+    return any(p[0].tag.POS in {"VERB", "INFN", "PRED"} for p in (parses(w) for w in words if w) if p)
+
+
+def _head_word(word: str) -> str:
+    """The part of a hyphenated compound that declines: "онлайн-запись" → "запись"."""
+    head = word.rsplit("-", 1)[-1]
+    return head if "-" in word and len(head) > 2 else word
+
+
 def noun_phrase(text: str) -> NounPhrase | None:
     """`text` read as a nominative noun phrase, or None (an adverb, a preposition first, …)."""
     words = tuple(text.split())
-    parses: list[Any] = [None] * len(words)
+    found: list[Any] = [None] * len(words)
     head = None
     for index, word in enumerate(words):
-        noun = _nominative(word.strip(",.!?"), {"NOUN"})
+        noun = _nominative(_head_word(word.strip(",.!?")), {"NOUN"})
+        following = _nominative(words[index + 1], {"NOUN"}) if index + 1 < len(words) else None
+        if noun is not None and "Fixd" in noun.tag and following is not None:
+            continue  # "бенто торт": an indeclinable word before the noun it describes
+        adjective = _nominative(word, {"ADJF", "PRTF"})
+        if noun is not None and adjective is not None and following is not None and _agrees(adjective, following):
+            found[index] = adjective  # "детская стоматология": "детская" describes, it is no noun here
+            continue
         if noun is not None:
             head = index
-            parses[index] = noun
+            found[index] = noun
             break
-        adjective = _nominative(word, {"ADJF", "PRTF"})
         if adjective is None:
             return None
-        parses[index] = adjective
+        found[index] = adjective
     if head is None:
         return None
-    noun = parses[head]
+    noun = found[head]
     number = noun.tag.number or "sing"
     gender = noun.tag.gender if number == "sing" else None
+    if gender is None and number == "sing":
+        gender = "masc"
     for index in range(head):  # the adjectives before the head must agree with it
-        tag = parses[index].tag
-        if tag.number != number or (gender and tag.gender and tag.gender != gender):
+        tag = found[index].tag if found[index] is not None else None
+        if tag is not None and (tag.number != number or (gender and tag.gender and tag.gender != gender)):
             return None
     for index in range(head + 1, len(words)):  # "Рождество Христово": a postposed adjective agrees too
         parse = _nominative(words[index], {"ADJF", "PRTF"})
         if parse is None or parse.tag.number != number or (gender and parse.tag.gender != gender):
             break
-        parses[index] = parse
-    return NounPhrase(words, tuple(parses), number, gender)
+        found[index] = parse
+    return NounPhrase(words, tuple(found), number, gender)
+
+
+def _inflect_word(word: str, parse: Any, case: str, number: str, agree: frozenset[str] = frozenset()) -> str:
+    if "-" in word and _head_word(word) != word:  # "онлайн-запись" → "онлайн-записи"
+        prefix, last = word.rsplit("-", 1)
+        return f"{prefix}-{_inflect_word(last, parse, case, number, agree)}"
+    wanted = {case, number}
+    if parse.tag.POS in {"ADJF", "PRTF"}:
+        wanted |= agree  # the adjective takes its noun's gender and, in the accusative, its animacy
+    form = parse.inflect(wanted) or parse.inflect({case, number}) or parse.inflect({case})
+    new = str(form.word) if form is not None else word
+    if word[:1].isupper():
+        new = new[:1].upper() + new[1:]
+    if word.isupper() and len(word) > 1:
+        new = new.upper()
+    return new
 
 
 def inflect(phrase: NounPhrase, case: str) -> str:
     """The phrase in `case` (pymorphy3 grammeme, e.g. "datv"), each word keeping its capitals."""
-    out = []
-    for word, parse in zip(phrase.words, phrase.parses, strict=True):
-        form = parse.inflect({case, phrase.number}) if parse is not None else None
-        if form is None and parse is not None:
-            form = parse.inflect({case})
-        new = form.word if form is not None else word
-        if word[:1].isupper():
-            new = new[:1].upper() + new[1:]
-        out.append(new)
-    return " ".join(out)
+    agree = {phrase.gender} if phrase.number == "sing" and phrase.gender else set()
+    if case == "accs" and (phrase.number == "plur" or phrase.gender == "masc"):
+        agree.add("anim" if phrase.animate else "inan")  # "свежий хлеб", but "детского стоматолога"
+    return " ".join(
+        _inflect_word(word, parse, case, phrase.number, frozenset(agree)) if parse is not None else word
+        for word, parse in zip(phrase.words, phrase.parses, strict=True)
+    )
 
 
-def _is_state(text: str) -> bool:
-    """The text starts with an adverb or a preposition ("быстро", "без очереди"): a state, not a thing."""
-    first = text.split(" ", 1)[0]
-    parses = _parse(first)
-    return bool(parses) and parses[0].tag.POS in {"ADVB", "PREP"}
+def needed(phrase: NounPhrase) -> str:
+    """ "Нужен / Нужна / Нужно / Нужны", agreeing with the phrase."""
+    return _NEEDED[phrase.kind]
 
 
-def _to(word: str) -> str:
-    """"к" or, before a cluster that needs it, "ко"."""
-    return "ко" if word.casefold().startswith(_KO_BEFORE) else "к"
+def which(phrase: NounPhrase, accusative: bool = False) -> str:
+    """ "какой / какая / какое / какие" (or the accusative, for "выбрать какую / какого …")."""
+    if accusative and phrase.animate and phrase.kind in ("masc", "plur"):
+        return "какого" if phrase.kind == "masc" else "каких"
+    return (_WHICH_ACC if accusative else _WHICH)[phrase.kind]
 
 
-def _fill(key: str, language: str, **values: str) -> str:
-    table = TEMPLATES[key]
-    return sentence_case((table[language] if language in table else table["en"]).format(**values))
+def costs(phrase: NounPhrase) -> str:
+    """ "стоит" or, for a plural, "стоят"."""
+    return "стоят" if phrase.number == "plur" else "стоит"
 
 
-@lru_cache(maxsize=8192)
-def headline(source: str, text: str, language: str, angle: str | None = None) -> str:
-    """The working title of a new idea from `source` ("demand", "need", …) and its text."""
-    text = " ".join(text.split())
-    if source == "backlog":
-        return sentence_case(text)
-    if source in ("demand", "angle"):
-        key = "demand" if source == "demand" else f"angle.{angle}"
-        return _fill(key, language, text=query_phrase(text, language))
-    if language == "ru" and source in ("need", "occasion"):
-        phrase = noun_phrase(text)
-        if phrase is not None and source == "need":
-            needed = _NEEDED["plur" if phrase.number == "plur" else phrase.gender or "masc"]
-            return _fill("need_np", language, need=needed, lower=_lower_first(text))
-        if source == "need" and _is_state(text):
-            return _fill("need_state", language, lower=_lower_first(text))
-        if phrase is not None:
-            dative = inflect(phrase, "datv")
-            return _fill("occasion_np", language, to=_to(dative), dative=dative)
-    return _fill(source, language, text=sentence_case(text), lower=_lower_first(text))
+def accusative(phrase: NounPhrase) -> str:
+    """The accusative ("свежий хлеб", "детского стоматолога": `inflect` follows the noun's animacy)."""
+    return inflect(phrase, "accs")
 
 
-def _lower_first(text: str) -> str:
-    """The text with its first letter lower-case, unless the word is an abbreviation or a name in capitals."""
-    first = text.split(" ", 1)[0]
-    if len(first) > 1 and first[1:2].isupper():
-        return text
-    return text[:1].lower() + text[1:]
+def prep_v(word: str) -> str:
+    """ "в" or "во" before "в"/"ф" and a consonant ("во Владимире")."""
+    low = word.casefold()
+    return "во" if len(low) > 1 and low[0] in "вф" and low[1] not in "аеёиоуыэюя" else "в"
+
+
+def prep_o(word: str) -> str:
+    """ "о" or "об" before a vowel ("об услуге")."""
+    return "об" if word[:1].casefold() in "аиоуэ" else "о"
+
+
+@lru_cache(maxsize=4096)
+def place_case(place: str, case: str = "loct") -> str:
+    """A place name in a case ("Бибирево" → "Бибиреве", "Нижний Новгород" → "Нижнем Новгороде")."""
+    phrase = noun_phrase(place)
+    return inflect(phrase, case) if phrase is not None else place
+
+
+def and_list(items: Sequence[str], language: str) -> str:
+    """ "A", "A и B", "A, B и C" (en: "A and B", "A, B and C")."""
+    items = list(items)
+    joiner = " и " if language == "ru" else " and "
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + joiner + items[-1]
+
+
+def in_places(places: Sequence[str], language: str) -> str:
+    """ "в Москве и Бибиреве" / "in Cork and Dublin"; "" without places."""
+    if not places:
+        return ""
+    if language == "ru":
+        forms = [place_case(p) for p in places]
+        return f"{prep_v(forms[0])} {and_list(forms, language)}"
+    return f"in {and_list(list(places), language)}"
+
+
+def article(phrase: str) -> str:
+    """English "a"/"an" before a countable singular noun phrase."""
+    return "an" if phrase[:1].casefold() in "aeio" or phrase[:2].casefold() in ("ho",) else "a"
 
 
 def task_title(kind: str, title: str, language: str, place: str | None = None) -> str:
-    """The working title of a refresh or repurpose task (the article's own title quoted)."""
-    return _fill(kind, language, text=" ".join(title.split()), place=" ".join((place or "").split()))
+    """The working title of a refresh or repurpose task (the article's own title quoted once)."""
+    table = _REFRESH if kind == "refresh" else _REPURPOSE
+    text = unquote(" ".join(title.split()))
+    return table["ru" if language == "ru" else "en"].format(text=text, place=" ".join((place or "").split()))

@@ -1,36 +1,50 @@
 """The idea engine's sources: every new article the plan already holds material for, in priority order.
 
-The contract's calendar rule (plan-format.md, *content*, v2) lists where a slot's article comes
+The contract's calendar rule (plan-format.md, *content*) lists where a slot's article comes
 from: the backlog, then uncovered search demand by volume, each segment's needs and pains,
-competitors' weaknesses, and further angles on every demand query; occasions (public holidays
-and `content.occasions`) are placed first, ahead of their dates. This module builds that queue
-as `Idea`s — each with a stable id, a working title (`generator.compute.headlines`) and the
-facts its brief needs — and leaves the dating of slots to the planner.
+competitors' weaknesses, and further angles; occasions are placed first, ahead of their dates
+(`generator.compute.occasions`). Since the idea engine reads meaning, a demand *intent* (a
+service, its places and a modifier: `generator.compute.intents`) is one article whatever the
+number of queries behind it, and the angles take every intent, every place of it, every segment
+that searches for it, every competitor, and the services the business description lists.
 
-An idea's id is derived from its source, segment, angle and source text (normalised), never
-from a date or a position: it survives every rebuild and changes only when that text does.
-Two ideas with the same id are the same idea and are planned once; so is a second idea with
-the working title of an earlier one or of a logged article.
+Each step is a function over plain lists, so other material (an import of search demand) can be
+handed to the same step. An idea's id is derived from its source, segment, angle and source text
+(normalised), never from a date or a position; a first article on a text keeps angle None.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from typing import Literal
 
-from generator.compute.headlines import headline
-from generator.model import Competitor, Content, Publication, Segment
+from generator.compute.headlines import lemma, lemmas, sentence_case
+from generator.compute.intents import Intent, group_intents, local_places, plan_queries, read_query
+from generator.compute.material import Material
+from generator.compute.patterns import INTENT_ANGLES, OPENING, SERVICE_PRESETS
+from generator.compute.wording import (
+    Wording,
+    fill,
+    intent_label,
+    intent_wording,
+    need_wordings,
+    pain_wordings,
+    weakness_wording,
+    where,
+)
+from generator.model import BacklogItem, Competitor, Publication, Segment
 
-Source = Literal["backlog", "demand", "need", "pain", "competitor", "angle", "occasion"]
-SOURCES: tuple[Source, ...] = ("backlog", "demand", "need", "pain", "competitor", "angle", "occasion")
-ANGLES = ("faq", "comparison", "checklist", "price", "case")
+Source = Literal["backlog", "demand", "need", "pain", "competitor", "service", "angle", "occasion"]
+SOURCES: tuple[Source, ...] = ("backlog", "demand", "need", "pain", "competitor", "service", "angle", "occasion")
 
 _SPACE = re.compile(r"\s+")
+_WORDS = re.compile(r"[\w-]+", re.UNICODE)
 
 
 @lru_cache(maxsize=65536)
@@ -38,6 +52,12 @@ def normalise_title(title: str) -> str:
     """The form titles and queries are compared in: trimmed, single spaces, case-folded (cached: a
     year's calendar compares the same few hundred titles thousands of times)."""
     return _SPACE.sub(" ", title).strip().casefold()
+
+
+@lru_cache(maxsize=65536)
+def title_key(title: str) -> str:
+    """A title's lemmas in order: two titles with the same key say the same thing."""
+    return " ".join(lemma(w) for w in _WORDS.findall(title))
 
 
 def idea_id(source: str, segment: str | None, angle: str | None, text: str) -> str:
@@ -53,25 +73,37 @@ class Idea:
     id: str
     source: Source
     title: str  # the working title, a headline in the plan's language
-    text: str  # the source text: backlog title, query, need, pain, weakness or occasion
+    text: str  # the source text: backlog title, intent's service, need, pain, weakness or occasion
     segment: str | None = None  # segment id
     query: str | None = None
     monthly_volume: int | None = None
-    angle: str | None = None  # angle ideas: faq, comparison, checklist, price, case
-    competitor: str | None = None  # competitor ideas: whose weakness
+    angle: str | None = None  # the headline pattern: howto, price, faq, checklist, comparison, …
+    competitor: str | None = None  # competitor ideas: whose weakness, or who is compared
     date: date | None = None  # occasions: the day itself
+    intent: str | None = None  # what the reader wants, in a few words
+    outline: tuple[str, ...] = ()  # 3–5 points of the brief
+    cta: str | None = None  # book, order or call
+    service: str | None = None  # the service page the article links to
+    not_before: dt.date | None = None  # a pain's fix: not planned before its initiative starts
+    places: tuple[str, ...] = ()
+    lead_days: int | None = None  # occasions: how many days ahead the article is planned
+    need: str | None = None  # the reader's need: its segment's first, for an article on no need of its own
 
 
-def make_idea(source: Source, text: str, language: str, segment: str | None = None, **facts: object) -> Idea:
-    """An idea with its id and working title derived from its source text."""
-    angle = facts.get("angle")
-    assert angle is None or isinstance(angle, str)
+def make_idea(
+    source: Source, text: str, wording: Wording | None, segment: str | None = None, first: bool = False, **facts: object
+) -> Idea:
+    """An idea with its id derived from source, segment, pattern and text, its title and outline
+    from `wording` (the backlog: the text itself)."""
+    angle = None if first or wording is None else wording.pattern
     return Idea(
         id=idea_id(source, segment, angle, text),
         source=source,
-        title=headline(source, text, language, angle),
+        title=wording.title if wording else sentence_case(text),
         text=" ".join(text.split()),
         segment=segment,
+        angle=wording.pattern if wording else None,
+        outline=wording.outline if wording else (),
         **facts,  # type: ignore[arg-type]
     )
 
@@ -95,96 +127,279 @@ def read_coverage(published: Sequence[Publication]) -> Coverage:
     return Coverage(ids, titles)
 
 
-def demand_in_order(segments: Sequence[Segment]) -> list[tuple[str, str, int | None]]:
-    """(segment id, query, volume) of every distinct query, highest volume first (ties: plan order);
-    a query listed by two segments belongs to the first that lists it with the highest volume."""
-    pairs = [(s.id, d.query, d.monthly_volume) for s in segments for d in s.demand]
-    seen: set[str] = set()
-    out = []
-    for segment, query, volume in sorted(pairs, key=lambda p: -(p[2] or 0)):  # stable: ties keep plan order
-        key = normalise_title(query)
-        if key not in seen:
-            seen.add(key)
-            out.append((segment, query, volume))
-    return out
+def _intent_idea(intent: Intent, wording: Wording, language: str, m: Material, source: Source, first: bool) -> Idea:
+    return make_idea(
+        source,
+        intent.service,
+        wording,
+        intent.segment,
+        first=first,
+        query=intent.query if intent.queries else None,
+        monthly_volume=intent.volume if intent.queries else None,
+        intent=intent_label(intent),
+        cta=m.cta,
+        service=intent.service,
+        places=tuple(intent.places),
+    )
 
 
-def _backlog(content: Content, language: str) -> Iterable[Idea]:
-    for item in content.backlog:
-        yield make_idea("backlog", item.title, language, item.segment, query=item.query)
+def backlog_ideas(backlog: Sequence[BacklogItem], m: Material) -> Iterable[Idea]:
+    """Step 1: the consultant's own ideas, titles as written."""
+    for item in backlog:
+        yield make_idea("backlog", item.title, None, item.segment, query=item.query, cta=m.cta)
 
 
-def _demand(content: Content, segments: Sequence[Segment], language: str, titles: frozenset[str]) -> Iterable[Idea]:
+def demand_ideas(intents: Sequence[Intent], covered: frozenset[str], language: str, m: Material) -> Iterable[Idea]:
+    """Step 2: one article per intent not yet covered (by a backlog idea or a log entry on one of its
+    queries), highest volume first; its pattern fits the modifier (a price query: the price)."""
+    for intent in intents:
+        if any(normalise_title(q) in covered for q in intent.queries):
+            continue
+        opening = OPENING.get(intent.modifier or "", "howto")
+        extra = {"place": where(intent.places[:1], language)} if opening == "local" and intent.places else {}
+        wording = (
+            intent_wording(intent, opening, language, {}, **extra)
+            or intent_wording(intent, "howto", language, {})
+            or intent_wording(intent, "topic", language, {})
+        )
+        if wording is not None:
+            yield _intent_idea(intent, wording, language, m, "demand", first=True)
+
+
+def segment_ideas(segments: Sequence[Segment], language: str, m: Material, today: date) -> Iterable[Idea]:
+    """Step 3: each segment's needs, then its pains; a pain whose fix has not started by `today`
+    is worded as what we are changing, or waits for its initiative (`not_before`)."""
+    for segment in segments:
+        for need in segment.needs:
+            yield make_idea(
+                "need", need, need_wordings(need, language)[0], segment.id, first=True, intent=need, cta=m.cta
+            )
+        for pain in segment.pains:
+            yield _pain_idea(segment.id, pain, language, m, today, 0)
+
+
+def _pain_idea(segment: str, pain: str, language: str, m: Material, today: date, which: int) -> Idea:
+    fix = m.fix_for(segment, pain)
+    fixed = fix is not None and fix.start is not None and (m.until is None or fix.start <= m.until)
+    wait = fix.start if fixed and fix is not None and fix.start is not None and fix.start > today else None
+    wording = pain_wordings(pain, language, fixed)[which]
+    return make_idea(
+        "pain",
+        pain,
+        wording,
+        segment,
+        first=which == 0,
+        intent=pain,
+        cta=m.cta,
+        not_before=wait if which == 0 else None,
+    )
+
+
+def competitor_ideas(competitors: Sequence[Competitor], language: str, m: Material) -> Iterable[Idea]:
+    """Step 4: where the client does better — each weakness, then an honest comparison per competitor."""
+    for competitor in competitors:
+        for weakness in competitor.weaknesses:
+            yield make_idea(
+                "competitor",
+                weakness,
+                weakness_wording(weakness, language)[0],
+                first=True,
+                competitor=competitor.name,
+                intent=weakness,
+                cta=m.cta,
+            )
+    for competitor in competitors:
+        rival = competitor.name.strip('«»"“” ')
+        yield make_idea(
+            "competitor",
+            competitor.name,
+            fill("rival", language, rival=rival),
+            competitor=competitor.name,
+            intent=rival,
+            cta=m.cta,
+        )
+
+
+def angle_ideas(
+    intents: Sequence[Intent],
+    segments: Sequence[Segment],
+    competitors: Sequence[Competitor],
+    language: str,
+    m: Material,
+    today: date,
+) -> Iterable[Idea]:
+    """Step 5: further angles — every intent in each pattern, each place, each segment that searches
+    for it and each competitor; the services of the description; second articles on needs and pains."""
+    names = {s.id: s.name for s in segments}
+    for intent in intents:
+        patterns = (*INTENT_ANGLES, "duration") if m.preset in SERVICE_PRESETS else INTENT_ANGLES
+        for pattern in patterns:
+            wording = intent_wording(intent, pattern, language, names)
+            if wording is not None:
+                yield _intent_idea(intent, wording, language, m, "angle", first=False)
+        for place in local_places(intent, m.region_names):
+            wording = intent_wording(intent, "local", language, names, place=where([place], language))
+            if wording is not None:
+                idea = _intent_idea(intent, wording, language, m, "angle", first=False)
+                yield replace(idea, id=idea_id("angle", intent.segment, "local", f"{intent.service} {place}"))
+        yield from _for_segments(intent, segments, language, m, names)
+        yield from _against_competitors(intent, competitors, language, m, names)
+    keys = {i.key for i in intents}
+    for segment in segments:
+        for need in segment.needs:  # a need that is an intent's service already has its FAQ
+            if read_query(need, language, m.places)[3] not in keys:
+                yield make_idea("need", need, need_wordings(need, language)[1], segment.id, intent=need, cta=m.cta)
+        for pain in segment.pains:
+            yield _pain_idea(segment.id, pain, language, m, today, 1)
+            yield _pain_idea(segment.id, pain, language, m, today, 2)
+    for competitor in competitors:
+        for weakness in competitor.weaknesses:
+            wording = weakness_wording(weakness, language)[1]
+            yield make_idea("competitor", weakness, wording, competitor=competitor.name, intent=weakness, cta=m.cta)
+
+
+def _variant(intent: Intent, wording: Wording, about: str, segment: str, m: Material, rival: str = "") -> Idea:
+    """An angle on the intent for a segment or against a competitor (its id: the service and that)."""
+    query = intent.query if intent.queries else None
+    return make_idea("angle", f"{intent.service} {about}", wording, segment, intent=intent_label(intent),
+                     cta=m.cta, service=intent.service, query=query, competitor=rival or None)  # fmt: skip
+
+
+def _for_segments(
+    intent: Intent, segments: Sequence[Segment], language: str, m: Material, names: Mapping[str, str]
+) -> Iterable[Idea]:
+    """The intent for each segment, unless the segment is named after it ("Заказчики тортов")."""
+    service = {form for w in intent.service.split() for form in lemmas(w)}
+    for segment in segments:
+        if service & {form for w in segment.name.split() for form in lemmas(w)}:
+            continue
+        wording = intent_wording(intent, "segment", language, names, segment=segment.id)
+        if wording is not None:
+            yield _variant(intent, wording, segment.id, segment.id, m)
+
+
+def _against_competitors(
+    intent: Intent, competitors: Sequence[Competitor], language: str, m: Material, names: Mapping[str, str]
+) -> Iterable[Idea]:
+    """The intent compared with each competitor's offer."""
+    for competitor in competitors:
+        rival = competitor.name.strip('«»"“” ')
+        wording = intent_wording(intent, "rival_service", language, names, rival=rival)
+        if wording is not None:
+            yield _variant(intent, wording, rival, intent.segment, m, competitor.name)
+
+
+def service_ideas(services: Sequence[str], intents: Sequence[Intent], language: str, m: Material) -> Iterable[Idea]:
+    """The services the business description lists that no intent names: a guide, a price, a FAQ."""
+    known = {i.key for i in intents}
+    for service in services:
+        _, _, _, key = read_query(service, language, m.places)
+        if any(set(key.split()) <= set(k.split()) for k in known):  # "имплантация" is in "имплантация зубов"
+            continue
+        known.add(key)
+        intent = Intent(key, service, "", None)
+        for pattern in ("howto", "price", "faq"):
+            wording = intent_wording(intent, pattern, language, {})
+            if wording is not None:
+                yield make_idea("service", service, wording, intent=service, cta=m.cta, service=service)
+
+
+def _sources(
+    backlog: Sequence[BacklogItem],
+    segments: Sequence[Segment],
+    competitors: Sequence[Competitor],
+    covered: frozenset[str],
+    language: str,
+    m: Material,
+    today: date,
+) -> tuple[Iterable[Idea], ...]:
+    intents = group_intents(plan_queries(segments), language, m.places)
+    sources = (
+        backlog_ideas(backlog, m),
+        demand_ideas(intents, covered, language, m),
+        segment_ideas(segments, language, m, today),
+        competitor_ideas(competitors, language, m),
+        service_ideas(m.services, intents, language, m),
+        angle_ideas(intents, segments, competitors, language, m, today),
+    )
+    needs = {s.id: s.needs[0] for s in segments if s.needs}
+    return tuple(_briefed(source, intents, needs, language) for source in sources)
+
+
+def _briefed(
+    ideas: Iterable[Idea], intents: Sequence[Intent], needs: Mapping[str, str], language: str
+) -> Iterable[Idea]:
+    """Ideas with the service page to link where their own text names none: a backlog idea's query
+    (its intent's service), a need's or pain's segment (the service it searches for most); and a
+    backlog idea's outline, the consultant's title kept; the reader's need (the segment's first)."""
+    by_query = {normalise_title(q): i.service for i in intents for q in i.queries}
+    by_segment: dict[str, str] = {}
+    for intent in intents:  # volume first: a segment's first intent is its biggest
+        for segment in intent.segments:
+            by_segment.setdefault(segment, intent.service)
+    outline = fill("topic", language, s="").outline
+    for idea in ideas:
+        if idea.service is None and idea.query and normalise_title(idea.query) in by_query:
+            idea = replace(idea, service=by_query[normalise_title(idea.query)])
+        elif idea.service is None and idea.segment in by_segment and idea.source in ("need", "pain"):
+            idea = replace(idea, service=by_segment[idea.segment or ""])
+        if idea.source == "backlog" and not idea.outline:
+            idea = replace(idea, outline=outline)
+        if idea.source not in ("need", "pain") and idea.segment in needs:
+            idea = replace(idea, need=needs[idea.segment or ""])
+        yield idea
+
+
+def backlog_covered(backlog: Sequence[BacklogItem], titles: frozenset[str]) -> frozenset[str]:
     covered = set(titles)
-    for item in content.backlog:
+    for item in backlog:
         covered.add(normalise_title(item.title))
         if item.query:
             covered.add(normalise_title(item.query))
-    for segment, query, volume in demand_in_order(segments):
-        if normalise_title(query) not in covered:
-            yield make_idea("demand", query, language, segment, query=query, monthly_volume=volume)
-
-
-def _segments(segments: Sequence[Segment], language: str) -> Iterable[Idea]:
-    for segment in segments:
-        for need in segment.needs:
-            yield make_idea("need", need, language, segment.id)
-        for pain in segment.pains:
-            yield make_idea("pain", pain, language, segment.id)
-
-
-def _competitors(competitors: Sequence[Competitor], language: str) -> Iterable[Idea]:
-    for competitor in competitors:
-        for weakness in competitor.weaknesses:
-            yield make_idea("competitor", weakness, language, competitor=competitor.name)
-
-
-def _angles(segments: Sequence[Segment], language: str) -> Iterable[Idea]:
-    for segment, query, volume in demand_in_order(segments):
-        for angle in ANGLES:
-            yield make_idea("angle", query, language, segment, query=query, monthly_volume=volume, angle=angle)
+    return frozenset(covered)
 
 
 def idea_queue(
-    content: Content,
+    backlog: Sequence[BacklogItem],
     segments: Sequence[Segment],
     competitors: Sequence[Competitor],
     coverage: Coverage,
     language: str,
     taken: Iterable[Idea] = (),
+    material: Material | None = None,
+    today: date = date.min,
 ) -> list[Idea]:
-    """Every uncovered idea in the contract's priority, each once (by id and by working title).
-
-    `taken` are ideas already placed (the occasions): they are not queued again."""
+    """Every uncovered idea in the contract's priority, each once (by id, by working title, and by
+    its lemmatised title). `taken` are ideas already placed (the occasions): not queued again."""
+    m = material or Material()
     queue: list[Idea] = []
     ids = {i.id for i in taken}
     titles = set(coverage.titles) | {normalise_title(i.title) for i in taken}
-    sources = (
-        _backlog(content, language),
-        _demand(content, segments, language, coverage.titles),
-        _segments(segments, language),
-        _competitors(competitors, language),
-        _angles(segments, language),
-    )
-    for source in sources:
+    keys = {title_key(t) for t in titles}
+    for source in _sources(
+        backlog, segments, competitors, backlog_covered(backlog, coverage.titles), language, m, today
+    ):
         for idea in source:
             key = normalise_title(idea.title)
-            if idea.id in ids or key in titles or coverage.covers(idea):
+            if idea.id in ids or key in titles or title_key(idea.title) in keys or coverage.covers(idea):
                 continue
             ids.add(idea.id)
             titles.add(key)
+            keys.add(title_key(idea.title))
             queue.append(idea)
     return queue
 
 
 def every_idea(
-    content: Content, segments: Sequence[Segment], competitors: Sequence[Competitor], language: str
+    backlog: Sequence[BacklogItem],
+    segments: Sequence[Segment],
+    competitors: Sequence[Competitor],
+    language: str,
+    material: Material | None = None,
 ) -> list[Idea]:
     """Every idea the plan holds, covered or not (for reading the log: which idea an entry wrote)."""
+    m = material or Material()
     ideas: list[Idea] = []
-    ideas.extend(_backlog(content, language))
-    ideas.extend(_demand(content, segments, language, frozenset()))
-    ideas.extend(_segments(segments, language))
-    ideas.extend(_competitors(competitors, language))
-    ideas.extend(_angles(segments, language))
+    for source in _sources(backlog, segments, competitors, frozenset(), language, m, date.min):
+        ideas.extend(source)
     return ideas

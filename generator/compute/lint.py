@@ -203,10 +203,31 @@ def practice_contradicted(c: Context) -> Found:
 
 
 def research_days_ahead(c: Context) -> Found:
-    """M114 · problem 1 (regularity): a day with no material is a lost day; the consultant should add ideas."""
+    """M114 · problem 1 (regularity): a day with no material is a lost day, and a year of mostly refreshes
+    is a year without new topics (under half the slots new); the consultant should add material."""
     cal = c.calendar
     if cal is not None and cal.planned_research > 0:
         yield c.at("M114", ("content",), count=str(cal.planned_research), slots=str(cal.to_write))
+    if cal is None or cal.to_write == 0:
+        return
+    new = cal.planned_new + sum(1 for s in cal.days if s.kind == "done" and s.entry_kind == "new")
+    if 2 * new < cal.slots:  # under half the year's slots are new articles: the plan needs more material
+        yield c.at("M114", ("content",), "few", new=str(new), slots=str(cal.slots), add=" ".join(_material_to_add(c)))
+
+
+def _material_to_add(c: Context) -> list[str]:
+    """What would feed the idea engine most, as keys of `lint.M114.add.*`."""
+    plan = c.plan
+    add = []
+    if sum(len(s.demand) for s in plan.segments) < 10:
+        add.append("demand")
+    if sum(len(s.needs) + len(s.pains) for s in plan.segments) < 12:
+        add.append("needs")
+    if len(plan.competitors) < 3:
+        add.append("competitors")
+    if getattr(plan.business, "preset", None) is None:
+        add.append("preset")
+    return add or ["backlog"]
 
 
 def custom_without_recommendation(c: Context) -> Found:

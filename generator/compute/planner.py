@@ -18,9 +18,10 @@ earlier slot has planned.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from generator.compute.ideas import Idea, normalise_title
 from generator.compute.slots import EntryKind, LogEntry, Slot
@@ -50,6 +51,33 @@ class Article:
     url: str | None = None
     topic: Topic = field(default_factory=Topic)
     places_used: set[int] = field(default_factory=set)
+    occasion: date | None = None  # an occasion's article: the occasion's date
+    lead_days: int = 0  # and how far ahead of it the article is read
+
+
+def in_season(article: Article, day: date) -> bool:
+    """An occasion's article is refreshed or reposted only in the weeks before its date (this year's
+    or the next), never off-season; any other article at any time."""
+    if article.occasion is None:
+        return True
+    window = timedelta(days=article.lead_days + 14)
+    return any(d - window <= day < d for d in (article.occasion, _next_year(article.occasion)))
+
+
+def _next_year(day: date) -> date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return date(day.year + 1, 3, 1)
+
+
+def refresh_candidate(articles: Sequence[Article], day: date, refresh_after_days: int) -> Article | None:
+    """Step 6 of the calendar rule: the article whose last write is oldest (ties: the first to
+    appear), when it is at least `refresh_after_days` old on `day` and in season. A list in, an
+    article out, so a refresh queue from elsewhere (an analytics import) can be handed in too."""
+    eligible = (a for a in articles if a.occasion is None or in_season(a, day))
+    oldest = min(eligible, key=lambda a: (a.last_written, a.order), default=None)
+    return oldest if oldest is not None and (day - oldest.last_written).days >= refresh_after_days else None
 
 
 @dataclass(frozen=True)
@@ -74,7 +102,9 @@ class Planner:
     places: list[Place]
     articles: list[Article] = field(default_factory=list)
     by_key: dict[str, Article] = field(default_factory=dict)
-    next_idea: int = 0
+    next_idea: int = 0  # the first queue index not yet planned
+    used: set[int] = field(default_factory=set)  # queue indices planned out of order (waiting ideas passed)
+    heap: list[tuple[date, int, int, Article]] = field(default_factory=list)  # refresh order
     turn: int = 0  # the repurpose round-robin: index of the next article to consider
 
     def add_logged(self, entry: LogEntry, topic: Topic, count: int) -> None:
@@ -85,9 +115,11 @@ class Planner:
         if article is None:
             article = Article(entry.title, entry.position - count, entry.date, entry.date, entry.url, topic)
             self.articles.append(article)
+            self._queue_for_refresh(article)
         else:
             article.first_written = min(article.first_written, entry.date)
             article.last_written = max(article.last_written, entry.date)
+            self._queue_for_refresh(article)
             article.url = entry.url or article.url
         self._index(article)
 
@@ -101,7 +133,9 @@ class Planner:
         if normalise_title(idea.title) not in self.by_key:
             topic = Topic(idea.query, idea.segment, idea.source, idea.id)
             article = Article(idea.title, len(self.articles) + 1, day, day, None, topic)
+            article.occasion, article.lead_days = idea.date, idea.lead_days or 0
             self.articles.append(article)
+            self._queue_for_refresh(article)
             self._index(article)
         return Slot(
             date=day,
@@ -117,18 +151,65 @@ class Planner:
             occasion_date=idea.date,
             monthly_volume=idea.monthly_volume,
             is_today=is_today,
+            intent=idea.intent,
+            outline=idea.outline,
+            cta=idea.cta,
+            service=idea.service,
+            need=idea.need,
         )
+
+    def _queue_for_refresh(self, article: Article) -> None:
+        """Keep the article in the refresh heap under its latest write (older entries go stale)."""
+        heapq.heappush(self.heap, (article.last_written, article.order, id(article), article))
+
+    def _refresh_candidate(self, day: date) -> Article | None:
+        """`refresh_candidate` over `self.articles`, from a heap: a year of slots would otherwise
+        scan every article every day. Stale entries (an article written since) are dropped;
+        out-of-season occasion articles are set aside and put back."""
+        aside = []
+        found = None
+        while self.heap:
+            last, _, _, article = self.heap[0]
+            if article.last_written != last:
+                heapq.heappop(self.heap)
+            elif not in_season(article, day):
+                aside.append(heapq.heappop(self.heap))
+            else:
+                found = article
+                break
+        for entry in aside:
+            heapq.heappush(self.heap, entry)
+        if found is not None and (day - found.last_written).days >= self.refresh_after_days:
+            return found
+        return None
+
+    def _take(self, day: date) -> Idea | None:
+        """The next idea in queue order that may be written on `day` (a pain waits for its fix)."""
+        for index in range(self.next_idea, len(self.queue)):
+            idea = self.queue[index]
+            if index in self.used or (idea.not_before is not None and idea.not_before > day):
+                continue
+            self.used.add(index)
+            while self.next_idea in self.used:
+                self.used.discard(self.next_idea)
+                self.next_idea += 1
+            return idea
+        return None
+
+    def left(self) -> list[Idea]:
+        """The ideas not planned (yet)."""
+        return [i for n, i in enumerate(self.queue) if n >= self.next_idea and n not in self.used]
 
     def plan(self, day: date, is_today: bool) -> Slot:
         """The task of a free slot: the next idea, else a refresh, a repurpose, or research."""
-        if self.next_idea < len(self.queue):
-            idea = self.queue[self.next_idea]
-            self.next_idea += 1
+        idea = self._take(day)
+        if idea is not None:
             return self.new(day, idea, is_today)
-        oldest = min(self.articles, key=lambda a: (a.last_written, a.order), default=None)
-        if oldest is not None and (day - oldest.last_written).days >= self.refresh_after_days:
+        oldest = self._refresh_candidate(day)
+        if oldest is not None:
             slot = self._article_slot(day, "refresh", oldest, is_today)
             oldest.last_written = day
+            self._queue_for_refresh(oldest)
             return slot
         repurpose = self._repurpose(day, is_today)
         if repurpose is not None:
@@ -158,6 +239,8 @@ class Planner:
         for step in range(count):
             article = ordered[(self.turn + step) % count]
             segment = article.topic.segment
+            if not in_season(article, day):
+                continue
             for index, place in enumerate(self.places):
                 if index in article.places_used or (segment is not None and place.segment != segment):
                     continue

@@ -1,7 +1,7 @@
 """The article calendar engine: the daily content discipline as dated slots and statistics.
 
-One article a day, every day, is 300+ articles a year; when the ideas run out, the old articles
-are improved. This module turns a plan's `content:` section (plus the segments' search demand)
+A slot a day, every day: new articles while the plan holds material for them (the idea engine),
+then the old articles are improved. This module turns a plan's `content:` section (plus the segments' search demand)
 and a given "today" into plain frozen figures; the renderers (site page, .ics, CSV, the
 `today` command) only present them. It is pure: no clock, no files, no YAML.
 
@@ -35,6 +35,7 @@ are taken here, once, so every output agrees:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 
 import holidays as holidays_lib
@@ -48,7 +49,8 @@ from generator.compute.ideas import (
     normalise_title,
     read_coverage,
 )
-from generator.compute.occasions import occasion_ideas, place_occasions
+from generator.compute.material import Material, read_material
+from generator.compute.occasions import occasion_ideas, place_occasions, seasonal_ideas
 from generator.compute.planner import Planner, Topic, repurpose_places
 from generator.compute.slots import CalendarFigures, EntryKind, LogEntry, Slot, SlotKind
 from generator.model import WEEKDAYS, Competitor, Content, Plan, Publication, Segment
@@ -131,7 +133,6 @@ def _streaks(days: Sequence[Slot]) -> tuple[int, int]:
     return current, longest
 
 
-
 def _read_topics(
     known: Sequence[Idea], content: Content, segments: Sequence[Segment]
 ) -> tuple[dict[str, Topic], dict[str, Topic]]:
@@ -198,9 +199,12 @@ def compute_calendar(
     today: date,
     competitors: Sequence[Competitor] = (),
     language: str = "ru",
+    material: Material | None = None,
 ) -> CalendarFigures:
-    """The calendar of `content` as seen on `today`: every slot, judged or planned, and the statistics."""
+    """The calendar of `content` as seen on `today`: every slot, judged or planned, and the statistics.
+    `material` is what the plan says besides (the kind of business, services, initiatives)."""
     end = content.end or default_end(content.start)
+    m = replace(material or Material(), until=end)
     dates, skipped = compute_slot_dates(content)
     slot_days = set(dates)
     log = _read_log(content.published)
@@ -210,14 +214,19 @@ def compute_calendar(
     off_slot = tuple(e for e in log if e.date not in slot_days)
 
     coverage: Coverage = read_coverage(content.published)
-    by_title, by_id = _read_topics(every_idea(content, segments, competitors, language), content, segments)
+    known = every_idea(content.backlog, segments, competitors, language, m)
+    by_title, by_id = _read_topics(known, content, segments)
     planner = Planner([], content.refresh_after_days, repurpose_places(segments))
     for entry in log:
         if entry.kind in ("new", "refresh"):
             planner.add_logged(entry, _topic_of(entry, by_title, by_id), len(log))
     free = [d for d in dates if d > today or (d == today and not by_day.get(d))]
-    placed = place_occasions(occasion_ideas(content, end, today, language, coverage), free, content.lead_days)
-    planner.queue = idea_queue(content, segments, competitors, coverage, language, taken=placed.values())
+    occasions = occasion_ideas(content, end, today, language, coverage, m.preset, m.cta)
+    seasonal = seasonal_ideas(content.backlog, segments, coverage, language, m, today, end)
+    placed = place_occasions(sorted([*occasions, *seasonal], key=lambda i: i.date or end), free, content.lead_days)
+    planner.queue = idea_queue(
+        content.backlog, segments, competitors, coverage, language, placed.values(), m, max(today, content.start)
+    )
 
     days: list[Slot] = []
     for day in dates:
@@ -249,7 +258,7 @@ def _figures(
     to_write = len(days) - due
     rate = done / due if due else None
     current, longest = _streaks(days)
-    left = planner.queue[planner.next_idea :]
+    left = planner.left()
     return CalendarFigures(
         start=content.start,
         end=end,
@@ -285,4 +294,6 @@ def compute_plan_calendar(plan: Plan, today: date) -> CalendarFigures | None:
     """A plan's calendar (its segments, competitors and language), or None without `content`."""
     if plan.content is None:
         return None
-    return compute_calendar(plan.content, plan.segments, today, plan.competitors, plan.business.language)
+    return compute_calendar(
+        plan.content, plan.segments, today, plan.competitors, plan.business.language, read_material(plan)
+    )

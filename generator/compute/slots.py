@@ -67,6 +67,13 @@ class Slot:
     also: tuple[LogEntry, ...] = ()
     # True for the slot dated today (done or planned)
     is_today: bool = False
+    # new: what the reader wants (intent), the brief's 3–5 points, the call to action (book,
+    # order, call) and the service whose page the article links to
+    intent: str | None = None
+    outline: tuple[str, ...] = ()
+    cta: str | None = None
+    service: str | None = None
+    need: str | None = None  # new: the reader's need, when the article is on something else
 
     @property
     def status(self) -> Literal["done", "missed", "today", "planned"]:

@@ -55,7 +55,9 @@ class Business(Section):
     description: Markdown | None = Field(None, description="What the business does (Markdown)")
     current_state: Markdown | None = Field(None, description="Current state of its marketing (Markdown)")
     preset: Id | None = Field(
-        None, description="Industry preset the plan started from (playbook new --preset), e.g. auto-service"
+        None,
+        description="The kind of business, an industry preset's id (bakery, auto-service, clinic, fitness, beauty, "
+        "b2b, online-shop, education, or the consultant's own): the calendar's occasions, the briefs' call to action",
     )
     team: Count | None = Field(
         None,

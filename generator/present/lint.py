@@ -22,6 +22,8 @@ def lint_message(warning: LintWarning, language: str) -> str:
         month = values["month"]
         values["month"] = fmt_month(date.fromisoformat(month if len(month) > 7 else month + "-01"), language)
         values.update({k: fmt_number(float(values[k]), language) for k in ("cost", "cap") if k in values})
+    if warning.label == "lint.M114.few":  # what to add: keys of `lint.M114.add.*`
+        values["add"] = "; ".join(t(f"lint.M114.add.{key}", language) for key in values["add"].split())
     return t(warning.label, language).format(**values)
 
 

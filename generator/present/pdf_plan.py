@@ -14,7 +14,7 @@ from generator.compute.schedule import CalendarFigures
 from generator.draw import charts
 from generator.draw.markup import render_inline, render_markdown
 from generator.model import Plan
-from generator.present.briefs import brief_lines, slot_headline, source_rows
+from generator.present.briefs import brief_lines, slot_headline, source_rows, split_text
 from generator.present.format import fmt_months, fmt_quantity
 from generator.present.i18n import (
     fmt_date,
@@ -242,6 +242,7 @@ def content_section(x: Inputs) -> dict[str, Any] | None:
                 )
             ),
             "period": f"{fmt_date(cal.start, lang)} – {fmt_date(cal.end, lang)}",
+            "split": split_text(cal, lang),
             "stats": (
                 (t("pdf.slots", lang), fmt_number(cal.slots, lang)),
                 (t("pdf.done", lang), fmt_number(cal.done, lang)),

@@ -10,7 +10,7 @@ from generator.compute.figures import Figures
 from generator.compute.schedule import CalendarFigures, Slot
 from generator.draw import charts
 from generator.model import LoadedPlan
-from generator.present.briefs import brief_lines, slot_headline, source_rows
+from generator.present.briefs import brief_lines, slot_headline, source_rows, split_text
 from generator.present.i18n import (
     fmt_month,
 )
@@ -129,6 +129,7 @@ def context_calendar(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
             repurpose=words.num(c.planned_repurpose),
             research=words.num(c.planned_research),
         ),
+        "split": html(split_text(c, words.language)),
         "next": html(slot_headline(next_slot, words.language)) if next_slot else None,
         "next_date": words.day(next_slot.date) if next_slot else None,
         "next_brief": [html(line) for line in brief_lines(next_slot, words.language, segments, c.minutes_per_day)]

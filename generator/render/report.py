@@ -315,6 +315,12 @@ def _calendar_json(figures: Figures) -> dict[str, Any] | None:
         "longest_streak": c.longest_streak,
         "hours": _n(c.hours),
         "projected": _n(c.projected),
+        "planned": {
+            "new": c.planned_new,
+            "refresh": c.planned_refresh,
+            "repurpose": c.planned_repurpose,
+            "research": c.planned_research,
+        },
         "days": [
             {
                 "date": d.date.isoformat(),
@@ -325,6 +331,10 @@ def _calendar_json(figures: Figures) -> dict[str, Any] | None:
                 "url": d.url,
                 "source": d.source,
                 "idea": d.idea,
+                "intent": d.intent,
+                "angle": d.angle,
+                "outline": list(d.outline),
+                "cta": d.cta,
             }
             for d in c.days
         ],

@@ -42,10 +42,12 @@ def test_check_passes_on_the_shipped_plans_and_names_empty_steps(tmp_path: Path)
     assert "plans/kolosok.yaml: план в порядке — Пекарня «Колосок» — заполнено 8 шагов из 8" in result.stdout
     assert "  ✓ 6. Аудит электронного маркетинга" in result.stdout
     assert "plans/northwind.yaml: ok — Northwind Industrial Supply — 8 of 8 steps filled" in result.stdout
-    # kolosok's three research days are said once, by M114 with its line, in Russian words (no bare "backlog")
+    # kolosok's 101 new articles of 345 slots are said once, by M114 with its line, in Russian words
+    # with what to add (no bare "backlog"); `today`'s line of the same is left out
     both = result.stdout + result.stderr
-    assert "warning M114" in result.stderr and "дни поиска тем (" not in both
-    assert "добавьте идеи в content.backlog" in result.stderr and "добавьте backlog" not in both
+    assert "warning M114" in result.stderr and "меньше половины" not in result.stdout
+    assert "добавьте в план: поисковые запросы сегментов (segments[].demand)" in result.stderr
+    assert "добавьте backlog" not in both
     (tmp_path / "bare.yaml").write_text("business:\n  name: Bare\n  language: en\n", encoding="utf-8")
     bare = run("check", str(tmp_path / "bare.yaml"))
     assert bare.returncode == 0

@@ -178,7 +178,7 @@ CASES: list[tuple[str, str, list[tuple[int, int, str]], str]] = [
     (
         "M114",
         "content:\n  start: 2026-11-22\n  end: 2026-11-24\n",
-        [(5, 3, "content")],
+        [(5, 3, "content"), (5, 3, "content")],  # research days; no new article in 3 slots
         "content:\n  start: 2026-11-22\n  end: 2026-11-22\n  backlog: [{title: One idea}]\n",
     ),
     (

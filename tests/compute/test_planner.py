@@ -126,3 +126,38 @@ def test_repurpose_round_robin_on_the_planner_itself() -> None:
         ("repurpose", "First", "B", "s1"),
         ("research", None, None, None),
     ]
+
+
+def test_the_planners_refresh_heap_agrees_with_step_6_over_a_year() -> None:
+    # the planner keeps its articles in a heap; refresh_candidate scans the list: the same choice
+    from datetime import date as day_type
+
+    from generator.compute.occasions import library
+    from generator.compute.planner import refresh_candidate
+    from generator.compute.schedule import compute_plan_calendar
+    from generator.load.loader import load_plan
+    from tests.conftest import PLANS
+
+    plan = load_plan(PLANS / "kolosok.yaml").plan
+    cal = compute_plan_calendar(plan, day_type(2026, 11, 22))
+    assert cal is not None
+    refreshes = [(s.date, s.title) for s in cal.days if s.kind == "refresh"]
+    assert len(refreshes) == 244
+    # replay: every article with its writes; at each refresh, the list-based step picks the same
+    from generator.compute.planner import Article
+
+    articles: dict[str, Article] = {
+        "Мы открылись после ремонта": Article(
+            "Мы открылись после ремонта", -1, day_type(2026, 11, 15), day_type(2026, 11, 15)
+        )
+    }
+    for slot in cal.days:
+        if slot.kind == "new" and slot.title:
+            articles[slot.title] = Article(slot.title, len(articles), slot.date, slot.date)
+            if slot.source == "occasion":  # its lead days, from the library
+                lead = next(e.lead_days for e in library("bakery", "ru") if e.title == slot.title)
+                articles[slot.title].occasion, articles[slot.title].lead_days = slot.occasion_date, lead
+        elif slot.kind == "refresh" and slot.title:
+            chosen = refresh_candidate(list(articles.values()), slot.date, 90)
+            assert chosen is not None and chosen.title == slot.title, slot.date
+            chosen.last_written = slot.date

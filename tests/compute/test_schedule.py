@@ -68,79 +68,83 @@ def test_kolosok_before_start(kolosok_path, today) -> None:  # type: ignore[no-u
     # The log entry of 2026-11-15 is before start: no slot, but an article.
     assert [e.title for e in cal.off_slot] == ["Мы открылись после ремонта"]
 
-    first = kinds(cal)[:7]
+    first = kinds(cal)[:8]
     assert first == [
         # the backlog, in order (the consultant's titles are already headlines)
         ("2026-12-01", "new", "Как выбрать свежий хлеб"),
         ("2026-12-02", "new", "Бенто-торт за два дня"),
         ("2026-12-03", "new", "Во сколько у нас горячий хлеб"),
-        # demand not covered by the backlog's queries (свежий хлеб бибирево, бенто торт), by
-        # volume, worked into a headline (the place name capitalised)
-        ("2026-12-04", "new", "Торт на заказ Москва: как выбрать и на что смотреть"),  # 74 000
-        ("2026-12-05", "new", "Пекарня рядом: как выбрать и на что смотреть"),  # 5 400
-        ("2026-12-06", "new", "Торт на заказ Бибирево: как выбрать и на что смотреть"),  # 880
-        # then the first segment's needs: "свежий хлеб утром" (masculine head noun: "Нужен")
-        ("2026-12-07", "new", "Нужен свежий хлеб утром? Вот как мы это устроили"),
+        # demand intents not covered by the backlog's queries (свежий хлеб, бенто торт), by
+        # volume: "торт на заказ" in Москва (74 000) and Бибирево (880) is one article naming both
+        # places; "пекарня рядом" (5 400) asks for a local guide
+        ("2026-12-04", "new", "Как выбрать торт на заказ в Москве и Бибиреве: на что смотреть"),
+        ("2026-12-05", "new", "Пекарня рядом с домом: где найти и как не ошибиться"),
+        # then the first segment's needs, each in the pattern its form allows
+        ("2026-12-06", "new", "Нужен свежий хлеб утром? Вот как это устроено у нас"),
+        ("2026-12-07", "new", "Почему у нас быстро: как устроена работа"),
+        ("2026-12-08", "new", "Почему у нас без очереди: как устроена работа"),
     ]
     by_date = {s.date: s for s in cal.days}
     assert by_date[date(2026, 12, 4)].segment == "celebrations"
     assert by_date[date(2026, 12, 4)].source == "demand"
     assert by_date[date(2026, 12, 4)].query == "торт на заказ москва"
-    assert by_date[date(2026, 12, 4)].monthly_volume == 74000
+    assert by_date[date(2026, 12, 4)].monthly_volume == 74000 + 880
     assert by_date[date(2026, 12, 1)].query == "свежий хлеб бибирево"
     assert by_date[date(2026, 12, 1)].source == "backlog"
-    # Occasions, 7 days ahead: New Year holidays 01-01 → 12-25; Christmas 01-07 → 12-31, itself
-    # a public holiday (no slot) → the latest free slot before it, 12-30; Defender of the
-    # Fatherland Day 02-23 → 02-16; Women's Day 03-08 → 03-01; Spring and Labour 05-01 → 04-24;
-    # Victory Day 05-09 → 05-02; Russia Day 06-12 → 06-05; Unity Day 11-04 → 10-28. Substituted
-    # days off (12-31, 02-22, 11-05) and observed days are no occasions.
+    # Occasions of a bakery (business.preset), each its lead days ahead: New Year orders 12-31 − 21
+    # = 12-10; the holidays' opening hours 12-31 − 14 = 12-17; Valentine's Day 02-14 − 14 = 01-31;
+    # 8 March and Масленица (Orthodox Easter 2027-05-02 − 55 = 03-08) both 14 days ahead, 02-22, a
+    # day off: the latest free slots before it, 02-21 (Масленица, first in the library) and
+    # 02-20; Easter 05-02 − 14 = 04-18; the May holidays 05-01 − 10 = 04-21; 1 September − 14 =
+    # 08-18. No Christmas, no Victory Day: the library does not mark them for a bakery.
     occasions = [(s.date, s.title) for s in cal.days if s.source == "occasion"]
     assert occasions == [
-        (date(2026, 12, 25), "Готовимся к Новогодним каникулам: идеи и советы"),
-        (date(2026, 12, 30), "Готовимся к Рождеству Христову: идеи и советы"),
-        (date(2027, 2, 16), "Готовимся ко Дню защитника Отечества: идеи и советы"),
-        (date(2027, 3, 1), "Готовимся к Международному женскому дню: идеи и советы"),
-        (date(2027, 4, 24), "Готовимся к Празднику Весны и Труда: идеи и советы"),
-        (date(2027, 5, 2), "Готовимся ко Дню Победы: идеи и советы"),
-        (date(2027, 6, 5), "Готовимся ко Дню России: идеи и советы"),
-        (date(2027, 10, 28), "Готовимся ко Дню народного единства: идеи и советы"),
+        (date(2026, 12, 10), "Новогодние торты и выпечка: принимаем заказы заранее"),
+        (date(2026, 12, 17), "Новогодние праздники: график работы и как успеть с заказами"),
+        (date(2027, 1, 31), "Торты и десерты ко Дню всех влюблённых: что заказать на двоих"),
+        (date(2027, 2, 20), "Торты и десерты к 8 Марта: как заказать вовремя"),
+        (date(2027, 2, 21), "Блины, пироги и выпечка к Масленице: что заказать заранее"),
+        (date(2027, 4, 18), "Куличи и пасхальная выпечка: как заказать заранее"),
+        (date(2027, 4, 21), "Майские праздники: график работы"),
+        (date(2027, 8, 18), "Выпечка к 1 сентября: торты на праздник и перекус в школу"),
     ]
-    # New ideas: backlog 3; demand 5 queries − 2 covered = 3; needs 3 + 3 and pains 2 + 2;
-    # competitors' weaknesses 2 + 2; angles 5 queries × 5 = 25; occasions 8: 53 in all.
+    # New ideas: backlog 3; demand 4 intents − 2 covered = 2; 6 needs × 2 articles, less the FAQ of
+    # the need "торт на заказ", which is an intent's (its FAQ is an angle) = 11; 4 pains × 3;
+    # 4 weaknesses × 2 and 2 comparisons with a competitor; the description's services (выпечка,
+    # кофе навынос) × 3; angles 49 (торт на заказ 13, бенто торт 13, пекарня 8, свежий хлеб 15:
+    # see test_ideas); occasions 8: 101 in all.
     assert dict(cal.by_source) == {
         "backlog": 3,
-        "demand": 3,
-        "need": 6,
-        "pain": 4,
-        "competitor": 4,
-        "angle": 25,
+        "demand": 2,
+        "need": 11,
+        "pain": 12,
+        "competitor": 10,
+        "service": 6,
+        "angle": 49,
         "occasion": 8,
         "refresh": cal.planned_refresh,
-        "repurpose": cal.planned_repurpose,
-        "research": cal.planned_research,
     }
-    assert cal.planned_new == 53 and cal.ideas_left == 0
-    # 24 slots 12-01..12-24 and 4 more 12-26..12-29 take queue ideas 1..28; the New Year
-    # holidays take 12-31..01-08; ideas 29..45 fill 01-09..01-25: the last new article is 01-25.
-    assert max(s.date for s in cal.days if s.kind == "new" and s.source != "occasion") == date(2027, 1, 25)
-    # Then nothing is 90 days old: the articles become posts for their segments' places; the
-    # logged article (no segment) first, to the first place of any segment.
-    day = by_date[date(2027, 1, 26)]
-    assert (day.kind, day.title, day.place) == (
-        "repurpose",
-        "Мы открылись после ремонта",
-        "ВКонтакте: группа «Бибирево — наш район»",
-    )
-    # 2026-11-15 + 90 days = 2027-02-13 (15 days of November, 31 of December, 31 of January, 13)
+    assert cal.planned_new == 101 and cal.ideas_left == 0
+    # 98 slots 12-01..03-20 (30 in December, 23 in January, 26 in February, 19 in March) hold the
+    # 93 queue ideas and 5 occasions: the last new article from the queue is on 03-20.
+    assert max(s.date for s in cal.days if s.kind == "new" and s.source != "occasion") == date(2027, 3, 20)
+    # Then the oldest article is old enough: refreshes, oldest first — the logged article of
+    # 2026-11-15 (126 days), then the backlog's articles in slot order.
     refreshes = [s for s in cal.days if s.kind == "refresh"]
-    assert (refreshes[0].date, refreshes[0].title) == (date(2027, 2, 13), "Мы открылись после ремонта")
+    assert [(s.date.isoformat(), s.title) for s in refreshes[:3]] == [
+        ("2027-03-21", "Мы открылись после ремонта"),
+        ("2027-03-22", "Как выбрать свежий хлеб"),
+        ("2027-03-23", "Бенто-торт за два дня"),
+    ]
     assert refreshes[0].last_written == date(2026, 11, 15)
     assert refreshes[0].url == "https://example.com/news/remont"
-    # 2026-12-01 + 90 = 2027-03-01, but that day holds Women's Day: the backlog's first on 03-02.
-    assert [(s.date.isoformat(), s.title) for s in refreshes[1:3]] == [
-        ("2027-03-02", "Как выбрать свежий хлеб"),
-        ("2027-03-03", "Бенто-торт за два дня"),
-    ]
+    # each article refreshed at most once per refresh_after_days
+    last: dict[str, date] = {}
+    for slot in cal.days:
+        if slot.kind in ("new", "refresh") and slot.title:
+            if slot.kind == "refresh" and slot.title in last:
+                assert (slot.date - last[slot.title]).days >= 90
+            last[slot.title] = slot.date
     assert cal.planned_new + cal.planned_refresh + cal.planned_repurpose + cal.planned_research == 345
     assert cal.planned_research <= 345 * 0.05  # the issue's bar: at most 5% research days
     assert all(s.date > date(2027, 10, 1) for s in cal.days if s.kind == "research")  # only at the very end
@@ -188,17 +192,19 @@ def test_backlog_all_published_then_demand_then_refresh() -> None:
     # Both backlog ideas are in the log (titles compare case-insensitively). Demand: q1 is the
     # backlog's query, "Title B" a logged title: covered. q2 (10, s1) and q4 (10, s2) tie and
     # keep the plan's order; q3 has no volume (0); q2 of s2 is the same query, planned once.
-    # Then the angles on every query (covered or not), volume first: q1 (100) FAQ, comparison.
+    # "q2" is no phrase the grammar can read: its article takes the pattern that needs no
+    # agreement, and no further angles. Then refresh, oldest first, 3 days old: "title a"
+    # (01-01), "Title B" (01-04), the article planned on 01-05.
     assert kinds(cal) == [
         ("2027-01-04", "done", "Title B"),
-        ("2027-01-05", "new", "Q2: как выбрать и на что смотреть"),
-        ("2027-01-06", "new", "Q4: как выбрать и на что смотреть"),
-        ("2027-01-07", "new", "Q3: как выбрать и на что смотреть"),
-        ("2027-01-08", "new", "Q1: ответы на частые вопросы"),
-        ("2027-01-09", "new", "Q1: сравниваем варианты"),
-        ("2027-01-10", "new", "Q1: короткий чек-лист"),
+        ("2027-01-05", "new", "Q2: что нужно знать перед выбором"),
+        ("2027-01-06", "new", "Q4: что нужно знать перед выбором"),
+        ("2027-01-07", "new", "Q3: что нужно знать перед выбором"),
+        ("2027-01-08", "refresh", "title a"),
+        ("2027-01-09", "refresh", "Title B"),
+        ("2027-01-10", "refresh", "Q2: что нужно знать перед выбором"),
     ]
-    assert cal.ideas_left == 5 * 5 - 3  # 5 distinct queries × 5 angles, 3 planned
+    assert cal.ideas_left == 0
     assert cal.days[0].url == "https://example.com/b"
     assert cal.days[1].is_today and cal.days[1].status == "today"
     assert (cal.days[1].segment, cal.days[2].segment, cal.days[3].segment) == ("s1", "s2", "s1")

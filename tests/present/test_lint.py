@@ -35,3 +35,11 @@ def test_variants_and_dates_are_worded_in_the_language() -> None:
     assert lint_message(missing, "en") == "the forecast cannot be computed: it needs economics.average_check"
     crm = LintWarning(8, 10, "M113", "audit.practices.crm", {}, "crm")
     assert "sales.crm" in lint_message(crm, "ru")
+
+
+def test_m114_says_what_to_add_in_the_language() -> None:
+    few = LintWarning(3, 10, "M114", "content", {"new": "83", "slots": "345", "add": "demand preset"}, "few")
+    assert lint_message(few, "en") == (
+        "the calendar plans 83 new articles in 345 slots, under half; add to the plan: segments' search queries "
+        "(segments[].demand); the kind of business, business.preset (the trade's dates and seasons)"
+    )

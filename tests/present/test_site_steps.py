@@ -68,7 +68,7 @@ def test_a_plan_that_renames_its_scenarios_shows_one_base_everywhere() -> None:
     from generator.present.money import plan_vs_fact
 
     text = PLAN.replace("scenarios: {low: 0.5, base: 1}", "scenarios: {worst: 0.5, expected: 1, best: 1.5}")
-    loaded, figures = loaded_of(text)
+    _, figures = loaded_of(text)
     # before any actual the overview's ROI is the plan's (with one, the re-forecast's: see above)
     no_actuals = text.replace(",\n       actuals: [{month: 2026-10, spend: 1200, new_customers: 6}]}", "}")
     assert no_actuals != text

@@ -92,24 +92,29 @@ def test_feed_parses_back_one_all_day_event_per_slot(kolosok: Plan, today: date,
     description = str(first["DESCRIPTION"]).split("\n")
     assert description == [
         "Источник: Список идей",
-        "Для кого: Жители соседних домов",
+        "Для кого: Жители соседних домов; их потребность: свежий хлеб утром",
         "Поисковый запрос: свежий хлеб бибирево",
+        "План: 1) Что ищет читатель и в какой ситуации; 2) Главные вопросы перед выбором — с ответами; "
+        "3) Как это устроено у нас",
+        "Призыв в конце: заказать",  # a bakery: order
+        "Внутренняя ссылка: на страницу услуги «свежий хлеб»",  # the backlog's query is that intent's
         "Время: 60 мин",
     ]  # no idea id: the feed is the client's (ids stay in playbook report)
-    demand = found[3]  # торт на заказ москва, 74 000 a month
-    assert str(demand["SUMMARY"]) == "Торт на заказ Москва: как выбрать и на что смотреть"
+    demand = found[3]  # торт на заказ москва (74 000 a month) and бибирево (880): one intent
+    assert str(demand["SUMMARY"]) == "Как выбрать торт на заказ в Москве и Бибиреве: на что смотреть"
     assert demand.categories == ["new", "demand"]
-    assert "Поисковый запрос: торт на заказ москва (74\u00a0000 запросов в месяц)" in str(demand["DESCRIPTION"])
+    brief = str(demand["DESCRIPTION"]).split("\n")
+    assert "Поисковый запрос: торт на заказ москва (74\u00a0880 запросов в месяц)" in brief
+    assert "Что ищет читатель: торт на заказ · Москва, Бибирево" in brief
+    assert "Призыв в конце: заказать" in brief
+    assert "Внутренняя ссылка: на страницу услуги «торт на заказ»" in brief
+    assert next(line for line in brief if line.startswith("План: 1) Кому и когда нужен такой выбор"))
     # DTSTAMP: the audit of 2026-11-20 is the latest plan date not after today (the log: 11-15).
     assert {e["DTSTAMP"].dt.isoformat() for e in found} == {"2026-11-20T00:00:00+00:00"}
     refresh = next(e for e in found if e.categories == ["refresh"])
     assert str(refresh["SUMMARY"]) == "Обновить статью «Мы открылись после ремонта»"
     assert str(refresh["URL"]) == "https://example.com/news/remont"
     assert "Последний раз написана: 15 ноября 2026" in str(refresh["DESCRIPTION"])
-    repurpose = next(e for e in found if e.categories == ["repurpose"])
-    assert str(repurpose["SUMMARY"]) == (
-        "Пост по статье «Мы открылись после ремонта» · ВКонтакте: группа «Бибирево — наш район»"
-    )
     assert all("Идея:" not in str(e["DESCRIPTION"]) for e in found)  # no idea ids on a client output
 
 
@@ -227,11 +232,15 @@ def test_csv_columns_bom_and_injection() -> None:
     assert rows[2][4] == "Evil BEGIN:VEVENT SUMMARY:pwned END:VEVENT"
     assert rows[2][6] == "Neighbours"
     assert rows[3][4:7] == ['\'=HYPERLINK("http://x")', "'+cmd", "Neighbours"]
-    assert rows[4][2:6] == ["new", "planned", "Fresh bread: how to choose and what to look for", "fresh bread"]
+    assert rows[4][2:6] == ["new", "planned", "Choosing fresh bread: what to look for", "fresh bread"]
     assert rows[4][8] == "Search demand"
+    # the brief briefs: intent, reader, query, angle, outline, call to action, internal link
     assert rows[4][9] == (
-        "Source: Search demand · For whom: Neighbours · Search query: fresh bread (300 searches a month)"
-        " · Time budget: 45 min"
+        "Source: Search demand · What the reader wants: fresh bread · For whom: Neighbours · Search query: fresh"
+        " bread (300 searches a month) · Angle: how to choose: a guide · Outline: 1) The reader's situation: when"
+        " this choice comes up; 2) Five to seven signs of a good option, with examples; 3) Traps to avoid; 4) How"
+        " we do it, with photos or figures · Call to action: order · Internal link: to the service page for"
+        " “fresh bread” · Time budget: 45 min"
     )
     for row in rows[1:]:
         assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row)

@@ -117,8 +117,10 @@ def test_kolosok_figures_worked_by_hand(kolosok: Rendered) -> None:
     assert "но‐ябрь" not in text and "октябрь 2026 – ноябрь 2026" in text
     # the content section: where the slots come from and the next slots as briefs
     assert "Откуда берутся темы года" in text and "Ближайшие недели: задания" in text
-    assert "Другие углы на запросы 25 7,2%" in text.replace(" %", "%")  # 25 of 345 slots
-    assert "Торт на заказ Москва: как выбрать и на что смотреть" in text
+    assert "Другие углы на запросы 49 14,2%" in text.replace(" %", "%")  # 49 of 345 slots
+    assert "Как выбрать торт на заказ в Москве и Бибиреве" in text.replace("‐ ", "")
+    # the real split of the year, never "more than 300 articles"
+    assert "более 300" not in text and "новых статей — 101, обновлений — 244" in text.replace("‐ ", "")
     assert "Вложено часов Дней работы за период (прогноз)" in text
     # the evidence that disagrees with a practice's status says so without repeating «данные плана»
     assert "2 из 2 — это расходится с оценкой практики" in text

@@ -152,7 +152,15 @@ def test_json_checkpoints_automation_calendar(kolosok_json: dict[str, Any]) -> N
         if day["kind"] in ("refresh", "repurpose", "research"):
             assert day["source"] is None and day["idea"] is None
         if day["kind"] == "new":
-            assert day["source"] in {"backlog", "demand", "need", "pain", "competitor", "angle", "occasion"}
+            assert day["source"] in {"backlog", "demand", "need", "pain", "competitor", "service", "angle", "occasion"}
+    # a new slot's brief: intent, angle (its headline pattern), 3–5 outline points, the call to action
+    cakes = calendar["days"][3]
+    assert (cakes["intent"], cakes["angle"], cakes["cta"]) == ("торт на заказ · Москва, Бибирево", "howto", "order")
+    assert cakes["outline"][0] == "Кому и когда нужен такой выбор: ситуация читателя" and len(cakes["outline"]) == 4
+    assert all(3 <= len(d["outline"]) <= 5 for d in calendar["days"] if d["kind"] == "new" and d["source"] != "backlog")
+    assert all(d["outline"] == [] and d["cta"] is None for d in calendar["days"] if d["kind"] == "refresh")
+    # the real split of the slots still to write
+    assert calendar["planned"] == {"new": 101, "refresh": 244, "repurpose": 0, "research": 0}
 
 
 def test_json_is_plain_finite_json(kolosok_json: dict[str, Any]) -> None:

@@ -146,14 +146,17 @@ def test_checkpoints_and_calendar(kolosok: dict[str, str]) -> None:
     assert "1 декабря 2026 – 30 ноября 2027" in calendar  # the period as the PDF and the report write it
     assert "из 365" in calendar
     # where the year's slots come from (the hand count of test_schedule.py: 3 backlog of 345, 0,87%;
-    # 25 angles, 7,2%; 8 occasions, 2,3% — percentages below 10 keep one decimal, below 1 two)
+    # 49 angles, 14,2%; 8 occasions, 2,3% — percentages below 10 keep one decimal, below 1 two)
     sources = kolosok["kolosok/calendar.md"]
     assert "Откуда берутся темы года" in sources
-    shares = (("Список идей", 3, "0,87"), ("Другие углы на запросы", 25, "7,2"), ("Праздники и поводы", 8, "2,3"))
+    shares = (("Список идей", 3, "0,87"), ("Другие углы на запросы", 49, "14,2"), ("Праздники и поводы", 8, "2,3"))
     for label, count, share in shares:
         assert f'<td>{label}</td><td class="pb-num">{count}</td><td class="pb-num">{share}%</td>' in sources
     assert "Ближайшие недели: задания" in calendar
-    assert "Торт на заказ Москва: как выбрать и на что смотреть" in calendar
+    assert "Как выбрать торт на заказ в Москве и Бибиреве: на что смотреть" in calendar
+    # the real split of the year, never "more than 300 articles"
+    assert "За период: новых статей — 101, обновлений — 244, постов из статей — 0." in calendar
+    assert "300" not in calendar
     assert "Для кого: Заказчики тортов" in calendar and "Время: 60 мин" in calendar
 
 

@@ -154,8 +154,8 @@ def test_today_shows_each_clients_task_and_streak(tmp_path: Path, plan_copy: Pat
     brief = ("Источник: Список идей", "Для кого: Заказчики тортов", "Поисковый запрос: бенто торт", "Время: 60 мин")
     for line in brief:
         assert line in out
-    # research days at the very end of the year: the consultant is told what to add, in Russian
-    assert "! Пекарня «Колосок»: впереди дни поиска тем (" in out
+    # 101 new articles of 345 slots: the consultant is told what to add, in Russian
+    assert "! Пекарня «Колосок»: новых статей в календаре 101 из 345 слотов — меньше половины" in out
     assert "Добавьте в план идеи в content.backlog" in out
     assert "Bare shop" not in out.split("┘")[-1]  # a plan without a calendar gets no warning
 
