@@ -352,3 +352,54 @@ def cmd_actual(args: argparse.Namespace) -> int:
         markup=False,
     )
     return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Measure a client's exports into measured/<slug>.yaml (aggregates only); say what was read and skipped."""
+    from generator.importer.run import Options, parse_maps, run_import, write_lost
+    from generator.load.loader import load_plan
+    from generator.model.measured import Period
+
+    today = args.today or date.today()
+    plan = Path(args.plan)
+    if not plan.is_file():
+        raise UserError(f"{args.plan}: no such plan file")
+    missing = [f for f in args.files if not Path(f).is_file()]
+    if missing:
+        raise UserError(f"{missing[0]}: no such file")
+    period = None
+    if args.period:
+        start, sep, end = args.period.partition("..")
+        try:
+            period = Period(start=date.fromisoformat(start), end=date.fromisoformat(end))
+        except ValueError:
+            raise UserError(f"--period {args.period}: write FROM..TO, e.g. 2026-05-21..2026-08-19") from None
+        if not sep or period.end < period.start:
+            raise UserError(f"--period {args.period}: write FROM..TO with FROM not after TO")
+    export_lost = Path(args.export_lost) if args.export_lost else None
+    loaded = load_plan(plan, today=today)
+    options = Options(
+        files=[Path(f) for f in args.files],
+        today=today,
+        kind=args.kind,
+        period=period,
+        maps=parse_maps(args.map),
+        dry_run=args.dry_run,
+        export_lost=export_lost,
+    )
+    if export_lost is not None:
+        from generator.importer.run import check_lost_target
+
+        check_lost_target(export_lost, plan)
+    outcome = run_import(loaded, options)
+    for line in outcome.lines:
+        stdout().print(line, markup=False, highlight=False)
+    if args.dry_run:
+        stdout().print(f"dry run: {outcome.target} not written", markup=False)
+    else:
+        state = "written" if outcome.written else "unchanged"
+        stdout().print(f"{outcome.target}: {state}", markup=False)
+    if export_lost is not None and not args.dry_run:
+        write_lost(export_lost, outcome)
+        stdout().print(f"{export_lost}: {len(outcome.lost_rows)} lost customers' contacts (personal data)", markup=False)
+    return EXIT_OK

@@ -1,0 +1,359 @@
+"""Deals exports → the won deals' monthly series, window figures and lost customers (contract v3).
+
+Rows are read once, in file order; a skipped row is counted under the first reason that applies
+(no date; after today or outside --period; a duplicate deal id of the same CRM; not won; amount not
+positive). Customers are keyed as the contract says (phone, else e-mail, else contact id, else
+contact name) and the keys never leave this module: only counts and sums do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from generator.importer import cells
+from generator.importer.recognise import Found
+from generator.importer.spans import Months, month_index, month_of
+from generator.model import Plan
+from generator.model.data import Mapping
+from generator.model.measured import DealGroup, DealMonth, Deals, Lost, Period, Window
+
+WON = frozenset(cells.same(s) for s in ("Успешно реализовано", "Сделка успешна", "WON", "Closed Won"))
+SKIP_REASONS = ("no_date", "after_today", "outside_period", "duplicate", "not_won", "amount_not_positive")
+_SPLIT = re.compile(r"[,;]")
+_DIGITS = re.compile(r"\D+")
+UNASSIGNED = "unassigned"
+
+
+@dataclass
+class Deal:
+    """A won deal as the figures need it (no personal data but the opaque customer key)."""
+
+    day: date
+    time: str
+    order: int
+    amount: float
+    customer: tuple[str, str]
+    segment: str
+    initiative: str
+
+
+@dataclass
+class FileStats:
+    """What was read of one file."""
+
+    system: str | None
+    rows_read: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+    first: date | None = None
+    last: date | None = None
+
+
+@dataclass
+class DealsRead:
+    """Every file's won deals, the dated rows' range, and per-file stats."""
+
+    deals: list[Deal] = field(default_factory=list)
+    stats: list[FileStats] = field(default_factory=list)
+    first: date | None = None
+    last: date | None = None
+    contacts: dict[tuple[str, str], tuple[date, str, list[str]]] = field(default_factory=dict)
+    contact_header: list[str] = field(default_factory=list)
+
+
+def system_of(found: Found) -> str | None:
+    """The CRM that wrote the export, from its headers (duplicates are per CRM)."""
+    if "этап сделки" in found.header or "основной контакт" in found.header:
+        return "amoCRM"
+    if "стадия сделки" in found.header or "направление" in found.header:
+        return "Bitrix24"
+    return None
+
+
+def customer_key(row: list[Any], found: Found) -> tuple[str, str] | None:
+    """Phone (last 10 digits of 10 or 11), else e-mail, else contact id, else contact name."""
+    for i in found.columns.get("phone", []):
+        value = _first(row, i)
+        digits = _DIGITS.sub("", value)
+        if digits:
+            return ("phone", digits[-10:] if len(digits) in (10, 11) else digits)
+    for i in found.columns.get("email", []):
+        value = _first(row, i)
+        if value:
+            return ("email", value.lower())
+    for name, kind in (("contact_id", "id"), ("contact", "name")):
+        i = found.one(name)
+        value = _first(row, i) if i is not None else ""
+        if value:
+            return (kind, cells.same(value) if kind == "name" else value)
+    return None
+
+
+def _first(row: list[Any], i: int) -> str:
+    value = cells.text(row[i]) if i < len(row) else ""
+    return _SPLIT.split(value, 1)[0].strip() if value else ""
+
+
+class Matcher:
+    """Which segment and initiative a deal belongs to: the first match in the plan's order."""
+
+    def __init__(self, plan: Plan) -> None:
+        data = plan.data
+        segments = data.segments if data else {}
+        initiatives = data.initiatives if data else {}
+        order_s = [s.id for s in plan.segments if s.id in segments]
+        order_i = [i.id for i in plan.strategy.initiatives if i.id in initiatives] if plan.strategy else []
+        self.segments = [(sid, _sets(segments[sid])) for sid in order_s]
+        self.initiatives = [(iid, _sets(initiatives[iid])) for iid in order_i]
+        self.won = WON | {cells.same(s) for s in (data.won_stages if data else [])}
+
+    def match(self, tags: set[str], pipeline: str, sources: set[str]) -> tuple[str, str]:
+        """(segment id, initiative id), either `unassigned`."""
+        return _first_match(self.segments, tags, pipeline, sources), _first_match(
+            self.initiatives, tags, pipeline, sources
+        )
+
+
+def _sets(mapping: Mapping) -> tuple[set[str], set[str], set[str]]:
+    return (
+        {cells.same(t) for t in mapping.tags},
+        {cells.same(p) for p in mapping.pipelines},
+        {cells.same(s) for s in mapping.sources},
+    )
+
+
+def _first_match(
+    order: list[tuple[str, tuple[set[str], set[str], set[str]]]], tags: set[str], pipeline: str, sources: set[str]
+) -> str:
+    for ident, (want_tags, want_pipelines, want_sources) in order:
+        if tags & want_tags or pipeline in want_pipelines or sources & want_sources:
+            return ident
+    return UNASSIGNED
+
+
+def read_deals(
+    tables: Iterable[Found], plan: Plan, today: date, period: Period | None, keep_contacts: bool = False
+) -> DealsRead:
+    """Every row of every deals table, in order: won deals kept, the rest counted by reason."""
+    out = DealsRead()
+    matcher = Matcher(plan)
+    seen: set[tuple[str | None, str]] = set()
+    order = 0
+    for found in tables:
+        stats = FileStats(system=system_of(found))
+        out.stats.append(stats)
+        col = {name: found.one(name) for name in ("closed", "created", "amount", "stage", "tags", "pipeline", "id")}
+        sources = found.columns.get("source", [])
+        if keep_contacts and not out.contact_header:
+            out.contact_header = [found.header[i] for i in _contact_columns(found)]
+        for row in found.data():
+            if not any(cells.text(c) for c in row):
+                continue
+            order += 1
+            stats.rows_read += 1
+            reason, deal = _read_row(row, col, sources, found, matcher, today, period, stats, seen, order)
+            if reason:
+                stats.skipped[reason] += 1
+                continue
+            assert deal is not None
+            out.deals.append(deal)
+            if keep_contacts:
+                _keep_contact(out, deal, row, found)
+        for day in (stats.first, stats.last):
+            if day is not None:
+                out.first = day if out.first is None or day < out.first else out.first
+                out.last = day if out.last is None or day > out.last else out.last
+    return out
+
+
+def _cell(row: list[Any], i: int | None) -> Any:
+    return row[i] if i is not None and i < len(row) else None
+
+
+def _read_row(
+    row: list[Any],
+    col: dict[str, int | None],
+    sources: list[int],
+    found: Found,
+    matcher: Matcher,
+    today: date,
+    period: Period | None,
+    stats: FileStats,
+    seen: set[tuple[str | None, str]],
+    order: int,
+) -> tuple[str | None, Deal | None]:
+    when = cells.stamp(_cell(row, col["closed"])) if cells.text(_cell(row, col["closed"])) else None
+    if when is None:
+        when = cells.stamp(_cell(row, col["created"]))
+    if when is None:
+        return "no_date", None
+    day = when[0]
+    if day > today:
+        return "after_today", None
+    if period is not None and not period.start <= day <= period.end:
+        return "outside_period", None
+    stats.first = day if stats.first is None or day < stats.first else stats.first
+    stats.last = day if stats.last is None or day > stats.last else stats.last
+    ident = cells.text(_cell(row, col["id"]))
+    if ident:
+        if (stats.system, ident) in seen:
+            return "duplicate", None
+        seen.add((stats.system, ident))
+    if col["stage"] is not None and cells.same(cells.text(_cell(row, col["stage"]))) not in matcher.won:
+        return "not_won", None
+    amount = cells.number(_cell(row, col["amount"])) or 0.0
+    if amount <= 0:
+        return "amount_not_positive", None
+    tags = {cells.same(t) for t in _SPLIT.split(cells.text(_cell(row, col["tags"]))) if t.strip()}
+    pipeline = cells.same(cells.text(_cell(row, col["pipeline"])))
+    source_set = {cells.same(cells.text(_cell(row, i))) for i in sources} - {""}
+    segment, initiative = matcher.match(tags, pipeline, source_set)
+    customer = customer_key(row, found) or ("deal", str(order))
+    return None, Deal(day, when[1], order, amount, customer, segment, initiative)
+
+
+def _contact_columns(found: Found) -> list[int]:
+    names = [*found.columns.get("phone", []), *found.columns.get("email", [])]
+    for name in ("contact", "contact_id"):
+        i = found.one(name)
+        if i is not None:
+            names.insert(0, i)
+    return names
+
+
+def _keep_contact(out: DealsRead, deal: Deal, row: list[Any], found: Found) -> None:
+    """The contact columns of a customer's latest won deal: for --export-lost only."""
+    values = [cells.text(_cell(row, i)) for i in _contact_columns(found)]
+    known = out.contacts.get(deal.customer)
+    if known is None or (deal.day, deal.time) >= known[:2]:
+        out.contacts[deal.customer] = (deal.day, deal.time, values)
+
+
+# the figures ---------------------------------------------------------------------------------
+
+
+def data_period(read: DealsRead, period: Period | None) -> Period | None:
+    """`--period`, else the dated rows' first to last day."""
+    if period is not None:
+        return period
+    if read.first is None or read.last is None:
+        return None
+    return Period(start=read.first, end=read.last)
+
+
+def measure_deals(read: DealsRead, period: Period, plan: Plan) -> tuple[Deals, set[tuple[str, str]]]:
+    """The `deals` section of measured/, and the lost customers' keys (for --export-lost)."""
+    months = Months(period)
+    deals = sorted(read.deals, key=lambda d: (d.day, d.time, d.order))
+    first_of: dict[tuple[str, str], Deal] = {}
+    for deal in deals:
+        first_of.setdefault(deal.customer, deal)
+    group_ids = ["all", *[s for s, _ in Matcher(plan).segments], UNASSIGNED]
+    groups: dict[str, list[Deal]] = defaultdict(list)
+    initiatives: dict[str, list[Deal]] = defaultdict(list)
+    for deal in deals:
+        groups["all"].append(deal)
+        groups[deal.segment].append(deal)
+        initiatives[deal.initiative].append(deal)
+    new_in = {id(d) for d in first_of.values()}
+    window = months.window(0)
+    previous = months.window(1)
+    measured: dict[str, DealGroup] = {}
+    purchases: dict[str, float] = {}
+    for gid in group_ids:
+        series = _series(groups.get(gid, []), months, new_in)
+        win = _window(groups.get(gid, []), window, previous)
+        measured[gid] = DealGroup(months=series, window=win)
+        if win is not None and win.customers:
+            purchases[gid] = win.won_deals / win.customers
+    lost, lost_keys = _lost(deals, period, purchases)
+    measured = {gid: g.model_copy(update={"lost": lost.get(gid, Lost())}) for gid, g in measured.items()}
+    order_i = [i for i, _ in Matcher(plan).initiatives] + [UNASSIGNED]
+    result = Deals(
+        period=period,
+        window=window,
+        previous_window=previous,
+        measured_from=months.measured_from,
+        groups=measured,
+        initiatives={iid: _series(initiatives.get(iid, []), months, new_in) for iid in order_i},
+        won_deals=len(deals),
+    )
+    return result, lost_keys
+
+
+def _series(deals: list[Deal], months: Months, new_in: set[int]) -> list[DealMonth]:
+    won: Counter[int] = Counter()
+    revenue: defaultdict[int, float] = defaultdict(float)
+    customers: defaultdict[int, set[tuple[str, str]]] = defaultdict(set)
+    new: Counter[int] = Counter()
+    for deal in deals:
+        m = month_index(deal.day)
+        won[m] += 1
+        revenue[m] += deal.amount
+        customers[m].add(deal.customer)
+        if id(deal) in new_in:
+            new[m] += 1
+    return [
+        DealMonth(
+            month=month_of(m),
+            partial=not months.full(m),
+            won_deals=won[m],
+            revenue=revenue[m],
+            customers=len(customers[m]),
+            new_customers=new[m] if months.new_measured(m) else None,
+        )
+        for m in months.indexes()
+    ]
+
+
+def _window(deals: list[Deal], window: Period | None, previous: Period | None) -> Window | None:
+    if window is None:
+        return None
+    inside = [d for d in deals if window.start <= d.day <= window.end]
+    customers = {d.customer for d in inside}
+    before = {d.customer for d in deals if previous is not None and previous.start <= d.day <= previous.end}
+    return Window(
+        won_deals=len(inside),
+        revenue=sum(d.amount for d in inside),
+        customers=len(customers),
+        previous_customers=len(before) if previous is not None else None,
+        retained=len(before & customers) if previous is not None else None,
+    )
+
+
+def lost_limit(purchases: float | None) -> float:
+    """Days of silence after which a customer is lost: max(60, 2 × 365 ÷ P); 60 when P is unknown."""
+    return max(60.0, 730 / purchases) if purchases else 60.0
+
+
+def _lost(
+    deals: list[Deal], period: Period, purchases: dict[str, float]
+) -> tuple[dict[str, Lost], set[tuple[str, str]]]:
+    by_customer: dict[tuple[str, str], list[Deal]] = defaultdict(list)
+    for deal in deals:
+        by_customer[deal.customer].append(deal)
+    counts: Counter[str] = Counter()
+    revenue: defaultdict[str, float] = defaultdict(float)
+    keys = set()
+    for key, own in by_customer.items():
+        if len(own) < 2:
+            continue
+        last = own[-1]
+        p = purchases.get(last.segment) or purchases.get("all")
+        if (period.end - last.day).days <= lost_limit(p):
+            continue
+        since = last.day - timedelta(days=364)
+        money = sum(d.amount for d in own if since <= d.day <= last.day)
+        keys.add(key)
+        for gid in ("all", last.segment):
+            counts[gid] += 1
+            revenue[gid] += money
+    limits = {gid: lost_limit(purchases.get(gid) or purchases.get("all")) for gid in {*purchases, "all"}}
+    return {
+        gid: Lost(count=counts[gid], revenue=revenue[gid], limit_days=limits.get(gid, limits["all"]))
+        for gid in {*counts, *purchases, "all"}
+    }, keys
