@@ -165,11 +165,11 @@ def _daily_commands(add: _Add) -> None:
 
 def _import_command(add: _Add) -> None:
     """The client's own data: CRM, survey, Wordstat, search and sitemap exports (v3)."""
-    p = add("import", cmd_import, "measure a client's exports (CRM, survey, Wordstat, Search Console) into measured/")
+    p = add("import", cmd_import, "measure a client's exports (CRM, survey, Wordstat, search) into measured/")
     p.add_argument("plan", help="plan file")
     p.add_argument("files", nargs="+", metavar="FILE", help="exports: CSV, XLSX, HTML .xls, ZIP or sitemap.xml")
     p.add_argument(
-        "--kind", choices=["deals", "nps", "wordstat", "pages", "sitemap", "visits"], help="read every FILE as this kind"
+        "--kind", choices=["deals", "nps", "wordstat", "pages", "sitemap", "visits"], help="read each FILE as this kind"
     )
     p.add_argument("--period", metavar="FROM..TO", help="the data period, YYYY-MM-DD..YYYY-MM-DD (pages need one)")
     p.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN", help="read FIELD from COLUMN")

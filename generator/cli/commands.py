@@ -401,5 +401,6 @@ def cmd_import(args: argparse.Namespace) -> int:
         stdout().print(f"{outcome.target}: {state}", markup=False)
     if export_lost is not None and not args.dry_run:
         write_lost(export_lost, outcome)
-        stdout().print(f"{export_lost}: {len(outcome.lost_rows)} lost customers' contacts (personal data)", markup=False)
+        count = len(outcome.lost_rows)
+        stdout().print(f"{export_lost}: {count} lost customers' contacts (personal data)", markup=False)
     return EXIT_OK

@@ -27,6 +27,7 @@ from generator.compute.economics import EconomicsFigures, compute_economics
 from generator.compute.forecast import ForecastFigures, compute_forecast, forecast_basis
 from generator.compute.groups import group_economics
 from generator.compute.lint import LintWarning, compute_lint
+from generator.compute.measured import MeasuredFigures, compute_measured
 from generator.compute.schedule import CalendarFigures, compute_plan_calendar
 from generator.compute.steps import Step, compute_steps
 from generator.model import LoadedPlan, Plan
@@ -55,6 +56,8 @@ class Figures:
     agenda: tuple[CorrectionFigure, ...] = ()  # `corrections` with the initiatives serving each goal
     lint: tuple[LintWarning, ...] = ()  # method warnings for the consultant (check, report); never on the site or PDF
     locale: str | None = None  # business.locale: number, date and currency formats (None: the language's)
+    # v3 ------------------------------------------------------------------------------------
+    measured: MeasuredFigures | None = None  # from measured/<slug>.yaml (playbook import), if any
 
 
 def compute_figures(loaded: LoadedPlan, today: date) -> Figures:
@@ -92,6 +95,7 @@ def compute_figures(loaded: LoadedPlan, today: date) -> Figures:
         agenda=tuple(compute_agenda(plan, corrections, plan_vs_fact)),
         lint=compute_lint(loaded, today, audit, calendar, economics),
         locale=plan.business.locale,
+        measured=compute_measured(plan, loaded.measured, today),
     )
 
 

@@ -51,8 +51,11 @@ KINDS: dict[str, tuple[Column, ...]] = {
         Column("count", ("Число запросов", "Показов в месяц", "Count"), required=True),
     ),
     "pages": (
-        Column("url", ("Top pages", "Популярные страницы", "Страницы", "Страница", "Page", "Pages", "URL", "Адрес"),
-               required=True),
+        Column(
+            "url",
+            ("Top pages", "Популярные страницы", "Страницы", "Страница", "Page", "Pages", "URL", "Адрес"),
+            required=True,
+        ),
         Column("clicks", ("Clicks", "Клики"), required=True),
         Column("impressions", ("Impressions", "Показы"), required=True),
         Column("position", ("Position", "Позиция", "Средняя позиция"), required=True),
@@ -122,7 +125,9 @@ def _fits(kind: str, found: dict[str, list[int]], forced: bool) -> bool:
 def recognise(table: Table, kinds: list[str], mapped: dict[str, str], forced: bool) -> Found | None:
     """The first of `kinds` the table fits, with its header row; None when none fits."""
     if table.sitemap:
-        return Found("sitemap", table, 0, ["loc", "lastmod"], {"loc": [0], "lastmod": [1]}) if "sitemap" in kinds else None
+        return (
+            Found("sitemap", table, 0, ["loc", "lastmod"], {"loc": [0], "lastmod": [1]}) if "sitemap" in kinds else None
+        )
     head = list(itertools.islice(table.rows(), HEADER_ROWS + 200))
     for kind in kinds:
         if kind == "sitemap":
@@ -140,7 +145,9 @@ def recognise(table: Table, kinds: list[str], mapped: dict[str, str], forced: bo
     return None
 
 
-def _nps_columns(header: list[str], rows: list[Row], mapped: dict[str, str], forced: bool) -> dict[str, list[int]] | None:
+def _nps_columns(
+    header: list[str], rows: list[Row], mapped: dict[str, str], forced: bool
+) -> dict[str, list[int]] | None:
     """A survey: the timestamp first (or mapped), and the score column found by its values."""
     stamp_col = _match(KINDS["nps"], header, mapped).get("timestamp", [])
     if not stamp_col and not forced:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from generator.compute.webdata import phrase_key
 from generator.errors import UserError
 from generator.importer import deals as deals_mod
 from generator.importer import store, survey, web
@@ -104,9 +105,16 @@ def run_import(loaded: LoadedPlan, options: Options) -> Outcome:
         new = new.model_copy(update={"deals": measured_deals})
         for (export, _), stats in zip(deals_found, read.stats, strict=True):
             sources.append(_source(export, "deals", stats, today))
-        lines += [_line(s) for s in sources[-len(deals_found):]]
+        lines += [_line(s) for s in sources[-len(deals_found) :]]
         lines.append(_deals_summary(read, measured_deals, len(lost)))
-        outcome_lost = (read.contact_header, [read.contacts[k][2] for k in sorted(lost, key=lambda k: read.contacts.get(k, (date.min,))[0]) if k in read.contacts])
+        outcome_lost = (
+            read.contact_header,
+            [
+                read.contacts[k][2]
+                for k in sorted(lost, key=lambda k: read.contacts.get(k, (date.min,))[0])
+                if k in read.contacts
+            ],
+        )
 
     nps_found = [(e, f) for e, f in found if f.kind == "nps"]
     if nps_found:
@@ -130,7 +138,9 @@ def run_import(loaded: LoadedPlan, options: Options) -> Outcome:
     return Outcome(lines, merged, target, written, lost_rows=outcome_lost[1], lost_header=outcome_lost[0])
 
 
-def _web(found: list[tuple[Export, Found]], options: Options, new: Measured, sources: list[Source]) -> tuple[Measured, list[str]]:
+def _web(
+    found: list[tuple[Export, Found]], options: Options, new: Measured, sources: list[Source]
+) -> tuple[Measured, list[str]]:
     lines = []
     today = options.today
     phrases: dict[str, object] = {}
@@ -138,7 +148,7 @@ def _web(found: list[tuple[Export, Found]], options: Options, new: Measured, sou
         if f.kind == "wordstat":
             own, stats = web.read_wordstat(f)
             for p in own:
-                key = web.phrase_key(p.phrase)
+                key = phrase_key(p.phrase)
                 if key not in phrases or p.count > phrases[key].count:  # type: ignore[attr-defined]
                     phrases[key] = p
             sources.append(_source(export, "wordstat", stats, today))
@@ -162,7 +172,7 @@ def _web(found: list[tuple[Export, Found]], options: Options, new: Measured, sou
             continue
         lines.append(_line(sources[-1]))
     if phrases:
-        ordered = sorted(phrases.values(), key=lambda p: (-p.count, web.phrase_key(p.phrase)))  # type: ignore[attr-defined]
+        ordered = sorted(phrases.values(), key=lambda p: (-p.count, phrase_key(p.phrase)))  # type: ignore[attr-defined]
         new = new.model_copy(update={"wordstat": Wordstat(imported=today, phrases=ordered)})
     return new, lines
 
@@ -207,8 +217,9 @@ def _deals_summary(read: deals_mod.DealsRead, measured: object, lost: int) -> st
     counts: Counter[str] = Counter(d.segment for d in read.deals)
     split = ", ".join(f"{sid} {n}" for sid, n in counts.most_common())
     return (
-        f"  deals: {len(read.deals)} won deals of {customers} customers, revenue {revenue:,.0f}".replace(",", "\u202f")
-        .replace("customers\u202f", "customers,")
+        f"  deals: {len(read.deals)} won deals of {customers} customers, revenue {revenue:,.0f}".replace(
+            ",", "\u202f"
+        ).replace("customers\u202f", "customers,")
         + f"; by segment: {split}; lost customers: {lost}"
     )
 

@@ -54,8 +54,11 @@ def merge(old: Measured | None, new: Measured, kinds: set[str]) -> Measured:
         if old.deals is not None:
             groups = {
                 gid: group.model_copy(
-                    update={"months": _merge_series(old.deals.groups.get(gid, DealGroup()).months, group.months,
-                                                    deals.period)}
+                    update={
+                        "months": _merge_series(
+                            old.deals.groups.get(gid, DealGroup()).months, group.months, deals.period
+                        )
+                    }
                 )
                 for gid, group in deals.groups.items()
             }

@@ -42,9 +42,7 @@ def _segment_lookup(plan: Plan) -> dict[str, str]:
     return lookup
 
 
-def read_answers(
-    found: Found, plan: Plan, today: date, period: Period | None
-) -> tuple[list[Answer], FileStats]:
+def read_answers(found: Found, plan: Plan, today: date, period: Period | None) -> tuple[list[Answer], FileStats]:
     """Every scored answer of one survey table; other rows counted by reason."""
     stats = FileStats(system=None)
     stamp_col, score_col = found.columns["timestamp"][0], found.columns["score"][0]
@@ -52,9 +50,7 @@ def read_answers(
     segment_col = found.header.index(cells.header(column)) if column and cells.header(column) in found.header else None
     lookup = _segment_lookup(plan)
     skip = {stamp_col, score_col, segment_col}
-    comment_cols = [
-        i for i, h in enumerate(found.header) if i not in skip and not any(w in h for w in CONTACT_WORDS)
-    ]
+    comment_cols = [i for i, h in enumerate(found.header) if i not in skip and not any(w in h for w in CONTACT_WORDS)]
     answers = []
     for row in found.data():
         if not any(cells.text(c) for c in row):
@@ -110,9 +106,7 @@ def _group(answers: list[Answer], period: Period) -> NpsGroup:
     by_month: dict[date, list[Answer]] = {}
     for a in sorted(answers, key=lambda a: a.day):
         by_month.setdefault(a.day.replace(day=1), []).append(a)
-    months = [
-        NpsMonth(month=m, comments=sum(a.comment for a in own), **_counts(own)) for m, own in by_month.items()
-    ]
+    months = [NpsMonth(month=m, comments=sum(a.comment for a in own), **_counts(own)) for m, own in by_month.items()]
     start = period.end - timedelta(days=CURRENT_DAYS - 1)
     recent = [a for a in answers if start <= a.day <= period.end]
     if len(recent) < CURRENT_MIN:

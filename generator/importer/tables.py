@@ -92,9 +92,7 @@ def encoding(head: bytes, utf8: bool) -> str:
     return best.encoding if best is not None and best.encoding not in ("utf_8", "ascii") else "cp1251"
 
 
-def _text_tables(
-    name: str, head: bytes, utf8: bool, opener: Callable[[str], io.TextIOBase | Any]
-) -> list[Table]:
+def _text_tables(name: str, head: bytes, utf8: bool, opener: Callable[[str], io.TextIOBase | Any]) -> list[Table]:
     enc = encoding(head, utf8)
     sample = head.decode(enc, errors="ignore").lstrip("\ufeff")
     start = sample.lstrip()[:512].lower()

@@ -10,31 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date
-from urllib.parse import unquote, urlsplit
 
+from generator.compute.webdata import phrase_key, url_key
 from generator.importer import cells
 from generator.importer.deals import FileStats
 from generator.importer.recognise import Found
 from generator.importer.tables import Table
 from generator.model.measured import Page, PagesPeriod, Period, Phrase, SitemapUrl, VisitMonth
 
-_OPERATORS = re.compile(r'["!+\[\]]')
 _DATES = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4}")
-
-
-def phrase_key(text: str) -> str:
-    """Phrases and queries compare ignoring case, ё/е, spacing and the operators " ! + [ ]."""
-    return cells.same(_OPERATORS.sub(" ", text))
-
-
-def url_key(url: str) -> str:
-    """URLs compare ignoring the scheme, `www.`, the host's case, a trailing /, a #fragment and
-    percent-encoding."""
-    parts = urlsplit(url.strip())
-    host = (parts.hostname or "").lower().removeprefix("www.")
-    path = unquote(parts.path).rstrip("/")
-    query = f"?{unquote(parts.query)}" if parts.query else ""
-    return f"{host}{path}{query}"
 
 
 def read_wordstat(found: Found) -> tuple[list[Phrase], FileStats]:

@@ -24,8 +24,8 @@ from generator.errors import PlanError, PlanValidationError, message
 from generator.load.planfiles import display_path, read_plan_bytes
 from generator.load.references import check_actuals, check_references
 from generator.load.yamlsource import Path, Source, dotted, read_yaml
-from generator.model.measured import Measured
 from generator.model import SLUG_PATTERN, LoadedPlan, Plan
+from generator.model.measured import Measured
 
 
 def load_plan(path: FsPath | str, *, follow_previous: bool = True, today: date | None = None) -> LoadedPlan:

@@ -49,7 +49,9 @@ class DealMonth(Section):
     won_deals: Count = Field(0, description="Won deals")
     revenue: Money = Field(0, description="Their amounts summed")
     customers: Count = Field(0, description="Distinct customers with a won deal")
-    new_customers: Count | None = Field(None, description="Customers whose first deal is in the month (null: not measured)")
+    new_customers: Count | None = Field(
+        None, description="Customers whose first deal is in the month (null: not measured)"
+    )
 
 
 class Window(Section):

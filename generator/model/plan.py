@@ -54,7 +54,7 @@ class Plan(Section):
     content: Content | None = Field(None, description="The daily content discipline")
     lint: Lint | None = Field(None, description="Method lint settings: warning codes to ignore (v2)")
     publish: Publish | None = Field(None, description="Who may see the playbook: public, unlisted, private (v2)")
-    data: DataSection | None = Field(None, description="How the client's exports map onto the plan (playbook import, v3)")
+    data: DataSection | None = Field(None, description="How exports map onto the plan (playbook import, v3)")
 
 
 
