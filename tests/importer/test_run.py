@@ -1,0 +1,272 @@
+"""`playbook import` end to end on the example exports, in UTF-8 and re-encoded to Windows-1251:
+the figures reach `report --json`, the site, the PDF and the calendar — and the canary (a name, a
+phone and an e-mail put in every raw export) reaches none of them, byte for byte in both encodings.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.importer.tables import sniff
+from tests.conftest import run_build
+
+DATA = Path("/work/shared/examples/data")
+TODAY = date(2026, 11, 22)
+CANARY_NAME, CANARY_PHONE, CANARY_EMAIL = "Канарейкин Пётр", "+7 913 555-01-99", "canary@example.org"
+NEEDLES = [
+    "Канарейкин",
+    "канарейкин",
+    "КАНАРЕЙКИН",
+    "9135550199",
+    "913 555-01-99",
+    "555-01-99",
+    "canary@example",
+    "canary",
+]
+TITLE = f"Составил: {CANARY_NAME}, {CANARY_PHONE}, {CANARY_EMAIL}"
+
+
+def _transcode(source: Path, target: Path, encoding: str, sep: str, title: bool) -> Path:
+    """A CSV of the examples re-written in `encoding` with `sep`, a canary title line first."""
+    text = source.read_text("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=sniff(text)))
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=sep, lineterminator="\r\n")
+    if title:
+        writer.writerow([TITLE])
+    writer.writerows(rows)
+    target.write_bytes(buffer.getvalue().encode(encoding, errors="replace"))
+    return target
+
+
+def _exports(folder: Path, encoding: str) -> dict[str, Path]:
+    folder.mkdir(parents=True)
+    sep = ";" if encoding == "cp1251" else ","
+    out = {}
+    for name in ("amocrm-deals.csv", "nps-google-forms.csv"):
+        out[name] = _transcode(DATA / name, folder / name, encoding, sep, title=False)
+    for name in (
+        "wordstat.csv",
+        "metrica-visits.csv",
+        "gsc-pages-2026-05-21_2026-08-19.csv",
+        "gsc-pages-2026-08-20_2026-11-18.csv",
+    ):
+        out[name] = _transcode(DATA / name, folder / name, encoding, sep, title=True)
+    sitemap = (DATA / "sitemap.xml").read_text("utf-8").replace("<urlset", f"<!-- {TITLE} -->\n<urlset", 1)
+    (folder / "sitemap.xml").write_text(sitemap, "utf-8")
+    out["sitemap.xml"] = folder / "sitemap.xml"
+    return out
+
+
+def _import(plan: Path, files: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> str:
+    t = ["--today", TODAY.isoformat()]
+    first = [
+        files[n]
+        for n in ("amocrm-deals.csv", "nps-google-forms.csv", "wordstat.csv", "sitemap.xml", "metrica-visits.csv")
+    ]
+    assert main(["import", str(plan), *map(str, first), *t]) == 0
+    for name, period in (
+        ("gsc-pages-2026-05-21_2026-08-19.csv", "2026-05-21..2026-08-19"),
+        ("gsc-pages-2026-08-20_2026-11-18.csv", "2026-08-20..2026-11-18"),
+    ):
+        assert main(["import", str(plan), str(files[name]), "--period", period, *t]) == 0
+    captured = capsys.readouterr()
+    return captured.out + captured.err
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """plans/utf.yaml and plans/win.yaml (the example plan), their exports under imports/."""
+    root = tmp_path_factory.mktemp("project")
+    (root / "plans").mkdir()
+    for slug in ("utf", "win"):
+        shutil.copy(DATA / "garage-data.yaml", root / "plans" / f"{slug}.yaml")
+    return root
+
+
+@pytest.fixture(scope="module")
+def imported(project: Path) -> dict[str, str]:
+    outputs = {}
+    for slug, encoding in (("utf", "utf-8"), ("win", "cp1251")):
+        files = _exports(project / "imports" / slug, encoding)
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+            t = ["--today", TODAY.isoformat()]
+            first = [
+                files[n]
+                for n in (
+                    "amocrm-deals.csv",
+                    "nps-google-forms.csv",
+                    "wordstat.csv",
+                    "sitemap.xml",
+                    "metrica-visits.csv",
+                )
+            ]
+            codes = [main(["import", str(project / "plans" / f"{slug}.yaml"), *map(str, first), *t])]
+            for name, period in (
+                ("gsc-pages-2026-05-21_2026-08-19.csv", "2026-05-21..2026-08-19"),
+                ("gsc-pages-2026-08-20_2026-11-18.csv", "2026-08-20..2026-11-18"),
+            ):
+                codes.append(
+                    main(["import", str(project / "plans" / f"{slug}.yaml"), str(files[name]), "--period", period, *t])
+                )
+            codes.append(main(["report", str(project / "plans" / f"{slug}.yaml"), *t]))
+            codes.append(main(["report", str(project / "plans" / f"{slug}.yaml"), "--json", *t]))
+        assert codes == [0, 0, 0, 0, 0], out.getvalue()
+        outputs[slug] = out.getvalue()
+    return outputs
+
+
+def _report(project: Path, slug: str) -> dict:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["report", str(project / "plans" / f"{slug}.yaml"), "--json", "--today", TODAY.isoformat()]) == 0
+    return json.loads(out.getvalue())
+
+
+def test_both_encodings_measure_the_same(project: Path, imported: dict[str, str]) -> None:
+    utf, win = _report(project, "utf")["measured"], _report(project, "win")["measured"]
+    assert utf["economics"] == win["economics"] and utf["nps"] == win["nps"]
+    assert utf["refresh_queue"] == win["refresh_queue"] and utf["funnel"] == win["funnel"]
+    assert [u["phrase"] for u in utf["demand"]["uncovered"]] == [u["phrase"] for u in win["demand"]["uncovered"]]
+
+
+def test_the_report_keys_of_the_issue(project: Path, imported: dict[str, str]) -> None:
+    m = _report(project, "utf")["measured"]
+    for group in ("all", "private", "taxi", "tyres", "unassigned"):
+        assert set(m["economics"][group]) >= {
+            "average_check",
+            "purchases_per_year",
+            "retention",
+            "lifetime_years",
+            "ltv",
+            "ltv_profit",
+        }
+    assert m["lost"]["count"] > 0 and m["lost"]["revenue"] > 0
+    assert -100 <= m["nps"]["current"]["nps"] <= 100
+    assert m["nps"]["segments"]["taxi"]["current"]["nps"] is not None
+    assert len(m["demand"]["uncovered"]) == 20
+    assert {r["reason"] for r in m["refresh_queue"]} == {"declining", "within_reach", "stale"}
+    # the example's own numbers: "clicks 120 → 70", "position 11.4, 2 300 impressions"
+    by_url = {r["url"].rstrip("/").rsplit("/", 1)[-1]: r for r in m["refresh_queue"]}
+    assert (by_url["kak-chasto-menyat-maslo"]["clicks_before"], by_url["kak-chasto-menyat-maslo"]["clicks_after"]) == (
+        120,
+        70,
+    )
+    assert (by_url["kogda-menyat-kolodki"]["position"], by_url["kogda-menyat-kolodki"]["impressions"]) == (11.4, 2300)
+    assert "tormoznaya-zhidkost" not in by_url  # refreshed 33 days ago (refresh_after_days: 90)
+    assert set(m["funnel"]) >= {"visits", "goal_completions", "won_deals"} and m["funnel"]["won_deals"] > 0
+
+
+def _needles() -> list[bytes]:
+    out = []
+    for needle in NEEDLES:
+        for encoding in ("utf-8", "cp1251", "utf-16-le"):
+            try:
+                out.append(needle.encode(encoding))
+            except UnicodeEncodeError:
+                continue
+    return out
+
+
+def _assert_no_canary(data: bytes, where: str) -> None:
+    for needle in _needles():
+        assert needle not in data, f"canary {needle!r} in {where}"
+
+
+def test_the_canary_is_in_every_raw_export(project: Path, imported: dict[str, str]) -> None:
+    for path in (project / "imports").rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            assert any(n in data for n in _needles()), path
+
+
+def test_the_canary_is_nowhere_in_what_playbook_writes_or_prints(
+    project: Path, imported: dict[str, str], tmp_path: Path
+) -> None:
+    for slug, printed in imported.items():
+        _assert_no_canary(printed.encode("utf-8"), f"the output of import and report ({slug})")
+    for path in (project / "measured").iterdir():
+        _assert_no_canary(path.read_bytes(), str(path))
+    site = tmp_path / "site"
+    assert run_build(project / "plans", [], site, TODAY) == 0
+    for slug in ("utf", "win"):
+        pdf, ics = tmp_path / f"{slug}.pdf", tmp_path / f"{slug}.ics"
+        assert main(["pdf", str(project / "plans" / f"{slug}.yaml"), "-o", str(pdf), "--today", TODAY.isoformat()]) == 0
+        assert (
+            main(["calendar", str(project / "plans" / f"{slug}.yaml"), "-o", str(ics), "--today", TODAY.isoformat()])
+            == 0
+        )
+        _assert_no_canary(ics.read_bytes(), str(ics))
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True).stdout
+        _assert_no_canary(text, str(pdf))
+    for path in site.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            if path.suffix == ".pdf":
+                data = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True).stdout
+            _assert_no_canary(data, str(path))
+
+
+def test_import_is_idempotent(project: Path, imported: dict[str, str], capsys: pytest.CaptureFixture[str]) -> None:
+    measured = project / "measured" / "utf.yaml"
+    before = measured.read_bytes()
+    files = {p.name: p for p in (project / "imports" / "utf").iterdir()}
+    printed = _import(project / "plans" / "utf.yaml", files, capsys)
+    assert measured.read_bytes() == before
+    assert "unchanged" in printed
+
+
+def test_export_lost_is_refused_where_it_would_be_published(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plan = project / "plans" / "utf.yaml"
+    deals = project / "imports" / "utf" / "amocrm-deals.csv"
+    for target in (project / "plans" / "lost.csv", project / "measured" / "lost.csv", project / "site" / "lost.csv"):
+        assert (
+            main(
+                [
+                    "import",
+                    str(plan),
+                    str(deals),
+                    "--export-lost",
+                    str(target),
+                    "--dry-run",
+                    "--today",
+                    TODAY.isoformat(),
+                ]
+            )
+            == 2
+        )
+        assert not target.exists()
+    assert "--export-lost" in capsys.readouterr().err
+    lost = project / "imports" / "lost.csv"
+    assert main(["import", str(plan), str(deals), "--export-lost", str(lost), "--today", TODAY.isoformat()]) == 0
+    rows = list(csv.reader(io.StringIO(lost.read_text("utf-8-sig"))))
+    count = _report(project, "utf")["measured"]["lost"]["count"]
+    assert len(rows) == count + 1  # the header and one row per lost customer
+
+
+def test_an_unrecognised_file_is_one_error(tmp_path: Path, project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    notes = tmp_path / "notes.csv"
+    notes.write_text("a,b\n1,2\n", "utf-8")
+    assert main(["import", str(project / "plans" / "utf.yaml"), str(notes), "--today", TODAY.isoformat()]) == 2
+    err = capsys.readouterr().err
+    assert "notes.csv: not recognised" in err and "deals needs" in err and "visits needs" in err
+
+
+def test_pages_need_a_period(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pages = project / "imports" / "utf" / "gsc-pages-2026-05-21_2026-08-19.csv"
+    assert (
+        main(["import", str(project / "plans" / "utf.yaml"), str(pages), "--dry-run", "--today", TODAY.isoformat()])
+        == 2
+    )
+    assert "--period" in capsys.readouterr().err
