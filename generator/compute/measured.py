@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from generator.compute.arithmetic import Arithmetic, mul
 from generator.compute.webdata import DemandFigures, RefreshItem, compute_demand, compute_refresh_queue
 from generator.model import Plan
 from generator.model.measured import DealGroup, Measured, NpsCounts, NpsGroup, Source
@@ -39,6 +40,7 @@ class GroupFigures:
     lost_count: int
     lost_revenue: float
     lost_limit_days: float | None
+    ltv_work: Arithmetic | None = None
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,7 @@ def group_figures(group_id: str, group: DealGroup, margin: float | None) -> Grou
         lost_count=group.lost.count,
         lost_revenue=group.lost.revenue,
         lost_limit_days=group.lost.limit_days,
+        ltv_work=mul(check, purchases, lifetime) if ltv is not None and check and purchases and lifetime else None,
     )
 
 
