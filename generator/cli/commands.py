@@ -116,7 +116,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     else:
         segments = {s.id: s.name for s in loaded.plan.segments}
         width = stdout().width if sys.stdout.isatty() else 120
-        sys.stdout.write(printable(render_text(figures, width=width, segments=segments)))
+        sys.stdout.write(printable(render_text(figures, width=width, segments=segments, plan=loaded.plan)))
     return EXIT_OK
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.compute.measured import GroupFigures, MeasuredFigures, NpsSeries
+from generator.present.measured import MeasuredView
 from generator.render.jsonvalues import json_number as _n
 
 
@@ -118,3 +119,43 @@ def measured_json(m: MeasuredFigures) -> dict[str, Any]:
         ],
         "data_changed": m.data_changed,
     }
+
+
+def print_measured(console: Any, view: MeasuredView, language: str) -> None:
+    """The terminal's measured tables: assumed against measured with the gaps, then the rest."""
+    from rich.table import Table
+
+    from generator.present.i18n import t
+    from generator.present.measured import FIGURES, GAP_SHARE, gap_text
+
+    table = Table(title=t("measured.gaps", language), title_justify="left")
+    for i, column in enumerate(
+        ("measured.group", "measured.figure", "measured.assumed", "measured.measured", "measured.gap")
+    ):
+        table.add_column(t(column, language), justify="right" if i >= 2 else "left")
+    names = {
+        "average_check": "site.econ.average_check",
+        "purchases_per_year": "site.econ.purchases_per_year",
+        "lifetime_years": "site.econ.lifetime_years",
+        "ltv": "site.econ.ltv",
+    }
+    for group in view.groups:
+        for key in FIGURES:
+            cell = group.cells[key]
+            gap = gap_text(cell.gap, language)
+            if cell.gap is not None and abs(cell.gap) > GAP_SHARE:
+                gap += " !"
+            table.add_row(group.name, t(names[key], language), cell.assumed, cell.measured, gap)
+    console.print(table)
+    for line in view.sources:
+        console.print(line, markup=False)
+    for line in (view.lost, view.nps_now and f"{t('measured.nps_now', language)}: {view.nps_now} ({view.nps_over})"):
+        if line:
+            console.print(line, markup=False)
+    if view.refresh:
+        table = Table(title=t("measured.refresh", language), title_justify="left")
+        table.add_column(t("measured.page", language))
+        table.add_column(t("measured.why", language))
+        for url, _, why in view.refresh:
+            table.add_row(url, why)
+        console.print(table)
