@@ -18,7 +18,7 @@ import pytest
 
 from generator.cli import main
 from generator.importer.tables import sniff
-from tests.conftest import run_build
+from tests.conftest import ROOT, run_build
 
 DATA = Path("/work/shared/examples/data")
 TODAY = date(2026, 11, 22)
@@ -270,3 +270,48 @@ def test_pages_need_a_period(project: Path, capsys: pytest.CaptureFixture[str]) 
         == 2
     )
     assert "--period" in capsys.readouterr().err
+
+
+BUILD_AND_LIST_MODULES = """
+import sys
+from generator.cli import main
+code = main(["build", "--plans", sys.argv[1], "--site-dir", sys.argv[2], "--today", sys.argv[3], "--no-cache"])
+print(code, " ".join(sorted(m for m in sys.modules if m.startswith(("generator.", "openpyxl", "charset_normalizer", "pandas")))))
+"""
+READERS = ("generator.importer", "openpyxl", "charset_normalizer", "pandas")
+
+
+def test_the_build_never_imports_the_importer(project: Path, imported: dict[str, str], tmp_path: Path) -> None:
+    """The build reads the YAML aggregates only: its process never imports the importer or its
+    readers, and no module a worker runs imports them either (only the CLI's import command does)."""
+    import os
+    import sys
+
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            BUILD_AND_LIST_MODULES,
+            str(project / "plans"),
+            str(tmp_path / "site"),
+            TODAY.isoformat(),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+        env={**os.environ, "PLAYBOOK_CACHE_DIR": str(tmp_path / "cache")},
+    )
+    code, modules = run.stdout.strip().splitlines()[-1].split(" ", 1)
+    assert code == "0", run.stderr
+    assert not [m for m in modules.split() if m.startswith(READERS)]
+    assert "Измерено по данным клиента" in (tmp_path / "site" / "utf" / "economics" / "index.html").read_text("utf-8")
+    import ast
+
+    for path in (ROOT / "generator").rglob("*.py"):
+        if "importer" in path.parts or path == ROOT / "generator" / "cli" / "commands.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ImportFrom | ast.Import):
+                names = [node.module or ""] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]
+                assert not [n for n in names if n.startswith(READERS)], path
