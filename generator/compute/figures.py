@@ -27,7 +27,13 @@ from generator.compute.economics import EconomicsFigures, compute_economics
 from generator.compute.forecast import ForecastFigures, compute_forecast, forecast_basis
 from generator.compute.groups import group_economics
 from generator.compute.lint import LintWarning, compute_lint
-from generator.compute.measured import MeasuredFigures, compute_measured
+from generator.compute.measured import (
+    MeasuredFigures,
+    compute_measured,
+    with_measured_actuals,
+    with_measured_economics,
+)
+from generator.compute.measured_kpis import with_measured_kpis
 from generator.compute.schedule import CalendarFigures, compute_plan_calendar
 from generator.compute.steps import Step, compute_steps
 from generator.model import LoadedPlan, Plan
@@ -67,9 +73,11 @@ def compute_figures(loaded: LoadedPlan, today: date) -> Figures:
     with_economics = [s.id for s in plan.segments if s.economics is not None]
     groups = group_economics(plan)
     economics = compute_economics(plan.economics, [groups[i] for i in with_economics])
-    basis = forecast_basis(plan, today)
-    plan_vs_fact = compute_plan_vs_fact(plan, today)
-    checkpoints = compute_checkpoints(plan, today)
+    money_plan, taken = with_measured_economics(plan, loaded.measured)  # v3: forecast.basis measured
+    basis = forecast_basis(money_plan, today)
+    facts_plan = with_measured_actuals(money_plan, loaded.measured, today)  # v3: measured new customers
+    plan_vs_fact = compute_plan_vs_fact(facts_plan, today)
+    checkpoints = compute_checkpoints(with_measured_kpis(plan, loaded.measured), today)  # v3: KPI metrics
     corrections = compute_corrections(checkpoints)
     automation = compute_automation(plan)
     audit = compute_audit(plan, calendar, economics, automation)
@@ -85,17 +93,17 @@ def compute_figures(loaded: LoadedPlan, today: date) -> Figures:
         steps=compute_steps(plan),
         audit=audit,
         economics=economics,
-        forecast=compute_forecast(plan, today),
+        forecast=compute_forecast(money_plan, today),
         checkpoints=checkpoints,
         corrections=corrections,
         automation=automation,
         calendar=calendar,
         forecast_missing=basis.missing if basis is not None else (),
         plan_vs_fact=plan_vs_fact,
-        agenda=tuple(compute_agenda(plan, corrections, plan_vs_fact)),
+        agenda=tuple(compute_agenda(facts_plan, corrections, plan_vs_fact)),
         lint=compute_lint(loaded, today, audit, calendar, economics),
         locale=plan.business.locale,
-        measured=compute_measured(plan, loaded.measured, today),
+        measured=compute_measured(plan, loaded.measured, today, taken),
     )
 
 

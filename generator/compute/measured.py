@@ -13,7 +13,7 @@ from datetime import date
 
 from generator.compute.arithmetic import Arithmetic, mul
 from generator.compute.webdata import DemandFigures, RefreshItem, compute_demand, compute_refresh_queue
-from generator.model import Plan
+from generator.model import Actual, Economics, Plan, SegmentEconomics
 from generator.model.measured import DealGroup, Measured, NpsCounts, NpsGroup, Source
 
 MIN_RETENTION_CUSTOMERS = 10
@@ -108,6 +108,7 @@ class MeasuredFigures:
     visits: tuple[tuple[date, int, int | None], ...]
     provenance: tuple[Provenance, ...]
     data_changed: bool  # the plan's data section differs from the one measured/ was computed with (M120)
+    forecast_measured: tuple[str, ...] = ()  # forecast.basis measured: the "group.key" figures taken
 
 
 def _margin(plan: Plan, group: str) -> float | None:
@@ -212,7 +213,9 @@ def _provenance(measured: Measured) -> tuple[Provenance, ...]:
     return tuple(out)
 
 
-def compute_measured(plan: Plan, measured: Measured | None, today: date) -> MeasuredFigures | None:
+def compute_measured(
+    plan: Plan, measured: Measured | None, today: date, forecast_measured: tuple[str, ...] = ()
+) -> MeasuredFigures | None:
     """The measured figures of a plan with a `measured/` file; None without one."""
     if measured is None:
         return None
@@ -235,4 +238,72 @@ def compute_measured(plan: Plan, measured: Measured | None, today: date) -> Meas
         visits=tuple((v.month, v.visits, v.goal_completions) for v in measured.visits),
         provenance=_provenance(measured),
         data_changed=measured.data != plan.data,
+        forecast_measured=forecast_measured,
     )
+
+
+def measured_new_customers(measured: Measured | None, initiative: str) -> dict[date, int]:
+    """An initiative's measured new customers by month: full months where they are measured."""
+    if measured is None or measured.deals is None:
+        return {}
+    series = measured.deals.initiatives.get(initiative, [])
+    return {m.month: m.new_customers for m in series if m.new_customers is not None and not m.partial}
+
+
+def with_measured_actuals(plan: Plan, measured: Measured | None, today: date) -> Plan:
+    """The plan with each mapped initiative's measured new customers as its actuals, month by month;
+    a typed `actuals[].new_customers` wins (M117 warns when it differs). Spend stays typed."""
+    if measured is None or plan.strategy is None or plan.data is None or not plan.data.initiatives:
+        return plan
+    initiatives = []
+    for initiative in plan.strategy.initiatives:
+        found = measured_new_customers(measured, initiative.id) if initiative.id in plan.data.initiatives else {}
+        start = plan.forecast.start if plan.forecast and plan.forecast.start else None
+        found = {m: n for m, n in found.items() if m <= today and (start is None or m >= start)}
+        if not found:
+            initiatives.append(initiative)
+            continue
+        actuals = []
+        for actual in initiative.actuals:
+            month = actual.month.replace(day=1)
+            if actual.new_customers is None and month in found:
+                actual = actual.model_copy(update={"new_customers": float(found[month])})
+            found.pop(month, None)
+            actuals.append(actual)
+        actuals += [Actual.model_validate({"month": month, "new_customers": n}) for month, n in found.items()]
+        initiatives.append(initiative.model_copy(update={"actuals": sorted(actuals, key=lambda a: a.month)}))
+    strategy = plan.strategy.model_copy(update={"initiatives": initiatives})
+    return plan.model_copy(update={"strategy": strategy})
+
+
+def with_measured_economics(plan: Plan, measured: Measured | None) -> tuple[Plan, tuple[str, ...]]:
+    """`forecast.basis: measured`: each group's check, purchases a year and lifetime taken from the
+    measured economics where measured, from the plan otherwise; also which (group, key) were taken."""
+    if measured is None or measured.deals is None or plan.forecast is None or plan.forecast.basis != "measured":
+        return plan, ()
+    taken: list[str] = []
+    keys = ("average_check", "purchases_per_year", "lifetime_years")
+
+    def values(gid: str) -> dict[str, float]:
+        group = measured.deals.groups.get(gid) if measured.deals else None
+        if group is None:
+            return {}
+        figures = group_figures(gid, group, None)
+        found = {k: getattr(figures, k) for k in keys if getattr(figures, k) is not None}
+        taken.extend(f"{gid}.{k}" for k in found)
+        return found
+
+    update: dict[str, object] = {}
+    overall = values("all")
+    if overall:
+        base = plan.economics or Economics()
+        update["economics"] = base.model_copy(update=overall)
+    segments = []
+    for segment in plan.segments:
+        own = values(segment.id)
+        if own:
+            base_s = segment.economics or SegmentEconomics()
+            segment = segment.model_copy(update={"economics": base_s.model_copy(update=own)})
+        segments.append(segment)
+    update["segments"] = segments
+    return plan.model_copy(update=update), tuple(taken)

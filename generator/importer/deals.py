@@ -20,7 +20,7 @@ from generator.importer.recognise import Found
 from generator.importer.spans import Months, month_index, month_of
 from generator.model import Plan
 from generator.model.data import Mapping
-from generator.model.measured import DealGroup, DealMonth, Deals, Lost, Period, Window
+from generator.model.measured import DealGroup, DealMonth, Deals, Lost, Period, Span, Window
 
 WON = frozenset(cells.same(s) for s in ("Успешно реализовано", "Сделка успешна", "WON", "Closed Won"))
 SKIP_REASONS = ("no_date", "after_today", "outside_period", "duplicate", "not_won", "amount_not_positive")
@@ -281,8 +281,33 @@ def measure_deals(read: DealsRead, period: Period, plan: Plan) -> tuple[Deals, s
         groups=measured,
         initiatives={iid: _series(initiatives.get(iid, []), months, new_in) for iid in order_i},
         won_deals=len(deals),
+        spans=_spans(deals, plan),
     )
     return result, lost_keys
+
+
+def _spans(deals: list[Deal], plan: Plan) -> list[Span]:
+    """Distinct customers over each checkpoint span a KPI with metric `customers` asks for."""
+    from generator.compute.measured_kpis import checkpoint_spans
+
+    spans = checkpoint_spans(plan)
+    wanted = {
+        (span, kpi.segment, kpi.initiative)
+        for checkpoint in plan.checkpoints
+        for kpi in checkpoint.kpis
+        if kpi.metric == "customers" and (span := spans.get(checkpoint.date)) is not None
+    }
+    out = []
+    for (start, end), segment, initiative in sorted(wanted, key=lambda w: (w[0], w[1] or "", w[2] or "")):
+        customers = {
+            d.customer
+            for d in deals
+            if start <= d.day.replace(day=1) <= end
+            and (segment is None or d.segment == segment)
+            and (initiative is None or d.initiative == initiative)
+        }
+        out.append(Span(start=start, end=end, segment=segment, initiative=initiative, customers=len(customers)))
+    return out
 
 
 def _series(deals: list[Deal], months: Months, new_in: set[int]) -> list[DealMonth]:

@@ -118,6 +118,7 @@ def measured_json(m: MeasuredFigures) -> dict[str, Any]:
             for p in m.provenance
         ],
         "data_changed": m.data_changed,
+        "forecast_measured": list(m.forecast_measured),
     }
 
 
