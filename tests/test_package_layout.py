@@ -62,6 +62,7 @@ TESTED_ELSEWHERE: dict[str, tuple[str, str]] = {
     "present/site_steps.py": ("tests/render/test_site.py", "the pages of steps 1–5, 7, 8, through the golden pages"),
     "present/site.py": ("tests/render/test_site.py", "the pages' values, through the golden pages"),
     "write/lock.py": ("tests/cli/test_cli.py", "the plan lock, through the commands that edit plans"),
+    "render/charts/nps.py": ("tests/render/test_measured.py", "the NPS chart, with the measured figures it draws"),
     "render/charts/heatmap.py": ("tests/render/test_charts.py", "the charts package, tested as one module"),
     "render/charts/scores.py": ("tests/render/test_charts.py", "the charts package, tested as one module"),
     "render/charts/svg.py": ("tests/render/test_charts.py", "the charts package, tested as one module"),

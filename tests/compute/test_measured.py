@@ -39,3 +39,52 @@ def test_lifetime_at_most_20_years() -> None:
 def test_no_window_is_not_enough_history() -> None:
     g = group_figures("a", DealGroup(), 0.5)
     assert (g.average_check, g.purchases_per_year, g.retention, g.ltv) == (None, None, None, None)
+
+
+def test_measured_new_customers_fill_plan_against_fact_where_none_is_typed() -> None:
+    from datetime import date
+
+    from generator.compute.measured import with_measured_actuals
+    from generator.load.loader import load_text
+    from generator.model.measured import Measured
+
+    plan = load_text(
+        """\
+business: {name: T, language: en}
+strategy:
+  initiatives:
+    - id: x
+      title: X
+      actuals: [{month: 2026-02, spend: 10, new_customers: 9}, {month: 2026-03, spend: 20}]
+    - {id: y, title: Y}
+forecast: {start: 2026-01}
+data: {initiatives: {x: {sources: [s]}}}
+""",
+        today=date(2026, 6, 1),
+    )
+    series = [
+        {"month": "2025-12", "new_customers": 4},  # before the forecast: left out
+        {"month": "2026-01", "new_customers": 1},
+        {"month": "2026-02", "new_customers": 2},  # typed 9 wins
+        {"month": "2026-03", "new_customers": 3},  # fills the typed month without customers
+        {"month": "2026-04", "new_customers": None},  # not measured
+        {"month": "2026-05", "new_customers": 5, "partial": True},  # partial: left out
+    ]
+    measured = Measured.model_validate(
+        {
+            "deals": {
+                "period": {"start": "2025-01-01", "end": "2026-05-10"},
+                "measured_from": "2026-01",
+                "initiatives": {"x": series, "y": series},
+            }
+        }
+    )
+    merged = with_measured_actuals(plan, measured, date(2026, 6, 1))
+    assert merged.strategy is not None
+    x, y = merged.strategy.initiatives
+    assert [(f"{a.month:%Y-%m}", a.spend, a.new_customers) for a in x.actuals] == [
+        ("2026-01", None, 1),
+        ("2026-02", 10, 9),
+        ("2026-03", 20, 3),
+    ]
+    assert y.actuals == []  # no data mapping for y
