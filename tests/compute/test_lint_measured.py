@@ -16,15 +16,19 @@ strategy:
   initiatives:
     - id: x
       title: X
-      actuals: [{month: 2026-02, new_customers: 11}, {month: 2026-03, new_customers: 12}, {month: 2026-04, new_customers: 1}]
+      actuals:
+        - {month: 2026-02, new_customers: 11}
+        - {month: 2026-03, new_customers: 12}
+        - {month: 2026-04, new_customers: 1}
 data: {initiatives: {x: {sources: [s]}}}
 """
 MEASURED = """\
 version: 3
 data: {initiatives: {x: {sources: [s]}}}
 sources:
-  - {file: a.csv, sha256: %s, kind: deals, rows_read: 1, period: {start: '2025-01-01', end: '2026-05-31'}, imported: '2026-06-01'}
-  - {file: w.csv, sha256: %s, kind: wordstat, rows_read: 1, imported: '2026-04-01'}
+  - {file: a.csv, sha256: ZERO, kind: deals, rows_read: 1, imported: '2026-06-01',
+     period: {start: '2025-01-01', end: '2026-05-31'}}
+  - {file: w.csv, sha256: ONE, kind: wordstat, rows_read: 1, imported: '2026-04-01'}
 deals:
   period: {start: '2025-01-01', end: '2026-05-31'}
   window: {start: '2025-06-01', end: '2026-05-31'}
@@ -37,7 +41,7 @@ deals:
       - {month: 2026-02, new_customers: 10}
       - {month: 2026-03, new_customers: 10}
       - {month: 2026-04, new_customers: 0}
-""" % ("0" * 64, "1" * 64)
+""".replace("ZERO", "0" * 64).replace("ONE", "1" * 64)
 
 
 def _codes(tmp_path: Path, plan: str = PLAN) -> list[tuple[str, str]]:

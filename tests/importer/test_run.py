@@ -276,7 +276,8 @@ BUILD_AND_LIST_MODULES = """
 import sys
 from generator.cli import main
 code = main(["build", "--plans", sys.argv[1], "--site-dir", sys.argv[2], "--today", sys.argv[3], "--no-cache"])
-print(code, " ".join(sorted(m for m in sys.modules if m.startswith(("generator.", "openpyxl", "charset_normalizer", "pandas")))))
+wanted = ("generator.", "openpyxl", "charset_normalizer", "pandas")
+print(code, " ".join(sorted(m for m in sys.modules if m.startswith(wanted))))
 """
 READERS = ("generator.importer", "openpyxl", "charset_normalizer", "pandas")
 

@@ -16,8 +16,6 @@ def test_provenance_in_both_languages() -> None:
     assert _provenance(one, "ru") == "Опрос, 21 ответ, март 2025 — март 2025"
     ws = Provenance("wordstat", (), ("w.csv",), 5, None, None, date(2026, 11, 22))
     assert _provenance(ws, "ru") == "Вордстат, 5 строк, загружено 22 ноября 2026"
-        ws, "ru"
-    )
 
 
 def test_gap_text() -> None:
