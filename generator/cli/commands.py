@@ -234,7 +234,11 @@ def cmd_calendar(args: argparse.Namespace) -> int:
             f"{display_path(path)}: the plan has no 'content:' section; add one with at least "
             "'start: YYYY-MM-DD' to plan an article calendar"
         )
-    figures = compute_plan_calendar(loaded.plan, args.today or date.today())
+    today = args.today or date.today()
+    from generator.compute.webdata import measured_ideas, with_measured_volumes
+
+    plan = with_measured_volumes(loaded.plan, loaded.measured)  # v3: as the site's calendar has it
+    figures = compute_plan_calendar(plan, today, measured_ideas(loaded.plan, loaded.measured, today))
     assert figures is not None
     data = render_ics(loaded.slug, loaded.plan, figures) if args.format == "ics" else render_csv(loaded.plan, figures)
     if output is None:

@@ -36,6 +36,7 @@ from generator.compute.measured import (
 from generator.compute.measured_kpis import with_measured_kpis
 from generator.compute.schedule import CalendarFigures, compute_plan_calendar
 from generator.compute.steps import Step, compute_steps
+from generator.compute.webdata import MeasuredIdeas, measured_ideas, with_measured_volumes
 from generator.model import LoadedPlan, Plan
 
 
@@ -69,7 +70,8 @@ class Figures:
 def compute_figures(loaded: LoadedPlan, today: date) -> Figures:
     """All derived figures of a loaded plan on `today` (pure: same plan and day, same figures)."""
     plan = loaded.plan
-    calendar = compute_calendar_figures(plan, today)
+    ideas_input = measured_ideas(plan, loaded.measured, today)  # v3: uncovered demand, the refresh queue
+    calendar = compute_calendar_figures(with_measured_volumes(plan, loaded.measured), today, ideas_input)
     with_economics = [s.id for s in plan.segments if s.economics is not None]
     groups = group_economics(plan)
     economics = compute_economics(plan.economics, [groups[i] for i in with_economics])
@@ -107,6 +109,8 @@ def compute_figures(loaded: LoadedPlan, today: date) -> Figures:
     )
 
 
-def compute_calendar_figures(plan: Plan, today: date) -> CalendarFigures | None:
+def compute_calendar_figures(
+    plan: Plan, today: date, measured: MeasuredIdeas | None = None
+) -> CalendarFigures | None:
     """The article calendar (computed by `generator.compute.schedule`), or None without a `content` section."""
-    return compute_plan_calendar(plan, today)
+    return compute_plan_calendar(plan, today, measured)

@@ -19,11 +19,12 @@ earlier slot has planned.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from generator.compute.ideas import Idea, normalise_title
 from generator.compute.slots import EntryKind, LogEntry, Slot
+from generator.compute.webdata import RefreshItem, url_key
 from generator.model import Segment
 
 REPURPOSE_KINDS = frozenset({"social", "messenger", "forum", "maps", "email"})
@@ -76,6 +77,7 @@ class Planner:
     by_key: dict[str, Article] = field(default_factory=dict)
     next_idea: int = 0
     turn: int = 0  # the repurpose round-robin: index of the next article to consider
+    refresh_first: list[RefreshItem] = field(default_factory=list)  # v3: the refresh queue, step 6 first
 
     def add_logged(self, entry: LogEntry, topic: Topic, count: int) -> None:
         """A log entry that is an article (new or refresh): a new article, or a later write of one."""
@@ -125,6 +127,8 @@ class Planner:
             idea = self.queue[self.next_idea]
             self.next_idea += 1
             return self.new(day, idea, is_today)
+        if self.refresh_first:  # v3: pages the search statistics say to refresh, before the log's rule
+            return self._measured_refresh(day, self.refresh_first.pop(0), is_today)
         oldest = min(self.articles, key=lambda a: (a.last_written, a.order), default=None)
         if oldest is not None and (day - oldest.last_written).days >= self.refresh_after_days:
             slot = self._article_slot(day, "refresh", oldest, is_today)
@@ -134,6 +138,16 @@ class Planner:
         if repurpose is not None:
             return repurpose
         return Slot(date=day, kind="research", is_today=is_today)
+
+    def _measured_refresh(self, day: date, item: RefreshItem, is_today: bool) -> Slot:
+        """A refresh of a page of the refresh queue: the logged article when its URL is known."""
+        key = url_key(item.url)
+        article = next((a for a in self.articles if a.url and url_key(a.url) == key), None)
+        if article is None:
+            return Slot(date=day, kind="refresh", title=item.url, url=item.url, refresh_item=item, is_today=is_today)
+        slot = replace(self._article_slot(day, "refresh", article, is_today), refresh_item=item)
+        article.last_written = day
+        return slot
 
     def _article_slot(
         self, day: date, kind: EntryKind, article: Article, is_today: bool, place: Place | None = None

@@ -45,12 +45,14 @@ from generator.compute.ideas import (
     Idea,
     every_idea,
     idea_queue,
+    make_idea,
     normalise_title,
     read_coverage,
 )
 from generator.compute.occasions import occasion_ideas, place_occasions
 from generator.compute.planner import Planner, Topic, repurpose_places
 from generator.compute.slots import CalendarFigures, EntryKind, LogEntry, Slot, SlotKind
+from generator.compute.webdata import MeasuredIdeas
 from generator.model import WEEKDAYS, Competitor, Content, Plan, Publication, Segment
 
 __all__ = [
@@ -198,6 +200,7 @@ def compute_calendar(
     today: date,
     competitors: Sequence[Competitor] = (),
     language: str = "ru",
+    measured: MeasuredIdeas | None = None,
 ) -> CalendarFigures:
     """The calendar of `content` as seen on `today`: every slot, judged or planned, and the statistics."""
     end = content.end or default_end(content.start)
@@ -218,6 +221,9 @@ def compute_calendar(
     free = [d for d in dates if d > today or (d == today and not by_day.get(d))]
     placed = place_occasions(occasion_ideas(content, end, today, language, coverage), free, content.lead_days)
     planner.queue = idea_queue(content, segments, competitors, coverage, language, taken=placed.values())
+    if measured is not None:  # v3: uncovered demand after the plan's own queries; the refresh queue
+        planner.queue = with_uncovered_demand(planner.queue, measured.demand, coverage, language)
+        planner.refresh_first = list(measured.refresh)
 
     days: list[Slot] = []
     for day in dates:
@@ -281,8 +287,28 @@ def _figures(
     )
 
 
-def compute_plan_calendar(plan: Plan, today: date) -> CalendarFigures | None:
-    """A plan's calendar (its segments, competitors and language), or None without `content`."""
+def compute_plan_calendar(plan: Plan, today: date, measured: MeasuredIdeas | None = None) -> CalendarFigures | None:
+    """A plan's calendar (its segments, competitors and language), or None without `content`;
+    `measured`: what the client's data adds to the idea engine (v3)."""
     if plan.content is None:
         return None
-    return compute_calendar(plan.content, plan.segments, today, plan.competitors, plan.business.language)
+    return compute_calendar(plan.content, plan.segments, today, plan.competitors, plan.business.language, measured)
+
+
+def with_uncovered_demand(
+    queue: list[Idea], demand: Sequence[tuple[str, int]], coverage: Coverage, language: str
+) -> list[Idea]:
+    """The idea queue with Wordstat's uncovered phrases as demand ideas right after the plan's own
+    demand (step 2), each once and none already written."""
+    titles = {normalise_title(i.title) for i in queue} | set(coverage.titles)
+    ids = {i.id for i in queue}
+    extra = []
+    for phrase, count in demand:
+        idea = make_idea("demand", phrase, language, None, query=phrase, monthly_volume=count)
+        if idea.id in ids or normalise_title(idea.title) in titles or coverage.covers(idea):
+            continue
+        ids.add(idea.id)
+        titles.add(normalise_title(idea.title))
+        extra.append(idea)
+    after = max((n + 1 for n, i in enumerate(queue) if i.source in ("backlog", "demand")), default=0)
+    return [*queue[:after], *extra, *queue[after:]]

@@ -101,6 +101,47 @@ class RefreshItem:
         return (self.clicks_before or 0) - (self.clicks_after or 0)
 
 
+@dataclass(frozen=True)
+class MeasuredIdeas:
+    """What the client's data gives the idea engine: uncovered demand (step 2, after the plan's own
+    queries) and the refresh queue (step 6, before the log-based rule)."""
+
+    demand: tuple[tuple[str, int], ...] = ()  # (phrase, searches a month), biggest first
+    refresh: tuple[RefreshItem, ...] = ()
+
+
+def measured_ideas(plan: Plan, measured: Measured | None, today: date) -> MeasuredIdeas | None:
+    """The idea engine's measured input, or None without measured/."""
+    if measured is None:
+        return None
+    demand = compute_demand(plan, measured.wordstat)
+    return MeasuredIdeas(demand.uncovered if demand else (), compute_refresh_queue(plan, measured, today))
+
+
+def with_measured_volumes(plan: Plan, measured: Measured | None) -> Plan:
+    """The plan's demand queries with the measured volume where none is typed (the idea engine's order)."""
+    demand = compute_demand(plan, measured.wordstat if measured else None)
+    if demand is None:
+        return plan
+    volumes = {(q.segment, q.query): q.measured for q in demand.queries if q.typed is None and q.measured is not None}
+    if not volumes:
+        return plan
+    segments = [
+        s.model_copy(
+            update={
+                "demand": [
+                    d.model_copy(update={"monthly_volume": volumes[(s.id, d.query)]})
+                    if (s.id, d.query) in volumes
+                    else d
+                    for d in s.demand
+                ]
+            }
+        )
+        for s in plan.segments
+    ]
+    return plan.model_copy(update={"segments": segments})
+
+
 def _days(period: PagesPeriod) -> int:
     return (period.end - period.start).days + 1
 

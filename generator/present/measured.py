@@ -12,6 +12,7 @@ from typing import Any
 from generator.compute.figures import Figures
 from generator.compute.groups import group_economics
 from generator.compute.measured import GroupFigures, MeasuredFigures, Provenance
+from generator.compute.webdata import RefreshItem
 from generator.model import LoadedPlan, Plan
 from generator.present.format import fmt_count, fmt_months
 from generator.present.i18n import (
@@ -129,16 +130,17 @@ def _assumed(plan: Plan) -> dict[str, dict[str, float | None]]:
     return out
 
 
-def _why(item: object, lang: str) -> str:
-    reason = item.reason  # type: ignore[attr-defined]
+def refresh_reason(item: RefreshItem, lang: str) -> str:
+    """Why a page is in the refresh queue, with the numbers ("clicks 120 → 70 over the last 3 months")."""
+    reason = item.reason
     if reason == "declining":
         return t("measured.why.declining", lang).format(
-            before=fmt_number(item.clicks_before, lang),  # type: ignore[attr-defined]
-            after=fmt_number(item.clicks_after, lang),  # type: ignore[attr-defined]
-            months=fmt_months(item.months or 1, lang),  # type: ignore[attr-defined]
+            before=fmt_number(item.clicks_before, lang),
+            after=fmt_number(item.clicks_after, lang),
+            months=fmt_months(item.months or 1, lang),
         )
     if reason == "within_reach":
-        impressions = item.impressions or 0  # type: ignore[attr-defined]
+        impressions = item.impressions or 0
         shown = (
             fmt_count(impressions, t("measured.impression_unit", lang), lang)
             if lang == "ru"
@@ -146,9 +148,9 @@ def _why(item: object, lang: str) -> str:
         )
         return t("measured.why.within_reach", lang).format(
             position=fmt_decimal(item.position, lang, 1),
-            impressions=shown,  # type: ignore[attr-defined]
+            impressions=shown,
         )
-    return t("measured.why.stale", lang).format(date=fmt_date(item.lastmod, lang))  # type: ignore[attr-defined]
+    return t("measured.why.stale", lang).format(date=fmt_date(item.lastmod, lang))
 
 
 def measured_view(figures: Figures, plan: Plan) -> MeasuredView | None:
@@ -201,7 +203,7 @@ def measured_view(figures: Figures, plan: Plan) -> MeasuredView | None:
         uncovered=tuple(
             (phrase, fmt_number(count, lang)) for phrase, count in (m.demand.uncovered if m.demand else ())
         ),
-        refresh=tuple((r.url, r.reason, _why(r, lang)) for r in m.refresh_queue),
+        refresh=tuple((r.url, r.reason, refresh_reason(r, lang)) for r in m.refresh_queue),
         funnel=(
             (t("measured.visits", lang), fmt_number(m.funnel.visits, lang)),
             (t("measured.goal_completions", lang), fmt_number(m.funnel.goal_completions, lang)),

@@ -120,3 +120,38 @@ def test_refresh_queue_reasons_and_order() -> None:
         ("/old/", "stale"),
     ]
     assert (queue[0].clicks_before, queue[0].clicks_after) == (100, 50)
+
+
+def test_the_idea_engine_takes_uncovered_demand_and_the_refresh_queue() -> None:
+    from generator.compute.schedule import compute_plan_calendar
+    from generator.compute.webdata import MeasuredIdeas, RefreshItem
+    from generator.present.briefs import brief_lines
+
+    plan = load_text(
+        """\
+business: {name: T, language: ru}
+segments: [{id: a, name: A, demand: [{query: свой запрос, monthly_volume: 10}]}]
+content:
+  start: 2026-11-23
+  end: 2026-12-05
+  cadence: daily
+  refresh_after_days: 90
+  published:
+    - {date: 2026-01-10, title: Старая статья, url: "https://site.example/old/"}
+""",
+        today=date(2026, 11, 22),
+    )
+    item = RefreshItem("https://site.example/old", "declining", 120, 70, 3)
+    measured = MeasuredIdeas(demand=(("чужая фраза", 500), ("свой запрос", 400)), refresh=(item,))
+    calendar = compute_plan_calendar(plan, date(2026, 11, 22), measured)
+    assert calendar is not None
+    slots = [(s.kind, s.source, s.title) for s in calendar.days]
+    assert slots[0][:2] == ("new", "demand") and "Свой запрос" in (slots[0][2] or "")  # the plan's own first
+    assert slots[1][:2] == ("new", "demand") and "Чужая фраза" in (slots[1][2] or "")  # then uncovered demand
+    assert [s[1] for s in slots[2:7]] == ["angle"] * 5  # the five angles on the plan's query (steps 3–5)
+    assert slots[7][0] == "refresh"  # step 6: the refresh queue first
+    refresh = [s for s in calendar.days if s.kind == "refresh"]
+    assert len(refresh) == 1  # then the log's rule: the article was just refreshed; nothing else is old
+    assert refresh[0].refresh_item == item and refresh[0].title == "Старая статья"  # the logged article
+    lines = brief_lines(refresh[0], "ru", {}, 30)
+    assert "Почему: клики 120 → 70 за последние 3 месяца" in lines
