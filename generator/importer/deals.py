@@ -86,8 +86,8 @@ def customer_key(row: list[Any], found: Found) -> tuple[str, str] | None:
         if value:
             return ("email", value.lower())
     for name, kind in (("contact_id", "id"), ("contact", "name")):
-        i = found.one(name)
-        value = _first(row, i) if i is not None else ""
+        index = found.one(name)
+        value = _first(row, index) if index is not None else ""
         if value:
             return (kind, cells.same(value) if kind == "name" else value)
     return None

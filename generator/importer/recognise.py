@@ -101,6 +101,7 @@ class Found:
 def _match(columns: tuple[Column, ...], header: list[str], mapped: dict[str, str]) -> dict[str, list[int]]:
     found: dict[str, list[int]] = {}
     for column in columns:
+        names: tuple[str, ...]
         if column.field in mapped:
             names = (cells.header(mapped[column.field]),)
             contains = False

@@ -190,7 +190,7 @@ def _source(export: Export, kind: str, stats: deals_mod.FileStats, today: date) 
     return Source(
         file=export.path.name,
         sha256=export.sha256,
-        kind=kind,  # type: ignore[arg-type]
+        kind=kind,
         system=stats.system,
         rows_read=stats.rows_read,
         rows_skipped=sum(skipped.values()),

@@ -188,7 +188,7 @@ def _xlsx_tables(name: str, data: bytes) -> list[Table]:
     tables = []
     for sheet in book.worksheets:
         rows = [list(r) for r in sheet.iter_rows(values_only=True)]
-        tables.append(Table(f"{name}:{sheet.title}", lambda rows=rows: iter(rows)))
+        tables.append(Table(f"{name}:{sheet.title}", _rows_of(rows)))
     book.close()
     return tables
 
@@ -212,8 +212,16 @@ def _zip_tables(name: str, data: bytes) -> list[Table]:
                 tables.extend(_zip_tables(shown, inner))
                 continue
             utf8 = _is_utf8(inner)
-            tables.extend(_text_tables(shown, inner[:SAMPLE], utf8, lambda enc, b=inner: _text_stream(b, enc)))
+            tables.extend(_text_tables(shown, inner[:SAMPLE], utf8, _opener_of(inner)))
         return tables
+
+
+def _rows_of(rows: list[Row]) -> Callable[[], Iterator[Row]]:
+    return lambda: iter(rows)
+
+
+def _opener_of(data: bytes) -> Callable[[str], io.TextIOWrapper]:
+    return lambda enc: _text_stream(data, enc)
 
 
 def _is_utf8(data: bytes) -> bool:

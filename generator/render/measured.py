@@ -150,9 +150,10 @@ def print_measured(console: Any, view: MeasuredView, language: str) -> None:
     console.print(table)
     for line in view.sources:
         console.print(line, markup=False)
-    for line in (view.lost, view.nps_now and f"{t('measured.nps_now', language)}: {view.nps_now} ({view.nps_over})"):
-        if line:
-            console.print(line, markup=False)
+    nps = f"{t('measured.nps_now', language)}: {view.nps_now} ({view.nps_over})" if view.nps_now else None
+    for text in (view.lost, nps):
+        if text:
+            console.print(text, markup=False)
     if view.refresh:
         table = Table(title=t("measured.refresh", language), title_justify="left")
         table.add_column(t("measured.page", language))
