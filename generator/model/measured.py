@@ -11,23 +11,31 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from generator.model.data import DataSection
-from generator.model.values import Count, Day, Money, Month, Section, Text
+from generator.model.values import Count, Day, Money, Month, Text
+
+
+class Record(BaseModel):
+    """A part of the measured file: unknown keys are errors, values frozen (not a plan section, so
+    not in the plan's reference tables)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
 
 KINDS = ("deals", "nps", "wordstat", "pages", "sitemap", "visits")
 Kind = Literal["deals", "nps", "wordstat", "pages", "sitemap", "visits"]
 
 
-class Period(Section):
+class Period(Record):
     """Dates from and to, both included."""
 
     start: Day = Field(description="First day")
     end: Day = Field(description="Last day")
 
 
-class Source(Section):
+class Source(Record):
     """One imported file: what it was and what was read of it."""
 
     file: Text = Field(description="The export's file name (no folder)")
@@ -41,7 +49,7 @@ class Source(Section):
     imported: Day = Field(description="The day it was imported (--today)")
 
 
-class DealMonth(Section):
+class DealMonth(Record):
     """One month of won deals of a group."""
 
     month: Month = Field(description="YYYY-MM")
@@ -54,7 +62,7 @@ class DealMonth(Section):
     )
 
 
-class Window(Section):
+class Window(Record):
     """A group's figures over the window and the previous window (the 12 full months each)."""
 
     won_deals: Count = Field(description="Won deals in the window")
@@ -64,7 +72,7 @@ class Window(Section):
     retained: Count | None = Field(None, description="Customers with a won deal in both windows")
 
 
-class Lost(Section):
+class Lost(Record):
     """Customers with two or more won deals who have not come back in time (win-back)."""
 
     count: Count = Field(0, description="Lost customers")
@@ -72,7 +80,7 @@ class Lost(Section):
     limit_days: float | None = Field(None, description="The days of silence after which a customer is lost")
 
 
-class DealGroup(Section):
+class DealGroup(Record):
     """Won deals of the whole plan, one segment or the unassigned deals."""
 
     months: list[DealMonth] = Field(default_factory=list, description="Per month of the data period")
@@ -80,7 +88,7 @@ class DealGroup(Section):
     lost: Lost = Field(default_factory=Lost, description="Lost customers of this group")
 
 
-class Deals(Section):
+class Deals(Record):
     """What the latest deals import measured."""
 
     period: Period = Field(description="The data period")
@@ -97,7 +105,7 @@ class Deals(Section):
     spans: list[Span] = Field(default_factory=list, description="Distinct customers over the checkpoints' spans")
 
 
-class Span(Section):
+class Span(Record):
     """Distinct customers over months from–to, for a KPI with metric customers."""
 
     start: Month = Field(description="First month")
@@ -107,7 +115,7 @@ class Span(Section):
     customers: Count = Field(description="Distinct customers with a won deal over the span")
 
 
-class NpsCounts(Section):
+class NpsCounts(Record):
     """Survey answers by band."""
 
     promoters: Count = Field(0, description="Scores 9–10")
@@ -115,7 +123,7 @@ class NpsCounts(Section):
     detractors: Count = Field(0, description="Scores 0–6")
 
 
-class NpsMonth(Section):
+class NpsMonth(Record):
     """One month of survey answers."""
 
     month: Month = Field(description="YYYY-MM")
@@ -132,14 +140,14 @@ class NpsCurrent(NpsCounts):
     end: Day = Field(description="Last day of the survey period")
 
 
-class NpsGroup(Section):
+class NpsGroup(Record):
     """Survey answers of the whole plan or one segment."""
 
     months: list[NpsMonth] = Field(default_factory=list, description="Per month")
     current: NpsCurrent | None = Field(None, description="The current NPS's answers")
 
 
-class NpsData(Section):
+class NpsData(Record):
     """What the latest survey import measured."""
 
     period: Period = Field(description="The survey period")
@@ -147,21 +155,21 @@ class NpsData(Section):
     segments: dict[str, NpsGroup] = Field(default_factory=dict, description="Segment id (or unassigned) → answers")
 
 
-class Phrase(Section):
+class Phrase(Record):
     """A Wordstat phrase and its monthly count."""
 
     phrase: Text = Field(description="The phrase as exported")
     count: Count = Field(description="Searches a month")
 
 
-class Wordstat(Section):
+class Wordstat(Record):
     """The latest Wordstat import."""
 
     imported: Day = Field(description="Day of the import")
     phrases: list[Phrase] = Field(default_factory=list, description="Phrases, biggest first")
 
 
-class Page(Section):
+class Page(Record):
     """A page's search statistics over one period."""
 
     url: Text = Field(description="The page's URL")
@@ -170,7 +178,7 @@ class Page(Section):
     position: float | None = Field(None, description="Average position (weighted by impressions)")
 
 
-class PagesPeriod(Section):
+class PagesPeriod(Record):
     """One Search Console / Webmaster export."""
 
     start: Day = Field(description="First day")
@@ -178,21 +186,21 @@ class PagesPeriod(Section):
     pages: list[Page] = Field(default_factory=list, description="Pages")
 
 
-class SitemapUrl(Section):
+class SitemapUrl(Record):
     """One URL of the sitemap."""
 
     url: Text = Field(description="loc")
     lastmod: Day | None = Field(None, description="lastmod's date, if any")
 
 
-class Sitemap(Section):
+class Sitemap(Record):
     """The latest sitemap import."""
 
     imported: Day = Field(description="Day of the import")
     urls: list[SitemapUrl] = Field(default_factory=list, description="URLs")
 
 
-class VisitMonth(Section):
+class VisitMonth(Record):
     """One month of site statistics."""
 
     month: Month = Field(description="YYYY-MM")
@@ -200,7 +208,7 @@ class VisitMonth(Section):
     goal_completions: Count | None = Field(None, description="Goal completions (key events)")
 
 
-class Measured(Section):
+class Measured(Record):
     """Aggregates measured in a client's exports by `playbook import` (no personal data)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, title="playbook measured figures")
