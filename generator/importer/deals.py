@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
 from generator.importer import cells
 from generator.importer.recognise import Found
-from generator.importer.spans import Months, month_index, month_of
+from generator.importer.spans import Months, month_of
 from generator.model import Plan
 from generator.model.data import Mapping
 from generator.model.measured import DealGroup, DealMonth, Deals, Lost, Period, Span, Window
@@ -29,7 +29,7 @@ _DIGITS = re.compile(r"\D+")
 UNASSIGNED = "unassigned"
 
 
-@dataclass
+@dataclass(slots=True)
 class Deal:
     """A won deal as the figures need it (no personal data but the opaque customer key)."""
 
@@ -40,6 +40,7 @@ class Deal:
     customer: tuple[str, str]
     segment: str
     initiative: str
+    month: int = 0  # month_index(day), computed once
 
 
 @dataclass
@@ -110,6 +111,17 @@ class Matcher:
         self.segments = [(sid, _sets(segments[sid])) for sid in order_s]
         self.initiatives = [(iid, _sets(initiatives[iid])) for iid in order_i]
         self.won = WON | {cells.same(s) for s in (data.won_stages if data else [])}
+        self._cache: dict[tuple[str, str, tuple[str, ...]], tuple[str, str]] = {}
+
+    def match_cells(self, tags: str, pipeline: str, sources: tuple[str, ...]) -> tuple[str, str]:
+        """(segment, initiative) of a deal's raw cells; deals repeat the same few combinations: cached."""
+        key = (tags, pipeline, sources)
+        found = self._cache.get(key)
+        if found is None:
+            tag_set = {cells.same(t) for t in _SPLIT.split(tags) if t.strip()}
+            found = self.match(tag_set, cells.same(pipeline), {cells.same(s) for s in sources} - {""})
+            self._cache[key] = found
+        return found
 
     def match(self, tags: set[str], pipeline: str, sources: set[str]) -> tuple[str, str]:
         """(segment id, initiative id), either `unassigned`."""
@@ -146,16 +158,15 @@ def read_deals(
     for found in tables:
         stats = FileStats(system=system_of(found))
         out.stats.append(stats)
-        col = {name: found.one(name) for name in ("closed", "created", "amount", "stage", "tags", "pipeline", "id")}
-        sources = found.columns.get("source", [])
         if keep_contacts and not out.contact_header:
             out.contact_header = [found.header[i] for i in _contact_columns(found)]
+        reader = _RowReader(found, matcher, today, period, stats, seen)
         for row in found.data():
-            if not any(cells.text(c) for c in row):
+            if not any(row):
                 continue
             order += 1
             stats.rows_read += 1
-            reason, deal = _read_row(row, col, sources, found, matcher, today, period, stats, seen, order)
+            reason, deal = reader.read(row, order)
             if reason:
                 stats.skipped[reason] += 1
                 continue
@@ -174,46 +185,85 @@ def _cell(row: list[Any], i: int | None) -> Any:
     return row[i] if i is not None and i < len(row) else None
 
 
-def _read_row(
-    row: list[Any],
-    col: dict[str, int | None],
-    sources: list[int],
-    found: Found,
-    matcher: Matcher,
-    today: date,
-    period: Period | None,
-    stats: FileStats,
-    seen: set[tuple[str | None, str]],
-    order: int,
-) -> tuple[str | None, Deal | None]:
-    when = cells.stamp(_cell(row, col["closed"])) if cells.text(_cell(row, col["closed"])) else None
-    if when is None:
-        when = cells.stamp(_cell(row, col["created"]))
-    if when is None:
-        return "no_date", None
-    day = when[0]
-    if day > today:
-        return "after_today", None
-    if period is not None and not period.start <= day <= period.end:
-        return "outside_period", None
-    stats.first = day if stats.first is None or day < stats.first else stats.first
-    stats.last = day if stats.last is None or day > stats.last else stats.last
-    ident = cells.text(_cell(row, col["id"]))
-    if ident:
-        if (stats.system, ident) in seen:
-            return "duplicate", None
-        seen.add((stats.system, ident))
-    if col["stage"] is not None and cells.same(cells.text(_cell(row, col["stage"]))) not in matcher.won:
-        return "not_won", None
-    amount = cells.number(_cell(row, col["amount"])) or 0.0
-    if amount <= 0:
-        return "amount_not_positive", None
-    tags = {cells.same(t) for t in _SPLIT.split(cells.text(_cell(row, col["tags"]))) if t.strip()}
-    pipeline = cells.same(cells.text(_cell(row, col["pipeline"])))
-    source_set = {cells.same(cells.text(_cell(row, i))) for i in sources} - {""}
-    segment, initiative = matcher.match(tags, pipeline, source_set)
-    customer = customer_key(row, found) or ("deal", str(order))
-    return None, Deal(day, when[1], order, amount, customer, segment, initiative)
+def _text(row: list[Any], i: int | None) -> str:
+    """A cell as trimmed text; CSV cells are text already (the common, fast case)."""
+    if i is None or i >= len(row):
+        return ""
+    value = row[i]
+    return value.strip() if isinstance(value, str) else cells.text(value)
+
+
+class _RowReader:
+    """One deals table's rows → won deals; the columns looked up once, repeated cells cached
+    (a CRM export repeats its customers, stages, tags and sources thousands of times)."""
+
+    def __init__(
+        self,
+        found: Found,
+        matcher: Matcher,
+        today: date,
+        period: Period | None,
+        stats: FileStats,
+        seen: set[tuple[str | None, str]],
+    ) -> None:
+        self.found, self.matcher, self.today, self.period = found, matcher, today, period
+        self.stats, self.seen = stats, seen
+        col = {name: found.one(name) for name in ("closed", "created", "amount", "stage", "tags", "pipeline", "id")}
+        self.closed, self.created, self.amount, self.stage = col["closed"], col["created"], col["amount"], col["stage"]
+        self.tags, self.pipeline, self.ident = col["tags"], col["pipeline"], col["id"]
+        self.sources = found.columns.get("source", [])
+        contact = [found.one("contact_id"), found.one("contact")]
+        self.key_columns = [
+            *found.columns.get("phone", []),
+            *found.columns.get("email", []),
+            *(i for i in contact if i is not None),
+        ]
+        self.keys: dict[tuple[Any, ...], tuple[str, str] | None] = {}
+        self.stages: dict[str, bool] = {}
+
+    def read(self, row: list[Any], order: int) -> tuple[str | None, Deal | None]:
+        """(skip reason, None) or (None, the won deal): the first reason that applies."""
+        closed = _cell(row, self.closed)
+        when = cells.stamp(closed) if closed not in (None, "") else None
+        if when is None:
+            when = cells.stamp(_cell(row, self.created))
+        if when is None:
+            return "no_date", None
+        day = when[0]
+        if day > self.today:
+            return "after_today", None
+        period, stats = self.period, self.stats
+        if period is not None and not period.start <= day <= period.end:
+            return "outside_period", None
+        if stats.first is None or day < stats.first:
+            stats.first = day
+        if stats.last is None or day > stats.last:
+            stats.last = day
+        ident = _text(row, self.ident)
+        if ident:
+            if (stats.system, ident) in self.seen:
+                return "duplicate", None
+            self.seen.add((stats.system, ident))
+        if self.stage is not None:
+            stage = _text(row, self.stage)
+            won = self.stages.get(stage)
+            if won is None:
+                won = self.stages[stage] = cells.same(stage) in self.matcher.won
+            if not won:
+                return "not_won", None
+        amount = cells.number(_cell(row, self.amount)) or 0.0
+        if amount <= 0:
+            return "amount_not_positive", None
+        segment, initiative = self.matcher.match_cells(
+            _text(row, self.tags), _text(row, self.pipeline), tuple(_text(row, i) for i in self.sources)
+        )
+        raw = tuple(_cell(row, i) for i in self.key_columns)
+        if raw in self.keys:
+            customer = self.keys[raw]
+        else:
+            customer = self.keys[raw] = customer_key(row, self.found)
+        month = day.year * 12 + day.month - 1
+        return None, Deal(day, when[1], order, amount, customer or ("deal", str(order)), segment, initiative, month)
 
 
 def _contact_columns(found: Found) -> list[int]:
@@ -254,32 +304,31 @@ def measure_deals(read: DealsRead, period: Period, plan: Plan) -> tuple[Deals, s
         first_of.setdefault(deal.customer, deal)
     group_ids = ["all", *[s for s, _ in Matcher(plan).segments], UNASSIGNED]
     groups: dict[str, list[Deal]] = defaultdict(list)
-    initiatives: dict[str, list[Deal]] = defaultdict(list)
     for deal in deals:
         groups["all"].append(deal)
         groups[deal.segment].append(deal)
-        initiatives[deal.initiative].append(deal)
     new_in = {id(d) for d in first_of.values()}
     window = months.window(0)
     previous = months.window(1)
     measured: dict[str, DealGroup] = {}
     purchases: dict[str, float] = {}
+    order_i = [i for i, _ in Matcher(plan).initiatives] + [UNASSIGNED]
+    group_series, initiative_series = _all_series(deals, months, new_in, group_ids, order_i)
     for gid in group_ids:
-        series = _series(groups.get(gid, []), months, new_in)
+        series = group_series[gid]
         win = _window(groups.get(gid, []), window, previous)
         measured[gid] = DealGroup(months=series, window=win)
         if win is not None and win.customers:
             purchases[gid] = win.won_deals / win.customers
     lost, lost_keys = _lost(deals, period, purchases)
     measured = {gid: g.model_copy(update={"lost": lost.get(gid, Lost())}) for gid, g in measured.items()}
-    order_i = [i for i, _ in Matcher(plan).initiatives] + [UNASSIGNED]
     result = Deals(
         period=period,
         window=window,
         previous_window=previous,
         measured_from=months.measured_from,
         groups=measured,
-        initiatives={iid: _series(initiatives.get(iid, []), months, new_in) for iid in order_i},
+        initiatives=initiative_series,
         won_deals=len(deals),
         spans=_spans(deals, plan),
     )
@@ -310,29 +359,43 @@ def _spans(deals: list[Deal], plan: Plan) -> list[Span]:
     return out
 
 
-def _series(deals: list[Deal], months: Months, new_in: set[int]) -> list[DealMonth]:
-    won: Counter[int] = Counter()
-    revenue: defaultdict[int, float] = defaultdict(float)
-    customers: defaultdict[int, set[tuple[str, str]]] = defaultdict(set)
-    new: Counter[int] = Counter()
+def _all_series(
+    deals: list[Deal], months: Months, new_in: set[int], groups: list[str], initiatives: list[str]
+) -> tuple[dict[str, list[DealMonth]], dict[str, list[DealMonth]]]:
+    """Every group's and initiative's monthly series: one pass over the deals into the few
+    (segment, initiative, month) cells, then each series summed from its cells."""
+    cells_: dict[tuple[str, str, int], list[Any]] = {}
     for deal in deals:
-        m = month_index(deal.day)
-        won[m] += 1
-        revenue[m] += deal.amount
-        customers[m].add(deal.customer)
+        key = (deal.segment, deal.initiative, deal.month)
+        cell = cells_.get(key)
+        if cell is None:
+            cell = cells_[key] = [0, 0.0, set(), 0]
+        cell[0] += 1
+        cell[1] += deal.amount
+        cell[2].add(deal.customer)
         if id(deal) in new_in:
-            new[m] += 1
-    return [
-        DealMonth(
-            month=month_of(m),
-            partial=not months.full(m),
-            won_deals=won[m],
-            revenue=revenue[m],
-            customers=len(customers[m]),
-            new_customers=new[m] if months.new_measured(m) else None,
-        )
-        for m in months.indexes()
-    ]
+            cell[3] += 1
+
+    def series(match: Callable[[str, str], bool]) -> list[DealMonth]:
+        out = []
+        for m in months.indexes():
+            own = [c for (seg, ini, month), c in cells_.items() if month == m and match(seg, ini)]
+            customers: set[tuple[str, str]] = set().union(*(c[2] for c in own)) if own else set()
+            out.append(
+                DealMonth(
+                    month=month_of(m),
+                    partial=not months.full(m),
+                    won_deals=sum(c[0] for c in own),
+                    revenue=sum(c[1] for c in own),
+                    customers=len(customers),
+                    new_customers=sum(c[3] for c in own) if months.new_measured(m) else None,
+                )
+            )
+        return out
+
+    by_group = {g: series(lambda seg, _, g=g: g == "all" or seg == g) for g in groups}
+    by_initiative = {i: series(lambda _, ini, i=i: ini == i) for i in initiatives}
+    return by_group, by_initiative
 
 
 def _window(deals: list[Deal], window: Period | None, previous: Period | None) -> Window | None:

@@ -105,10 +105,13 @@ def _text_tables(name: str, head: bytes, utf8: bool, opener: Callable[[str], io.
 
     def rows() -> Iterator[Row]:
         with opener(enc) as stream:
-            for row in csv.reader(stream, delimiter=separator):
+            reader = csv.reader(stream, delimiter=separator)
+            for row in reader:  # the first row only may carry a BOM the decoder left
                 if row:
                     row[0] = row[0].lstrip("\ufeff")
                 yield row
+                break
+            yield from reader
 
     return [Table(name, rows)]
 
