@@ -12,8 +12,23 @@ import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-HEADER = ["ID", "Название сделки", "Бюджет", "Этап сделки", "Воронка", "Ответственный", "Дата создания",
-          "Дата закрытия", "Теги", "Основной контакт", "Компания", "Телефон", "Email", "utm_source", "Примечание"]
+HEADER = [
+    "ID",
+    "Название сделки",
+    "Бюджет",
+    "Этап сделки",
+    "Воронка",
+    "Ответственный",
+    "Дата создания",
+    "Дата закрытия",
+    "Теги",
+    "Основной контакт",
+    "Компания",
+    "Телефон",
+    "Email",
+    "utm_source",
+    "Примечание",
+]
 STAGES = ["Успешно реализовано"] * 8 + ["Закрыто и не реализовано", "Переговоры"]
 TAGS = ["частник", "такси", "шиномонтаж", "частник, из ВК", "таксопарк", ""]
 SOURCES = ["2gis", "yandex_maps", "vk", "site", "", "direct"]
@@ -60,13 +75,25 @@ def write_deals(path: Path, rows: int, seed: int = 7) -> None:
             customer = rng.randrange(rows // 10)
             created = start + timedelta(minutes=rng.randrange(60 * 24 * 1400))
             closed = created + timedelta(hours=rng.randrange(1, 72))
-            writer.writerow([
-                18_000_000 + i, f"Заказ {i}", f"{rng.randrange(5, 400) * 100:,}".replace(",", " "),
-                rng.choice(STAGES), "Основная", "Ольга Белова", created.strftime("%d.%m.%Y %H:%M:%S"),
-                closed.strftime("%d.%m.%Y %H:%M:%S"), rng.choice(TAGS), f"Клиент {customer}", "",
-                f"+7 913 {customer // 10000:03d}-{customer // 100 % 100:02d}-{customer % 100:02d}",
-                f"c{customer}@example.org", rng.choice(SOURCES), "",
-            ])
+            writer.writerow(
+                [
+                    18_000_000 + i,
+                    f"Заказ {i}",
+                    f"{rng.randrange(5, 400) * 100:,}".replace(",", " "),
+                    rng.choice(STAGES),
+                    "Основная",
+                    "Ольга Белова",
+                    created.strftime("%d.%m.%Y %H:%M:%S"),
+                    closed.strftime("%d.%m.%Y %H:%M:%S"),
+                    rng.choice(TAGS),
+                    f"Клиент {customer}",
+                    "",
+                    f"+7 913 {customer // 10000:03d}-{customer // 100 % 100:02d}-{customer % 100:02d}",
+                    f"c{customer}@example.org",
+                    rng.choice(SOURCES),
+                    "",
+                ]
+            )
 
 
 def _run(script: str, *args: str) -> tuple[float, int]:
@@ -92,6 +119,8 @@ if __name__ == "__main__":
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/tmp/playbook-import-bench")
     began = time.perf_counter()
     speed, ratio, seconds, ours_kb, pandas_kb = measure_import(folder)
-    print(f"import_rows_per_s={speed:.0f} import_ratio={ratio:.2f} ({seconds:.2f} s; peak {ours_kb / 1024:.0f} MB, "
-          f"pandas {pandas_kb / 1024:.0f} MB; took {time.perf_counter() - began:.0f} s)")
+    print(
+        f"import_rows_per_s={speed:.0f} import_ratio={ratio:.2f} ({seconds:.2f} s; peak {ours_kb / 1024:.0f} MB, "
+        f"pandas {pandas_kb / 1024:.0f} MB; took {time.perf_counter() - began:.0f} s)"
+    )
     print(date.today())
