@@ -9,7 +9,7 @@ import random
 import subprocess
 import sys
 import time
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 HEADER = [
@@ -123,4 +123,3 @@ if __name__ == "__main__":
         f"import_rows_per_s={speed:.0f} import_ratio={ratio:.2f} ({seconds:.2f} s; peak {ours_kb / 1024:.0f} MB, "
         f"pandas {pandas_kb / 1024:.0f} MB; took {time.perf_counter() - began:.0f} s)"
     )
-    print(date.today())
