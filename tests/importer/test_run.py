@@ -210,6 +210,22 @@ def test_the_canary_is_nowhere_in_what_playbook_writes_or_prints(
         _assert_no_canary(ics.read_bytes(), str(ics))
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True).stdout
         _assert_no_canary(text, str(pdf))
+        shown = text.decode("utf-8")
+        for figure in (
+            "Измерено по данным клиента",
+            "Выгрузка amoCRM",
+            "NPS сейчас",
+            "Потерянные клиенты",
+            "клики 120 → 70 за последние 3 месяца",
+            "Воронка за 12 месяцев",
+        ):
+            assert figure in " ".join(shown.split()), (slug, figure)
+    pages = {
+        name: (site / "utf" / name / "index.html").read_text("utf-8") for name in ("economics", "audience", "calendar")
+    }
+    assert "Измерено по данным клиента" in pages["economics"] and "NPS по месяцам" in pages["economics"]
+    assert "Спрос, которого нет в плане" in pages["audience"] and "автосервис рядом" in pages["audience"]
+    assert "Что обновить: по поисковой статистике" in pages["calendar"] and "позиция 11,4" in pages["calendar"]
     for path in site.rglob("*"):
         if path.is_file():
             data = path.read_bytes()
@@ -316,3 +332,11 @@ def test_the_build_never_imports_the_importer(project: Path, imported: dict[str,
             if isinstance(node, ast.ImportFrom | ast.Import):
                 names = [node.module or ""] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]
                 assert not [n for n in names if n.startswith(READERS)], path
+
+
+def test_a_version_2_plan_is_untouched(tmp_path: Path) -> None:
+    """No measured/ beside the plans: no `measured` in the JSON, the same figures as before."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["report", str(ROOT / "plans" / "kolosok.yaml"), "--json", "--today", TODAY.isoformat()]) == 0
+    assert "measured" not in json.loads(out.getvalue())
