@@ -17,7 +17,7 @@ from typing import Any
 
 from generator.importer import cells
 from generator.importer.recognise import Found
-from generator.importer.spans import Months, month_of
+from generator.importer.spans import Months, month_index, month_of
 from generator.model import Plan
 from generator.model.data import Mapping
 from generator.model.measured import DealGroup, DealMonth, Deals, Lost, Period, Span, Window
@@ -303,20 +303,17 @@ def measure_deals(read: DealsRead, period: Period, plan: Plan) -> tuple[Deals, s
     for deal in deals:
         first_of.setdefault(deal.customer, deal)
     group_ids = ["all", *[s for s, _ in Matcher(plan).segments], UNASSIGNED]
-    groups: dict[str, list[Deal]] = defaultdict(list)
-    for deal in deals:
-        groups["all"].append(deal)
-        groups[deal.segment].append(deal)
     new_in = {id(d) for d in first_of.values()}
     window = months.window(0)
     previous = months.window(1)
     measured: dict[str, DealGroup] = {}
     purchases: dict[str, float] = {}
     order_i = [i for i, _ in Matcher(plan).initiatives] + [UNASSIGNED]
-    group_series, initiative_series = _all_series(deals, months, new_in, group_ids, order_i)
+    cells_ = _cells(deals, new_in)
+    group_series, initiative_series = _all_series(cells_, months, group_ids, order_i)
     for gid in group_ids:
         series = group_series[gid]
-        win = _window(groups.get(gid, []), window, previous)
+        win = _window(cells_, gid, window, previous)
         measured[gid] = DealGroup(months=series, window=win)
         if win is not None and win.customers:
             purchases[gid] = win.won_deals / win.customers
@@ -359,12 +356,12 @@ def _spans(deals: list[Deal], plan: Plan) -> list[Span]:
     return out
 
 
-def _all_series(
-    deals: list[Deal], months: Months, new_in: set[int], groups: list[str], initiatives: list[str]
-) -> tuple[dict[str, list[DealMonth]], dict[str, list[DealMonth]]]:
-    """Every group's and initiative's monthly series: one pass over the deals into the few
-    (segment, initiative, month) cells, then each series summed from its cells."""
-    cells_: dict[tuple[str, str, int], list[Any]] = {}
+Cells = dict[tuple[str, str, int], list[Any]]  # (segment, initiative, month) → [won, revenue, customers, new]
+
+
+def _cells(deals: list[Deal], new_in: set[int]) -> Cells:
+    """One pass over the deals into the few (segment, initiative, month) cells every figure sums."""
+    cells_: Cells = {}
     for deal in deals:
         key = (deal.segment, deal.initiative, deal.month)
         cell = cells_.get(key)
@@ -375,6 +372,13 @@ def _all_series(
         cell[2].add(deal.customer)
         if id(deal) in new_in:
             cell[3] += 1
+    return cells_
+
+
+def _all_series(
+    cells_: Cells, months: Months, groups: list[str], initiatives: list[str]
+) -> tuple[dict[str, list[DealMonth]], dict[str, list[DealMonth]]]:
+    """Every group's and initiative's monthly series, summed from the cells."""
 
     def series(match: Callable[[str, str], bool]) -> list[DealMonth]:
         out = []
@@ -398,15 +402,21 @@ def _all_series(
     return by_group, by_initiative
 
 
-def _window(deals: list[Deal], window: Period | None, previous: Period | None) -> Window | None:
+def _window(cells_: Cells, group: str, window: Period | None, previous: Period | None) -> Window | None:
+    """A group's window figures (windows are whole months, so the month cells add up exactly)."""
     if window is None:
         return None
-    inside = [d for d in deals if window.start <= d.day <= window.end]
-    customers = {d.customer for d in inside}
-    before = {d.customer for d in deals if previous is not None and previous.start <= d.day <= previous.end}
+
+    def inside(span: Period) -> list[list[Any]]:
+        months = range(month_index(span.start), month_index(span.end) + 1)
+        return [c for (seg, _, m), c in cells_.items() if m in months and (group == "all" or seg == group)]
+
+    own = inside(window)
+    customers: set[tuple[str, str]] = set().union(*(c[2] for c in own))
+    before: set[tuple[str, str]] = set().union(*(c[2] for c in inside(previous))) if previous else set()
     return Window(
-        won_deals=len(inside),
-        revenue=sum(d.amount for d in inside),
+        won_deals=sum(c[0] for c in own),
+        revenue=sum(c[1] for c in own),
         customers=len(customers),
         previous_customers=len(before) if previous is not None else None,
         retained=len(before & customers) if previous is not None else None,

@@ -340,3 +340,19 @@ def test_a_version_2_plan_is_untouched(tmp_path: Path) -> None:
     with contextlib.redirect_stdout(out):
         assert main(["report", str(ROOT / "plans" / "kolosok.yaml"), "--json", "--today", TODAY.isoformat()]) == 0
     assert "measured" not in json.loads(out.getvalue())
+
+
+def test_amocrm_and_bitrix24_exports_of_the_same_deals_measure_the_same(tmp_path: Path) -> None:
+    from generator.importer.run import Options, run_import
+    from generator.load.loader import load_plan
+
+    (tmp_path / "plans").mkdir()
+    shutil.copy(DATA / "garage-data.yaml", tmp_path / "plans" / "garage.yaml")
+    loaded = load_plan(tmp_path / "plans" / "garage.yaml", today=TODAY)
+    found = {}
+    for name in ("amocrm-deals.csv", "bitrix24-deals.csv"):
+        outcome = run_import(loaded, Options(files=[DATA / name], today=TODAY, dry_run=True))
+        assert outcome.measured.deals is not None
+        found[name] = outcome.measured.deals
+    assert found["amocrm-deals.csv"] == found["bitrix24-deals.csv"]
+    assert not (tmp_path / "measured").exists()  # a dry run writes nothing
