@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from operator import attrgetter
 from typing import Any
 
 from generator.importer import cells
@@ -298,7 +299,7 @@ def data_period(read: DealsRead, period: Period | None) -> Period | None:
 def measure_deals(read: DealsRead, period: Period, plan: Plan) -> tuple[Deals, set[tuple[str, str]]]:
     """The `deals` section of measured/, and the lost customers' keys (for --export-lost)."""
     months = Months(period)
-    deals = sorted(read.deals, key=lambda d: (d.day, d.time, d.order))
+    deals = sorted(read.deals, key=attrgetter("day", "time", "order"))
     first_of: dict[tuple[str, str], Deal] = {}
     for deal in deals:
         first_of.setdefault(deal.customer, deal)
