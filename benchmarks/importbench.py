@@ -53,14 +53,16 @@ import resource, sys, time
 began = time.perf_counter()
 from generator.cli import main
 code = main(["import", sys.argv[1], sys.argv[2], "--today", "2026-11-22", "--dry-run"])
-print("RESULT", code, time.perf_counter() - began, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+usage = resource.getrusage(resource.RUSAGE_SELF)
+print("RESULT", code, time.perf_counter() - began, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
 """
 PANDAS = """
 import resource, sys, time
 began = time.perf_counter()
 import pandas
 frame = pandas.read_csv(sys.argv[1], sep=";", encoding="cp1251")
-print("RESULT", len(frame), time.perf_counter() - began, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+usage = resource.getrusage(resource.RUSAGE_SELF)
+print("RESULT", len(frame), time.perf_counter() - began, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
 """
 
 
@@ -96,14 +98,16 @@ def write_deals(path: Path, rows: int, seed: int = 7) -> None:
             )
 
 
-def _run(script: str, *args: str) -> tuple[float, int]:
+def _run(script: str, *args: str) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds, peak KB) of a fresh process (its start-up and imports included)."""
     out = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True).stdout
-    _, _, seconds, rss = out.strip().splitlines()[-1].split()
-    return float(seconds), int(rss)
+    _, _, seconds, cpu, rss = out.strip().splitlines()[-1].split()
+    return float(seconds), float(cpu), int(rss)
 
 
-def measure_import(work: Path, rows: int = 200_000, runs: int = 3) -> tuple[float, float, float, int, int]:
-    """(rows a second, ours ÷ pandas, our seconds, our peak KB, pandas' peak KB), best of `runs`."""
+def measure_import(work: Path, rows: int = 200_000, runs: int = 3) -> tuple[float, float, float, int, int, float]:
+    """(rows a second, ours ÷ pandas, our seconds, our peak KB, pandas' peak KB, ratio of CPU seconds),
+    best of `runs` each. On a shared machine the CPU ratio is the steadier of the two."""
     (work / "import" / "plans").mkdir(parents=True, exist_ok=True)
     plan = work / "import" / "plans" / "bench.yaml"
     plan.write_text(PLAN, "utf-8")
@@ -111,14 +115,16 @@ def measure_import(work: Path, rows: int = 200_000, runs: int = 3) -> tuple[floa
     write_deals(deals, rows)
     ours = [_run(IMPORT, str(plan), str(deals)) for _ in range(runs)]
     bare = [_run(PANDAS, str(deals)) for _ in range(runs)]
-    best, base = min(s for s, _ in ours), min(s for s, _ in bare)
-    return rows / best, best / base, best, max(r for _, r in ours), max(r for _, r in bare)
+    best, base = min(s for s, _, _ in ours), min(s for s, _, _ in bare)
+    cpu = min(c for _, c, _ in ours) / min(c for _, c, _ in bare)
+    return rows / best, best / base, best, max(r for _, _, r in ours), max(r for _, _, r in bare), cpu
 
 
 if __name__ == "__main__":
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/tmp/playbook-import-bench")
     began = time.perf_counter()
-    speed, ratio, seconds, ours_kb, pandas_kb = measure_import(folder)
+    speed, ratio, seconds, ours_kb, pandas_kb, cpu = measure_import(folder)
+    print(f"import_ratio_cpu={cpu:.2f}")
     print(
         f"import_rows_per_s={speed:.0f} import_ratio={ratio:.2f} ({seconds:.2f} s; peak {ours_kb / 1024:.0f} MB, "
         f"pandas {pandas_kb / 1024:.0f} MB; took {time.perf_counter() - began:.0f} s)"
