@@ -72,12 +72,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _print_material_warnings(checked: list[LoadedPlan], day: date, linted: set[Path]) -> None:
     """The idea engine's warnings where a calendar's material runs out (issue 12), after the steps."""
-    from generator.compute.schedule import compute_plan_calendar
+    from generator.compute.schedule import loaded_calendar
     from generator.load.loader import display_path
     from generator.present.briefs import material_warnings
 
     for loaded in checked:
-        calendar = compute_plan_calendar(loaded.plan, day)
+        calendar = loaded_calendar(loaded, day)
         if calendar is not None:
             name, language = loaded.plan.business.name, loaded.plan.business.language
             for line in material_warnings(calendar, name, language, research_days=loaded.path not in linted):
@@ -207,7 +207,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 def cmd_calendar(args: argparse.Namespace) -> int:
     """Write one plan's article calendar as .ics or CSV, to a file or standard output."""
-    from generator.compute.schedule import compute_plan_calendar
+    from generator.compute.schedule import loaded_calendar
     from generator.load.loader import display_path, load_plan
     from generator.render.calendar import PRODID, csv_headers, render_csv, render_ics
     from generator.write.files import check_output_file, starts_with, write_atomic
@@ -234,11 +234,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
             f"{display_path(path)}: the plan has no 'content:' section; add one with at least "
             "'start: YYYY-MM-DD' to plan an article calendar"
         )
-    today = args.today or date.today()
-    from generator.compute.webdata import measured_ideas, with_measured_volumes
-
-    plan = with_measured_volumes(loaded.plan, loaded.measured)  # v3: as the site's calendar has it
-    figures = compute_plan_calendar(plan, today, measured_ideas(loaded.plan, loaded.measured, today))
+    figures = loaded_calendar(loaded, args.today or date.today())  # v3: as the site's calendar has it
     assert figures is not None
     data = render_ics(loaded.slug, loaded.plan, figures) if args.format == "ics" else render_csv(loaded.plan, figures)
     if output is None:

@@ -34,9 +34,9 @@ from generator.compute.measured import (
     with_measured_economics,
 )
 from generator.compute.measured_kpis import with_measured_kpis
-from generator.compute.schedule import CalendarFigures, compute_plan_calendar
+from generator.compute.schedule import CalendarFigures, compute_plan_calendar, loaded_calendar
 from generator.compute.steps import Step, compute_steps
-from generator.compute.webdata import MeasuredIdeas, measured_ideas, with_measured_volumes
+from generator.compute.webdata import MeasuredIdeas
 from generator.model import LoadedPlan, Plan
 
 
@@ -70,8 +70,7 @@ class Figures:
 def compute_figures(loaded: LoadedPlan, today: date) -> Figures:
     """All derived figures of a loaded plan on `today` (pure: same plan and day, same figures)."""
     plan = loaded.plan
-    ideas_input = measured_ideas(plan, loaded.measured, today)  # v3: uncovered demand, the refresh queue
-    calendar = compute_calendar_figures(with_measured_volumes(plan, loaded.measured), today, ideas_input)
+    calendar = loaded_calendar(loaded, today)  # v3: with uncovered demand and the refresh queue
     with_economics = [s.id for s in plan.segments if s.economics is not None]
     groups = group_economics(plan)
     economics = compute_economics(plan.economics, [groups[i] for i in with_economics])

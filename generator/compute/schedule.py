@@ -52,8 +52,8 @@ from generator.compute.ideas import (
 from generator.compute.occasions import occasion_ideas, place_occasions
 from generator.compute.planner import Planner, Topic, repurpose_places
 from generator.compute.slots import CalendarFigures, EntryKind, LogEntry, Slot, SlotKind
-from generator.compute.webdata import MeasuredIdeas
-from generator.model import WEEKDAYS, Competitor, Content, Plan, Publication, Segment
+from generator.compute.webdata import MeasuredIdeas, measured_ideas, with_measured_volumes
+from generator.model import WEEKDAYS, Competitor, Content, LoadedPlan, Plan, Publication, Segment
 
 __all__ = [
     "CalendarFigures",
@@ -312,3 +312,10 @@ def with_uncovered_demand(
         extra.append(idea)
     after = max((n + 1 for n, i in enumerate(queue) if i.source in ("backlog", "demand")), default=0)
     return [*queue[:after], *extra, *queue[after:]]
+
+
+def loaded_calendar(loaded: LoadedPlan, today: date) -> CalendarFigures | None:
+    """A loaded plan's article calendar with what its measured/ file gives the idea engine (v3) —
+    the one calendar every output shows (site, .ics/CSV, `today`, `check`)."""
+    plan = with_measured_volumes(loaded.plan, loaded.measured)
+    return compute_plan_calendar(plan, today, measured_ideas(loaded.plan, loaded.measured, today))

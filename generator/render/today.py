@@ -12,7 +12,7 @@ from datetime import date
 
 from rich.table import Table
 
-from generator.compute.schedule import CalendarFigures, Slot, compute_plan_calendar
+from generator.compute.schedule import CalendarFigures, Slot, loaded_calendar
 from generator.load.loader import LoadedPlan
 from generator.present.briefs import brief_lines, material_warnings
 from generator.present.i18n import fmt_date, fmt_percent, plan_language, t
@@ -36,7 +36,7 @@ def compute_today(loaded: Sequence[LoadedPlan], day: date) -> list[TodayRow]:
     """Each plan's calendar as seen on `day` (plans without `content:` get None)."""
     rows = []
     for item in loaded:
-        figures = compute_plan_calendar(item.plan, day)
+        figures = loaded_calendar(item, day)  # v3: with the measured idea input, as the site has it
         names = {s.id: s.name for s in item.plan.segments}
         rows.append(TodayRow(item.slug, item.plan.business.name, plan_language(item.plan.business), figures, names))
     return rows
