@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from operator import attrgetter
@@ -381,10 +381,14 @@ def _all_series(
 ) -> tuple[dict[str, list[DealMonth]], dict[str, list[DealMonth]]]:
     """Every group's and initiative's monthly series, summed from the cells."""
 
-    def series(match: Callable[[str, str], bool]) -> list[DealMonth]:
+    def series(kind: str, ident: str) -> list[DealMonth]:
         out = []
         for m in months.indexes():
-            own = [c for (seg, ini, month), c in cells_.items() if month == m and match(seg, ini)]
+            own = [
+                c
+                for (seg, ini, month), c in cells_.items()
+                if month == m and ((kind == "group" and ident == "all") or (seg if kind == "group" else ini) == ident)
+            ]
             customers: set[tuple[str, str]] = set().union(*(c[2] for c in own)) if own else set()
             out.append(
                 DealMonth(
@@ -398,8 +402,8 @@ def _all_series(
             )
         return out
 
-    by_group = {g: series(lambda seg, _, g=g: g == "all" or seg == g) for g in groups}
-    by_initiative = {i: series(lambda _, ini, i=i: ini == i) for i in initiatives}
+    by_group = {g: series("group", g) for g in groups}
+    by_initiative = {i: series("initiative", i) for i in initiatives}
     return by_group, by_initiative
 
 
