@@ -212,16 +212,14 @@ def _line(source: Source) -> str:
 
 
 def _deals_summary(read: deals_mod.DealsRead, measured: object, lost: int) -> str:
+    """Counts and sums only: won deals, customers, revenue, deals by segment, lost customers."""
     customers = len({d.customer for d in read.deals})
-    revenue = sum(d.amount for d in read.deals)
+    revenue = f"{sum(d.amount for d in read.deals):,.0f}".replace(",", "\u202f")
     counts: Counter[str] = Counter(d.segment for d in read.deals)
     split = ", ".join(f"{sid} {n}" for sid, n in counts.most_common())
-    return (
-        f"  deals: {len(read.deals)} won deals of {customers} customers, revenue {revenue:,.0f}".replace(
-            ",", "\u202f"
-        ).replace("customers\u202f", "customers,")
-        + f"; by segment: {split}; lost customers: {lost}"
-    )
+    won = f"{len(read.deals)} won deal{'' if len(read.deals) == 1 else 's'}"
+    whose = f"{customers} customer{'' if customers == 1 else 's'}"
+    return f"  deals: {won} of {whose}, revenue {revenue}; by segment: {split}; lost customers: {lost}"
 
 
 def check_lost_target(target: Path, plan: Path) -> None:

@@ -11,7 +11,7 @@ import io
 import json
 import shutil
 import subprocess
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -356,3 +356,59 @@ def test_amocrm_and_bitrix24_exports_of_the_same_deals_measure_the_same(tmp_path
         found[name] = outcome.measured.deals
     assert found["amocrm-deals.csv"] == found["bitrix24-deals.csv"]
     assert not (tmp_path / "measured").exists()  # a dry run writes nothing
+
+
+def _measure_one(tmp_path: Path, export: Path, *extra: str) -> str:
+    """Import one file for a copy of the example plan; the command's output."""
+    plans = tmp_path / "plans"
+    plans.mkdir(exist_ok=True)
+    shutil.copy(DATA / "garage-data.yaml", plans / "garage.yaml")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["import", str(plans / "garage.yaml"), str(export), "--today", TODAY.isoformat(), *extra]) == 0
+    return out.getvalue()
+
+
+def test_xlsx_deals_with_excel_serial_dates(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Выгрузка сделок"])  # a title line before the header
+    sheet.append(["ID", "Бюджет", "Этап сделки", "Дата закрытия", "Телефон", "Теги"])
+    sheet.append([1, 1000, "Успешно реализовано", 46000, 79130000001, "такси"])  # 46000 = 2025-12-09
+    sheet.append([2, "2 000,50", "Успешно реализовано", datetime(2025, 12, 10, 9, 30), "8 913 000-00-01", "такси"])
+    path = tmp_path / "deals.xlsx"
+    book.save(path)
+    printed = _measure_one(tmp_path, path)
+    assert "deals.xlsx: deals (amoCRM), 2 rows read; 2025-12-09 – 2025-12-10" in printed
+    assert "2 won deals of 1 customer, revenue 3\u202f000" in printed  # one phone in two forms
+
+
+def test_search_console_zip_names_its_period(tmp_path: Path) -> None:
+    import zipfile
+
+    path = tmp_path / "gsc.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("Queries.csv", "Top queries,Clicks,Impressions,CTR,Position\nшины,1,2,50%,3\n")
+        archive.writestr("Pages.csv", (DATA / "gsc-pages-2026-08-20_2026-11-18.csv").read_bytes())
+        archive.writestr("Filters.csv", "Filter,Value\nDate,2026-08-20 - 2026-11-18\n")
+    printed = _measure_one(tmp_path, path)
+    assert "gsc.zip: pages, 35 rows read; 2026-08-20 – 2026-11-18" in printed
+
+
+def test_bitrix_html_xls_in_utf16_and_tabs(tmp_path: Path) -> None:
+    rows = list(csv.reader(io.StringIO((DATA / "bitrix24-deals.csv").read_text("utf-8")), delimiter=";"))
+    html = (
+        "<html><body><table>"
+        + "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows[:200])
+        + "</table></body></html>"
+    )
+    xls = tmp_path / "deals.xls"
+    xls.write_bytes(html.encode("cp1251", errors="replace"))
+    tab = tmp_path / "deals.txt"
+    tab.write_bytes("\r\n".join("\t".join(row) for row in rows[:200]).encode("utf-16"))
+    one = _measure_one(tmp_path, xls, "--dry-run")
+    two = _measure_one(tmp_path, tab, "--dry-run")
+    assert "deals (Bitrix24), 199 rows read" in one
+    assert one.splitlines()[1] == two.splitlines()[1]  # the same won deals, customers and revenue
