@@ -87,6 +87,18 @@ def _recognise(export: Export, options: Options) -> Found:
 
 def run_import(loaded: LoadedPlan, options: Options) -> Outcome:
     """Import `options.files` for the plan; nothing is written on `dry_run` or on any error."""
+    import csv
+
+    names = ", ".join(p.name for p in options.files)
+    try:
+        return _run_import(loaded, options)
+    except (csv.Error, UnicodeError, ValueError) as exc:  # a damaged file: the user's, not a bug
+        if isinstance(exc, UserError):
+            raise
+        raise UserError(f"{names}: cannot be read as a table ({type(exc).__name__}: {str(exc)[:80]})") from None
+
+
+def _run_import(loaded: LoadedPlan, options: Options) -> Outcome:
     exports = [read_export(path) for path in options.files]
     found = [(export, _recognise(export, options)) for export in exports]
     today, plan = options.today, loaded.plan
@@ -202,7 +214,7 @@ def _source(export: Export, kind: str, stats: deals_mod.FileStats, today: date) 
 
 def _line(source: Source) -> str:
     system = f" ({source.system})" if source.system else ""
-    text = f"{source.file}: {source.kind}{system}, {source.rows_read} rows read"
+    text = f"{source.file}: {source.kind}{system}, {source.rows_read} row{'' if source.rows_read == 1 else 's'} read"
     if source.rows_skipped:
         reasons = ", ".join(f"{n} {REASONS[k]}" for k, n in source.skipped.items())
         text += f", {source.rows_skipped} skipped ({reasons})"
