@@ -446,7 +446,8 @@ def _lost(
         if len(own) < 2:
             continue
         last = own[-1]
-        p = purchases.get(last.segment) or purchases.get("all")
+        # P of the last deal's segment; the whole plan's when unassigned or not measured
+        p = (purchases.get(last.segment) if last.segment != UNASSIGNED else None) or purchases.get("all")
         if (period.end - last.day).days <= lost_limit(p):
             continue
         since = last.day - timedelta(days=364)
@@ -455,7 +456,10 @@ def _lost(
         for gid in ("all", last.segment):
             counts[gid] += 1
             revenue[gid] += money
-    limits = {gid: lost_limit(purchases.get(gid) or purchases.get("all")) for gid in {*purchases, "all"}}
+    limits = {
+        gid: lost_limit((purchases.get(gid) if gid != UNASSIGNED else None) or purchases.get("all"))
+        for gid in {*purchases, "all"}
+    }
     return {
         gid: Lost(count=counts[gid], revenue=revenue[gid], limit_days=limits.get(gid, limits["all"]))
         for gid in {*counts, *purchases, "all"}

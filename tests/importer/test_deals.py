@@ -136,3 +136,16 @@ def test_lost_limit_from_purchases_a_year() -> None:
     assert deals_mod.lost_limit(2.4) == 730 / 2.4  # ≈ 304.2 days, the contract's example
     assert deals_mod.lost_limit(20) == 60
     assert deals_mod.lost_limit(None) == 60
+
+
+def test_an_unassigned_customer_is_judged_by_the_whole_plans_purchases(tmp_path: Path) -> None:
+    rows = [
+        deal("1", "5", "01.07.2024", phone="1"),  # no tags: unassigned
+        deal("2", "5", "01.01.2025", phone="1"),  # 165 days before 15.06.2025
+        *(deal(f"1{i}", "1", f"{i + 1:02d}.05.2025", phone="2", tags="ta") for i in range(10)),
+    ]
+    _, m, _ = _measure(tmp_path, rows, Period(start=date(2024, 2, 1), end=date(2025, 6, 15)))
+    # whole plan: 12 won deals of 2 customers in the window, P = 6, limit 730 ÷ 6 ≈ 121.7 days: lost
+    # (the unassigned deals alone, P = 2, would give 365 days: not lost)
+    assert (m.groups["all"].lost.count, m.groups["unassigned"].lost.count) == (1, 1)
+    assert m.groups["unassigned"].lost.limit_days == 730 / 6
