@@ -66,6 +66,7 @@ class MeasuredView:
     uncovered: tuple[tuple[str, str], ...]
     refresh: tuple[tuple[str, str, str], ...]  # (url, reason, why)
     funnel: tuple[tuple[str, str], ...]
+    forecast_note: str | None = None  # forecast.basis measured: which groups' figures are measured
 
 
 def _provenance(p: Provenance, lang: str) -> str:
@@ -184,7 +185,12 @@ def measured_view(figures: Figures, plan: Plan) -> MeasuredView | None:
             start=fmt_date(m.nps.current_start, lang),
             end=fmt_date(m.nps.current_end, lang),
         )
+    taken = dict.fromkeys(key.split(".", 1)[0] for key in m.forecast_measured)
+    forecast_note = (
+        t("measured.forecast_basis", lang).format(groups=", ".join(names.get(g, g) for g in taken)) if taken else None
+    )
     return MeasuredView(
+        forecast_note=forecast_note,
         sources=tuple(_provenance(p, lang) for p in m.provenance),
         groups=groups,
         lost=lost,
@@ -272,6 +278,7 @@ def site_values(figures: Figures, plan: Plan) -> dict[str, object] | None:
         "uncovered": [(html(p), html(c)) for p, c in view.uncovered],
         "refresh": [(html(u), html(w), r) for u, r, w in view.refresh],
         "funnel": [(html(a), html(b)) for a, b in view.funnel],
+        "forecast_note": html(view.forecast_note) if view.forecast_note else None,
     }
 
 

@@ -52,7 +52,7 @@ CONTEXTS: dict[str, Callable[[LoadedPlan, Figures], dict[str, Any]]] = {
     "roadmap": context_roadmap,
     "checkpoints": context_checkpoints,
     "economics": with_measured(context_economics),
-    "forecast": context_forecast,
+    "forecast": with_measured(context_forecast),
     "automation": context_automation,
     "calendar": with_measured(context_calendar),
     "downloads": context_downloads,

@@ -150,6 +150,8 @@ def print_measured(console: Any, view: MeasuredView, language: str) -> None:
     console.print(table)
     for line in view.sources:
         console.print(line, markup=False)
+    if view.forecast_note:
+        console.print(view.forecast_note, markup=False)
     nps = f"{t('measured.nps_now', language)}: {view.nps_now} ({view.nps_over})" if view.nps_now else None
     for text in (view.lost, nps):
         if text:
