@@ -58,7 +58,7 @@ KINDS: dict[str, tuple[Column, ...]] = {
         ),
         Column("clicks", ("Clicks", "Клики"), required=True),
         Column("impressions", ("Impressions", "Показы"), required=True),
-        Column("position", ("Position", "Позиция", "Средняя позиция"), required=True),
+        Column("position", ("Position", "Позиция", "Средняя позиция", "Средняя позиция показа"), required=True),
     ),
     "visits": (
         Column("month", ("Месяц", "Month", "Дата", "Date", "Период", "Period"), required=True),
