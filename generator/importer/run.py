@@ -20,7 +20,7 @@ from generator.importer.tables import Export, read_export
 from generator.load.planfiles import measured_path
 from generator.model import LoadedPlan
 from generator.model.measured import KINDS as ALL_KINDS
-from generator.model.measured import Measured, Period, Sitemap, Source, Wordstat
+from generator.model.measured import Measured, Period, Phrase, Sitemap, Source, Wordstat
 
 REASONS = {
     "no_date": "no date",
@@ -99,6 +99,7 @@ def run_import(loaded: LoadedPlan, options: Options) -> Outcome:
 
 
 def _run_import(loaded: LoadedPlan, options: Options) -> Outcome:
+    """Read and recognise every file, measure each kind, merge into measured/, write unless dry."""
     exports = [read_export(path) for path in options.files]
     found = [(export, _recognise(export, options)) for export in exports]
     today, plan = options.today, loaded.plan
@@ -118,7 +119,7 @@ def _run_import(loaded: LoadedPlan, options: Options) -> Outcome:
         for (export, _), stats in zip(deals_found, read.stats, strict=True):
             sources.append(_source(export, "deals", stats, today))
         lines += [_line(s) for s in sources[-len(deals_found) :]]
-        lines.append(_deals_summary(read, measured_deals, len(lost)))
+        lines.append(_deals_summary(read, len(lost)))
         outcome_lost = (
             read.contact_header,
             [
@@ -155,13 +156,13 @@ def _web(
 ) -> tuple[Measured, list[str]]:
     lines = []
     today = options.today
-    phrases: dict[str, object] = {}
+    phrases: dict[str, Phrase] = {}
     for export, f in found:
         if f.kind == "wordstat":
             own, stats = web.read_wordstat(f)
             for p in own:
                 key = phrase_key(p.phrase)
-                if key not in phrases or p.count > phrases[key].count:  # type: ignore[attr-defined]
+                if key not in phrases or p.count > phrases[key].count:
                     phrases[key] = p
             sources.append(_source(export, "wordstat", stats, today))
         elif f.kind == "pages":
@@ -184,7 +185,7 @@ def _web(
             continue
         lines.append(_line(sources[-1]))
     if phrases:
-        ordered = sorted(phrases.values(), key=lambda p: (-p.count, phrase_key(p.phrase)))  # type: ignore[attr-defined]
+        ordered = sorted(phrases.values(), key=lambda p: (-p.count, phrase_key(p.phrase)))
         new = new.model_copy(update={"wordstat": Wordstat(imported=today, phrases=ordered)})
     return new, lines
 
@@ -223,7 +224,7 @@ def _line(source: Source) -> str:
     return text
 
 
-def _deals_summary(read: deals_mod.DealsRead, measured: object, lost: int) -> str:
+def _deals_summary(read: deals_mod.DealsRead, lost: int) -> str:
     """Counts and sums only: won deals, customers, revenue, deals by segment, lost customers."""
     customers = len({d.customer for d in read.deals})
     revenue = f"{sum(d.amount for d in read.deals):,.0f}".replace(",", "\u202f")
