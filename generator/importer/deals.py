@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from generator.importer import cells
@@ -112,15 +112,15 @@ class Matcher:
         self.segments = [(sid, _sets(segments[sid])) for sid in order_s]
         self.initiatives = [(iid, _sets(initiatives[iid])) for iid in order_i]
         self.won = WON | {cells.same(s) for s in (data.won_stages if data else [])}
-        self._cache: dict[tuple[str, str, tuple[str, ...]], tuple[str, str]] = {}
+        self._cache: dict[tuple[str, str, tuple[Any, ...]], tuple[str, str]] = {}
 
-    def match_cells(self, tags: str, pipeline: str, sources: tuple[str, ...]) -> tuple[str, str]:
+    def match_cells(self, tags: str, pipeline: str, sources: tuple[Any, ...]) -> tuple[str, str]:
         """(segment, initiative) of a deal's raw cells; deals repeat the same few combinations: cached."""
         key = (tags, pipeline, sources)
         found = self._cache.get(key)
         if found is None:
             tag_set = {cells.same(t) for t in _SPLIT.split(tags) if t.strip()}
-            found = self.match(tag_set, cells.same(pipeline), {cells.same(s) for s in sources} - {""})
+            found = self.match(tag_set, cells.same(pipeline), {cells.same(cells.text(s)) for s in sources} - {""})
             self._cache[key] = found
         return found
 
@@ -195,8 +195,8 @@ def _text(row: list[Any], i: int | None) -> str:
 
 
 class _RowReader:
-    """One deals table's rows → won deals; the columns looked up once, repeated cells cached
-    (a CRM export repeats its customers, stages, tags and sources thousands of times)."""
+    """One deals table's rows → won deals: the needed cells picked in one call, repeated cells
+    cached (a CRM export repeats its stages, tags, sources and customers thousands of times)."""
 
     def __init__(
         self,
@@ -209,25 +209,33 @@ class _RowReader:
     ) -> None:
         self.found, self.matcher, self.today, self.period = found, matcher, today, period
         self.stats, self.seen = stats, seen
-        col = {name: found.one(name) for name in ("closed", "created", "amount", "stage", "tags", "pipeline", "id")}
-        self.closed, self.created, self.amount, self.stage = col["closed"], col["created"], col["amount"], col["stage"]
-        self.tags, self.pipeline, self.ident = col["tags"], col["pipeline"], col["id"]
-        self.sources = found.columns.get("source", [])
+        pad = len(found.header)  # an absent column reads the empty cell padded at this index
+        names = ("closed", "created", "amount", "stage", "tags", "pipeline", "id")
+        where = [found.one(name) for name in names]
+        self.has_stage = where[3] is not None
+        sources = found.columns.get("source", [])
         contact = [found.one("contact_id"), found.one("contact")]
-        self.key_columns = [
+        keys = [
             *found.columns.get("phone", []),
             *found.columns.get("email", []),
             *(i for i in contact if i is not None),
         ]
+        columns = [pad if i is None else i for i in where] + sources + keys
+        self.width = pad + 1
+        self.pick = itemgetter(*columns, pad)  # the trailing pad keeps the result a tuple
+        self.n_sources, self.n_keys = len(sources), len(keys)
         self.keys: dict[tuple[Any, ...], tuple[str, str] | None] = {}
-        self.stages: dict[str, bool] = {}
+        self.stages: dict[Any, bool] = {}
 
     def read(self, row: list[Any], order: int) -> tuple[str | None, Deal | None]:
         """(skip reason, None) or (None, the won deal): the first reason that applies."""
-        closed = _cell(row, self.closed)
+        if len(row) < self.width:
+            row = row + [""] * (self.width - len(row))
+        values = self.pick(row)
+        closed, created, amount_cell, stage, tags, pipeline, ident = values[:7]
         when = cells.stamp(closed) if closed not in (None, "") else None
         if when is None:
-            when = cells.stamp(_cell(row, self.created))
+            when = cells.stamp(created)
         if when is None:
             return "no_date", None
         day = when[0]
@@ -240,25 +248,23 @@ class _RowReader:
             stats.first = day
         if stats.last is None or day > stats.last:
             stats.last = day
-        ident = _text(row, self.ident)
+        ident = ident.strip() if ident.__class__ is str else cells.text(ident)
         if ident:
             if (stats.system, ident) in self.seen:
                 return "duplicate", None
             self.seen.add((stats.system, ident))
-        if self.stage is not None:
-            stage = _text(row, self.stage)
+        if self.has_stage:
             won = self.stages.get(stage)
             if won is None:
-                won = self.stages[stage] = cells.same(stage) in self.matcher.won
+                won = self.stages[stage] = cells.same(cells.text(stage)) in self.matcher.won
             if not won:
                 return "not_won", None
-        amount = cells.number(_cell(row, self.amount)) or 0.0
+        amount = cells.number(amount_cell) or 0.0
         if amount <= 0:
             return "amount_not_positive", None
-        segment, initiative = self.matcher.match_cells(
-            _text(row, self.tags), _text(row, self.pipeline), tuple(_text(row, i) for i in self.sources)
-        )
-        raw = tuple(_cell(row, i) for i in self.key_columns)
+        sources = values[7 : 7 + self.n_sources]
+        segment, initiative = self.matcher.match_cells(cells.text(tags), cells.text(pipeline), sources)
+        raw = values[7 + self.n_sources : 7 + self.n_sources + self.n_keys]
         if raw in self.keys:
             customer = self.keys[raw]
         else:
