@@ -15,6 +15,8 @@ then one summary line:
 - pdf_parallel_speedup: 20 clients' PDFs in one process ÷ on all cores (`write_pdfs` workers);
 - serve_rebuild: seconds from a plan edit to the rebuilt page under `mkdocs serve --dirty` (what
   `make serve` runs), 10 clients;
+- import_rows_per_s / import_ratio: `playbook import` of a generated 200 000-row deals export
+  (Windows-1251, `;`) in rows a second, and its time ÷ `pandas.read_csv` parsing the same file;
 - page_bytes_N: mean bytes of a client's HTML page in the whole build of N clients (10 and 200: a
   page must not grow with the portfolio), and site_bytes_200 the whole site of 200 clients.
 
@@ -104,7 +106,9 @@ def main() -> None:
     parser.add_argument(
         "--scaling", action="store_true", help="also time the site build alone (PDFs off) at 10, 50, 200 clients"
     )
-    parser.add_argument("--only", default="", help="comma-separated steps: site,pdf,parallel,full,cache,serve,scaling")
+    parser.add_argument(
+        "--only", default="", help="comma-separated steps: site,pdf,parallel,full,cache,serve,scaling,import"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the work folder (its path is printed)")
     args = parser.parse_args()
     large = 50 if args.quick else 200
@@ -230,6 +234,21 @@ def main() -> None:
 
         step("serve", "mkdocs serve of the edited client alone", serve_one, ["serve_rebuild_one_client"])
         step("scaling", "site build alone (PDFs off) at 10, 50, 200 clients", scaling, ["site_per_client"])
+
+        def import_deals() -> list[Row]:
+            from benchmarks.importbench import measure_import
+
+            speed, ratio, seconds, ours_kb, pandas_kb, cpu = measure_import(work)
+            note = f"200 000-row cp1251 ; deals export: {seconds:.2f} s, peak {ours_kb / 1024:.0f} MB"
+            peak = f"pandas peak {pandas_kb / 1024:.0f} MB"
+            note_ratio = f"playbook import ÷ pandas.read_csv of the same file, wall ({peak})"
+            return [
+                Row("import_rows_per_s", f"{speed:.0f}", "", note),
+                Row("import_ratio", f"{ratio:.2f}", "≤ 1.5", note_ratio),
+                Row("import_ratio_cpu", f"{cpu:.2f}", "", "the same in CPU seconds (steadier on a shared machine)"),
+            ]
+
+        step("import", "playbook import of 200 000 deals vs pandas.read_csv (best of 3)", import_deals, ["import"])
         step(
             "full",
             f"whole cold build of {large} clients (the long pole: {large} PDFs on {os.cpu_count()} cores)",

@@ -48,6 +48,7 @@ TESTED_ELSEWHERE: dict[str, tuple[str, str]] = {
     "model/values.py": ("tests/load/test_loader.py", "scalar parsing, through the bad-plan cases"),
     "write/lock.py": ("tests/cli/test_cli.py", "the plan lock, through the commands that edit plans"),
     "draw/charts/heatmap.py": ("tests/draw/test_charts.py", "the charts package, tested as one module"),
+    "draw/charts/nps.py": ("tests/render/test_measured.py", "the NPS chart, with the measured figures it draws"),
     "draw/charts/scores.py": ("tests/draw/test_charts.py", "the charts package, tested as one module"),
     "draw/charts/svg.py": ("tests/draw/test_charts.py", "the charts package, tested as one module"),
     "draw/charts/timeline.py": ("tests/draw/test_charts.py", "the charts package, tested as one module"),

@@ -96,6 +96,15 @@ def _hash_tree(digest: hashlib._Hash, root: Path, label: str) -> None:
 
 
 @cache
+def _hash_measured(digest: Any, plan: Path) -> None:
+    """A plan's measured figures (`measured/<slug>.yaml`, v3) are an input of its outputs."""
+    from generator.load.planfiles import measured_path
+
+    measured = measured_path(plan)
+    if measured.is_file():
+        digest.update(b"\0measured\0" + measured.read_bytes())
+
+
 def code_fingerprint() -> str:
     """The generator's code and theme and the rendering libraries' versions, as one hash.
 
@@ -121,6 +130,7 @@ def compute_build_key(
     _hash_tree(digest, config_file, "config")
     _hash_tree(digest, docs_dir, "content")
     _hash_tree(digest, plans, "plans")
+    _hash_tree(digest, plans.parent / "measured", "measured")  # playbook import's figures (v3)
     project_theme = config_file.parent / "theme"
     if project_theme.resolve() != THEME:
         _hash_tree(digest, project_theme, "project theme")
@@ -189,6 +199,7 @@ class PdfCache:
         digest = hashlib.sha256(code_fingerprint().encode())
         digest.update(f"\0{plan.name}\0".encode())
         digest.update(plan.read_bytes())
+        _hash_measured(digest, plan)
         if previous is not None:
             digest.update(f"\0previous {previous.name}\0".encode())
             digest.update(previous.read_bytes())
@@ -250,6 +261,7 @@ class ClientCache:
         digest = hashlib.sha256(code_fingerprint().encode())
         digest.update(f"\0{plan.resolve()}\0today={today}\0{variant}\0".encode())
         digest.update(plan.read_bytes())
+        _hash_measured(digest, plan)
         return digest.hexdigest()
 
     def has(self, key: str) -> bool:

@@ -25,6 +25,7 @@ from generator.cli.commands import (
     cmd_build,
     cmd_calendar,
     cmd_check,
+    cmd_import,
     cmd_intake,
     cmd_log,
     cmd_merge,
@@ -64,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     _output_commands(add)
     _daily_commands(add)
     _intake_command(add)
+    _import_command(add)
     return parser
 
 
@@ -184,6 +186,25 @@ def _daily_commands(add: _Add) -> None:
     p.add_argument("--spend", type=float, default=None, metavar="N", help="the month's running spend")
     p.add_argument("--new-customers", type=float, default=None, metavar="N", help="new customers that month")
     p.add_argument("--today", type=parse_day, default=None, help=TODAY_HELP)
+
+
+def _import_command(add: _Add) -> None:
+    """The client's own data: CRM, survey, Wordstat, search and sitemap exports (v3)."""
+    p = add("import", cmd_import, "measure a client's exports (CRM, survey, Wordstat, search) into measured/")
+    p.add_argument("plan", help="plan file")
+    p.add_argument("files", nargs="+", metavar="FILE", help="exports: CSV, XLSX, HTML .xls, ZIP or sitemap.xml")
+    p.add_argument(
+        "--kind", choices=["deals", "nps", "wordstat", "pages", "sitemap", "visits"], help="read each FILE as this kind"
+    )
+    p.add_argument("--period", metavar="FROM..TO", help="the data period, YYYY-MM-DD..YYYY-MM-DD (pages need one)")
+    p.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN", help="read FIELD from COLUMN")
+    p.add_argument("--today", type=parse_day, default=None, help=TODAY_HELP)
+    p.add_argument("--dry-run", action="store_true", help="say what would be measured; write nothing")
+    p.add_argument(
+        "--export-lost",
+        metavar="FILE",
+        help="write the lost customers' contact columns to FILE (personal data: keep it off the site)",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

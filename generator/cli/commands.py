@@ -72,12 +72,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _print_material_warnings(checked: list[LoadedPlan], day: date, linted: set[Path]) -> None:
     """The idea engine's warnings where a calendar's material runs out (issue 12), after the steps."""
-    from generator.compute.schedule import compute_plan_calendar
+    from generator.compute.schedule import loaded_calendar
     from generator.load.loader import display_path
     from generator.present.briefs import material_warnings
 
     for loaded in checked:
-        calendar = compute_plan_calendar(loaded.plan, day)
+        calendar = loaded_calendar(loaded, day)
         if calendar is not None:
             name, language = loaded.plan.business.name, loaded.plan.business.language
             for line in material_warnings(calendar, name, language, research_days=loaded.path not in linted):
@@ -165,7 +165,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     else:
         segments = {s.id: s.name for s in loaded.plan.segments}
         width = stdout().width if sys.stdout.isatty() else 120
-        sys.stdout.write(printable(render_text(figures, width=width, segments=segments)))
+        sys.stdout.write(printable(render_text(figures, width=width, segments=segments, plan=loaded.plan)))
     return EXIT_OK
 
 
@@ -257,7 +257,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 def cmd_calendar(args: argparse.Namespace) -> int:
     """Write one plan's article calendar as .ics or CSV, to a file or standard output."""
-    from generator.compute.schedule import compute_plan_calendar
+    from generator.compute.schedule import loaded_calendar
     from generator.load.loader import display_path, load_plan
     from generator.render.calendar import PRODID, csv_headers, render_csv, render_ics
     from generator.write.files import check_output_file, starts_with, write_atomic
@@ -284,7 +284,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
             f"{display_path(path)}: the plan has no 'content:' section; add one with at least "
             "'start: YYYY-MM-DD' to plan an article calendar"
         )
-    figures = compute_plan_calendar(loaded.plan, args.today or date.today())
+    figures = loaded_calendar(loaded, args.today or date.today())  # v3: as the site's calendar has it
     assert figures is not None
     data = render_ics(loaded.slug, loaded.plan, figures) if args.format == "ics" else render_csv(loaded.plan, figures)
     if output is None:
@@ -400,4 +400,56 @@ def cmd_actual(args: argparse.Namespace) -> int:
         f"{display_path(path)}: recorded {args.month:%Y-%m} for {args.initiative}; actual CAC {shown}",
         markup=False,
     )
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Measure a client's exports into measured/<slug>.yaml (aggregates only); say what was read and skipped."""
+    from generator.importer.run import Options, parse_maps, run_import, write_lost
+    from generator.load.loader import load_plan
+    from generator.model.measured import Period
+
+    today = args.today or date.today()
+    plan = Path(args.plan)
+    if not plan.is_file():
+        raise UserError(f"{args.plan}: no such plan file")
+    missing = [f for f in args.files if not Path(f).is_file()]
+    if missing:
+        raise UserError(f"{missing[0]}: no such file")
+    period = None
+    if args.period:
+        start, sep, end = args.period.partition("..")
+        try:
+            period = Period(start=date.fromisoformat(start), end=date.fromisoformat(end))
+        except ValueError:
+            raise UserError(f"--period {args.period}: write FROM..TO, e.g. 2026-05-21..2026-08-19") from None
+        if not sep or period.end < period.start:
+            raise UserError(f"--period {args.period}: write FROM..TO with FROM not after TO")
+    export_lost = Path(args.export_lost) if args.export_lost else None
+    loaded = load_plan(plan, today=today)
+    options = Options(
+        files=[Path(f) for f in args.files],
+        today=today,
+        kind=args.kind,
+        period=period,
+        maps=parse_maps(args.map),
+        dry_run=args.dry_run,
+        export_lost=export_lost,
+    )
+    if export_lost is not None:
+        from generator.importer.run import check_lost_target
+
+        check_lost_target(export_lost, plan)
+    outcome = run_import(loaded, options)
+    for line in outcome.lines:
+        stdout().print(line, markup=False, highlight=False)
+    if args.dry_run:
+        stdout().print(f"dry run: {outcome.target} not written", markup=False)
+    else:
+        state = "written" if outcome.written else "unchanged"
+        stdout().print(f"{outcome.target}: {state}", markup=False)
+    if export_lost is not None and not args.dry_run:
+        write_lost(export_lost, outcome)
+        count = len(outcome.lost_rows)
+        stdout().print(f"{export_lost}: {count} lost customers' contacts (personal data)", markup=False)
     return EXIT_OK

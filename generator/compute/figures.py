@@ -27,10 +27,18 @@ from generator.compute.economics import EconomicsFigures, compute_economics
 from generator.compute.forecast import ForecastFigures, compute_forecast, forecast_basis
 from generator.compute.groups import group_economics
 from generator.compute.lint import LintWarning, compute_lint
+from generator.compute.measured import (
+    MeasuredFigures,
+    compute_measured,
+    with_measured_actuals,
+    with_measured_economics,
+)
+from generator.compute.measured_kpis import with_measured_kpis
 from generator.compute.reforecast import Reforecast, compute_reforecast
-from generator.compute.schedule import CalendarFigures, compute_plan_calendar
+from generator.compute.schedule import CalendarFigures, compute_plan_calendar, loaded_calendar
 from generator.compute.steps import Step, compute_steps
 from generator.compute.summary import SummaryFigures, compute_summary
+from generator.compute.webdata import MeasuredIdeas
 from generator.model import LoadedPlan, Plan
 
 
@@ -59,26 +67,31 @@ class Figures:
     locale: str | None = None  # business.locale: number, date and currency formats (None: the language's)
     reforecast: Reforecast | None = None  # the horizon redone from the actuals (None before any actual)
     summary: SummaryFigures | None = None  # the one-page summary: money, priorities, this week, 90 days
+    # v3 ------------------------------------------------------------------------------------
+    measured: MeasuredFigures | None = None  # from measured/<slug>.yaml (playbook import), if any
 
 
 def compute_figures(loaded: LoadedPlan, today: date) -> Figures:
     """All derived figures of a loaded plan on `today` (pure: same plan and day, same figures)."""
     plan = loaded.plan
-    calendar = compute_calendar_figures(plan, today)
+    calendar = loaded_calendar(loaded, today)  # v3: with uncovered demand and the refresh queue
     with_economics = [s.id for s in plan.segments if s.economics is not None]
     groups = group_economics(plan)
     economics = compute_economics(plan.economics, [groups[i] for i in with_economics])
-    basis = forecast_basis(plan, today)
-    plan_vs_fact = compute_plan_vs_fact(plan, today)
-    checkpoints = compute_checkpoints(plan, today)
+    money_plan, taken = with_measured_economics(plan, loaded.measured)  # v3: forecast.basis measured
+    basis = forecast_basis(money_plan, today)
+    facts_plan = with_measured_actuals(money_plan, loaded.measured, today)  # v3: measured new customers
+    plan_vs_fact = compute_plan_vs_fact(facts_plan, today)
+    checkpoints = compute_checkpoints(with_measured_kpis(plan, loaded.measured), today)  # v3: KPI metrics
     corrections = compute_corrections(checkpoints)
     automation = compute_automation(plan)
-    forecast = compute_forecast(plan, today)
+    forecast = compute_forecast(money_plan, today)
     reforecast = compute_reforecast(basis, plan_vs_fact)
     audit = compute_audit(plan, calendar, economics, automation)
     if audit is not None and loaded.previous is not None:
         previous = compute_audit(loaded.previous.plan, None, None, None)
         audit = with_comparison(audit, previous, loaded.previous.plan)
+    summary_inputs = (basis, plan_vs_fact, forecast, reforecast)
     return Figures(
         slug=loaded.slug,
         name=plan.business.name,
@@ -95,14 +108,17 @@ def compute_figures(loaded: LoadedPlan, today: date) -> Figures:
         calendar=calendar,
         forecast_missing=basis.missing if basis is not None else (),
         plan_vs_fact=plan_vs_fact,
-        agenda=tuple(compute_agenda(plan, corrections, plan_vs_fact)),
+        agenda=tuple(compute_agenda(facts_plan, corrections, plan_vs_fact)),
         lint=compute_lint(loaded, today, audit, calendar, economics),
         locale=plan.business.locale,
         reforecast=reforecast,
-        summary=compute_summary(plan, today, (basis, plan_vs_fact, forecast, reforecast), economics, audit, calendar),
+        summary=compute_summary(money_plan, today, summary_inputs, economics, audit, calendar),
+        measured=compute_measured(plan, loaded.measured, today, taken),
     )
 
 
-def compute_calendar_figures(plan: Plan, today: date) -> CalendarFigures | None:
+def compute_calendar_figures(
+    plan: Plan, today: date, measured: MeasuredIdeas | None = None
+) -> CalendarFigures | None:
     """The article calendar (computed by `generator.compute.schedule`), or None without a `content` section."""
-    return compute_plan_calendar(plan, today)
+    return compute_plan_calendar(plan, today, measured)

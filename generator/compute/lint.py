@@ -1,4 +1,4 @@
-"""Method lint: where a valid plan breaks the method's chain (contract v2, codes M101–M116).
+"""Method lint: where a valid plan breaks the method's chain (v2 codes M101–M116; v3 M117–M120: `lint_measured`).
 
 The method is a chain: the audit's gaps → the strategy's initiatives → goals that serve business
 goals → checkpoints that measure them → a forecast that says what it is worth, with the daily
@@ -22,9 +22,11 @@ from generator.compute.arithmetic import add
 from generator.compute.audit import AuditFigures
 from generator.compute.economics import EconomicsFigures
 from generator.compute.forecast import add_months, forecast_basis
+from generator.compute.lint_measured import MEASURED_RULES
 from generator.compute.schedule import CalendarFigures
 from generator.load.yamlsource import Path, dotted
 from generator.model import Initiative, LoadedPlan, Plan
+from generator.model.measured import Measured
 
 REGULARITY_PATH: Path = ("audit", "practices", "regularity")
 FORECAST_KEYS = ("average_check", "purchases_per_year")
@@ -58,6 +60,7 @@ class Context:
     audit: AuditFigures | None
     calendar: CalendarFigures | None
     economics: EconomicsFigures | None
+    measured: Measured | None = None  # v3: the plan's measured/ file
 
     def at(self, code: str, path: Path, variant: str = "", **values: str) -> LintWarning:
         """A warning at the node `path` names (its nearest ancestor in the file; line 1 when none)."""
@@ -279,6 +282,7 @@ RULES: tuple[Callable[[Context], Found], ...] = (
     custom_without_recommendation,
     regularity_without_calendar,
     over_budget_cap,
+    *MEASURED_RULES,
 )
 
 
@@ -291,7 +295,7 @@ def compute_lint(
 ) -> tuple[LintWarning, ...]:
     """Every method warning of a plan on `today`, in file order, without the codes its `lint.ignore` lists."""
     plan = loaded.plan
-    context = Context(plan, loaded.positions, today, audit, calendar, economics)
+    context = Context(plan, loaded.positions, today, audit, calendar, economics, loaded.measured)
     ignored = set(plan.lint.ignore) if plan.lint else set()
     found = [w for rule in RULES for w in rule(context) if w.code not in ignored]
     return tuple(sorted(found))

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from generator.compute.ideas import Idea, normalise_title
 from generator.compute.slots import EntryKind, LogEntry, Slot
+from generator.compute.webdata import RefreshItem, url_key
 from generator.model import Segment
 
 REPURPOSE_KINDS = frozenset({"social", "messenger", "forum", "maps", "email"})
@@ -106,6 +107,7 @@ class Planner:
     used: set[int] = field(default_factory=set)  # queue indices planned out of order (waiting ideas passed)
     heap: list[tuple[date, int, int, Article]] = field(default_factory=list)  # refresh order
     turn: int = 0  # the repurpose round-robin: index of the next article to consider
+    refresh_first: list[RefreshItem] = field(default_factory=list)  # v3: the refresh queue, step 6 first
 
     def add_logged(self, entry: LogEntry, topic: Topic, count: int) -> None:
         """A log entry that is an article (new or refresh): a new article, or a later write of one."""
@@ -205,6 +207,8 @@ class Planner:
         idea = self._take(day)
         if idea is not None:
             return self.new(day, idea, is_today)
+        if self.refresh_first:  # v3: pages the search statistics say to refresh, before the log's rule
+            return self._measured_refresh(day, self.refresh_first.pop(0), is_today)
         oldest = self._refresh_candidate(day)
         if oldest is not None:
             slot = self._article_slot(day, "refresh", oldest, is_today)
@@ -215,6 +219,16 @@ class Planner:
         if repurpose is not None:
             return repurpose
         return Slot(date=day, kind="research", is_today=is_today)
+
+    def _measured_refresh(self, day: date, item: RefreshItem, is_today: bool) -> Slot:
+        """A refresh of a page of the refresh queue: the logged article when its URL is known."""
+        key = url_key(item.url)
+        article = next((a for a in self.articles if a.url and url_key(a.url) == key), None)
+        if article is None:
+            return Slot(date=day, kind="refresh", title=item.url, url=item.url, refresh_item=item, is_today=is_today)
+        slot = replace(self._article_slot(day, "refresh", article, is_today), refresh_item=item)
+        article.last_written = day
+        return slot
 
     def _article_slot(
         self, day: date, kind: EntryKind, article: Article, is_today: bool, place: Place | None = None

@@ -44,16 +44,20 @@ from generator.compute.ideas import (
     SOURCES,
     Coverage,
     Idea,
+    demand_ideas,
     every_idea,
     idea_queue,
     normalise_title,
     read_coverage,
+    title_key,
 )
+from generator.compute.intents import Query, group_intents, plan_queries
 from generator.compute.material import Material, read_material
 from generator.compute.occasions import occasion_ideas, place_occasions, seasonal_ideas
 from generator.compute.planner import Planner, Topic, repurpose_places
 from generator.compute.slots import CalendarFigures, EntryKind, LogEntry, Slot, SlotKind
-from generator.model import WEEKDAYS, Competitor, Content, Plan, Publication, Segment
+from generator.compute.webdata import MeasuredIdeas, measured_ideas, with_measured_volumes
+from generator.model import WEEKDAYS, Competitor, Content, LoadedPlan, Plan, Publication, Segment
 
 __all__ = [
     "CalendarFigures",
@@ -200,6 +204,7 @@ def compute_calendar(
     competitors: Sequence[Competitor] = (),
     language: str = "ru",
     material: Material | None = None,
+    measured: MeasuredIdeas | None = None,
 ) -> CalendarFigures:
     """The calendar of `content` as seen on `today`: every slot, judged or planned, and the statistics.
     `material` is what the plan says besides (the kind of business, services, initiatives)."""
@@ -227,6 +232,9 @@ def compute_calendar(
     planner.queue = idea_queue(
         content.backlog, segments, competitors, coverage, language, placed.values(), m, max(today, content.start)
     )
+    if measured is not None:  # v3: uncovered demand after the plan's own queries; the refresh queue
+        planner.queue = with_uncovered_demand(planner.queue, measured.demand, coverage, language, m, segments)
+        planner.refresh_first = list(measured.refresh)
 
     days: list[Slot] = []
     for day in dates:
@@ -290,10 +298,49 @@ def _figures(
     )
 
 
-def compute_plan_calendar(plan: Plan, today: date) -> CalendarFigures | None:
-    """A plan's calendar (its segments, competitors and language), or None without `content`."""
+def compute_plan_calendar(plan: Plan, today: date, measured: MeasuredIdeas | None = None) -> CalendarFigures | None:
+    """A plan's calendar (its segments, competitors and language), or None without `content`;
+    `measured`: what the client's data adds to the idea engine (v3)."""
     if plan.content is None:
         return None
     return compute_calendar(
-        plan.content, plan.segments, today, plan.competitors, plan.business.language, read_material(plan)
+        plan.content, plan.segments, today, plan.competitors, plan.business.language, read_material(plan), measured
     )
+
+
+def with_uncovered_demand(
+    queue: list[Idea],
+    demand: Sequence[tuple[str, int]],
+    coverage: Coverage,
+    language: str,
+    material: Material,
+    segments: Sequence[Segment],
+) -> list[Idea]:
+    """The idea queue with Wordstat's uncovered phrases as demand ideas right after the plan's own
+    demand (step 2): read as intents like the plan's queries (one article per intent; an intent the
+    plan's own queries already ask for is theirs), each once and none already written."""
+    own = {i.key for i in group_intents(plan_queries(segments), language, material.places)}
+    phrases = (Query("", phrase, count) for phrase, count in demand)
+    intents = [i for i in group_intents(phrases, language, material.places) if i.key not in own]
+    titles = {normalise_title(i.title) for i in queue} | set(coverage.titles)
+    keys = {title_key(t) for t in titles}
+    ids = {i.id for i in queue}
+    extra = []
+    for idea in demand_ideas(intents, frozenset(coverage.titles), language, material):
+        if idea.id in ids or normalise_title(idea.title) in titles or title_key(idea.title) in keys:
+            continue
+        if coverage.covers(idea):
+            continue
+        ids.add(idea.id)
+        titles.add(normalise_title(idea.title))
+        keys.add(title_key(idea.title))
+        extra.append(idea)
+    after = max((n + 1 for n, i in enumerate(queue) if i.source in ("backlog", "demand")), default=0)
+    return [*queue[:after], *extra, *queue[after:]]
+
+
+def loaded_calendar(loaded: LoadedPlan, today: date) -> CalendarFigures | None:
+    """A loaded plan's article calendar with what its measured/ file gives the idea engine (v3) —
+    the one calendar every output shows (site, .ics/CSV, `today`, `check`)."""
+    plan = with_measured_volumes(loaded.plan, loaded.measured)
+    return compute_plan_calendar(plan, today, measured_ideas(loaded.plan, loaded.measured, today))

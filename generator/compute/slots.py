@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from generator.compute.webdata import RefreshItem
+
 SlotKind = Literal["new", "refresh", "repurpose", "research", "done", "missed"]
 EntryKind = Literal["new", "refresh", "repurpose", "research"]
 PLANNED_KINDS = ("new", "refresh", "repurpose", "research")
@@ -57,6 +59,7 @@ class Slot:
     competitor: str | None = None  # new from a competitor's weakness: the competitor's name
     occasion_date: dt.date | None = None  # new from an occasion: its date
     place: str | None = None  # repurpose: the place the post is for
+    refresh_item: RefreshItem | None = None  # v3 refresh from search statistics: why, with the numbers
     # refresh/repurpose: when the article was last written (log date, slot date or earlier refresh)
     last_written: dt.date | None = None
     # refresh/repurpose: when the article was first written (its first log entry or planned slot)

@@ -25,6 +25,7 @@ from generator.load.planfiles import display_path, read_plan_bytes
 from generator.load.references import check_actuals, check_references
 from generator.load.yamlsource import Path, Source, dotted, read_yaml
 from generator.model import SLUG_PATTERN, LoadedPlan, Plan
+from generator.model.measured import Measured
 from generator.model.values import ID_PATTERN
 from generator.presets import known_presets, unknown_preset_hint
 
@@ -49,7 +50,31 @@ def load_plan(path: FsPath | str, *, follow_previous: bool = True, today: date |
             errors.append(source.error(("audit", "previous"), problem))
     if errors or plan is None:
         raise PlanValidationError(errors)
-    return LoadedPlan(slug=path.stem, path=path, plan=plan, previous=previous, positions=source.values)
+    measured = load_measured(path, today) if follow_previous else None
+    return LoadedPlan(
+        slug=path.stem, path=path, plan=plan, previous=previous, positions=source.values, measured=measured
+    )
+
+
+def load_measured(plan: FsPath, today: date | None = None) -> Measured | None:
+    """The plan's `measured/<slug>.yaml` (v3), validated like a plan; None when there is none."""
+    from generator.load.planfiles import measured_path
+
+    path = measured_path(plan)
+    if not path.is_file():
+        return None
+    shown = display_path(path)
+    source = read_yaml(read_plan_bytes(path, shown), shown)
+    errors = list(source.errors)
+    measured = None
+    if not errors:
+        try:
+            measured = Measured.model_validate(source.data if isinstance(source.data, dict) else {"version": None})
+        except ValidationError as exc:
+            errors.extend(_translate(exc, source, Measured))
+    if errors or measured is None:
+        raise PlanValidationError(errors)
+    return measured
 
 
 def load_text(text: str, file: str = "plan.yaml", today: date | None = None) -> Plan:
@@ -146,14 +171,14 @@ def _kind(value: Any) -> str:
     return _KIND.get(type(value), type(value).__name__)
 
 
-def _translate(exc: ValidationError, source: Source) -> list[PlanError]:
+def _translate(exc: ValidationError, source: Source, root: type[BaseModel] = Plan) -> list[PlanError]:
     out = []
     for err in exc.errors(include_url=False):
         loc: Path = tuple(err["loc"])
         kind, value = err["type"], err.get("input")
         ctx = err.get("ctx") or {}
         if kind == "extra_forbidden":
-            out.append(source.error(loc, _unknown_key(loc, source), key=True, input=str(loc[-1])))
+            out.append(source.error(loc, _unknown_key(loc, source, root), key=True, input=str(loc[-1])))
             continue
         if kind == "missing":
             line, col = source.position(loc[:-1])
@@ -196,9 +221,9 @@ _CUSTOM_CODES = {
 }
 
 
-def _unknown_key(loc: Path, source: Source) -> str:
+def _unknown_key(loc: Path, source: Source, root: type[BaseModel] = Plan) -> str:
     key = str(loc[-1])
-    allowed = _keys_at(loc[:-1])
+    allowed = _keys_at(loc[:-1], root)
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     if loc in source.bare_keys and (not close or not re.fullmatch(r"[a-z][a-z0-9_]*", key)):
         # `{finding: Счётчик стоит, цели не настроены.}`: the comma ended the text, YAML-wise
@@ -230,9 +255,9 @@ def _model_of(annotation: Any) -> Any:
             return None
 
 
-def _walk(loc: Path) -> tuple[type[BaseModel] | None, Any]:
+def _walk(loc: Path, root: type[BaseModel] = Plan) -> tuple[type[BaseModel] | None, Any]:
     """The model at `loc` in a plan, and the field info of `loc`'s last key."""
-    model: Any = Plan
+    model: Any = root
     field = None
     for part in loc:
         if isinstance(part, int) or model is None:
@@ -244,8 +269,8 @@ def _walk(loc: Path) -> tuple[type[BaseModel] | None, Any]:
     return model, field
 
 
-def _keys_at(loc: Path) -> list[str]:
-    model, _ = _walk(loc)
+def _keys_at(loc: Path, root: type[BaseModel] = Plan) -> list[str]:
+    model, _ = _walk(loc, root)
     return list(model.model_fields) if model is not None else []
 
 

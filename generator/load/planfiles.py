@@ -94,3 +94,9 @@ def read_plan_bytes(path: Path, shown: str) -> bytes:
 
 def _located(shown: str, text: str) -> PlanValidationError:
     return PlanValidationError([PlanError(shown, 1, 1, "", text)])
+
+
+def measured_path(plan: Path) -> Path:
+    """Where `playbook import` keeps a plan's measured figures: `measured/<slug>.yaml` beside the
+    plans folder (`plans/garage.yaml` → `measured/garage.yaml`), committed with the plans (v3)."""
+    return plan.parent.parent / "measured" / f"{plan.stem}.yaml"

@@ -125,6 +125,29 @@ def check_references(data: Any, positions: dict[Path, tuple[int, int]]) -> list[
     start, end = (content.get("start"), content.get("end")) if isinstance(content, dict) else (None, None)
     if _is_date(start) and _is_date(end) and end < start:
         problems.append((("content", "end"), message("end_before_start", start=start, end=end)))
+    problems.extend(check_data_references(data, segments, initiatives))
+    return problems
+
+
+def check_data_references(data: dict[str, Any], segments: list[str], initiatives: list[str]) -> list[Problem]:
+    """The `data` section's segment and initiative ids, and the ids measured KPIs name (v3)."""
+    problems: list[Problem] = []
+    section = data.get("data")
+    if isinstance(section, dict):
+        for key, defined, what in (("segments", segments, "segment"), ("initiatives", initiatives, "initiative")):
+            mapping = section.get(key)
+            if isinstance(mapping, dict):
+                for value in mapping:
+                    _ref(problems, ("data", key, value), value, defined, what)
+        nps = section.get("nps")
+        answers = nps.get("answers") if isinstance(nps, dict) else None
+        if isinstance(answers, dict):
+            for value in answers:
+                _ref(problems, ("data", "nps", "answers", value), value, segments, "segment")
+    for path, checkpoint in _items(data, "checkpoints"):
+        for kpi_path, kpi in _items(checkpoint, "kpis"):
+            _ref(problems, (*path, *kpi_path, "segment"), kpi.get("segment"), segments, "segment")
+            _ref(problems, (*path, *kpi_path, "initiative"), kpi.get("initiative"), initiatives, "initiative")
     return problems
 
 

@@ -9,6 +9,8 @@ from pydantic import ConfigDict, Field
 
 from generator.model.audit import Audit
 from generator.model.content import Content
+from generator.model.data import DataSection
+from generator.model.measured import Measured
 from generator.model.sections import (
     AutomationItem,
     Business,
@@ -52,6 +54,7 @@ class Plan(Section):
     content: Content | None = Field(None, description="The daily content discipline")
     lint: Lint | None = Field(None, description="Method lint settings: warning codes to ignore (v2)")
     publish: Publish | None = Field(None, description="Who may see the playbook: public, unlisted, private (v2)")
+    data: DataSection | None = Field(None, description="How exports map onto the plan (playbook import, v3)")
 
 
 
@@ -65,3 +68,5 @@ class LoadedPlan:
     previous: LoadedPlan | None = None
     # (line, col) of every value by path, e.g. ("goals", 1) → (23, 5): where method lint points (v2)
     positions: dict[tuple[str | int, ...], tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
+    # the figures `playbook import` measured (measured/<slug>.yaml beside the plans folder), if any (v3)
+    measured: Measured | None = None

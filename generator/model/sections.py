@@ -205,6 +205,14 @@ class Kpi(Section):
     goal: Id = Field(description="Goal id")
     target: Quantity | None = Field(None, description="Target at this checkpoint (default: the goal's target)")
     actual: Quantity | None = Field(None, description="Measured value; absent until measured")
+    metric: (
+        Literal[
+            "new_customers", "won_deals", "revenue", "customers", "average_check", "nps", "visits", "goal_completions"
+        ]
+        | None
+    ) = Field(None, description="A measured figure (playbook import) taken as the actual when none is typed (v3)")
+    segment: Id | None = Field(None, description="The measured metric of this segment only (v3)")
+    initiative: Id | None = Field(None, description="The measured deals metric of this initiative only (v3)")
 
 
 class Checkpoint(Section):
@@ -227,6 +235,9 @@ class Forecast(Section):
     )
     scenarios: dict[str, Multiplier] = Field(
         default_factory=_default_scenarios, description="Scenario name → multiplier of new customers"
+    )
+    basis: Literal["plan", "measured"] = Field(
+        "plan", description="measured: check, purchases and lifetime from the imported deals where measured (v3)"
     )
 
 

@@ -16,6 +16,7 @@ from babel import Locale
 from generator.compute.headlines import task_title
 from generator.compute.slots import CalendarFigures, Slot
 from generator.present.i18n import fmt_date, fmt_number, fmt_percent, locale, t
+from generator.present.measured import refresh_reason
 
 FEW_IDEAS = 30  # fewer new ideas ahead than this, and the consultant is told to add material
 # The headline pattern of a new article (`generator.compute.patterns`) → the angle a brief names.
@@ -102,6 +103,8 @@ def brief_lines(slot: Slot, language: str, segments: Mapping[str, str], minutes:
         lines.append(f"{t('ideas.brief.angle', language)}: {label}")
     if slot.kind == "new":
         lines.extend(_brief_of_new(slot, language))
+    if slot.kind == "refresh" and slot.refresh_item is not None:  # v3: why, with the search statistics' numbers
+        lines.append(f"{t('measured.why', language)}: {refresh_reason(slot.refresh_item, language)}")
     if slot.kind == "refresh":
         lines.append(t("calendar.refresh_hint", language))
     if slot.kind == "repurpose":

@@ -17,8 +17,9 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.compute.figures import Figures
+from generator.draw.charts.nps import render_nps_months
 from generator.draw.markup import render_markdown
-from generator.model import LoadedPlan
+from generator.model import LoadedPlan, Plan
 from generator.present import money as money_values
 from generator.present.branding import Branding
 from generator.present.i18n import (
@@ -26,6 +27,7 @@ from generator.present.i18n import (
     PlanLanguage,
     t,
 )
+from generator.present.measured import gap_text, measured_view
 from generator.present.pdf_plan import (
     automation_section,
     checkpoints_section,
@@ -84,6 +86,7 @@ class Context:
     branding: Branding = field(default_factory=Branding)  # the consultant's, from mkdocs.yml
     money: dict[str, Any] = field(default_factory=dict)  # v2: segment LTV, plan against fact, agenda, cost of hours
     digest: SummaryView | None = None  # the one-page summary after the cover (the site overview's values)
+    measured: dict[str, Any] | None = None  # v3: assumed beside measured, from measured/<slug>.yaml
 
 
 def build_context(loaded: LoadedPlan, figures: Figures, branding: Branding | None = None) -> Context:
@@ -128,8 +131,18 @@ def build_context(loaded: LoadedPlan, figures: Figures, branding: Branding | Non
         branding=replace(branding, consultant="") if branding and business.consultant else branding or Branding(),
         money=_money(x),
         digest=summary_view(plan, figures),
+        measured=pdf_values(figures, plan),
     )
     return replace(context, toc=_toc(context))
+
+
+def pdf_values(figures: Figures, plan: Plan) -> dict[str, Any] | None:
+    """The measured figures for the PDF (autoescaped there): the view, and the NPS chart as markup."""
+    view = measured_view(figures, plan)
+    if view is None:
+        return None
+    chart = render_nps_months(view.nps_months, title=t("measured.nps_chart", plan.business.language))
+    return {"view": view, "gap": gap_text, "nps_chart": Markup(chart) if view.nps_months else None}
 
 
 def _money(x: Inputs) -> dict[str, Any]:

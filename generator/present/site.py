@@ -18,6 +18,7 @@ from typing import Any
 
 from generator.compute.figures import Figures
 from generator.model import LoadedPlan
+from generator.present.measured import with_measured
 from generator.present.site_audit import context_audit
 from generator.present.site_base import (
     PAGES,
@@ -44,16 +45,16 @@ from generator.present.site_steps import (
 CONTEXTS: dict[str, Callable[[LoadedPlan, Figures], dict[str, Any]]] = {
     "index": context_overview,
     "goals": context_goals,
-    "audience": context_audience,
+    "audience": with_measured(context_audience),
     "competitors": context_competitors,
     "audit": context_audit,
     "strategy": context_strategy,
     "roadmap": context_roadmap,
     "checkpoints": context_checkpoints,
-    "economics": context_economics,
-    "forecast": context_forecast,
+    "economics": with_measured(context_economics),
+    "forecast": with_measured(context_forecast),
     "automation": context_automation,
-    "calendar": context_calendar,
+    "calendar": with_measured(context_calendar),
     "downloads": context_downloads,
 }
 

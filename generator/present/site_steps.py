@@ -110,11 +110,11 @@ def _highlights(figures: Figures, words: Words) -> list[dict[str, Any]]:
     if verdict is not None and verdict.roi is not None:
         # once measured, the re-forecast's ROI: never a planned figure the actuals contradict
         base = figures.forecast.base if figures.forecast else None
-        note = words.label("summary.hl.reforecast")
+        said = words.label("summary.hl.reforecast")
         if verdict.source != "actuals" and base is not None:  # the scenario compute chose, by its name
-            note = words.label("summary.hl.plan").format(scenario=scenario_name(base.name, words.language))
+            said = words.label("summary.hl.plan").format(scenario=scenario_name(base.name, words.language))
         roi = html(words.pct(verdict.roi))
-        cards.append(_card(words.label("site.hl.roi"), roi, html(note), "forecast.md"))
+        cards.append(_card(words.label("site.hl.roi"), roi, html(said), "forecast.md"))
     c = figures.calendar
     if c and c.start > figures.today:
         # Before the first slot a streak of 0 and a rate of "—" read as failure: say when it starts.

@@ -19,6 +19,7 @@ from generator.present.lint import lint_message
 from generator.render import money as money_json
 from generator.render.jsonvalues import json_number as _n
 from generator.render.jsonvalues import json_work as _work
+from generator.render.measured import measured_json
 from generator.render.report_text import render_text
 from generator.render.summary_json import reforecast_json, summary_json
 
@@ -84,6 +85,7 @@ def figures_to_json(figures: Figures) -> dict[str, Any]:
             {"code": w.code, "line": w.line, "col": w.col, "path": w.path, "message": lint_message(w, figures.language)}
             for w in figures.lint
         ],
+        **({"measured": measured_json(figures.measured)} if figures.measured is not None else {}),
     }
 
 

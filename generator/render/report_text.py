@@ -18,6 +18,7 @@ from rich.table import Table
 
 from generator.compute.arithmetic import Arithmetic
 from generator.compute.figures import Figures
+from generator.model import Plan
 from generator.present import money as money_values
 from generator.present.format import fmt_months, fmt_quantity
 from generator.present.i18n import (
@@ -35,8 +36,10 @@ from generator.present.i18n import (
     t,
 )
 from generator.present.lint import lint_message
+from generator.present.measured import measured_view
 from generator.present.reforecast import reforecast_view
 from generator.present.views import evidence
+from generator.render.measured import print_measured
 
 DASH = "—"
 
@@ -289,7 +292,9 @@ def _calendar(console: Console, figures: Figures, say: _Say) -> None:
         console.print(table)
 
 
-def render_text(figures: Figures, width: int = 120, segments: Mapping[str, str] | None = None) -> str:
+def render_text(
+    figures: Figures, width: int = 120, segments: Mapping[str, str] | None = None, plan: Plan | None = None
+) -> str:
     """The figures as plain tables in the plan's language and number format (`segments`: id → name)."""
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, force_terminal=False, color_system=None, highlight=False)
@@ -300,4 +305,7 @@ def render_text(figures: Figures, width: int = 120, segments: Mapping[str, str] 
     console.print(say("site.steps_filled").format(done=filled, total=len(figures.steps)), markup=False)
     for section in (_audit, _economics, _forecast, _checkpoints, _automation, _calendar, _lint):
         section(console, figures, say)
+    view = measured_view(figures, plan) if plan is not None else None
+    if view is not None:  # v3: the gaps between what the plan assumes and what the exports show
+        print_measured(console, view, say.lang)
     return buffer.getvalue()

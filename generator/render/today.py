@@ -14,7 +14,7 @@ from rich.table import Table
 
 from generator.compute.audit import compute_audit
 from generator.compute.priorities import compute_priorities
-from generator.compute.schedule import CalendarFigures, Slot, compute_plan_calendar
+from generator.compute.schedule import CalendarFigures, Slot, loaded_calendar
 from generator.compute.week import compute_week
 from generator.load.loader import LoadedPlan
 from generator.present.briefs import brief_lines, material_warnings
@@ -41,7 +41,7 @@ def compute_today(loaded: Sequence[LoadedPlan], day: date) -> list[TodayRow]:
     """Each plan's calendar as seen on `day` (plans without `content:` get None)."""
     rows = []
     for item in loaded:
-        figures = compute_plan_calendar(item.plan, day)
+        figures = loaded_calendar(item, day)  # v3: with the measured idea input, as the site has it
         names = {s.id: s.name for s in item.plan.segments}
         language = plan_language(item.plan.business)
         priorities = compute_priorities(item.plan, compute_audit(item.plan, figures, None, None))

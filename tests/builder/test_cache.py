@@ -218,3 +218,29 @@ def test_client_key_follows_the_feeds_secret_without_holding_it(tmp_path: Path) 
     assert ClientCache.key(plan, "2026-11-22", one) != ClientCache.key(plan, "2026-11-22", other)
     assert ClientCache.key(plan, "2026-11-22", one) == ClientCache.key(plan, "2026-11-22", one)
     assert "first secret" not in one
+
+
+def test_a_plans_measured_figures_are_an_input_of_every_key(tmp_path: Path) -> None:
+    """measured/<slug>.yaml (playbook import, v3) changes a plan's outputs: every cache key sees it."""
+    from generator.builder.cache import compute_build_key
+
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    plan = plans / "a.yaml"
+    plan.write_text("business: {name: A}\n", "utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\n", "utf-8")
+
+    def keys() -> tuple[str, str, str]:
+        build = compute_build_key(
+            config_file=config, docs_dir=tmp_path / "docs", plans=plans, today="2026-11-22", clients=["a"]
+        )
+        return ClientCache.key(plan, "2026-11-22"), PdfCache.key(plan, None, "2026-11-22"), build
+
+    before = keys()
+    (tmp_path / "measured").mkdir()
+    (tmp_path / "measured" / "a.yaml").write_text("version: 3\n", "utf-8")
+    with_measured = keys()
+    (tmp_path / "measured" / "a.yaml").write_text("version: 3\nvisits: []\n", "utf-8")
+    edited = keys()
+    assert all(b != m != e for b, m, e in zip(before, with_measured, edited, strict=True))
