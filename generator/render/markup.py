@@ -110,9 +110,18 @@ def render_inline(text: str | None) -> Markup:
     return Markup(rendered)
 
 
+# Markdown's own characters as character references: inert for Markdown (links, images, emphasis,
+# code, attr_list's `{ onclick=… }`, table cells) and shown as themselves by HTML, in a block or not.
+_MD_INERT = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*{}[]|"})
+
+
 def escape_text(text: object) -> Markup:
-    """A plain-text field, escaped for HTML (and so for Markdown pages that embed HTML)."""
-    return Markup(html.escape("" if text is None else str(text), quote=True))
+    """A plain-text field, escaped for HTML *and* inert for Markdown.
+
+    Site pages are Markdown with HTML blocks, and a template line may put a value on a Markdown
+    line (a heading, a list item) as well as inside a tag: one escaping that is safe in both, so
+    a field can never become a link, an image or an attribute wherever a template places it."""
+    return Markup(html.escape("" if text is None else str(text), quote=True).translate(_MD_INERT))
 
 
 _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|<>~"})
