@@ -50,7 +50,7 @@ def hostile_line(n: int) -> str:
 def hostile_markdown(n: int) -> str:
     return (
         f"M{n} [a](javascript:alert(4)) ![i](https://{EVIL}/m.png) <script>alert(5)</script>\n"
-        f"<a href=\"https://{EVIL}/n\" onclick=alert(6)>n</a> [d](data:text/html,x)\n"
+        f'<a href="https://{EVIL}/n" onclick=alert(6)>n</a> [d](data:text/html,x)\n'
         "{: onclick=alert(7) }\n\n"
         f"### heading {{ onmouseover=alert(8) }}\n\n[x]: javascript:alert(9)\n"
     )
