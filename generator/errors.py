@@ -157,58 +157,26 @@ MESSAGES: dict[str, str] = {
 # (context pattern, problem pattern, where to point, message). Every parse error is worded by that
 # parser (libyaml's failures are re-read with it), so the same file gets the same words everywhere.
 YAML_PROBLEMS: list[tuple[str, str, str, str]] = [
-    (
-        r"quoted scalar",
-        r"end of stream|document (separator|indicator)",
-        "context",
-        "this {opening} is never closed; add the closing {closing} where the text ends",
-    ),
-    (
-        r"flow (mapping|sequence)|flow node",
-        r"<stream end>|end of stream",
-        "context",
-        "this '{opening}' is never closed; add '{closing}'",
-    ),
-    (
-        r"flow mapping",
-        r"expected ',' or '\}'",
-        "problem",
-        "expected ',' or '}}' here: the '{{' at line {context_line} is not closed, or a value has an unquoted ': '"
-        " (put it in quotes)",
-    ),
-    (
-        r"flow sequence",
-        r"expected ',' or '\]'",
-        "problem",
-        "expected ',' or ']' here: the '[' at line {context_line} is not closed, or an item has an unquoted ': '"
-        " (put it in quotes)",
-    ),
-    (
-        r"",
-        r"expected <block end>",
-        "problem",
-        "the indentation does not line up; keys of one section must start in the same column",
-    ),
+    (r"quoted scalar", r"end of stream|document (separator|indicator)", "context",
+     "this {opening} is never closed; add the closing {closing} where the text ends"),
+    (r"flow (mapping|sequence)|flow node", r"<stream end>|end of stream", "context",
+     "this '{opening}' is never closed; add '{closing}'"),
+    (r"flow mapping", r"expected ',' or '\}'", "problem",
+     "expected ',' or '}}' here: the '{{' at line {context_line} is not closed, or a value has an unquoted ': '"
+     " (put it in quotes)"),
+    (r"flow sequence", r"expected ',' or '\]'", "problem",
+     "expected ',' or ']' here: the '[' at line {context_line} is not closed, or an item has an unquoted ': '"
+     " (put it in quotes)"),
+    (r"", r"expected <block end>", "problem",
+     "the indentation does not line up; keys of one section must start in the same column"),
     (r"", r"mapping values are not allowed", "problem", "a value contains ': '; put the whole value in quotes"),
     (r"", r"found character '\\t'", "problem", "a tab character; indent with spaces"),
-    (
-        r"",
-        r"found character '(.)' that cannot start",
-        "problem",
-        "a value cannot start with '{char}'; put the whole value in quotes",
-    ),
-    (
-        r"",
-        r"unknown escape character",
-        "problem",
-        "a backslash in double quotes starts an escape; use single quotes, or write \\\\ for a backslash",
-    ),
-    (
-        r"simple key",
-        r"could not find expected ':'",
-        "context",
-        "this key is missing its ':' (or a quoted value spans lines)",
-    ),
+    (r"", r"found character '(.)' that cannot start", "problem",
+     "a value cannot start with '{char}'; put the whole value in quotes"),
+    (r"", r"unknown escape character", "problem",
+     "a backslash in double quotes starts an escape; use single quotes, or write \\\\ for a backslash"),
+    (r"simple key", r"could not find expected ':'", "context",
+     "this key is missing its ':' (or a quoted value spans lines)"),
     (r"single document", r"another document", "problem", "a plan is one document; remove this '---' line"),
     (r"", r"expected the node content", "problem", "a value is missing here, or a bracket is not closed"),
 ]
