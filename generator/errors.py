@@ -149,6 +149,8 @@ MESSAGES: dict[str, str] = {
     "password_env_unset": "the environment variable {name} {state}: a private playbook is encrypted with the "
     "password it holds; set it (export {name}=…, or a repository secret of that name in CI) or make the "
     "playbook unlisted",
+    "password_weak": "the password in the environment variable {name} {problem}: a private playbook is only as "
+    "safe as its password; choose a longer one (at least {minimum} characters, e.g. four random words)",
     "generic": "{detail}",
 }
 

@@ -57,7 +57,7 @@ from generator.builder.cache import ClientCache, PdfCache, cache_dir
 from generator.builder.clients import Client, chosen_clients, load_clients
 from generator.builder.pdfs import PdfBatch, audit_jobs
 from generator.builder.progress import BuildProgress
-from generator.builder.publish import read_passwords, site_secret
+from generator.builder.publish import read_passwords, secret_notes, site_secret
 from generator.builder.shards import build_shard
 from generator.builder.site import check_output_folder
 from generator.builder.stream import Stream, preload, take
@@ -165,7 +165,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self.built = [c for c in self.clients if shard is None or shard.owns(c.slug)]
             loaded, stream = functools.partial(self.progress.advance, "plans"), streams[0] if streams else None
             self.supply = ClientSupply(self.clients, stream, loaded)
-            self.passwords = read_passwords(self.clients)
+            notes: list[str] = []
+            self.passwords = read_passwords(self.clients, notes=notes)
+            for note in [*notes, *secret_notes()]:
+                log.info(f"playbook: {note}")
             self._by_slug = {c.slug: c for c in self.clients}
         except UserError as exc:
             raise PluginError(printable(f"playbook: {exc}")) from None
@@ -183,6 +186,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     @disk_errors_reported
     @plan_problems_reported
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        vis.set_kdf_iterations(config)  # after the encryption plugin's on_config, which sets its own
         selected = {c.slug for c in self.built}
         # A site whose clients all speak one language keeps the method pages in that language only
         # (a Russian portfolio had both a "Метод" and a "Method" tab).
