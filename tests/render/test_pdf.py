@@ -419,3 +419,47 @@ def test_the_pdf_has_steps_3_to_5_and_the_roadmap(kolosok: Rendered, northwind: 
     english = text_of(northwind.pdf, first=3).lower()
     for heading in ("audience and demand", "competitors", "owner", "one-off cost"):
         assert heading in english, heading
+
+
+# temporary folders (issue 28): WeasyPrint's font folder and ours, gone on success, failure, interruption
+
+
+def test_a_pdf_leaves_no_temporary_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    render(PLANS / "kolosok.yaml")
+    assert [p.name for p in tmp_path.iterdir() if not p.name.startswith("_jinja2-cache")] == []
+
+
+@pytest.mark.parametrize("stop", [RuntimeError, KeyboardInterrupt])
+def test_the_private_temporary_folder_goes_on_failure_and_interruption(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stop: type[BaseException]
+) -> None:
+    import tempfile
+
+    from generator.render.pdf import private_tempdir
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    with pytest.raises(stop), private_tempdir():
+        font_folder = Path(tempfile.mkdtemp(prefix="weasyprint-"))  # what WeasyPrint does for @font-face
+        (font_folder / "font").write_bytes(b"x" * 1000)
+        assert font_folder.parent != tmp_path  # inside the render's own folder
+        raise stop
+    assert [p.name for p in tmp_path.iterdir()] == []
+    assert tempfile.tempdir == str(tmp_path)  # restored
+
+
+def test_a_site_build_leaves_no_temporary_folder(tmp_path: Path) -> None:
+    import os
+
+    from tests.cli.test_cli import PLAYBOOK
+
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env = {**os.environ, "TMPDIR": str(temp), "PLAYBOOK_CACHE_DIR": str(tmp_path / "cache")}
+    argv = [PLAYBOOK, "build", "--site-dir", str(tmp_path / "site"), "--today", TODAY.isoformat()]
+    result = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    left = sorted(p.name for p in temp.iterdir() if not p.name.startswith("_jinja2-cache"))  # Jinja's cache stays
+    assert left == []
