@@ -34,7 +34,7 @@ from generator.cli.commands import (
     cmd_site_size,
     cmd_today,
 )
-from generator.cli.output import parse_day, parse_month_arg, print_errors, stderr
+from generator.cli.output import amount_arg, parse_day, parse_month_arg, print_errors, stderr
 from generator.errors import PlanValidationError, PlaybookError, UserError
 from generator.write.files import describe_os_error
 
@@ -156,8 +156,10 @@ def _daily_commands(add: _Add) -> None:
     p.add_argument("plan", help="plan file")
     p.add_argument("--initiative", required=True, metavar="ID", help="the initiative's id")
     p.add_argument("--month", required=True, type=parse_month_arg, metavar="YYYY-MM", help="the month")
-    p.add_argument("--spend", type=float, default=None, metavar="N", help="the month's running spend")
-    p.add_argument("--new-customers", type=float, default=None, metavar="N", help="new customers that month")
+    p.add_argument("--spend", type=amount_arg("money"), default=None, metavar="N", help="the month's running spend")
+    p.add_argument(
+        "--new-customers", type=amount_arg("count"), default=None, metavar="N", help="new customers that month"
+    )
     p.add_argument("--today", type=parse_day, default=None, help=TODAY_HELP)
 
 
