@@ -181,7 +181,8 @@ MARKERS = [("", "...\n"), ("---\n", ""), ("---\n", "...\n"), ("%YAML 1.2\n---\n"
 def test_actuals_go_into_a_plan_with_document_markers(tmp_path: Path, head: str, tail: str) -> None:
     path = tmp_path / "test.yaml"
     # strategy is the last section, crm its last initiative and without actuals: they go at the very end
-    body = PLAN.replace("forecast: {start: 2026-09, months: 12}\n", "").replace("      actuals: []   # nothing yet\n", "")
+    body = PLAN.replace("forecast: {start: 2026-09, months: 12}\n", "")
+    body = body.replace("      actuals: []   # nothing yet\n", "")
     text = head + body + tail
     path.write_text(text, encoding="utf-8")
     plan = record_actual(path, "crm", date(2026, 10, 1), 100.0, 1.0, TODAY)
