@@ -196,6 +196,7 @@ def _text(value: Any) -> Any:
 # Line breaks of every kind, and the other control characters (escape sequences, bells, NUL).
 _LINE_BREAK_RE = re.compile("[\n\r\v\f\x85\u2028\u2029]")
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BIDI_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def _one_line(value: Any) -> Any:
@@ -207,6 +208,9 @@ def _one_line(value: Any) -> Any:
             raise fail("one_line")
         if found := _CONTROL_RE.search(value):
             raise fail("control_in_text", char=ord(found.group()))
+        # Bidirectional embeddings, overrides and isolates make a title read backwards (the terminal
+        # drops them when printing): removed here, so no page title, heading or PDF title keeps them.
+        value = _BIDI_RE.sub("", value)
     return value
 
 

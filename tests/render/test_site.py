@@ -291,3 +291,31 @@ def test_the_glossary_states_the_v2_forecast_rule() -> None:
     en = (root / "en" / "method" / "glossary.md").read_text(encoding="utf-8")
     assert "`lifetime_years` × 12 месяцев после привлечения; прибыль(m) — сумма по группам" in ru
     assert "only for `lifetime_years` × 12 months after it was won; profit(m) is the sum over the groups" in en
+
+
+def test_bidi_controls_are_removed_from_titles_in_every_output(tmp_path: Path) -> None:
+    """An override (U+202E) reverses what follows it: dropped in the terminal, and now in the page titles,
+    headings and the PDF's title and metadata too (issue 28)."""
+    import io
+
+    import yaml
+    from pypdf import PdfReader
+
+    from generator.render.pdf import render_pdf_checked
+
+    bidi = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    data = yaml.safe_load((PLANS / "northwind.yaml").read_text(encoding="utf-8"))
+    data["business"]["name"] = "Acme \u202eyrrehc\u202c Supply"
+    data["goals"][0]["title"] = "More \u2067leads\u2069 \u202dnow"
+    data["audit"].pop("previous", None)
+    path = tmp_path / "acme.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    pages = pages_of(path)
+    text = "\n".join(pages.values())
+    assert not set(bidi) & set(text)
+    assert 'title: "Northwind' not in pages["acme/index.md"] and "Acme yrrehc Supply" in pages["acme/index.md"]
+    loaded = load_plan(path)
+    pdf = PdfReader(io.BytesIO(render_pdf_checked(loaded, compute_figures(loaded, TODAY)).pdf))
+    assert pdf.metadata is not None and pdf.metadata.title is not None
+    assert "Acme yrrehc Supply" in pdf.metadata.title and not set(bidi) & set(pdf.metadata.title)
+    assert not set(bidi) & set("".join(page.extract_text() for page in pdf.pages))
