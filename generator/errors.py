@@ -60,6 +60,14 @@ class BuildAborted(PlaybookError):
         super().__init__("the site was not built")
 
 
+class BuildInterrupted(KeyboardInterrupt):
+    """Ctrl-C stopped a site build; `replaced` when the new site was already in place (the old one gone)."""
+
+    def __init__(self, replaced: bool) -> None:
+        self.replaced = replaced
+        super().__init__("interrupted")
+
+
 class InternalError(PlaybookError):
     """A bug in playbook itself; reported as such so the user knows it is not their plan."""
 

@@ -67,6 +67,7 @@ from generator.present.branding import branding_from
 from generator.render.home import render_home
 from generator.render.templating import THEME, check_theme
 from generator.render.terminal import printable
+from generator.workers import sigint_deferred
 
 if TYPE_CHECKING:  # MkDocs' server (and its file watcher) is imported by `mkdocs serve` alone
     from mkdocs.livereload import LiveReloadServer
@@ -148,7 +149,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             streams: list[Stream] = []
 
             def start(paths: list[Path], rendered: set[Path]) -> Stream:
-                streams.append(take(paths, self.today, site_secret(), rendered))  # `playbook build` started it
+                with sigint_deferred():  # a worker may be forked here
+                    streams.append(take(paths, self.today, site_secret(), rendered))  # `playbook build` started it
                 return streams[-1]
 
             shard = build_shard(self.config.shard, self.selected_clients())
@@ -375,6 +377,14 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         batch, self._pdfs = self._pdfs, None
         if batch is not None:
             batch.cancel()
+        self.supply.close()
+
+    def interrupted(self) -> None:
+        """Ctrl-C during the build: the PDF workers stop now, not after their current PDF (nothing of
+        this build is published); the plan stream finishes its current task and stops."""
+        batch, self._pdfs = self._pdfs, None
+        if batch is not None:
+            batch.stop()
         self.supply.close()
 
     def on_shutdown(self) -> None:

@@ -20,7 +20,7 @@ from generator.errors import PlanError, PlanValidationError, UserError
 from generator.load.planfiles import display_path
 from generator.present.branding import Branding
 from generator.render.terminal import printable
-from generator.workers import start_pool
+from generator.workers import sigint_deferred, start_pool
 from generator.write.files import starts_with, write_atomic
 
 if TYPE_CHECKING:
@@ -172,17 +172,32 @@ class PdfBatch:
         self.futures: list[Future[TaskResult]] = []
         count = min(len(self.jobs), workers or os.cpu_count() or 1)
         if count > 1 or (background and self.jobs):  # background: even one PDF leaves this process free
-            self.pool = start_pool(max(1, count))
-            self.futures = [self.pool.submit(render_task, job, today) for job in self.jobs]
+            with sigint_deferred():  # the workers are forked at the first submit
+                self.pool = start_pool(max(1, count))
+                self.futures = [self.pool.submit(render_task, job, today) for job in self.jobs]
             if on_done is not None:
                 for future in self.futures:
-                    future.add_done_callback(lambda done: done.cancelled() or on_done())
+                    # a PDF counts when it is made: not when cancelled, nor when its worker died (Ctrl-C)
+                    future.add_done_callback(lambda done: done.cancelled() or done.exception() or on_done())
 
     def cancel(self, wait: bool = True) -> None:
         """Stop: the build failed elsewhere, or a newer preview build replaces this one."""
         if self.pool is not None:
             self.pool.shutdown(wait=wait, cancel_futures=True)
             self.pool = None
+
+    def stop(self) -> None:
+        """Ctrl-C: cancel what has not started and end the workers at once (they ignore SIGINT, see
+        `generator.workers.prepare_worker`); a worker's result is a few numbers, never half-sent."""
+        pool, self.pool = self.pool, None
+        if pool is None:
+            return
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+        for process in processes:  # gone before the build removes its staging folder (they write there)
+            process.join(timeout=10)
 
     def detach(self, report: Any) -> None:
         """Let the PDFs finish on their own (the live preview does not wait for them): each result
