@@ -332,6 +332,7 @@ class Section(BaseModel):
         return data
 
 
+
 def _url(value: Any) -> Any:
     if isinstance(value, str) and _CONTROL_RE.search(value.strip()):
         raise fail("url_control", value=value.encode("unicode_escape").decode("ascii"))
