@@ -15,8 +15,6 @@ from urllib.parse import urlsplit
 import nh3
 from markupsafe import Markup
 
-from generator.model.values import MAX_MARKDOWN_CHARS, MAX_MARKDOWN_DEPTH, markdown_depth, markdown_parser
-
 ALLOWED_TAGS = {
     "p",
     "br",
@@ -78,6 +76,9 @@ def render_markdown(text: str | None) -> Markup:
         return Markup("")
     # Past the limits `check` enforces (a plan loaded some other way), the text is shown as it is,
     # in one paragraph: the same limits, enforced here, so no input can stop or stall a build.
+    # imported here: `escape_text` is also used by the site build's own process, which never imports the model
+    from generator.model.values import MAX_MARKDOWN_CHARS, MAX_MARKDOWN_DEPTH, markdown_depth, markdown_parser
+
     parser = markdown_parser()
     tokens = parser.parse(text) if len(text) <= MAX_MARKDOWN_CHARS else []
     if not tokens or markdown_depth(tokens) > MAX_MARKDOWN_DEPTH:
