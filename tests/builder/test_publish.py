@@ -166,3 +166,15 @@ def test_the_site_secret_is_read_as_typed() -> None:
 
 def test_kdf_iterations_follow_current_guidance() -> None:
     assert KDF_ITERATIONS >= 600_000  # OWASP's guidance for PBKDF2-HMAC-SHA256 (2023)
+
+
+def test_a_build_with_a_short_site_secret_stops_before_anything_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from generator.cli import main
+
+    monkeypatch.setenv("PLAYBOOK_SITE_SECRET", "x\n")
+    site = tmp_path / "site"
+    assert main(["build", "--client", "northwind", "--site-dir", str(site), "--today", TODAY.isoformat()]) == 2
+    assert "PLAYBOOK_SITE_SECRET: the portfolio secret is 1 character long" in capsys.readouterr().err
+    assert not site.exists()
