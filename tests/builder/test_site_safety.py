@@ -222,9 +222,12 @@ def test_ctrl_c_stops_quietly_with_one_line_and_exit_130(tmp_path: Path, moment:
     root = project_copy(tmp_path)
     assert build(root, "--site-dir", "site").returncode == 0
     before = tree_digest(root / "site")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
     process = subprocess.Popen(
         [PLAYBOOK, "build", "--site-dir", "site", "--no-cache", "--today", "2026-11-23"],
         cwd=root,
+        env={**os.environ, "TMPDIR": str(temp)},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -254,3 +257,4 @@ def test_ctrl_c_stops_quietly_with_one_line_and_exit_130(tmp_path: Path, moment:
     while any(running(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not [pid for pid in workers if running(pid)], "workers outlived the interrupted build"
+    assert [p.name for p in temp.iterdir() if not p.name.startswith("_jinja2-cache")] == []  # no temporary folder
