@@ -198,3 +198,17 @@ def test_no_hostile_text_becomes_live_markup(hostile_site: tuple[Path, set[str]]
     # the hostile text is shown (as text): the walk did reach the pages
     goals = (site / "northwind" / "checkpoints" / "index.html").read_text(encoding="utf-8")
     assert "[click](javascript:alert(1))" in html.unescape(goals)
+
+
+def test_no_hostile_text_becomes_a_link_in_the_pdfs(hostile_site: tuple[Path, set[str]]) -> None:
+    from pypdf import PdfReader
+
+    site, _ = hostile_site
+    pdfs = sorted(site.rglob("*.pdf"))
+    assert len(pdfs) == 2
+    for pdf in pdfs:
+        for page in PdfReader(pdf).pages:
+            for annotation in page.get("/Annots") or []:
+                action = annotation.get_object().get("/A")
+                uri = str(action.get("/URI", "")) if action is not None else ""
+                assert EVIL not in uri and not uri.lower().startswith(("javascript:", "data:", "file:")), (pdf, uri)
