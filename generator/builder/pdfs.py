@@ -218,8 +218,9 @@ class PdfBatch:
             future.add_done_callback(one_done)
 
     def stop(self) -> None:
-        """Ctrl-C: cancel what has not started and end the workers at once (they ignore SIGINT, see
-        `generator.workers.prepare_worker`); a worker's result is a few numbers, never half-sent."""
+        """Ctrl-C: cancel what has not started and end the workers at once (Ctrl-C itself does nothing
+        in them, see `generator.cli._interrupt_this_process_only`); a worker's result is a few numbers,
+        never half-sent, so ending one mid-task leaves the pool's reader nothing to wait for."""
         pool, self.pool = self.pool, None
         if pool is None:
             return

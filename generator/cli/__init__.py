@@ -186,7 +186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     finally:
         discard()  # the worker, if the build never took it (up to date, a mistake in the options)
-        if main_thread:
+        if main_thread and saved is not None:
             signal.signal(signal.SIGINT, saved)
 
 
