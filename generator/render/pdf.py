@@ -170,9 +170,7 @@ def private_tempdir(parent: Path | None = None) -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def render_pdf_checked(
-    loaded: LoadedPlan, figures: Any, branding: Any = None, scratch: Path | None = None
-) -> Rendered:
+def render_pdf_checked(loaded: LoadedPlan, figures: Any, branding: Any = None, scratch: Path | None = None) -> Rendered:
     """Render the PDF and account for every URL WeasyPrint asked for.
 
     Refusals of URLs that appear in the plan's own text are expected (hostile or careless
