@@ -60,6 +60,14 @@ class BuildAborted(PlaybookError):
         super().__init__("the site was not built")
 
 
+class BuildInterrupted(KeyboardInterrupt):
+    """Ctrl-C stopped a site build; `replaced` when the new site was already in place (the old one gone)."""
+
+    def __init__(self, replaced: bool) -> None:
+        self.replaced = replaced
+        super().__init__("interrupted")
+
+
 class InternalError(PlaybookError):
     """A bug in playbook itself; reported as such so the user knows it is not their plan."""
 
@@ -108,6 +116,10 @@ MESSAGES: dict[str, str] = {
     "one_line": "this is one-line text; a line break is not allowed here (Markdown fields such as "
     "description take several lines)",
     "control_in_text": "the text holds a control character (U+{char:04X}); delete it",
+    "markdown_too_long": "this Markdown is {length} characters long; at most {limit} are allowed (split it, "
+    "or move the detail to a linked document)",
+    "markdown_too_deep": "this Markdown nests more than {limit} levels deep (quotes, lists or emphasis inside each "
+    "other); flatten it",
     "text": "expected text, got {kind}",
     "unknown_preset": "'{value}' is not an industry preset; {hint} (a consultant's own presets: PLAYBOOK_PRESETS)",
     "text_colon": "expected text, got a mapping — a colon followed by a space starts a key; put the text in quotes",
@@ -148,6 +160,8 @@ MESSAGES: dict[str, str] = {
     "password_env_unset": "the environment variable {name} {state}: a private playbook is encrypted with the "
     "password it holds; set it (export {name}=…, or a repository secret of that name in CI) or make the "
     "playbook unlisted",
+    "password_weak": "the password in the environment variable {name} {problem}: a private playbook is only as "
+    "safe as its password; choose a longer one (at least {minimum} characters, e.g. four random words)",
     "generic": "{detail}",
 }
 

@@ -142,7 +142,31 @@ class WorkerPool(ProcessPoolExecutor):
                 process.terminate()
         self.shutdown(wait=False, cancel_futures=True)
 
+    def join(self, timeout: float) -> None:
+        """Wait, `timeout` seconds at most each, for the workers `terminate` ended to be gone."""
+        for process in self.context.processes:
+            process.join(timeout=timeout)
+
 
 def start_pool(workers: int) -> WorkerPool:
     """A pool of `workers` processes prepared by `prepare_worker`, started the same way everywhere."""
     return WorkerPool(workers)
+
+
+@contextmanager
+def sigint_deferred() -> Iterator[None]:
+    """Hold Ctrl-C (SIGINT) back while worker processes are forked; it is delivered when the block ends.
+
+    A KeyboardInterrupt raised inside `os.fork`'s own handlers (logging re-initialises its locks there)
+    is printed as "Exception ignored" and lost: the build went on. Blocked, the signal waits until the
+    fork is done; a worker inherits the blocked signal and so stays quiet under Ctrl-C, which the
+    parent handles (issue 28). Outside the main thread, or where unsupported, the block is a no-op."""
+    try:
+        saved = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    except (AttributeError, OSError, ValueError):
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, saved)

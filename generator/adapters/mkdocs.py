@@ -58,7 +58,7 @@ from generator.builder.clients import Client, chosen_clients, load_clients
 from generator.builder.outputs import check_output_folder
 from generator.builder.pdfs import PdfBatch, audit_jobs
 from generator.builder.progress import BuildProgress
-from generator.builder.publish import read_passwords, site_secret
+from generator.builder.publish import read_passwords, secret_notes, site_secret
 from generator.builder.shards import build_shard
 from generator.builder.stream import BuildSession, Stream, preload
 from generator.builder.supply import ClientSupply
@@ -67,6 +67,7 @@ from generator.present.branding import branding_from
 from generator.render.home import render_home
 from generator.render.templating import THEME, check_theme
 from generator.render.terminal import printable
+from generator.workers import sigint_deferred
 
 if TYPE_CHECKING:  # MkDocs' server (and its file watcher) is imported by `mkdocs serve` alone
     from mkdocs.livereload import LiveReloadServer
@@ -150,7 +151,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
             def start(paths: list[Path], rendered: set[Path]) -> Stream:
                 session, self.session = self.session or BuildSession(), None  # `playbook build` started it
-                streams.append(session.take(paths, self.today, site_secret(), rendered))
+                with sigint_deferred():  # a worker may be forked here
+                    streams.append(session.take(paths, self.today, site_secret(), rendered))
                 return streams[-1]
 
             shard = build_shard(self.config.shard, self.selected_clients())
@@ -167,7 +169,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self.built = [c for c in self.clients if shard is None or shard.owns(c.slug)]
             loaded, stream = functools.partial(self.progress.advance, "plans"), streams[0] if streams else None
             self.supply = ClientSupply(self.clients, stream, loaded)
-            self.passwords = read_passwords(self.clients)
+            notes: list[str] = []
+            self.passwords = read_passwords(self.clients, notes=notes)
+            for note in [*notes, *secret_notes()]:
+                log.info(f"playbook: {note}")
             self._by_slug = {c.slug: c for c in self.clients}
         except UserError as exc:
             raise PluginError(printable(f"playbook: {exc}")) from None
@@ -185,6 +190,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     @disk_errors_reported
     @plan_problems_reported
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        vis.set_kdf_iterations(config)  # after the encryption plugin's on_config, which sets its own
         selected = {c.slug for c in self.built}
         # A site whose clients all speak one language keeps the method pages in that language only
         # (a Russian portfolio had both a "Метод" and a "Method" tab).
@@ -373,6 +379,14 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         batch, self._pdfs = self._pdfs, None
         if batch is not None:
             batch.cancel()
+        self.supply.close()
+
+    def interrupted(self) -> None:
+        """Ctrl-C during the build: the PDF workers stop now, not after their current PDF (nothing of
+        this build is published); the plan stream finishes its current task and stops."""
+        batch, self._pdfs = self._pdfs, None
+        if batch is not None:
+            batch.stop()
         self.supply.close()
 
     def on_shutdown(self) -> None:

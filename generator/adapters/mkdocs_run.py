@@ -101,6 +101,9 @@ def run_mkdocs(
                 build(config)
         except Abort:
             raise BuildAborted(plan_problems=bool(plugin.errors)) from None
+        except KeyboardInterrupt:
+            plugin.interrupted()  # MkDocs calls no plugin event for it
+            raise
         portfolio = tuple(c.slug for c in plugin.clients)
         return Built([c.slug for c in plugin.built], bool(plugin.passwords), portfolio, config.site_url)
     finally:

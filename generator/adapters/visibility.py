@@ -35,7 +35,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
 from generator.builder.clients import Client
-from generator.builder.publish import PRIVATE, PUBLIC
+from generator.builder.publish import KDF_ITERATIONS, PRIVATE, PUBLIC
 from generator.builder.shards import gzip_mtime, sitemap_gzip
 from generator.draw.markup import escape_text
 from generator.present.pages import PAGES, Labels
@@ -86,6 +86,25 @@ def configure_encryption(config: MkDocsConfig, clients: Iterable[Client], langua
     }
     for option, key in FORM_LABELS.items():
         options[option] = Labels(language)[key]
+
+
+def set_kdf_iterations(config: MkDocsConfig) -> None:
+    """PBKDF2 rounds at today's guidance (`publish.KDF_ITERATIONS`, 600 000) instead of the plugin's
+    100 000, for the key it derives once per password in a build and the browser derives to read.
+
+    The plugin takes only a power of ten (`kdf_pow`) and sets its rounds in its own `on_config`,
+    after playbook's: so they are set here, from `on_files`, with its in-process key cache emptied
+    when it was made with other rounds (as the plugin itself does)."""
+    plugin = config.plugins.get(ENCRYPT_PLUGIN)
+    setup = getattr(plugin, "setup", None)
+    if not isinstance(setup, dict) or "kdf_iterations" not in setup:
+        return
+    setup["kdf_iterations"] = KDF_ITERATIONS
+    cache = setup.get("cache")
+    if isinstance(cache, dict) and cache.get("kdf_iterations") != KDF_ITERATIONS:
+        setup["cache"] = {"userpass": {}, "password": {}, "obfuscate": {}, "kdf_iterations": KDF_ITERATIONS}
+        for store in ("keystore_password", "keystore_userpass", "keystore_obfuscate"):
+            setup[store] = {}
 
 
 def _encryption_plugin(config: MkDocsConfig) -> Any:

@@ -8,9 +8,11 @@ starts them in the background so a site build can go on rendering pages meanwhil
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -20,7 +22,7 @@ from generator.errors import PlanError, PlanValidationError, UserError
 from generator.load.planfiles import display_path
 from generator.present.branding import Branding
 from generator.render.terminal import printable
-from generator.workers import start_pool
+from generator.workers import WorkerPool, sigint_deferred, start_pool
 from generator.write.files import starts_with, write_atomic
 
 
@@ -94,9 +96,10 @@ def plan_stamp(path: Path) -> tuple[int, int] | None:
     return (stat.st_mtime_ns, stat.st_size)
 
 
-def render_task(job: PdfJob, today: date) -> TaskResult:
+def render_task(job: PdfJob, today: date, scratch: str | None = None) -> TaskResult:
     """Load, compute, render and write one PDF (runs in a worker process, which imports the model
-    and the renderer: the site build's own process does not)."""
+    and the renderer: the site build's own process does not); temporary files go under `scratch`
+    when given (the batch's folder)."""
     from generator.compute.figures import compute_figures
     from generator.load.loader import load_plan
     from generator.render.pdf import render_pdf_checked
@@ -111,7 +114,7 @@ def render_task(job: PdfJob, today: date) -> TaskResult:
             job.plan, job.output, (PlanError(display_path(job.plan), 1, 1, "", str(exc).split(": ", 1)[-1]),)
         )
     figures = compute_figures(loaded, today)
-    rendered = render_pdf_checked(loaded, figures, job.branding)
+    rendered = render_pdf_checked(loaded, figures, job.branding, scratch=Path(scratch) if scratch else None)
     if job.stamp is not None and plan_stamp(job.plan) != job.stamp:
         # The live preview: the plan was edited while this PDF rendered. The rebuild that followed
         # renders the edited plan; writing this one now could land after it and show old figures.
@@ -160,21 +163,62 @@ class PdfBatch:
         for job in self.jobs:
             check_pdf_target(job.output)
         self.today = today
-        self.pool: ProcessPoolExecutor | None = None
+        self.pool: WorkerPool | None = None
         self.futures: list[Future[TaskResult]] = []
+        # The workers' temporary files (WeasyPrint's fonts) go in this batch's folder, which this
+        # process removes however the batch ends: a worker ended by Ctrl-C cannot clean up after itself.
+        self.scratch: str | None = None
         count = min(len(self.jobs), workers or os.cpu_count() or 1)
         if count > 1 or (background and self.jobs):  # background: even one PDF leaves this process free
-            self.pool = start_pool(max(1, count))
-            self.futures = [self.pool.submit(render_task, job, today) for job in self.jobs]
+            try:
+                self.scratch = tempfile.mkdtemp(prefix="playbook-pdfs-")
+                with sigint_deferred():  # the workers are forked at the first submit
+                    self.pool = start_pool(max(1, count))
+                    self.futures = [self.pool.submit(render_task, job, today, self.scratch) for job in self.jobs]
+            except BaseException:  # Ctrl-C held back during the forks lands here: no batch for anyone to stop
+                self.stop()
+                raise
             if on_done is not None:
                 for future in self.futures:
-                    future.add_done_callback(lambda done: done.cancelled() or on_done())
+                    # a PDF counts when it is made: not when cancelled, nor when its worker died (Ctrl-C)
+                    future.add_done_callback(lambda done: done.cancelled() or done.exception() or on_done())
 
     def cancel(self, wait: bool = True) -> None:
         """Stop: the build failed elsewhere, or a newer preview build replaces this one."""
         if self.pool is not None:
             self.pool.shutdown(wait=wait, cancel_futures=True)
             self.pool = None
+        self._remove_scratch(now=wait)
+
+    def _remove_scratch(self, now: bool) -> None:
+        """The batch's temporary folder: removed now, or when the last PDF still rendering is done."""
+        scratch, self.scratch = self.scratch, None
+        if scratch is None:
+            return
+        pending = [f for f in self.futures if not f.done()]
+        if now or not pending:
+            shutil.rmtree(scratch, ignore_errors=True)
+            return
+        left = [len(pending)]
+
+        def one_done(_: Future[TaskResult]) -> None:
+            left[0] -= 1
+            if left[0] == 0:
+                shutil.rmtree(scratch, ignore_errors=True)
+
+        for future in pending:
+            future.add_done_callback(one_done)
+
+    def stop(self) -> None:
+        """Ctrl-C: cancel what has not started and end the workers at once (Ctrl-C itself does nothing
+        in them, see `generator.cli._interrupt_this_process_only`); a worker's result is a few numbers,
+        never half-sent, so ending one mid-task leaves the pool's reader nothing to wait for."""
+        pool, self.pool = self.pool, None
+        if pool is None:
+            return
+        pool.terminate()
+        pool.join(timeout=10)  # gone before the build removes its staging folder (they write there)
+        self._remove_scratch(now=True)
 
     def detach(self, report: Any) -> None:
         """Let the PDFs finish on their own (the live preview does not wait for them): each result
@@ -189,6 +233,7 @@ class PdfBatch:
         for future in self.futures:
             future.add_done_callback(forward)
         self.pool.shutdown(wait=False)
+        self._remove_scratch(now=False)
 
     def finish(self) -> list[PlanError]:
         """Wait for every PDF; return the plans' errors. Progress goes to stderr: a rich bar on a
@@ -231,6 +276,9 @@ class PdfBatch:
                 for future in self.futures:
                     try:
                         report(future.result())
+                    except KeyboardInterrupt:  # Ctrl-C: the others are not waited for
+                        self.stop()
+                        raise
                     except BaseException as exc:  # a bug: finish the others, then raise
                         failures.append(exc)
                     progress.advance(bar)

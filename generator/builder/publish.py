@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator.errors import PlanError, PlanValidationError, message
+from generator.errors import PlanError, PlanValidationError, UserError, message
 from generator.load.planfiles import display_path
 from generator.load.yamlsource import read_yaml
 
@@ -39,6 +39,11 @@ SECRET_ENV = "PLAYBOOK_SITE_SECRET"
 FEEDS_DIR = "feeds"
 TOKEN_CHARS = 32  # 128 bits of the HMAC: not guessable, short enough for a calendar app's URL field
 PUBLIC, UNLISTED, PRIVATE = "public", "unlisted", "private"
+MIN_PASSWORD_CHARS = 8  # NIST SP 800-63B's minimum for a password a person chooses
+MIN_SECRET_CHARS = 16  # the feeds' secret is typed once, into CI: no reason for it to be short
+# PBKDF2-HMAC-SHA256 rounds that turn a private playbook's password into its key, in the build and
+# in the reader's browser: OWASP's guidance (2023). Costs one derivation per private client a build.
+KDF_ITERATIONS = 600_000
 
 
 def visibility(loaded: LoadedPlan) -> str:
@@ -47,9 +52,36 @@ def visibility(loaded: LoadedPlan) -> str:
     return publish.visibility if publish is not None else UNLISTED
 
 
+def as_typed(value: str) -> tuple[str, bool]:
+    """A secret as its owner typed it: without the line break `echo` or a secrets file adds at the
+    end (no browser field can type it, and pypdf's SASLprep refuses it); True when one was removed."""
+    typed = value.rstrip("\r\n")
+    return typed, typed != value
+
+
+def weakness(value: str, minimum: int) -> str | None:
+    """What makes a secret unusable (blank, too short), or None; the value itself is never quoted."""
+    if not value.strip():
+        return "holds only spaces"
+    if len(value) < minimum:
+        return f"is {len(value)} character{'' if len(value) == 1 else 's'} long; use at least {minimum}"
+    return None
+
+
 def site_secret(environ: Mapping[str, str] | None = None) -> str:
-    """The portfolio secret for feed paths ('' when unset)."""
-    return (os.environ if environ is None else environ).get(SECRET_ENV, "")
+    """The portfolio secret for feed paths ('' when unset), as typed; a blank or short one is refused."""
+    secret, _ = as_typed((os.environ if environ is None else environ).get(SECRET_ENV, ""))
+    if secret and (problem := weakness(secret, MIN_SECRET_CHARS)):
+        raise UserError(
+            f"{SECRET_ENV}: the portfolio secret {problem} (any long random text, e.g. from a password manager)"
+        )
+    return secret
+
+
+def secret_notes(environ: Mapping[str, str] | None = None) -> list[str]:
+    """What a build says about the portfolio secret it read: a line break removed from its end."""
+    _, stripped = as_typed((os.environ if environ is None else environ).get(SECRET_ENV, ""))
+    return [f"{SECRET_ENV} ended with a line break; it was removed (the secret is used as typed)"] if stripped else []
 
 
 def feed_token(secret: str, slug: str) -> str:
@@ -94,9 +126,14 @@ def cache_variant(secret: str) -> str:
     return "feeds: " + hmac.new(secret.encode(), b"playbook cache key", hashlib.sha256).hexdigest()
 
 
-def read_passwords(clients: Iterable[Any], environ: Mapping[str, str] | None = None) -> dict[str, str]:
+def read_passwords(
+    clients: Iterable[Any], environ: Mapping[str, str] | None = None, notes: list[str] | None = None
+) -> dict[str, str]:
     """Each private client's password from its `publish.password_env` variable; all misses raised together,
     located at `publish.password_env` in the plan (the variable's name is shown, never a value).
+
+    A password is used as typed (a trailing line break removed, and said in `notes`); a blank or
+    short one is refused, since it would encrypt the playbook with next to nothing.
 
     `clients` are `generator.builder.clients.Client`s (slug, path, visibility, password_env)."""
     env = os.environ if environ is None else environ
@@ -106,13 +143,21 @@ def read_passwords(clients: Iterable[Any], environ: Mapping[str, str] | None = N
         if client.visibility != PRIVATE:
             continue
         name = client.password_env
-        value = env.get(name or "", "")
-        if value:
+        value, stripped = as_typed(env.get(name or "", ""))
+        problem = weakness(value, MIN_PASSWORD_CHARS) if value else None
+        if value and problem is None:
             passwords[client.slug] = value
+            if stripped and notes is not None:
+                notes.append(f"{name} ended with a line break; it was removed (the password is used as typed)")
             continue
-        state = "is not set" if (name or "") not in env else "is empty"
+        if problem:
+            words = message("password_weak", name=name, problem=problem, minimum=MIN_PASSWORD_CHARS)
+        else:
+            words = message(
+                "password_env_unset", name=name, state="is not set" if (name or "") not in env else "is empty"
+            )
         source = read_yaml(Path(client.path).read_bytes(), display_path(Path(client.path)))
-        errors.append(source.error(("publish", "password_env"), message("password_env_unset", name=name, state=state)))
+        errors.append(source.error(("publish", "password_env"), words))
     if errors:
         raise PlanValidationError(errors)
     return passwords

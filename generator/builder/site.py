@@ -30,8 +30,9 @@ from generator.builder.publish import cache_variant, site_secret
 from generator.builder.shards import Manifest, Shard, parse_shard, write_manifest
 from generator.builder.staging import Staging, clean_stale
 from generator.builder.stream import BuildSession
-from generator.errors import UserError
+from generator.errors import BuildInterrupted, UserError
 from generator.load.planfiles import list_plans
+from generator.workers import sigint_deferred
 
 
 @dataclass(frozen=True)
@@ -107,11 +108,13 @@ def _build(
 
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Staging(site_dir)
+    replaced = False
     try:
         # the plans start loading in worker processes now, while MkDocs and its theme are imported
         to_load = _plans_to_load(plans.resolve(), clients, day, project if use_cache else None)
-        rendered = {p for p in to_load if not spec or spec.owns(p.stem)}
-        session.prefetch(to_load, date.fromisoformat(day), site_secret(), rendered)
+        with sigint_deferred():  # the plan stream's worker may be forked here
+            rendered = {p for p in to_load if not spec or spec.owns(p.stem)}
+            session.prefetch(to_load, date.fromisoformat(day), site_secret(), rendered)
         from generator.adapters.mkdocs_run import run_mkdocs
 
         built = run_mkdocs(
@@ -124,11 +127,15 @@ def _build(
             write_manifest(staging.path, Manifest(spec, inputs, built.portfolio, built.site_url))
         forget_build(project, site_dir)
         staging.swap_into_place()
+        replaced = True
         if use_cache and not built.encrypted:
             # A site with a private client is never taken as up to date: its pages depend on a password
             # that no key may hold (not even hashed: a weak password's hash can be guessed offline), so
             # a changed password must always rebuild. Its clients and PDFs still come from the cache.
             record_build(project, site_dir, key)
+    except KeyboardInterrupt:
+        staging.discard()
+        raise BuildInterrupted(replaced) from None  # Ctrl-C: the CLI says which site stands
     except BaseException:
         staging.discard()
         raise

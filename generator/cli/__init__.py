@@ -12,15 +12,20 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
 import traceback
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from generator import __version__
 from generator.cli.commands import (
     EXIT_BUG,
+    EXIT_INTERRUPTED,
     EXIT_PLAN,
     EXIT_USER,
+    INTERRUPTED,
     cmd_actual,
     cmd_build,
     cmd_calendar,
@@ -36,7 +41,7 @@ from generator.cli.commands import (
     cmd_site_size,
     cmd_today,
 )
-from generator.cli.output import parse_day, parse_month_arg, print_errors, stderr
+from generator.cli.output import amount_arg, parse_day, parse_month_arg, print_errors, stderr
 from generator.errors import PlanValidationError, PlaybookError, UserError
 from generator.write.files import describe_os_error
 
@@ -183,8 +188,10 @@ def _daily_commands(add: _Add) -> None:
     p.add_argument("plan", help="plan file")
     p.add_argument("--initiative", required=True, metavar="ID", help="the initiative's id")
     p.add_argument("--month", required=True, type=parse_month_arg, metavar="YYYY-MM", help="the month")
-    p.add_argument("--spend", type=float, default=None, metavar="N", help="the month's running spend")
-    p.add_argument("--new-customers", type=float, default=None, metavar="N", help="new customers that month")
+    p.add_argument("--spend", type=amount_arg("money"), default=None, metavar="N", help="the month's running spend")
+    p.add_argument(
+        "--new-customers", type=amount_arg("count"), default=None, metavar="N", help="new customers that month"
+    )
     p.add_argument("--today", type=parse_day, default=None, help=TODAY_HELP)
 
 
@@ -212,13 +219,39 @@ def main(argv: Sequence[str] | None = None) -> int:
     if (list(argv) if argv is not None else sys.argv[1:])[:1] != ["build"]:
         return _run(argv)
     from generator.builder.stream import BuildSession
+    from generator.workers import sigint_deferred
 
+    main_thread = threading.current_thread() is threading.main_thread()
+    saved = _interrupt_this_process_only() if main_thread else None  # before any worker is forked
     session = BuildSession()
-    session.warm_up()  # the build's worker starts importing while the options are read (generator.builder.stream)
     try:
+        with sigint_deferred():
+            session.warm_up()  # the build's worker starts importing while the options are read (builder.stream)
         return _run(argv, session)
+    except KeyboardInterrupt:  # before the build began (reading the options): nothing was touched
+        stderr().print(f"playbook: {INTERRUPTED}", markup=False)
+        return EXIT_INTERRUPTED
     finally:
         session.close()  # the worker, if the build never took it (up to date, a mistake in the options)
+        if main_thread and saved is not None:
+            signal.signal(signal.SIGINT, saved)
+
+
+def _interrupt_this_process_only() -> Any:
+    """Ctrl-C stops the build in this process only; the previous SIGINT handler is returned.
+
+    A terminal sends Ctrl-C to the whole foreground process group, the build's workers included:
+    each printed its own KeyboardInterrupt traceback while the build stopped. Workers are forked
+    from this process and inherit its handlers, so the handler checks whose it is: here it raises
+    KeyboardInterrupt as Python's own does; in a worker it does nothing, and this process ends the
+    workers (`generator.builder.pdfs.PdfBatch.stop`, the pool's shutdown)."""
+    parent = os.getpid()
+
+    def interrupt(signum: int, frame: Any) -> None:
+        if os.getpid() == parent:
+            raise KeyboardInterrupt
+
+    return signal.signal(signal.SIGINT, interrupt)
 
 
 def _run(argv: Sequence[str] | None, session: object = None) -> int:

@@ -16,13 +16,16 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.cli.output import plan_files, print_errors, print_warnings, stdout
-from generator.errors import BuildAborted, PlanError, PlanValidationError, UserError
+from generator.cli.output import plan_files, print_errors, print_warnings, stderr, stdout
+from generator.errors import BuildAborted, BuildInterrupted, PlanError, PlanValidationError, UserError
 
 if TYPE_CHECKING:
     from generator.model import LoadedPlan
 
 EXIT_OK, EXIT_PLAN, EXIT_USER, EXIT_BUG = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130
+INTERRUPTED = "interrupted — the previous site is unchanged"
+INTERRUPTED_REPLACED = "interrupted — the new site is in place"
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -171,12 +174,12 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Build the playbook site, PDF audits and calendar files."""
-    from generator.builder.site import build_site
-    from generator.load.planfiles import list_plans
-
-    if Path(args.plans).is_dir():  # special files refused before the build cache hashes the folder
-        list_plans(Path(args.plans))
     try:
+        from generator.builder.site import build_site
+        from generator.load.planfiles import list_plans
+
+        if Path(args.plans).is_dir():  # special files refused before the build cache hashes the folder
+            list_plans(Path(args.plans))
         outcome = build_site(
             plans=Path(args.plans),
             clients=args.client or [],
@@ -189,6 +192,10 @@ def cmd_build(args: argparse.Namespace) -> int:
         )
     except BuildAborted as exc:  # MkDocs printed why
         return EXIT_PLAN if exc.plan_problems else EXIT_USER
+    except KeyboardInterrupt as exc:  # Ctrl-C: one line, the shell's status for it (128 + SIGINT)
+        replaced = isinstance(exc, BuildInterrupted) and exc.replaced
+        stderr().print(f"playbook: {INTERRUPTED_REPLACED if replaced else INTERRUPTED}", markup=False)
+        return EXIT_INTERRUPTED
     if outcome.up_to_date:
         stdout().print(
             f"{outcome.site_dir} is up to date: no plan, page, template or setting changed since it was built",

@@ -7,7 +7,8 @@ it is made inert (`SafeConsole`, `generator.render.terminal.printable`).
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator, Sequence
+import math
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -65,11 +66,40 @@ def parse_day(text: str) -> date:
 
 
 def parse_month_arg(text: str) -> date:
-    """`--month` values: YYYY-MM (kept as the first day of the month)."""
+    """`--month` values: YYYY-MM (kept as the first day of the month), in the years a plan may name."""
     try:
-        return date.fromisoformat(f"{text}-01") if len(text) == 7 else date.fromisoformat("bad")
+        month = date.fromisoformat(f"{text}-01") if len(text) == 7 else date.fromisoformat("bad")
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a month; write YYYY-MM") from None
+    from generator.model.values import FIRST_YEAR, LAST_YEAR  # only when a command takes --month
+
+    if not FIRST_YEAR <= month.year <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(f"'{text}' is outside the years a plan may name ({FIRST_YEAR}–{LAST_YEAR})")
+    return month
+
+
+def amount_arg(kind: str) -> Callable[[str], float]:
+    """An option's amount (`kind` "money" or "count"), checked as the plan checks one: a finite number,
+    0 or more, within the sane range of its kind. A bad value is an option error (exit 2) before the
+    plan is read, never a plan error at a line the plan does not have."""
+
+    def parse(text: str) -> float:
+        from generator.model.values import MAX_COUNT, MAX_MONEY  # only when a command takes an amount
+
+        try:
+            value = float(text)
+        except ValueError:
+            value = math.nan
+        if not math.isfinite(value):
+            raise argparse.ArgumentTypeError(f"'{text}' is not a number; write e.g. 1500 or 2.5")
+        if value < 0:
+            raise argparse.ArgumentTypeError(f"{text} must be 0 or more")
+        high = MAX_MONEY if kind == "money" else MAX_COUNT
+        if value > high:
+            raise argparse.ArgumentTypeError(f"{text} is beyond any real value here; it must be at most {high:g}")
+        return value
+
+    return parse
 
 
 def plan_files(paths: Sequence[str]) -> Iterator[Path]:

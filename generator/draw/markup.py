@@ -10,10 +10,8 @@ text fields are escaped. Plan text is never used as a template.
 from __future__ import annotations
 
 import html
-from functools import lru_cache
 from urllib.parse import urlsplit
 
-import markdown as markdown_lib
 import nh3
 from markupsafe import Markup
 
@@ -50,17 +48,6 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
-@lru_cache(maxsize=1)
-def _converter() -> markdown_lib.Markdown:
-    # Raw HTML in the source is text: Markdown's raw-HTML handlers are removed, so `<b>` and
-    # `<script>` are escaped once by Markdown like any text (and nh3 would drop them anyway).
-    # Escaping the source beforehand instead would escape code spans twice (`a < 5` → `a &lt; 5`).
-    converter = markdown_lib.Markdown(extensions=["sane_lists", "tables"], output_format="html")
-    converter.preprocessors.deregister("html_block")
-    converter.inlinePatterns.deregister("html")
-    return converter
-
-
 def _absolute_links_only(element: str, attribute: str, value: str) -> str | None:
     """Keep a link only when it is absolute http(s) with a host, or mailto.
 
@@ -87,9 +74,16 @@ def render_markdown(text: str | None) -> Markup:
     """Markdown from a plan → sanitised HTML, safe to place in a page or a PDF template."""
     if not text:
         return Markup("")
-    converter = _converter()
-    converter.reset()
-    raw = converter.convert(text)
+    # Past the limits `check` enforces (a plan loaded some other way), the text is shown as it is,
+    # in one paragraph: the same limits, enforced here, so no input can stop or stall a build.
+    # imported here: `escape_text` is also used by the site build's own process, which never imports the model
+    from generator.model.values import MAX_MARKDOWN_CHARS, MAX_MARKDOWN_DEPTH, markdown_depth, markdown_parser
+
+    parser = markdown_parser()
+    tokens = parser.parse(text) if len(text) <= MAX_MARKDOWN_CHARS else []
+    if not tokens or markdown_depth(tokens) > MAX_MARKDOWN_DEPTH:
+        return Markup(f"<p>{html.escape(text, quote=False)}</p>")
+    raw = parser.renderer.render(tokens, parser.options, {})
     clean = nh3.clean(
         raw,
         tags=ALLOWED_TAGS,
@@ -99,7 +93,7 @@ def render_markdown(text: str | None) -> Markup:
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
     )
-    return Markup(clean)
+    return Markup(clean.strip())
 
 
 def render_inline(text: str | None) -> Markup:
@@ -110,9 +104,18 @@ def render_inline(text: str | None) -> Markup:
     return Markup(rendered)
 
 
+# Markdown's own characters as character references: inert for Markdown (links, images, emphasis,
+# code, attr_list's `{ onclick=… }`, table cells) and shown as themselves by HTML, in a block or not.
+_MD_INERT = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*{}[]|"})
+
+
 def escape_text(text: object) -> Markup:
-    """A plain-text field, escaped for HTML (and so for Markdown pages that embed HTML)."""
-    return Markup(html.escape("" if text is None else str(text), quote=True))
+    """A plain-text field, escaped for HTML *and* inert for Markdown.
+
+    Site pages are Markdown with HTML blocks, and a template line may put a value on a Markdown
+    line (a heading, a list item) as well as inside a tag: one escaping that is safe in both, so
+    a field can never become a link, an image or an attribute wherever a template places it."""
+    return Markup(html.escape("" if text is None else str(text), quote=True).translate(_MD_INERT))
 
 
 _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|<>~"})

@@ -11,8 +11,11 @@ from __future__ import annotations
 import math
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Annotated, Any, Literal
 
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
@@ -196,6 +199,7 @@ def _text(value: Any) -> Any:
 # Line breaks of every kind, and the other control characters (escape sequences, bells, NUL).
 _LINE_BREAK_RE = re.compile("[\n\r\v\f\x85\u2028\u2029]")
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BIDI_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def _one_line(value: Any) -> Any:
@@ -207,13 +211,59 @@ def _one_line(value: Any) -> Any:
             raise fail("one_line")
         if found := _CONTROL_RE.search(value):
             raise fail("control_in_text", char=ord(found.group()))
+        # Bidirectional embeddings, overrides and isolates make a title read backwards (the terminal
+        # drops them when printing): removed here, so no page title, heading or PDF title keeps them.
+        value = _BIDI_RE.sub("", value)
     return value
+
+
+# Markdown is bounded: deep nesting (135 quotes in 270 bytes) overflowed the PDF renderer's stack
+# and stopped the whole build, and no plan needs a field longer than a few pages. The renderer
+# (`generator.render.markup`) enforces the same limits, so `check` refuses exactly what it would not render.
+MAX_MARKDOWN_CHARS = 20_000
+MAX_MARKDOWN_DEPTH = 16
+
+
+@lru_cache(maxsize=1)
+def markdown_parser() -> MarkdownIt:
+    """The Markdown of plan text: CommonMark with tables and strikethrough, raw HTML as text.
+
+    markdown-it-py parses in time linear in its input (Python-Markdown took quadratic time on
+    unclosed links: 16 s for 32 KB); its own nesting guard stops a little past our limit."""
+    return MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_MARKDOWN_DEPTH + 4}).enable(
+        ["table", "strikethrough"]
+    )
+
+
+def markdown_depth(tokens: list[Token]) -> int:
+    """How deeply the parsed Markdown nests: blocks (quotes, lists) and, inside them, inline
+    markup (emphasis, links), counted by the tokens' opening and closing."""
+    deepest = 0
+    for token in tokens:
+        level = token.level
+        deepest = max(deepest, level)
+        for child in token.children or ():
+            level += child.nesting
+            deepest = max(deepest, level)
+    return deepest
+
+
+def markdown_problem(text: str) -> PydanticCustomError | None:
+    """Why this Markdown is past the limits, or None: what `check` reports and the renderer refuses."""
+    if len(text) > MAX_MARKDOWN_CHARS:
+        return fail("markdown_too_long", length=len(text), limit=MAX_MARKDOWN_CHARS)
+    depth = markdown_depth(markdown_parser().parse(text))
+    if depth > MAX_MARKDOWN_DEPTH:
+        return fail("markdown_too_deep", limit=MAX_MARKDOWN_DEPTH)
+    return None
 
 
 def _markdown(value: Any) -> Any:
     value = _text(value)
     if isinstance(value, str) and (found := _CONTROL_RE.search(value.replace("\r", "").replace("\f", ""))):
         raise fail("control_in_text", char=ord(found.group()))
+    if isinstance(value, str) and (problem := markdown_problem(value)):
+        raise problem
     return value
 
 

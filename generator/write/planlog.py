@@ -61,11 +61,19 @@ def open_empty_list(lines: list[str], key_line: int, key: str, where: str) -> in
     return key_line + 1
 
 
+# A document marker (`---` starts a document, `...` ends it) at the start of a line is no part of any
+# node: an entry inserted after a plan's closing `...` was outside the document (a YAML syntax error).
+_DOCUMENT_MARKER = re.compile(r"^(---|\.\.\.)(\s|$)")
+
+
 def end_of_node(lines: list[str], start: int, stop: int) -> int:
-    """Index of the last line in lines[start:stop] that holds YAML (not blank, not only a comment)."""
+    """Index of the last line in lines[start:stop] that holds YAML (not blank, not only a comment, not
+    a document marker)."""
     last = start
     for index in range(start, stop):
         stripped = lines[index].strip()
+        if _DOCUMENT_MARKER.match(lines[index]):
+            break
         if stripped and not stripped.startswith("#"):
             last = index
     return last

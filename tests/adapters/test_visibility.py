@@ -64,13 +64,18 @@ def mkdocs_build(root: Path, site: Path, env: dict[str, str]) -> subprocess.Comp
     )
 
 
+BUILD_OUTPUT: list[str] = []
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Path]]:
     root = make_project(tmp_path_factory.mktemp("visibility"))
     site = root.parent / "site"
-    env = build_env(PB_TEST_KOLOSOK=PASSWORD, PLAYBOOK_SITE_SECRET=SECRET, SITE_URL=SITE_URL)
+    # both secrets as `echo` or a secrets file gives them, with a line break: used as typed (issue 28)
+    env = build_env(PB_TEST_KOLOSOK=PASSWORD + "\n", PLAYBOOK_SITE_SECRET=SECRET + "\n", SITE_URL=SITE_URL)
     result = mkdocs_build(root, site, env)
     assert result.returncode == 0, result.stderr
+    BUILD_OUTPUT.append(result.stderr)
     assert "WARNING" not in result.stderr, result.stderr  # --strict stays clean
     assert PASSWORD not in result.stdout + result.stderr and SECRET not in result.stdout + result.stderr
     yield root, site
@@ -318,3 +323,17 @@ def test_a_client_made_public_is_searchable_in_the_next_build_of_the_process(
         return any(d["location"].startswith("kolosok/") for d in docs)
 
     assert not searchable(first) and searchable(second)
+
+
+def test_secrets_with_a_line_break_are_used_as_typed_and_said(built: tuple[Path, Path]) -> None:
+    """The PDF opens with the password as typed (test above); the build said what it removed."""
+    (output,) = BUILD_OUTPUT
+    assert "PB_TEST_KOLOSOK ended with a line break; it was removed" in output
+    assert "PLAYBOOK_SITE_SECRET ended with a line break; it was removed" in output
+
+
+def test_the_key_is_derived_with_600_000_pbkdf2_rounds(built: tuple[Path, Path]) -> None:
+    """The reader's browser derives the key with the rounds the build used (OWASP 2023: 600 000)."""
+    _, site = built
+    scripts = [p.read_text("utf-8") for p in site.rglob("*.js") if "decrypt" in p.name]
+    assert scripts and all("iterations: encryptcontent_obfuscate ? 1 : 600000" in s for s in scripts)

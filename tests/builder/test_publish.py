@@ -13,13 +13,16 @@ from pypdf import PdfReader
 
 from generator.builder.clients import Client, load_client
 from generator.builder.publish import (
+    KDF_ITERATIONS,
     cache_variant,
     feed_token,
     feeds_for,
     read_passwords,
+    secret_notes,
+    site_secret,
     visibility,
 )
-from generator.errors import PlanValidationError
+from generator.errors import PlanValidationError, UserError
 from generator.load.loader import load_plan
 from generator.render.pdf import render_pdf_checked
 from tests.conftest import PLANS, TODAY
@@ -118,3 +121,60 @@ def test_encrypted_pdf_opens_with_the_password_only(tmp_path: Path) -> None:
     opened = subprocess.run(["pdftotext", "-upw", PASSWORD, str(target), "-"], capture_output=True, check=True)
     assert "Колосок" in opened.stdout.decode()
     assert "Колосок".encode() not in locked and "Колосок".encode("utf-16-be") not in locked
+
+
+# secrets as typed (issue 28) ---------------------------------------------------------------------
+
+
+def test_a_password_with_the_line_break_of_echo_is_used_as_typed_and_said(tmp_path: Path) -> None:
+    client = client_of(private_plan(tmp_path))
+    notes: list[str] = []
+    for ending in ("\n", "\r\n"):
+        assert read_passwords([client], {"PB_TEST_PASSWORD": PASSWORD + ending}, notes) == {"lavka": PASSWORD}
+    assert len(notes) == 2 and all("PB_TEST_PASSWORD" in n and "line break" in n for n in notes)
+    assert all(PASSWORD not in n for n in notes)  # the note names the variable, never the value
+    assert read_passwords([client], {"PB_TEST_PASSWORD": PASSWORD}, notes) and len(notes) == 2
+
+
+@pytest.mark.parametrize(
+    ("value", "words"), [("      ", "only spaces"), (" \t \n", "only spaces"), ("abc1234", "7 characters")]
+)
+def test_blank_or_short_passwords_are_refused_located(tmp_path: Path, value: str, words: str) -> None:
+    with pytest.raises(PlanValidationError) as caught:
+        read_passwords([client_of(private_plan(tmp_path))], {"PB_TEST_PASSWORD": value})
+    (error,) = caught.value.errors
+    assert (error.line, error.col, error.path) == (6, 17, "publish.password_env")
+    assert "PB_TEST_PASSWORD" in error.message and words in error.message
+    assert value.strip() == "" or value not in error.message
+
+
+@pytest.mark.parametrize(("value", "words"), [("   ", "only spaces"), ("x", "1 character"), ("short secret\n", "12")])
+def test_a_blank_or_short_site_secret_is_refused_naming_the_variable(value: str, words: str) -> None:
+    with pytest.raises(UserError) as caught:
+        site_secret({"PLAYBOOK_SITE_SECRET": value})
+    assert str(caught.value).startswith("PLAYBOOK_SITE_SECRET: ") and words in str(caught.value)
+
+
+def test_the_site_secret_is_read_as_typed() -> None:
+    assert site_secret({"PLAYBOOK_SITE_SECRET": SECRET + "\n"}) == SECRET
+    assert site_secret({}) == "" and site_secret({"PLAYBOOK_SITE_SECRET": ""}) == ""
+    assert secret_notes({"PLAYBOOK_SITE_SECRET": SECRET + "\n"}) == [
+        "PLAYBOOK_SITE_SECRET ended with a line break; it was removed (the secret is used as typed)"
+    ]
+    assert secret_notes({"PLAYBOOK_SITE_SECRET": SECRET}) == []
+
+
+def test_kdf_iterations_follow_current_guidance() -> None:
+    assert KDF_ITERATIONS >= 600_000  # OWASP's guidance for PBKDF2-HMAC-SHA256 (2023)
+
+
+def test_a_build_with_a_short_site_secret_stops_before_anything_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from generator.cli import main
+
+    monkeypatch.setenv("PLAYBOOK_SITE_SECRET", "x\n")
+    site = tmp_path / "site"
+    assert main(["build", "--client", "northwind", "--site-dir", str(site), "--today", TODAY.isoformat()]) == 2
+    assert "PLAYBOOK_SITE_SECRET: the portfolio secret is 1 character long" in capsys.readouterr().err
+    assert not site.exists()

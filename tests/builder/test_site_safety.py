@@ -212,3 +212,49 @@ def test_plain_mkdocs_build_refuses_an_input_as_site_dir(tmp_path: Path, site_di
     if site_dir == "plans":  # MkDocs itself refuses docs_dir and its parents; the plans are ours to guard
         assert "--site-dir" in result.stderr and "the plans folder" in result.stderr
     assert tree_digest(root) == before
+
+
+@pytest.mark.parametrize("moment", ["workers started", "pages written"])
+def test_ctrl_c_stops_quietly_with_one_line_and_exit_130(tmp_path: Path, moment: str) -> None:
+    """Ctrl-C reaches the whole foreground process group, workers included: they stay quiet (no
+    worker traceback), the build says one line, exits 130, leaves the previous site and nothing else,
+    and its progress never claims the PDFs done (issue 28)."""
+    root = project_copy(tmp_path)
+    assert build(root, "--site-dir", "site").returncode == 0
+    before = tree_digest(root / "site")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    process = subprocess.Popen(
+        [PLAYBOOK, "build", "--site-dir", "site", "--no-cache", "--today", "2026-11-23"],
+        cwd=root,
+        env={**os.environ, "TMPDIR": str(temp)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, as a terminal's foreground job
+    )
+    workers: set[int] = set()
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and process.poll() is None:
+        workers |= children_of(process.pid)
+        staging = [p for p in root.glob(".site-building-*") if (p / "kolosok").is_dir()]
+        if workers and (moment == "workers started" or staging):
+            break
+        time.sleep(0.02)
+    assert process.poll() is None, "the build ended before it could be interrupted"
+    workers |= children_of(process.pid)
+    os.killpg(process.pid, signal.SIGINT)
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 130, err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    assert [line for line in err.splitlines() if "interrupted" in line] == [
+        "playbook: interrupted — the previous site is unchanged"
+    ], err
+    assert "PDF audits done: 2/2" not in err and "built " not in out
+    assert tree_digest(root / "site") == before
+    assert not [p.name for p in root.iterdir() if p.name.startswith(".site-")]
+    deadline = time.monotonic() + 30
+    while any(running(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in workers if running(pid)], "workers outlived the interrupted build"
+    assert [p.name for p in temp.iterdir() if not p.name.startswith("_jinja2-cache")] == []  # no temporary folder

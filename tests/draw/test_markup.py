@@ -25,7 +25,7 @@ def test_only_absolute_web_and_mail_links_keep_their_href() -> None:
     hrefs = set(re.findall(r'href="([^"]*)"', html.replace("&amp;", "&")))
     assert hrefs == KEPT
     for text in ("share", "up", "local", "anchor", "file", "js", "data"):
-        assert f">{text}</a>" in html  # the words stay, no longer links
+        assert f">{text}</a>" in html or f"[{text}](" in html  # the words stay, no longer links
 
 
 def uris_in(pdf: bytes) -> set[str]:
@@ -56,3 +56,49 @@ def test_pdf_link_annotations_are_the_absolute_links_only(tmp_path: Path) -> Non
 def yaml_quoted(text: str) -> str:
     """A one-line double-quoted YAML scalar."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+# Markdown bounded (issue 28): nesting and size limits, rendering time linear in the input ------
+
+
+def test_markdown_past_the_limits_is_shown_as_plain_text() -> None:
+    from generator.model.values import MAX_MARKDOWN_CHARS
+
+    deep = "> " * 135 + "x"
+    html = str(render_markdown(deep))
+    assert "<blockquote>" not in html and html.startswith("<p>") and "&gt; &gt; x" in html
+    long = "[a](" * (MAX_MARKDOWN_CHARS // 4 + 1)
+    assert str(render_markdown(long)) == f"<p>{long}</p>"
+    assert "<blockquote>" in str(render_markdown("> " * 3 + "x"))  # within the limits: Markdown
+
+
+def _best_time(text: str, repeat: int) -> float:
+    import time
+
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        render_markdown(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def test_rendering_time_grows_linearly() -> None:
+    """10× the input takes at most ~10× the time (ratios of the best of several runs, not absolute
+    times): unclosed links, emphasis runs, quote lines, tables and prose, each at 1 900 and 19 000
+    characters. Python-Markdown took 100× for 10× unclosed links (quadratic)."""
+    from generator.model.values import MAX_MARKDOWN_CHARS
+
+    units = {
+        "unclosed links": "[a](",
+        "emphasis": "*_",
+        "quotes": "> a\n",
+        "table": "| a | b |\n|---|---|\n| 1 | 2 |\n",
+        "prose": "Word **bold** [link](https://example.com) `code`. ",
+    }
+    for name, unit in units.items():
+        small = unit * (1900 // len(unit))
+        big = unit * (19000 // len(unit))
+        assert len(big) <= MAX_MARKDOWN_CHARS
+        ratio = _best_time(big, 5) / _best_time(small, 5)
+        assert ratio < 15, f"{name}: 10× the input took {ratio:.1f}× the time"

@@ -437,3 +437,77 @@ def test_page_two_is_the_sites_summary(kolosok: Rendered) -> None:
         assert text in page2, text
         assert text in overview, text
     assert "182 500" not in page2 and "182 500" not in overview  # the textbook LTV is the method's
+
+
+# temporary folders (issue 28): WeasyPrint's font folder and ours, gone on success, failure, interruption
+
+
+def test_a_pdf_leaves_no_temporary_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    render(PLANS / "kolosok.yaml")
+    assert [p.name for p in tmp_path.iterdir() if not p.name.startswith("_jinja2-cache")] == []
+
+
+@pytest.mark.parametrize("stop", [RuntimeError, KeyboardInterrupt])
+def test_the_private_temporary_folder_goes_on_failure_and_interruption(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stop: type[BaseException]
+) -> None:
+    import tempfile
+
+    from generator.render.pdf import private_tempdir
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    with pytest.raises(stop), private_tempdir():
+        font_folder = Path(tempfile.mkdtemp(prefix="weasyprint-"))  # what WeasyPrint does for @font-face
+        (font_folder / "font").write_bytes(b"x" * 1000)
+        assert font_folder.parent != tmp_path  # inside the render's own folder
+        raise stop
+    assert [p.name for p in tmp_path.iterdir()] == []
+    assert tempfile.tempdir == str(tmp_path)  # restored
+
+
+def test_a_site_build_leaves_no_temporary_folder(tmp_path: Path) -> None:
+    import os
+
+    from tests.cli.test_cli import PLAYBOOK
+
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env = {**os.environ, "TMPDIR": str(temp), "PLAYBOOK_CACHE_DIR": str(tmp_path / "cache")}
+    argv = [PLAYBOOK, "build", "--site-dir", str(tmp_path / "site"), "--today", TODAY.isoformat()]
+    result = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    left = sorted(p.name for p in temp.iterdir() if not p.name.startswith("_jinja2-cache"))  # Jinja's cache stays
+    assert left == []
+
+
+# long words (issue 28): a 200-character word wraps inside the page, in headings and table cells
+
+
+WORD_BOX = r'<word xMin="[\d.-]+" yMin="[\d.-]+" xMax="([\d.-]+)" yMax="[\d.-]+">([^<]*)<'
+
+
+def test_a_long_word_stays_inside_the_page(tmp_path: Path) -> None:
+    import yaml
+
+    word = "Оченьдлинноеслово" * 12  # 204 letters, no space, no hyphen: nothing to break at
+    data = yaml.safe_load((PLANS / "kolosok.yaml").read_text(encoding="utf-8"))
+    data["business"]["name"] = word
+    data["goals"][0]["title"] = word
+    data["segments"][0]["name"] = word
+    data["competitors"][0]["name"] = word
+    data["strategy"]["initiatives"][0]["title"] = word
+    data["automation"][0]["process"] = word
+    data["audit"]["components"]["online"]["seo"]["finding"] = word
+    path = tmp_path / "kolosok.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    pdf = tmp_path / "audit.pdf"
+    pdf.write_bytes(render(path).pdf)
+    bbox = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    widths = [float(w) for w in re.findall(r'<page width="([\d.]+)"', bbox)]
+    assert widths and all(abs(w - 595.3) < 1 for w in widths)  # A4
+    beyond = [(float(x_max), text[:30]) for x_max, text in re.findall(WORD_BOX, bbox) if float(x_max) > widths[0]]
+    assert beyond == []
+    assert bbox.count("Оченьдлинно") >= 7  # the word is there, broken across lines

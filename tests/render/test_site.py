@@ -5,6 +5,7 @@ Numbers are worked by hand from plan-format.md, never copied from the program's 
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import replace
 from datetime import date
@@ -206,8 +207,9 @@ def test_hostile_text_is_inert() -> None:
             if attr in ("href", "src"):
                 assert not re.match(r"\s*(javascript|file|data|vbscript):", value or "", re.I), (name, attr, value)
     # template syntax is shown as written, never evaluated
-    assert "{{ 7*7 }}" in text and "49" not in re.sub(r"\d{2,}", "", text.replace("{{ 7*7 }}", ""))
-    assert "{% for x in range(3) %}" in text and "looploop" not in text
+    shown = html.unescape(text)  # plain fields are written as character references, inert for Markdown too
+    assert "{{ 7*7 }}" in shown and "49" not in re.sub(r"\d{2,}", "", shown.replace("{{ 7*7 }}", ""))
+    assert "{% for x in range(3) %}" in shown and "looploop" not in shown
     assert "&lt;script&gt;" in text
 
 
@@ -319,3 +321,31 @@ def test_sales_department_advice_is_put_aside_with_the_reason_not_deleted(koloso
     assert all(h.startswith("низкий") for h in aside)
     assert heads.index(aside[0]) > max(i for i, h in enumerate(heads) if h.startswith("средний"))
     assert "типовой совет" not in audit  # the consultant's tag stays in playbook report
+
+
+def test_bidi_controls_are_removed_from_titles_in_every_output(tmp_path: Path) -> None:
+    """An override (U+202E) reverses what follows it: dropped in the terminal, and now in the page titles,
+    headings and the PDF's title and metadata too (issue 28)."""
+    import io
+
+    import yaml
+    from pypdf import PdfReader
+
+    from generator.render.pdf import render_pdf_checked
+
+    bidi = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    data = yaml.safe_load((PLANS / "northwind.yaml").read_text(encoding="utf-8"))
+    data["business"]["name"] = "Acme \u202eyrrehc\u202c Supply"
+    data["goals"][0]["title"] = "More \u2067leads\u2069 \u202dnow"
+    data["audit"].pop("previous", None)
+    path = tmp_path / "acme.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    pages = pages_of(path)
+    text = "\n".join(pages.values())
+    assert not set(bidi) & set(text)
+    assert 'title: "Northwind' not in pages["acme/index.md"] and "Acme yrrehc Supply" in pages["acme/index.md"]
+    loaded = load_plan(path)
+    pdf = PdfReader(io.BytesIO(render_pdf_checked(loaded, compute_figures(loaded, TODAY)).pdf))
+    assert pdf.metadata is not None and pdf.metadata.title is not None
+    assert "Acme yrrehc Supply" in pdf.metadata.title and not set(bidi) & set(pdf.metadata.title)
+    assert not set(bidi) & set("".join(page.extract_text() for page in pdf.pages))

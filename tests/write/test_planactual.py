@@ -142,3 +142,51 @@ def test_six_recordings_at_once_keep_all_six(tmp_path: Path) -> None:
         (m, m * 100) for m in range(1, 7)
     ]
     assert "# a comment between initiatives" in path.read_text(encoding="utf-8")
+
+
+# issue 28: option values checked as options; plans with document markers -------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--spend", "nan"], "'nan' is not a number"),
+        (["--spend", "inf"], "'inf' is not a number"),
+        (["--spend=-inf"], "'-inf' is not a number"),
+        (["--spend", "1e13"], "1e13 is beyond any real value here"),
+        (["--spend", "-5"], "must be 0 or more"),
+        (["--new-customers", "1e11"], "1e11 is beyond any real value here"),
+        (["--new-customers", "many"], "'many' is not a number"),
+        (["--month", "1969-01", "--spend", "1"], "'1969-01' is outside the years a plan may name (1970–2100)"),
+    ],
+)
+def test_option_values_are_checked_as_options(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], words: str
+) -> None:
+    path = tmp_path / "test.yaml"
+    path.write_text(PLAN, encoding="utf-8")
+    month = [] if "--month" in args else ["--month", "2026-10"]
+    with pytest.raises(SystemExit) as info:
+        main(["actual", str(path), "--initiative", "ads", *month, *args, "--today", "2026-11-22"])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert words in err and "test.yaml:" not in err  # an option error, not a plan error at some line
+    assert path.read_text(encoding="utf-8") == PLAN
+
+
+MARKERS = [("", "...\n"), ("---\n", ""), ("---\n", "...\n"), ("%YAML 1.2\n---\n", "...\n")]
+
+
+@pytest.mark.parametrize(("head", "tail"), MARKERS)
+def test_actuals_go_into_a_plan_with_document_markers(tmp_path: Path, head: str, tail: str) -> None:
+    path = tmp_path / "test.yaml"
+    # strategy is the last section, crm its last initiative and without actuals: they go at the very end
+    body = PLAN.replace("forecast: {start: 2026-09, months: 12}\n", "")
+    body = body.replace("      actuals: []   # nothing yet\n", "")
+    text = head + body + tail
+    path.write_text(text, encoding="utf-8")
+    plan = record_actual(path, "crm", date(2026, 10, 1), 100.0, 1.0, TODAY)
+    assert [a.month for a in plan.strategy.initiatives[1].actuals] == [date(2026, 10, 1)]  # type: ignore[union-attr]
+    written = path.read_text(encoding="utf-8")
+    assert written.startswith(head) and written.endswith(tail)
+    assert load_plan(path).plan == plan

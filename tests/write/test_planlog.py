@@ -8,6 +8,8 @@ import stat
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from generator.load.loader import load_plan
 from tests.cli.test_cli import PLAYBOOK
 from tests.conftest import PLANS
@@ -54,3 +56,35 @@ def test_log_through_a_symlink_edits_the_real_plan_and_keeps_link_and_mode(tmp_p
     assert "Через ссылку" in real.read_text(encoding="utf-8")
     assert stat.S_IMODE(real.stat().st_mode) == 0o640
     assert sorted(p.name for p in real.parent.iterdir() if not p.name.endswith(".lock")) == ["kolosok.yaml"]
+
+
+# issue 28: a plan with document markers (`---` at the start, `...` at the end) ---------------------
+
+MARKED = """\
+business: {name: Shop, language: en}
+content:
+  start: 2027-01-04
+  published:
+    - {date: 2027-01-04, title: First}
+"""
+
+
+MARKERS = [("", "...\n"), ("---\n", ""), ("---\n", "...\n"), ("---\n", "...\n# end\n")]
+
+
+@pytest.mark.parametrize(("head", "tail"), MARKERS)
+@pytest.mark.parametrize("published", [True, False])
+def test_log_into_a_plan_with_document_markers(tmp_path: Path, head: str, tail: str, published: bool) -> None:
+    from datetime import date
+
+    from generator.load.loader import load_plan
+    from generator.write.planlog import record_publication
+
+    body = MARKED if published else MARKED.split("  published:")[0]
+    path = tmp_path / "shop.yaml"
+    path.write_text(head + body + tail, encoding="utf-8")
+    plan = record_publication(path, "Second", None, date(2027, 1, 5))
+    assert [p.title for p in plan.content.published][-1] == "Second"  # type: ignore[union-attr]
+    written = path.read_text(encoding="utf-8")
+    assert written.startswith(head + "business:") and written.endswith(tail)
+    assert load_plan(path).plan == plan
