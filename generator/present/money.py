@@ -18,13 +18,13 @@ from markupsafe import Markup
 from generator.compute.actuals import InitiativeFact
 from generator.compute.figures import Figures
 from generator.compute.groups import GroupEconomics
+from generator.present.format import fmt_months
 from generator.present.i18n import (
     fmt_arithmetic,
     fmt_date,
     fmt_decimal,
     fmt_money,
     fmt_month,
-    fmt_number,
     fmt_percent,
     locale,
     t,
@@ -100,7 +100,7 @@ def groups(figures: Figures, plan_segments: dict[str, str], esc: Esc) -> list[di
             "name": esc(plan_segments[g.id] if g.id is not None else t("money.plan_level", lang)),
             "per_month": esc(_work(g.profit_per_month_work, lang)),
             "lifetime": esc(
-                t("money.lifetime_months", lang).format(months=fmt_number(g.lifetime_months, lang))
+                fmt_months(g.lifetime_months, lang)
                 if g.lifetime_months is not None
                 else t("money.lifetime_horizon", lang)
             ),

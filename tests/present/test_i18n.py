@@ -81,3 +81,13 @@ def test_an_unknown_locale_formats_like_the_language() -> None:
 def test_a_plan_language_survives_the_build_processes() -> None:
     german = pickle.loads(pickle.dumps(PlanLanguage("en", "de-DE")))
     assert german == "en" and german.format_locale == "en_DE"
+
+
+def test_irish_and_british_dates_are_day_first() -> None:
+    irish, british = PlanLanguage("en", "en-IE"), PlanLanguage("en", "en_GB")
+    assert irish.format_locale == "en_IE"
+    # CLDR's en_IE and en_GB: day, month, year; the long form without the US comma
+    for lang in (irish, british):
+        assert fmt_date(date(2026, 10, 1), lang, "short") == "01/10/2026"  # never the US 10/1/26
+        assert fmt_date(date(2026, 10, 1), lang) == "1 October 2026"
+    assert fmt_money(1900, "EUR", irish) == "€1,900" and fmt_number(3800, irish) == "3,800"
