@@ -57,13 +57,13 @@ from generator.builder.cache import ClientCache, PdfCache, cache_dir
 from generator.builder.clients import Client, chosen_clients, load_clients
 from generator.builder.pdfs import PdfBatch, audit_jobs
 from generator.builder.progress import BuildProgress
-from generator.builder.publish import read_passwords, site_secret
+from generator.builder.publish import read_passwords, site_secret, withheld_feeds_warnings
 from generator.builder.shards import build_shard
 from generator.builder.site import check_output_folder
 from generator.builder.stream import Stream, preload, take
 from generator.builder.supply import ClientSupply
 from generator.errors import PlanError, UserError
-from generator.present.branding import branding_from
+from generator.present.branding import Branding, brand_meta, branding_from, example_warning, merged
 from generator.render.home import render_home
 from generator.render.templating import THEME, check_theme
 from generator.render.terminal import printable
@@ -108,6 +108,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._generated: set[str] = set()  # src_uri of the pages this plugin generates
         # slug → password of each private client, from the environment: never logged, cached or written
         self.passwords: dict[str, str] = {}
+        self.brand = Branding()  # the portfolio's, from mkdocs.yml extra.playbook
         self.home_password: str | None = None  # a one-client site of a private client: its home is encrypted too
         self._listed: list[Client] = []  # the clients the home page lists
         self._by_slug: dict[str, Client] = {}
@@ -166,6 +167,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             loaded, stream = functools.partial(self.progress.advance, "plans"), streams[0] if streams else None
             self.supply = ClientSupply(self.clients, stream, loaded)
             self.passwords = read_passwords(self.clients)
+            self.brand = branding_from(config.extra)
+            for line in filter(None, [example_warning(self.brand), *withheld_feeds_warnings(self.built)]):
+                log.info(line)  # on the console, without failing `mkdocs build --strict`
             self._by_slug = {c.slug: c for c in self.clients}
         except UserError as exc:
             raise PluginError(printable(f"playbook: {exc}")) from None
@@ -259,6 +263,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             # Generated front matter holds titles escaped for HTML (generator.present.site.front_matter):
             # Markup keeps templates from escaping them again, raw or through `| e`.
             page.meta["title"] = Markup(page.meta["title"])
+        if page.file.src_uri in self._generated and isinstance(page.meta.get("consultant"), dict):
+            # the plan's consultant over the portfolio's in this client's footer (present/branding.py)
+            page.meta["playbook_brand"] = brand_meta(merged(self.brand, **page.meta["consultant"]))
         owner = self._owner(page.file.src_uri)
         if page.file.src_uri == "index.md":
             vis.mark_home(page, self._listed, self.home_password)

@@ -61,6 +61,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         if any(w.code == "M114" for w in figures.lint):
             linted.add(loaded.path)
     _print_material_warnings(checked, args.today or date.today(), linted)
+    _print_branding_warning()
     if errors:
         print_errors(errors)
     if warnings:
@@ -82,6 +83,16 @@ def _print_material_warnings(checked: list[LoadedPlan], day: date, linted: set[P
             name, language = loaded.plan.business.name, loaded.plan.business.language
             for line in material_warnings(calendar, name, language, research_days=loaded.path not in linted):
                 stdout().print(f"{display_path(loaded.path)}: {line}", markup=False)
+
+
+def _print_branding_warning() -> None:
+    """The example branding still in the project's mkdocs.yml (the working folder's) reaches every client."""
+    from generator.present.branding import example_warning, read_branding
+
+    config = Path("mkdocs.yml")
+    warning = example_warning(read_branding(config.read_text("utf-8"))) if config.is_file() else None
+    if warning:
+        stdout().print(warning, markup=False)
 
 
 def cmd_new(args: argparse.Namespace) -> int:

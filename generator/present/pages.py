@@ -48,10 +48,12 @@ class Labels:
         return t(key, self.language)
 
 
-def front_matter(title: str, description: str, language: str) -> str:
+def front_matter(title: str, description: str, language: str, consultant: Mapping[str, Any] | None = None) -> str:
     """YAML front matter: titles and descriptions reach Material's templates unescaped, so escape them here.
 
-    JSON strings are valid YAML scalars, so `json.dumps` quotes any text safely.
+    JSON strings are valid YAML scalars, so `json.dumps` quotes any text safely. `consultant` is the
+    consultant the plan names (`generator.present.branding.plan_consultant`), merged with the
+    portfolio's branding by the MkDocs adapter for the page's footer (escaped there by the template).
     """
     lines = [
         "---",
@@ -60,6 +62,8 @@ def front_matter(title: str, description: str, language: str) -> str:
         f"language: {language}",
         "---",
     ]
+    if consultant and consultant.get("name"):
+        lines.insert(-1, f"consultant: {json.dumps(dict(consultant), ensure_ascii=False)}")
     return "\n".join(lines) + "\n"
 
 

@@ -19,7 +19,7 @@ from markupsafe import Markup
 from generator.compute.figures import Figures
 from generator.model import LoadedPlan
 from generator.present import money as money_values
-from generator.present.branding import Branding
+from generator.present.branding import Branding, client_branding
 from generator.present.i18n import (
     LABELS,
     PlanLanguage,
@@ -121,11 +121,17 @@ def build_context(loaded: LoadedPlan, figures: Figures, branding: Branding | Non
         audience=tuple((s, render_markdown(s.portrait)) for s in segment_views(plan, lang)),
         competitors=tuple((c, render_markdown(c.notes)) for c in competitor_views(plan)),
         roadmap=roadmap_rows(plan, lang),
-        # the plan's own consultant (cover facts) wins over the portfolio's: one name on the cover
-        branding=replace(branding, consultant="") if branding and business.consultant else branding or Branding(),
+        branding=_cover_branding(branding or Branding(), plan),
         money=_money(x),
     )
     return replace(context, toc=_toc(context))
+
+
+def _cover_branding(portfolio: Branding, plan: Any) -> Branding:
+    """The plan's own consultant over the portfolio's (`client_branding`), one name on the cover:
+    a name the cover's facts already give (`business.consultant`) is not repeated under the brand."""
+    branding = client_branding(portfolio, plan)
+    return replace(branding, consultant="") if branding.consultant == plan.business.consultant else branding
 
 
 def _money(x: Inputs) -> dict[str, Any]:

@@ -214,14 +214,21 @@ def test_without_the_password_nothing_is_written(tmp_path: Path) -> None:
     assert not site.exists()
 
 
-def test_without_the_secret(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No PLAYBOOK_SITE_SECRET: the private client's feeds are not published (its pages say why), the
-    unlisted client's stay at its slug; a per-client build of a private client makes its own site."""
+def test_without_the_secret(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No PLAYBOOK_SITE_SECRET: the private client's feeds are not published (its pages say why, the
+    console says how to publish them), the unlisted client's stay at its slug; a per-client build of a
+    private client makes its own site."""
     root = make_project(tmp_path)
     monkeypatch.delenv("PLAYBOOK_SITE_SECRET", raising=False)
     monkeypatch.setenv("PB_TEST_KOLOSOK", PASSWORD)
     site = tmp_path / "out"
     assert run_build(root / "plans", ["kolosok", "harbor"], site, TODAY, config_file=root / "mkdocs.yml") == 0
+    console = capsys.readouterr().err
+    assert "playbook: kolosok: the calendar feeds" in console and "PLAYBOOK_SITE_SECRET" in console
+    assert "harbor: the calendar feeds" not in console
+    assert "example branding shipped with playbook" in console  # the project copy keeps mkdocs.yml's example
     assert (site / "harbor" / "calendar.ics").is_file()
     assert [p.relative_to(site).as_posix() for p in site.rglob("*.ics")] == ["harbor/calendar.ics"]
     assert not (site / "feeds").exists()

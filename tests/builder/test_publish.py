@@ -18,6 +18,7 @@ from generator.builder.publish import (
     feeds_for,
     read_passwords,
     visibility,
+    withheld_feeds_warnings,
 )
 from generator.errors import PlanValidationError
 from generator.load.loader import load_plan
@@ -118,3 +119,16 @@ def test_encrypted_pdf_opens_with_the_password_only(tmp_path: Path) -> None:
     opened = subprocess.run(["pdftotext", "-upw", PASSWORD, str(target), "-"], capture_output=True, check=True)
     assert "Колосок" in opened.stdout.decode()
     assert "Колосок".encode() not in locked and "Колосок".encode("utf-16-be") not in locked
+
+
+def test_withheld_feeds_are_said_on_the_console() -> None:
+    def client(slug: str, level: str, secret: str, calendar: bool = True) -> Client:
+        feeds = feeds_for(slug, level, secret)
+        return Client(slug, Path(f"{slug}.yaml"), "ru", slug, level, feeds, has_calendar=calendar)
+
+    warnings = withheld_feeds_warnings(
+        [client("lavka", "private", ""), client("dom", "unlisted", ""), client("nocal", "private", "", calendar=False)]
+    )
+    assert len(warnings) == 1 and warnings[0].startswith("playbook: lavka: ")
+    assert "PLAYBOOK_SITE_SECRET" in warnings[0] and "private" in warnings[0]
+    assert withheld_feeds_warnings([client("lavka", "private", SECRET)]) == []  # published under a secret link

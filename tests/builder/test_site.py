@@ -83,11 +83,15 @@ def test_kolosok_key_figures(site: Path) -> None:
 
 
 def test_the_consultants_branding_is_in_every_footer(site: Path) -> None:
-    """mkdocs.yml's extra.playbook (set once for the portfolio) reaches every page's footer."""
-    for slug, stem in (("kolosok", "index"), ("northwind", "forecast")):
+    """mkdocs.yml's extra.playbook (set once for the portfolio) reaches every page's footer; a plan
+    naming its own consultant (business.consultant) has that name there, without the portfolio
+    consultant's contacts."""
+    home = (site / "index.html").read_text("utf-8").split('<footer class="md-footer">', 1)[1]
+    assert "Anna Petrova" in home and "anna@petrova-marketing.example" in home
+    for slug, stem, name in (("kolosok", "index", "Анна Смирнова"), ("northwind", "forecast", "Daniel Byrne")):
         footer = page(site, slug, stem).split('<footer class="md-footer">', 1)[1]
-        assert "Petrova Marketing" in footer and "Anna Petrova" in footer
-        assert "anna@petrova-marketing.example" in footer
+        assert "Petrova Marketing" in footer and name in footer
+        assert "Anna Petrova" not in footer and "anna@petrova-marketing.example" not in footer
 
 
 def test_each_page_speaks_its_clients_language(site: Path) -> None:
