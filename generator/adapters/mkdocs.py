@@ -83,6 +83,7 @@ class PlaybookConfig(Config):
     pdf = config_options.Type(bool, default=True)
     cache = config_options.Type(bool, default=True)  # reuse unchanged PDFs (see generator.builder.cache)
     shard = config_options.Type(str, default="")  # "K/N": render shard K's clients only (generator.builder.shards)
+    review = config_options.Type(bool, default=False)  # the review copy: unencrypted, marked (playbook build --review)
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
@@ -166,9 +167,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self.built = [c for c in self.clients if shard is None or shard.owns(c.slug)]
             loaded, stream = functools.partial(self.progress.advance, "plans"), streams[0] if streams else None
             self.supply = ClientSupply(self.clients, stream, loaded)
-            self.passwords = read_passwords(self.clients)
+            self.passwords = {} if self.config.review else read_passwords(self.clients)
             self.brand = branding_from(config.extra)
-            for line in filter(None, [example_warning(self.brand), *withheld_feeds_warnings(self.built)]):
+            warnings = [example_warning(self.brand), *withheld_feeds_warnings(self.built)]
+            for line in filter(None, [] if self.config.review else warnings):  # the site's build says them
                 log.info(line)  # on the console, without failing `mkdocs build --strict`
             self._by_slug = {c.slug: c for c in self.clients}
         except UserError as exc:
@@ -271,7 +273,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             vis.mark_home(page, self._listed, self.home_password)
         elif owner is not None:
             vis.mark_client_page(page, owner.visibility, self.passwords.get(owner.slug), owner.slug)
-        return markdown
+        return vis.review_copy(page, markdown) if self.config.review else markdown
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         self.progress.advance("pages")
@@ -334,7 +336,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             return
         store = PdfCache(cache_dir(self.root)) if self.config.cache else None
         site, brand = Path(config.site_dir), branding_from(config.extra)
-        jobs, cached = audit_jobs(self.built, site, store, self.passwords, self.today, brand, stamped=self.serving)
+        jobs, cached = audit_jobs(
+            self.built, site, store, self.passwords, self.today, brand, stamped=self.serving, review=self.config.review
+        )
         self.progress.start("pdfs", cached + len(jobs))
         self.progress.advance("pdfs", cached)
         if jobs:

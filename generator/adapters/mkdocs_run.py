@@ -45,7 +45,15 @@ class Built:
 
 
 def run_mkdocs(
-    config_path: Path, site_dir: Path, *, plans: Path, clients: list[str], today: str, use_cache: bool, shard: str = ""
+    config_path: Path,
+    site_dir: Path,
+    *,
+    plans: Path,
+    clients: list[str],
+    today: str,
+    use_cache: bool,
+    shard: str = "",
+    review: bool = False,
 ) -> Built:
     """Build the MkDocs site of `config_path` into `site_dir`; the clients built.
 
@@ -79,6 +87,7 @@ def run_mkdocs(
         plugin.config.today = today
         plugin.config.cache = use_cache
         plugin.config.shard = shard
+        plugin.config.review = review
         plugin.progress = BuildProgress(console)
         # A plan found broken while MkDocs reads pages: MkDocs names the page it was reading, which is
         # not at fault; the plan problems that follow say what is.

@@ -88,6 +88,7 @@ class PdfJob:
     # cache keeps the plain PDF under a key of the plan alone, so the password is in no file and no key
     password: str | None = field(default=None, repr=False)
     stamp: tuple[int, int] | None = None  # the plan file's (mtime_ns, size) when its figures were taken
+    review: bool = False  # the consultant's review copy: marked on every page, never encrypted
 
 
 def plan_stamp(path: Path) -> tuple[int, int] | None:
@@ -119,7 +120,7 @@ def render_task(job: PdfJob, today: date) -> TaskResult:
             )
     if figures is None:
         figures = compute_figures(loaded, today)
-    rendered = render_pdf_checked(loaded, figures, job.branding)
+    rendered = render_pdf_checked(loaded, figures, job.branding, job.review)
     if job.stamp is not None and plan_stamp(job.plan) != job.stamp:
         # The live preview: the plan was edited while this PDF rendered. The rebuild that followed
         # renders the edited plan; writing this one now could land after it and show old figures.
@@ -269,12 +270,14 @@ def audit_jobs(
     branding: Branding | None,
     *,
     stamped: bool = False,
+    review: bool = False,
 ) -> tuple[list[PdfJob], int]:
     """The PDF audits of a site build: cached ones written into `site` at once, a job for each other.
 
     `clients` are `generator.builder.clients.Client`s; `store` a `generator.builder.cache.PdfCache`
     or None. A private client's PDF is encrypted with its password whichever way it comes. With
     `stamped` (the preview), each job carries its plan's stamp so a stale PDF is never reported ready.
+    With `review` (`playbook build --review`), every PDF is the marked review copy, unencrypted.
     Returns the jobs and how many PDFs came from the cache."""
     from generator.builder.clients import PDF_NAME
     from generator.builder.publish import encrypt_pdf
@@ -282,11 +285,11 @@ def audit_jobs(
     jobs: list[PdfJob] = []
     cached_count = 0
     # the cover shows the branding, so a change of it is a change of every PDF's input
-    day = today.isoformat() + (f"|{branding!r}" if branding else "")
+    day = today.isoformat() + (f"|{branding!r}" if branding else "") + ("|review copy" if review else "")
     for client in clients:
         target = site / client.slug / PDF_NAME
         target.parent.mkdir(parents=True, exist_ok=True)
-        password = passwords.get(client.slug)
+        password = None if review else passwords.get(client.slug)
         key = None
         if store is not None:
             key = store.key(client.path, client.previous, day)
@@ -299,5 +302,5 @@ def audit_jobs(
         stamp = plan_stamp(client.path) if stamped else None
         shown = f"{client.slug}/{PDF_NAME}"
         # the worker loads the plan itself: the build's own process holds no plan model
-        jobs.append(PdfJob(client.path, target, None, None, shown, cache, branding, password, stamp))
+        jobs.append(PdfJob(client.path, target, None, None, shown, cache, branding, password, stamp, review))
     return jobs, cached_count

@@ -134,6 +134,7 @@ def build_site(
     *,
     use_cache: bool = True,
     shard: str = "",
+    review: bool = False,
 ) -> BuildOutcome:
     """Build the site for `plans` (all clients, or only `clients`) into `site_dir`.
 
@@ -143,6 +144,9 @@ def build_site(
 
     With `shard` ("K/N"), only shard K's clients are rendered, and the site holds a manifest for
     `playbook merge` (`generator.builder.shards`).
+
+    With `review`, the site is the consultant's review copy (`playbook build --review`, see
+    `build_review`): nothing encrypted, every page and PDF marked, never indexed.
     """
     from generator.render.templating import check_theme
 
@@ -161,7 +165,8 @@ def build_site(
     key = ""
     if use_cache:
         # Checked before MkDocs is even imported: an up-to-date site costs a hash of the inputs.
-        key = _inputs_key(config_path, plans, day, clients, [f"shard={spec}"] if spec else [])
+        extra = ([f"shard={spec}"] if spec else []) + (["review copy"] if review else [])
+        key = _inputs_key(config_path, plans, day, clients, extra)
         if is_build_current(project, site_dir, key):
             return BuildOutcome(site_dir, tuple(clients), up_to_date=True, shard=spec)
 
@@ -176,6 +181,7 @@ def build_site(
         built = run_mkdocs(
             config_path, staging.path, plans=plans.resolve(), clients=clients, today=day, use_cache=use_cache,
             shard=str(spec or ""),
+            review=review,
         )
         if spec is not None:
             inputs = _inputs_key(config_path, plans, day, clients, [f"shards={spec.count}"])
@@ -228,3 +234,38 @@ def _inputs_key(config_path: Path, plans: Path, day: str, clients: list[str], ex
             *extra,
         ],
     )
+
+
+def check_review_folder(review_dir: Path, site_dir: Path) -> None:
+    """Refuse a review folder inside the site (or holding it): the review copy is unencrypted and must
+    never be uploaded with the site, nor replace it."""
+    review, site = review_dir.resolve(), site_dir.resolve()
+    if _overlaps(review, site):
+        where = "is" if review == site else ("is inside" if review.is_relative_to(site) else "holds")
+        raise UserError(
+            f"--review {review_dir}: {where} the site folder ({site}); the review copy is not encrypted and "
+            "must stay out of what you publish: choose a folder outside it, e.g. review"
+        )
+
+
+def private_clients(plans: Path, clients: list[str]) -> list[str]:
+    """The private clients among a build's (every plan of `plans`, or the chosen `clients`), in order."""
+    from generator.builder.publish import PRIVATE
+    from generator.load.facts import read_facts
+
+    chosen = chosen_clients(clients)
+    found: list[str] = []
+    for path in list_plans(plans):
+        if chosen and path.stem not in chosen:
+            continue
+        facts = read_facts(path)
+        if facts is None:  # the quick read cannot tell (an alias, a merge key): load the plan
+            from generator.builder.publish import visibility
+            from generator.load.loader import load_plan
+
+            level = visibility(load_plan(path))
+        else:
+            level = facts.visibility
+        if level == PRIVATE:
+            found.append(path.stem)
+    return found

@@ -104,6 +104,12 @@ def _output_commands(add: _Add) -> None:
         help="build shard K of N only: the pages, calendars and PDFs of the clients whose slug falls in it, "
         "with the common pages; playbook merge assembles the N shard folders (not with --client)",
     )
+    p.add_argument(
+        "--review",
+        metavar="DIR",
+        help="also write every private client unencrypted into DIR (outside the site), each page and PDF "
+        "marked as a review copy not for publishing, to check before delivery",
+    )
 
     p = add("merge", cmd_merge, "assemble the folders of playbook build --shard K/N into one site")
     p.add_argument("shard_dirs", nargs="+", metavar="SHARD_DIR", help="the N folders the shard builds wrote")

@@ -133,11 +133,16 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Build the playbook site, PDF audits and calendar files."""
-    from generator.builder.site import build_site
+    from generator.builder.site import build_site, check_review_folder
     from generator.load.planfiles import list_plans
 
     if Path(args.plans).is_dir():  # special files refused before the build cache hashes the folder
         list_plans(Path(args.plans))
+    review = getattr(args, "review", None)
+    if review:
+        if args.shard:
+            raise UserError("--review with --shard: build the review copy in a build without --shard")
+        check_review_folder(Path(review), Path(args.site_dir))  # refused before anything is written
     try:
         outcome = build_site(
             plans=Path(args.plans),
@@ -160,6 +165,31 @@ def cmd_build(args: argparse.Namespace) -> int:
         stdout().print(f"built shard {outcome.shard} into {outcome.site_dir} ({own})", markup=False)
     else:
         stdout().print(f"built {outcome.site_dir} ({', '.join(outcome.clients)})", markup=False)
+    return _build_review(args, Path(review)) if review else EXIT_OK
+
+
+def _build_review(args: argparse.Namespace, folder: Path) -> int:
+    """`build --review DIR`: the private clients of the build, unencrypted and marked, in their own site."""
+    from generator.builder.site import build_site, private_clients
+
+    private = private_clients(Path(args.plans), args.client or [])
+    if not private:
+        stdout().print(f"no private client in this build: no review copy written to {folder}", markup=False)
+        return EXIT_OK
+    try:
+        outcome = build_site(
+            plans=Path(args.plans),
+            clients=private,
+            site_dir=folder,
+            today=args.today,
+            use_cache=not args.no_cache,
+            config_file=Path(args.config) if args.config else None,
+            review=True,
+        )
+    except BuildAborted as exc:
+        return EXIT_PLAN if exc.plan_problems else EXIT_USER
+    shown = ", ".join(outcome.clients)
+    stdout().print(f"review copy in {outcome.site_dir} ({shown}): not encrypted, not for publishing", markup=False)
     return EXIT_OK
 
 

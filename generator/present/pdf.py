@@ -81,9 +81,12 @@ class Context:
     roadmap: tuple[RoadmapRow, ...] = field(default=())  # step 8: owners, dates, costs
     branding: Branding = field(default_factory=Branding)  # the consultant's, from mkdocs.yml
     money: dict[str, Any] = field(default_factory=dict)  # v2: segment LTV, plan against fact, agenda, cost of hours
+    review: str = ""  # the review copy's mark on every page (`playbook build --review`), else empty
 
 
-def build_context(loaded: LoadedPlan, figures: Figures, branding: Branding | None = None) -> Context:
+def build_context(
+    loaded: LoadedPlan, figures: Figures, branding: Branding | None = None, *, review: bool = False
+) -> Context:
     """The template's values for one plan's audit (pure: same plan and figures, same context)."""
     plan = loaded.plan
     lang = PlanLanguage(figures.language, figures.locale)
@@ -123,6 +126,7 @@ def build_context(loaded: LoadedPlan, figures: Figures, branding: Branding | Non
         roadmap=roadmap_rows(plan, lang),
         branding=_cover_branding(branding or Branding(), plan),
         money=_money(x),
+        review=t("review.banner", lang) if review else "",
     )
     return replace(context, toc=_toc(context))
 

@@ -111,11 +111,12 @@ class Rendered:
     pages: int
 
 
-def render_html(loaded: LoadedPlan, figures: Any, branding: Any = None) -> str:
-    """The audit as HTML (autoescaped template, values from `generator.present.pdf`)."""
+def render_html(loaded: LoadedPlan, figures: Any, branding: Any = None, review: bool = False) -> str:
+    """The audit as HTML (autoescaped template, values from `generator.present.pdf`); `review`: the
+    consultant's review copy, marked as such on every page (`playbook build --review`)."""
     from generator.present.pdf import build_context
 
-    return render_template(TEMPLATE, c=build_context(loaded, figures, branding))
+    return render_template(TEMPLATE, c=build_context(loaded, figures, branding, review=review))
 
 
 def _plan_strings(value: Any) -> Iterator[str]:
@@ -149,14 +150,14 @@ def _quiet_weasyprint() -> Iterator[list[str]]:
         logger.propagate, logger.handlers = saved[0], saved[1]
 
 
-def render_pdf_checked(loaded: LoadedPlan, figures: Any, branding: Any = None) -> Rendered:
+def render_pdf_checked(loaded: LoadedPlan, figures: Any, branding: Any = None, review: bool = False) -> Rendered:
     """Render the PDF and account for every URL WeasyPrint asked for.
 
     Refusals of URLs that appear in the plan's own text are expected (hostile or careless
     plans) and returned; a refusal of anything else is a bug in our template and raises.
     """
     weasyprint = _weasyprint()
-    html = render_html(loaded, figures, branding)
+    html = render_html(loaded, figures, branding, review)
     log = FetchLog()
     fetcher = make_fetcher(THEME, log)
     with _quiet_weasyprint(), fewer_collections():

@@ -325,3 +325,36 @@ def test_a_client_made_public_is_searchable_in_the_next_build_of_the_process(
         return any(d["location"].startswith("kolosok/") for d in docs)
 
     assert not searchable(first) and searchable(second)
+
+
+def test_the_review_copy_of_a_private_client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`build --review DIR`: the private client unencrypted beside the site, every page and PDF page
+    marked as a review copy; the site itself stays encrypted; a review folder inside the site is refused."""
+    from generator.cli import main
+
+    root = make_project(tmp_path)
+    monkeypatch.delenv("PLAYBOOK_SITE_SECRET", raising=False)
+    monkeypatch.setenv("PB_TEST_KOLOSOK", PASSWORD)
+    site, review = tmp_path / "out", tmp_path / "review"
+    base = ["build", "--plans", str(root / "plans"), "--config", str(root / "mkdocs.yml"), "--today", TODAY.isoformat()]
+    # refused inside the site folder, before anything is written
+    assert main([*base, "--site-dir", str(site), "--review", str(site / "review")]) == 2
+    assert not site.exists()
+    chosen = ["--client", "kolosok", "--client", "northwind"]
+    assert main([*base, *chosen, "--site-dir", str(site), "--review", str(review)]) == 0
+    assert 'id="mkdocs-encrypted-content"' in (site / "kolosok" / "index.html").read_text("utf-8")
+    assert PdfReader(site / "kolosok" / "audit.pdf").is_encrypted
+    # the review copy holds the private client alone (northwind is public), nothing encrypted
+    assert sorted(p.name for p in review.iterdir() if (p / "audit.pdf").is_file()) == ["kolosok"]
+    pages = [p for p in review.rglob("index.html") if "assets" not in p.parts and "search" not in p.parts]
+    assert len(pages) > 12
+    for page in pages:
+        html = page.read_text("utf-8")
+        assert "mkdocs-encrypted-content" not in html, page
+        assert "Копия для проверки — не для публикации" in html, page  # marked at the top of every page
+        assert 'name="robots" content="noindex"' in html, page
+    assert PRIVATE_NAME in (review / "kolosok" / "index.html").read_text("utf-8")
+    pdf = PdfReader(review / "kolosok" / "audit.pdf")
+    assert not pdf.is_encrypted
+    texts = [" ".join(page.extract_text().split()) for page in pdf.pages]
+    assert all("Копия для проверки — не для публикации" in text for text in texts)
