@@ -165,7 +165,7 @@ def render_pdf_checked(loaded: LoadedPlan, figures: Any, branding: Any = None, r
         # No file identifier (/ID, optional but for encrypted files, which get pypdf's): asking for
         # one has pydyf serialise every object a second time to hash it, a tenth of the PDF's time.
         # The same plan still gives the same bytes (nothing random or dated but what the plan says).
-        pdf = document.write_pdf(uncompressed_pdf=False)
+        pdf = document.write_pdf(uncompressed_pdf=False, pdf_tags=True)
     plan_text = "\n".join(_plan_strings(loaded.plan.model_dump(mode="json")))
     unexpected = [url for url in log.refused if not _from_plan(url, plan_text)]
     if unexpected:

@@ -174,6 +174,16 @@ def test_metadata_from_the_plan(kolosok: Rendered) -> None:
     assert "Онлайн-инструменты" in nested and "ИТ-системы" in nested
 
 
+def test_the_audit_is_a_tagged_pdf_in_the_plans_language(kolosok: Rendered, northwind: Rendered) -> None:
+    """A screen reader reads the audit in order, in its language: structure tags, /MarkInfo, /Lang."""
+    for rendered, language in ((kolosok, "ru"), (northwind, "en")):
+        root = PdfReader(io.BytesIO(rendered.pdf)).trailer["/Root"]
+        assert root["/Lang"] == language
+        assert bool(root["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in root
+        info = subprocess.run(["pdfinfo", "-"], input=rendered.pdf, capture_output=True, check=True).stdout.decode()
+        assert re.search(r"^Tagged: +yes$", info, re.M)
+
+
 def test_same_plan_same_bytes(kolosok: Rendered) -> None:
     again = render(PLANS / "kolosok.yaml")
     assert again.pdf == kolosok.pdf
