@@ -22,6 +22,7 @@ from generator.present.pages import PAGES, Labels
 CLIENT_PAGES_DIR = "clients"  # hand-written extra pages of a client: content/clients/<slug>/*.md
 ENGLISH_DIR = "en"  # hand-written pages in English live under content/en/
 SECTION_ORDER = ("index", "steps", "families", "problems", "glossary")
+REFERENCE = "plan-format"  # the plan reference (docs/plan-format.md), in English on either side of the site
 
 
 def check_symlinks(docs_dir: Path, root: Path) -> None:
@@ -106,7 +107,8 @@ def navigation(
         sections.setdefault(folder, []).append(path)
     english_last = sorted(sections, key=lambda f: (f.split("/")[0] == ENGLISH_DIR, f))
     for folder in english_last:
-        entries = sorted(sections[folder], key=_section_key)
+        language = language_of(f"{folder}/index.md") if folder else site_language
+        entries = [_titled(p, language) for p in sorted(sections[folder], key=_section_key)]
         if not folder:
             nav.extend(entries)
             continue
@@ -117,6 +119,25 @@ def navigation(
             title = last.replace("-", " ").capitalize()
         nav.append({title: entries})
     return nav
+
+
+def _titled(path: str, language: str) -> Any:
+    """A nav entry: the plan reference under a menu label in its section's language (its heading is
+    English on both sides of the site); any other page under its own title."""
+    return {Labels(language)["site.nav.plan_reference"]: path} if _stem(path) == REFERENCE else path
+
+
+def reference_note(markdown: str, src_uri: str, language: str) -> str:
+    """The plan reference on a non-English side of the site says at its top, in that language, that
+    it is kept in English (the file is docs/plan-format.md itself, so the note is added here)."""
+    if _stem(src_uri) != REFERENCE or language == "en":
+        return markdown
+    note = Labels(language)["site.reference.language_note"]
+    return f'<div class="admonition info" lang="{language}"><p>{note}</p></div>\n\n{markdown}' if note else markdown
+
+
+def _stem(path: str) -> str:
+    return path.rsplit("/", 1)[-1].removesuffix(".md")
 
 
 def _section_key(path: str) -> tuple[int, str]:

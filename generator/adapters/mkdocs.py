@@ -42,6 +42,7 @@ from generator.adapters.docs import (
     choose_site_language,
     navigation,
     page_language,
+    reference_note,
 )
 from generator.adapters.preview import Preview, quiet_dirty_warning
 from generator.adapters.sharding import shard_files
@@ -261,6 +262,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         # The sitemap's <lastmod> is the page's update date, which MkDocs sets to the real build day;
         # it follows --today like every output, so a cached build and a fresh one agree.
         page.update_date = self.today.isoformat()
+        markdown = reference_note(markdown, page.file.src_uri, page.meta["language"])
         if page.file.src_uri in self._generated and isinstance(page.meta.get("title"), str):
             # Generated front matter holds titles escaped for HTML (generator.present.site.front_matter):
             # Markup keeps templates from escaping them again, raw or through `| e`.

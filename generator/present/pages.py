@@ -63,7 +63,11 @@ def front_matter(title: str, description: str, language: str, consultant: Mappin
         "---",
     ]
     if consultant and consultant.get("name"):
-        lines.insert(-1, f"consultant: {json.dumps(dict(consultant), ensure_ascii=False)}")
+        # plan text: JSON (a YAML flow mapping) with <, > and & as \u escapes, which YAML reads back
+        # as the characters, so the page's source holds no markup; the footer template escapes them
+        value = json.dumps(dict(consultant), ensure_ascii=False)
+        value = value.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        lines.insert(-1, f"consultant: {value}")
     return "\n".join(lines) + "\n"
 
 

@@ -56,7 +56,7 @@ def test_brief_of_each_kind_in_russian() -> None:
         "Слабое место конкурента: хлеб привозной (Сеть)",
         "Время: 45 мин",
     ]
-    assert "Угол: ответы на частые вопросы" in brief_lines(angle, "ru", names, 45)
+    assert "Подача: ответы на частые вопросы" in brief_lines(angle, "ru", names, 45)
     post = next(s for s in cal.days if s.kind == "repurpose")
     assert slot_headline(post, "ru") == f"Пост по статье «{post.title}» · Чат дома"
     assert "Площадка: Чат дома" in brief_lines(post, "ru", names, 45)

@@ -117,7 +117,7 @@ def test_kolosok_figures_worked_by_hand(kolosok: Rendered) -> None:
     assert "но‐ябрь" not in text and "октябрь 2026 – ноябрь 2026" in text
     # the content section: where the slots come from and the next slots as briefs
     assert "Откуда берутся темы года" in text and "Ближайшие недели: задания" in text
-    assert "Другие углы на запросы 25 7,2%" in text.replace(" %", "%")  # 25 of 345 slots
+    assert "Те же запросы под другим углом 25 7,2%" in text.replace(" %", "%")  # 25 of 345 slots
     assert "Торт на заказ Москва: как выбрать и на что смотреть" in text
     assert "Вложено часов Дней работы за период (прогноз)" in text
     # the evidence that disagrees with a practice's status says so without repeating «данные плана»

@@ -148,7 +148,11 @@ def test_checkpoints_and_calendar(kolosok: dict[str, str]) -> None:
     # 25 angles, 7,2%; 8 occasions, 2,3% — percentages below 10 keep one decimal, below 1 two)
     sources = kolosok["kolosok/calendar.md"]
     assert "Откуда берутся темы года" in sources
-    shares = (("Список идей", 3, "0,87"), ("Другие углы на запросы", 25, "7,2"), ("Праздники и поводы", 8, "2,3"))
+    shares = (
+        ("Список идей", 3, "0,87"),
+        ("Те же запросы под другим углом", 25, "7,2"),
+        ("Праздники и поводы", 8, "2,3"),
+    )
     for label, count, share in shares:
         assert f'<td>{label}</td><td class="pb-num">{count}</td><td class="pb-num">{share}%</td>' in sources
     assert "Ближайшие недели: задания" in calendar
