@@ -33,7 +33,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     """
     from generator.compute.figures import compute_figures
     from generator.load.loader import load_plan
-    from generator.present.i18n import t, t_count
+    from generator.present.i18n import PlanLanguage, t, t_count
     from generator.present.lint import lint_line
 
     console = stdout()
@@ -49,7 +49,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             continue
         checked.append(loaded)
         figures = compute_figures(loaded, args.today or date.today())
-        language = figures.language
+        language = PlanLanguage(figures.language, figures.locale)  # lint dates in the plan's locale
         filled = t_count("check.filled", sum(s.filled for s in figures.steps), language)
         line = t("check.ok", language).format(file=path, name=loaded.plan.business.name, filled=filled)
         console.print(line, markup=False)
