@@ -145,7 +145,7 @@ def base_context(loaded: LoadedPlan, figures: Figures, page: str) -> dict[str, A
         "name_md": md(name),
         "name_html": html(name),
         "page_title": page_title,
-        "front_matter": front_matter(title, description, language, plan_consultant(loaded.plan)),
+        "front_matter": front_matter(title, description, language, plan_consultant(loaded.plan), wide=True),
         "empty": empty_step,
         "today": words.day(figures.today),
     }
