@@ -114,7 +114,11 @@ def navigation(
             continue
         last = folder.rsplit("/", 1)[-1]
         if last == "method":
-            title = Labels(language_of(f"{folder}/index.md"))["site.nav.method"]
+            # the menu speaks the site's language; the method in the other language says which it is
+            words = Labels(site_language)
+            title = words["site.nav.method"]
+            if language != site_language:
+                title = f"{title} {words[f'site.nav.in_{language}']}"
         else:
             title = last.replace("-", " ").capitalize()
         nav.append({title: entries})

@@ -106,6 +106,9 @@ def test_navigation_in_the_method_order(site: Path) -> None:
     overview = page(site, "kolosok", "index")
     links = re.findall(r'<a href="([a-z]+)/" class="md-nav__link', overview)
     assert links[: len(CLIENT_PAGES) - 1] == list(CLIENT_PAGES[1:])
+    # a Russian portfolio with an English client: one language in the menu, the English method named so
+    tabs = [re.sub(r"\s+", " ", t).strip() for t in re.findall(r'class="md-tabs__link[^"]*">([^<]+)<', overview)]
+    assert "Метод" in tabs and "Метод (на английском)" in tabs and "Method" not in tabs, tabs
 
 
 def test_nothing_fetched_from_other_hosts(site: Path) -> None:
