@@ -50,6 +50,7 @@ from generator.adapters.support import (
     PlanErrors,
     ReadLast,
     background_reporter,
+    console_warnings,
     disk_errors_reported,
     plan_problems_reported,
     resolve_today,
@@ -58,13 +59,13 @@ from generator.builder.cache import ClientCache, PdfCache, cache_dir
 from generator.builder.clients import Client, chosen_clients, load_clients
 from generator.builder.pdfs import PdfBatch, audit_jobs
 from generator.builder.progress import BuildProgress
-from generator.builder.publish import read_passwords, site_secret, withheld_feeds_warnings
+from generator.builder.publish import read_passwords, site_secret
 from generator.builder.shards import build_shard
 from generator.builder.site import check_output_folder
 from generator.builder.stream import Stream, preload, take
 from generator.builder.supply import ClientSupply
 from generator.errors import PlanError, UserError
-from generator.present.branding import Branding, brand_meta, branding_from, example_warning, merged
+from generator.present.branding import Branding, brand_meta, branding_from, merged
 from generator.render.home import render_home
 from generator.render.templating import THEME, check_theme
 from generator.render.terminal import printable
@@ -170,8 +171,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self.supply = ClientSupply(self.clients, stream, loaded)
             self.passwords = {} if self.config.review else read_passwords(self.clients)
             self.brand = branding_from(config.extra)
-            warnings = [example_warning(self.brand), *withheld_feeds_warnings(self.built)]
-            for line in filter(None, [] if self.config.review else warnings):  # the site's build says them
+            for line in [] if self.config.review else console_warnings(self.brand, self.built):
                 log.info(line)  # on the console, without failing `mkdocs build --strict`
             self._by_slug = {c.slug: c for c in self.clients}
         except UserError as exc:
