@@ -162,7 +162,8 @@ def measure_pdf_overhead(work: Path, plan: Path, runs: int = 3) -> tuple[float, 
             raise RuntimeError(f"{plan}: {result.errors[0]}")
 
     def bare() -> None:
-        (out / "bare.pdf").write_bytes(weasyprint.HTML(string=html, base_url=BASE_URL).write_pdf())
+        # the same tagged PDF (PDF/UA structure) as ours, so the ratio compares like with like
+        (out / "bare.pdf").write_bytes(weasyprint.HTML(string=html, base_url=BASE_URL).write_pdf(pdf_tags=True))
 
     ours()  # warm both: fonts and imports load once per process
     bare()

@@ -140,7 +140,10 @@ class WorkerPool(ProcessPoolExecutor):
         for process in self.context.processes:
             if process.is_alive():
                 process.terminate()
-        self.shutdown(wait=False, cancel_futures=True)
+        # Wait for the pool's manager thread (it sees the killed workers at once): left running, it
+        # raced Python 3.11's exit hook of concurrent.futures, which wrote to the thread's closed wake-up
+        # pipe ("Exception ignored … OSError: Bad file descriptor" on a command's stderr, under load).
+        self.shutdown(wait=True, cancel_futures=True)
 
     def join(self, timeout: float) -> None:
         """Wait, `timeout` seconds at most each, for the workers `terminate` ended to be gone."""

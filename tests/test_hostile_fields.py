@@ -138,7 +138,9 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, set[st
     filler = Filler()
     for path in sorted(plans.rglob("*.yaml")):  # the plans and the earlier plans they compare with
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        data["publish"] = {"visibility": "public"}
+        # sections no shipped plan fills: the plan's own consultant, the client data's mappings
+        data["publish"] = {"visibility": "public", "consultant": {"name": "x", "company": "x", "contacts": ["x"]}}
+        data["data"] = {"won_stages": ["x"], "nps": {"segment_column": "x"}}
         if "content" in data and not data["content"].get("occasions"):  # sections no shipped plan has
             data["content"]["occasions"] = [{"date": data["content"]["start"], "title": "x"}]
         filler.fill(Plan, data)

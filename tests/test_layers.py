@@ -6,8 +6,9 @@ it still ties the two modules together.
 
 The order, lowest first (a module may import its own layer and any layer below it):
 
-    base (errors, catalogue, advice, workers) → model → load → compute → draw → present → render
-    → write → starter → builder services → adapters → builder orchestration (site, merge) → cli
+    base (errors, catalogue, advice, presets, occasions, workers) → model → load → compute → draw →
+    present → render → write → importer → starter → intake → builder services → adapters → builder
+    orchestration (site, merge) → cli
 
 `draw` (charts, plan Markdown made safe) sits below `present`: it gets its words as values.
 The builder's services (staging, output-folder checks, cache, pools, the stream) sit below the
@@ -33,13 +34,15 @@ ORDER = (
     "present",
     "render",
     "write",
+    "importer",
     "starter",
+    "intake",
     "builder services",
     "adapters",
     "builder orchestration",
     "cli",
 )
-BASE = {"errors", "catalogue", "advice", "workers"}
+BASE = {"errors", "catalogue", "advice", "presets", "occasions", "workers"}
 ORCHESTRATION = {"generator.builder.site", "generator.builder.merge"}
 
 # (importer, imported) → why this import against the order is right. Keep it short; an entry no

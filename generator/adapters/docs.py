@@ -21,7 +21,10 @@ from generator.present.pages import PAGES, Labels
 
 CLIENT_PAGES_DIR = "clients"  # hand-written extra pages of a client: content/clients/<slug>/*.md
 ENGLISH_DIR = "en"  # hand-written pages in English live under content/en/
-SECTION_ORDER = ("index", "steps", "families", "problems", "glossary")
+SECTION_ORDER = ("index", "steps", "families", "problems", "glossary", "plan-format", "data")
+# the references kept in English on either side of the site (docs/plan-format.md, docs/data.md): each
+# under a menu label in its section's language, the non-English side told so at the top
+REFERENCES = {"plan-format": "site.nav.plan_reference", "data": "site.nav.data_reference"}
 
 
 def check_symlinks(docs_dir: Path, root: Path) -> None:
@@ -106,17 +109,42 @@ def navigation(
         sections.setdefault(folder, []).append(path)
     english_last = sorted(sections, key=lambda f: (f.split("/")[0] == ENGLISH_DIR, f))
     for folder in english_last:
-        entries = sorted(sections[folder], key=_section_key)
+        language = language_of(f"{folder}/index.md") if folder else site_language
+        entries = [_titled(p, language) for p in sorted(sections[folder], key=_section_key)]
         if not folder:
             nav.extend(entries)
             continue
         last = folder.rsplit("/", 1)[-1]
         if last == "method":
-            title = Labels(language_of(f"{folder}/index.md"))["site.nav.method"]
+            # the menu speaks the site's language; the method in the other language says which it is
+            words = Labels(site_language)
+            title = words["site.nav.method"]
+            if language != site_language:
+                title = f"{title} {words[f'site.nav.in_{language}']}"
         else:
             title = last.replace("-", " ").capitalize()
         nav.append({title: entries})
     return nav
+
+
+def _titled(path: str, language: str) -> Any:
+    """A nav entry: a reference under a menu label in its section's language (its heading is English on
+    both sides of the site); any other page under its own title."""
+    key = REFERENCES.get(_stem(path))
+    return {Labels(language)[key]: path} if key else path
+
+
+def reference_note(markdown: str, src_uri: str, language: str) -> str:
+    """A reference on a non-English side of the site says at its top, in that language, that it is
+    kept in English (the file is docs/<name>.md itself, so the note is added here)."""
+    if _stem(src_uri) not in REFERENCES or language == "en":
+        return markdown
+    note = Labels(language)[f"site.reference.language_note.{_stem(src_uri)}"]
+    return f'<div class="admonition info" lang="{language}"><p>{note}</p></div>\n\n{markdown}' if note else markdown
+
+
+def _stem(path: str) -> str:
+    return path.rsplit("/", 1)[-1].removesuffix(".md")
 
 
 def _section_key(path: str) -> tuple[int, str]:

@@ -42,6 +42,7 @@ from generator.adapters.docs import (
     choose_site_language,
     navigation,
     page_language,
+    reference_note,
 )
 from generator.adapters.preview import Preview, quiet_dirty_warning
 from generator.adapters.sharding import shard_files
@@ -49,6 +50,7 @@ from generator.adapters.support import (
     PlanErrors,
     ReadLast,
     background_reporter,
+    console_warnings,
     disk_errors_reported,
     plan_problems_reported,
     resolve_today,
@@ -63,7 +65,7 @@ from generator.builder.shards import build_shard
 from generator.builder.stream import BuildSession, Stream, preload
 from generator.builder.supply import ClientSupply
 from generator.errors import PlanError, UserError
-from generator.present.branding import branding_from
+from generator.present.branding import Branding, brand_meta, branding_from, merged
 from generator.render.home import render_home
 from generator.render.templating import THEME, check_theme
 from generator.render.terminal import printable
@@ -84,6 +86,7 @@ class PlaybookConfig(Config):
     pdf = config_options.Type(bool, default=True)
     cache = config_options.Type(bool, default=True)  # reuse unchanged PDFs (see generator.builder.cache)
     shard = config_options.Type(str, default="")  # "K/N": render shard K's clients only (generator.builder.shards)
+    review = config_options.Type(bool, default=False)  # the review copy: unencrypted, marked (playbook build --review)
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
@@ -109,6 +112,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._generated: set[str] = set()  # src_uri of the pages this plugin generates
         # slug → password of each private client, from the environment: never logged, cached or written
         self.passwords: dict[str, str] = {}
+        self.brand = Branding()  # the portfolio's, from mkdocs.yml extra.playbook
         self.home_password: str | None = None  # a one-client site of a private client: its home is encrypted too
         self._listed: list[Client] = []  # the clients the home page lists
         self._by_slug: dict[str, Client] = {}
@@ -170,9 +174,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             loaded, stream = functools.partial(self.progress.advance, "plans"), streams[0] if streams else None
             self.supply = ClientSupply(self.clients, stream, loaded)
             notes: list[str] = []
-            self.passwords = read_passwords(self.clients, notes=notes)
-            for note in [*notes, *secret_notes()]:
-                log.info(f"playbook: {note}")
+            self.passwords = {} if self.config.review else read_passwords(self.clients, notes=notes)
+            self.brand = branding_from(config.extra)
+            for line in [] if self.config.review else [*notes, *secret_notes()]:
+                log.info(f"playbook: {line}")
+            for line in [] if self.config.review else console_warnings(self.brand, self.built):
+                log.info(line)  # on the console, without failing `mkdocs build --strict`
             self._by_slug = {c.slug: c for c in self.clients}
         except UserError as exc:
             raise PluginError(printable(f"playbook: {exc}")) from None
@@ -263,16 +270,20 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         # The sitemap's <lastmod> is the page's update date, which MkDocs sets to the real build day;
         # it follows --today like every output, so a cached build and a fresh one agree.
         page.update_date = self.today.isoformat()
+        markdown = reference_note(markdown, page.file.src_uri, page.meta["language"])
         if page.file.src_uri in self._generated and isinstance(page.meta.get("title"), str):
             # Generated front matter holds titles escaped for HTML (generator.present.site.front_matter):
             # Markup keeps templates from escaping them again, raw or through `| e`.
             page.meta["title"] = Markup(page.meta["title"])
+        if page.file.src_uri in self._generated and isinstance(page.meta.get("consultant"), dict):
+            # the plan's consultant over the portfolio's in this client's footer (present/branding.py)
+            page.meta["playbook_brand"] = brand_meta(merged(self.brand, **page.meta["consultant"]))
         owner = self._owner(page.file.src_uri)
         if page.file.src_uri == "index.md":
             vis.mark_home(page, self._listed, self.home_password)
         elif owner is not None:
             vis.mark_client_page(page, owner.visibility, self.passwords.get(owner.slug), owner.slug)
-        return markdown
+        return vis.review_copy(page, markdown) if self.config.review else markdown
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         self.progress.advance("pages")
@@ -335,7 +346,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             return
         store = PdfCache(cache_dir(self.root)) if self.config.cache else None
         site, brand = Path(config.site_dir), branding_from(config.extra)
-        jobs, cached = audit_jobs(self.built, site, store, self.passwords, self.today, brand, stamped=self.serving)
+        jobs, cached = audit_jobs(
+            self.built, site, store, self.passwords, self.today, brand, stamped=self.serving, review=self.config.review
+        )
         self.progress.start("pdfs", cached + len(jobs))
         self.progress.advance("pdfs", cached)
         if jobs:

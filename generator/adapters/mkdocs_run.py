@@ -58,6 +58,7 @@ def run_mkdocs(
     use_cache: bool,
     shard: str = "",
     session: BuildSession | None = None,
+    review: bool = False,
 ) -> Built:
     """Build the MkDocs site of `config_path` into `site_dir`; the clients built.
 
@@ -92,6 +93,7 @@ def run_mkdocs(
         plugin.config.cache = use_cache
         plugin.config.shard = shard
         plugin.session = session  # the stream `playbook build` started (generator.builder.stream)
+        plugin.config.review = review
         plugin.progress = BuildProgress(console)
         # A plan found broken while MkDocs reads pages: MkDocs names the page it was reading, which is
         # not at fault; the plan problems that follow say what is.

@@ -146,3 +146,12 @@ def background_reporter(total: int, current: Callable[[], bool]) -> Callable[[An
             report_background_pdf(outcome, done[0], total, started)
 
     return report
+
+
+def console_warnings(brand: Any, clients: Any) -> list[str]:
+    """What a site build tells the consultant before it starts: the example branding still in
+    mkdocs.yml, and each private client whose calendar feeds are withheld (and how to publish them)."""
+    from generator.builder.publish import withheld_feeds_warnings
+    from generator.present.branding import example_warning
+
+    return [line for line in (example_warning(brand), *withheld_feeds_warnings(clients)) if line]

@@ -133,8 +133,9 @@ def listed_clients(
     if not per_client:
         return [c for c in clients if c.visibility == PUBLIC], None
     if len(clients) == 1 and clients[0].visibility == PRIVATE:
-        return list(clients), passwords[clients[0].slug]
-    return [c for c in clients if c.visibility != PRIVATE], None
+        return list(clients), passwords.get(clients[0].slug)
+    # a private client without a password is in the review copy (`build --review`): nothing is encrypted there
+    return [c for c in clients if c.visibility != PRIVATE or c.slug not in passwords], None
 
 
 def client_label(client: Client) -> Markup:
@@ -166,6 +167,14 @@ def mark_client_page(page: Page, level: str, password: str | None, slug: str) ->
     page.meta["robots"] = NOINDEX
     if level == PRIVATE and password:
         _encrypt(page, password, _plain_title(page, slug))
+
+
+def review_copy(page: Page, markdown: str) -> str:
+    """A page of the consultant's review copy (`playbook build --review`): never indexed, and marked
+    at its top in the page's language, so a screenshot or a forwarded page says what it is."""
+    page.meta["robots"] = NOINDEX
+    text = Labels(str(page.meta.get("language") or "en"))["review.banner"]
+    return f'<p class="pb-review" role="note"><strong>{escape_text(text)}</strong></p>\n\n{markdown}'
 
 
 def mark_home(page: Page, listed: list[Client], password: str | None) -> None:

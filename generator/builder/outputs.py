@@ -91,3 +91,15 @@ def check_output_folder(site_dir: Path, *, project: Path, config_path: Path, pla
             f"--site-dir {site_dir}: this folder holds files and is not a site playbook built "
             "(no index.html); the build would replace it. Choose a new or empty folder"
         )
+
+
+def check_review_folder(review_dir: Path, site_dir: Path) -> None:
+    """Refuse a review folder inside the site (or holding it): the review copy is unencrypted and must
+    never be uploaded with the site, nor replace it."""
+    review, site = review_dir.resolve(), site_dir.resolve()
+    if _overlaps(review, site):
+        where = "is" if review == site else ("is inside" if review.is_relative_to(site) else "holds")
+        raise UserError(
+            f"--review {review_dir}: {where} the site folder ({site}); the review copy is not encrypted and "
+            "must stay out of what you publish: choose a folder outside it, e.g. review"
+        )

@@ -85,6 +85,7 @@ class PdfJob:
     # cache keeps the plain PDF under a key of the plan alone, so the password is in no file and no key
     password: str | None = field(default=None, repr=False)
     stamp: tuple[int, int] | None = None  # the plan file's (mtime_ns, size) when its figures were taken
+    review: bool = False  # the consultant's review copy: marked on every page, never encrypted
 
 
 def plan_stamp(path: Path) -> tuple[int, int] | None:
@@ -114,7 +115,8 @@ def render_task(job: PdfJob, today: date, scratch: str | None = None) -> TaskRes
             job.plan, job.output, (PlanError(display_path(job.plan), 1, 1, "", str(exc).split(": ", 1)[-1]),)
         )
     figures = compute_figures(loaded, today)
-    rendered = render_pdf_checked(loaded, figures, job.branding, scratch=Path(scratch) if scratch else None)
+    scratch_dir = Path(scratch) if scratch else None
+    rendered = render_pdf_checked(loaded, figures, job.branding, job.review, scratch=scratch_dir)
     if job.stamp is not None and plan_stamp(job.plan) != job.stamp:
         # The live preview: the plan was edited while this PDF rendered. The rebuild that followed
         # renders the edited plan; writing this one now could land after it and show old figures.
@@ -309,12 +311,14 @@ def audit_jobs(
     branding: Branding | None,
     *,
     stamped: bool = False,
+    review: bool = False,
 ) -> tuple[list[PdfJob], int]:
     """The PDF audits of a site build: cached ones written into `site` at once, a job for each other.
 
     `clients` are `generator.builder.clients.Client`s; `store` a `generator.builder.cache.PdfCache`
     or None. A private client's PDF is encrypted with its password whichever way it comes. With
     `stamped` (the preview), each job carries its plan's stamp so a stale PDF is never reported ready.
+    With `review` (`playbook build --review`), every PDF is the marked review copy, unencrypted.
     Returns the jobs and how many PDFs came from the cache."""
     from generator.builder.clients import PDF_NAME
     from generator.builder.publish import encrypt_pdf
@@ -322,11 +326,11 @@ def audit_jobs(
     jobs: list[PdfJob] = []
     cached_count = 0
     # the cover shows the branding, so a change of it is a change of every PDF's input
-    day = today.isoformat() + (f"|{branding!r}" if branding else "")
+    day = today.isoformat() + (f"|{branding!r}" if branding else "") + ("|review copy" if review else "")
     for client in clients:
         target = site / client.slug / PDF_NAME
         target.parent.mkdir(parents=True, exist_ok=True)
-        password = passwords.get(client.slug)
+        password = None if review else passwords.get(client.slug)
         key = None
         if store is not None:
             key = store.key(client.path, client.previous, day)
@@ -339,5 +343,5 @@ def audit_jobs(
         stamp = plan_stamp(client.path) if stamped else None
         shown = f"{client.slug}/{PDF_NAME}"
         # the worker loads the plan itself: the build's own process holds no plan model
-        jobs.append(PdfJob(client.path, target, shown, cache, branding, password, stamp))
+        jobs.append(PdfJob(client.path, target, shown, cache, branding, password, stamp, review))
     return jobs, cached_count

@@ -172,3 +172,19 @@ def encrypt_pdf(data: bytes, password: str) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def withheld_feeds_warnings(clients: Iterable[Any]) -> list[str]:
+    """One console line per client whose calendar is left out of the site, saying how to publish it.
+
+    A private client's feeds are withheld without `PLAYBOOK_SITE_SECRET` (calendar apps cannot type
+    its password); the site says so to the client, and the consultant should hear it at build
+    time rather than from the client. `clients` are `generator.builder.clients.Client`s.
+    """
+    return [
+        f"playbook: {client.slug}: the calendar feeds (.ics, .csv) of this {client.visibility} client are not "
+        f"published; set {SECRET_ENV} (any long random text, the same for every build) to publish them "
+        f"under secret links ({FEEDS_DIR}/<token>/)"
+        for client in clients
+        if client.has_calendar and client.feeds.withheld
+    ]

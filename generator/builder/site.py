@@ -55,6 +55,7 @@ def build_site(
     use_cache: bool = True,
     shard: str = "",
     session: BuildSession | None = None,
+    review: bool = False,
 ) -> BuildOutcome:
     """Build the site for `plans` (all clients, or only `clients`) into `site_dir`.
 
@@ -67,10 +68,12 @@ def build_site(
 
     `session`: the command's (its worker already warm, `generator.builder.stream.BuildSession`);
     closed when the build ends, whatever nobody took stopped.
+    With `review`, the site is the consultant's review copy (`playbook build --review`, see
+    `build_review`): nothing encrypted, every page and PDF marked, never indexed.
     """
     session = session if session is not None else BuildSession()
     try:
-        return _build(plans, clients, site_dir, today, config_file, use_cache, shard, session)
+        return _build(plans, clients, site_dir, today, config_file, use_cache, shard, session, review)
     finally:
         session.close()
 
@@ -84,6 +87,7 @@ def _build(
     use_cache: bool,
     shard: str,
     session: BuildSession,
+    review: bool,
 ) -> BuildOutcome:
     from generator.render.templating import check_theme
 
@@ -102,7 +106,8 @@ def _build(
     key = ""
     if use_cache:
         # Checked before MkDocs is even imported: an up-to-date site costs a hash of the inputs.
-        key = _inputs_key(config_path, plans, day, clients, [f"shard={spec}"] if spec else [])
+        extra = ([f"shard={spec}"] if spec else []) + (["review copy"] if review else [])
+        key = _inputs_key(config_path, plans, day, clients, extra)
         if is_build_current(project, site_dir, key):
             return BuildOutcome(site_dir, tuple(clients), up_to_date=True, shard=spec)
 
@@ -121,6 +126,7 @@ def _build(
             config_path, staging.path, plans=plans.resolve(), clients=clients, today=day, use_cache=use_cache,
             shard=str(spec or ""),
             session=session,
+            review=review,
         )
         if spec is not None:
             inputs = _inputs_key(config_path, plans, day, clients, [f"shards={spec.count}"])
@@ -176,3 +182,26 @@ def _inputs_key(config_path: Path, plans: Path, day: str, clients: list[str], ex
             *extra,
         ],
     )
+
+
+def private_clients(plans: Path, clients: list[str]) -> list[str]:
+    """The private clients among a build's (every plan of `plans`, or the chosen `clients`), in order."""
+    from generator.builder.publish import PRIVATE
+    from generator.load.facts import read_facts
+
+    chosen = chosen_clients(clients)
+    found: list[str] = []
+    for path in list_plans(plans):
+        if chosen and path.stem not in chosen:
+            continue
+        facts = read_facts(path)
+        if facts is None:  # the quick read cannot tell (an alias, a merge key): load the plan
+            from generator.builder.publish import visibility
+            from generator.load.loader import load_plan
+
+            level = visibility(load_plan(path))
+        else:
+            level = facts.visibility
+        if level == PRIVATE:
+            found.append(path.stem)
+    return found

@@ -136,6 +136,12 @@ def _output_commands(add: _Add) -> None:
         help="build shard K of N only: the pages, calendars and PDFs of the clients whose slug falls in it, "
         "with the common pages; playbook merge assembles the N shard folders (not with --client)",
     )
+    p.add_argument(
+        "--review",
+        metavar="DIR",
+        help="also write every private client unencrypted into DIR (outside the site), each page and PDF "
+        "marked as a review copy not for publishing, to check before delivery",
+    )
 
     p = add("merge", cmd_merge, "assemble the folders of playbook build --shard K/N into one site")
     p.add_argument("shard_dirs", nargs="+", metavar="SHARD_DIR", help="the N folders the shard builds wrote")
@@ -270,8 +276,9 @@ def _run(argv: Sequence[str] | None, session: object = None) -> int:
     except PlaybookError as exc:
         stderr().print(f"playbook: internal error: {exc}", markup=False)
         return EXIT_BUG
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt:  # Ctrl-C outside the build's own handling (an import before it began): one line
+        stderr().print(f"playbook: {INTERRUPTED if session is not None else 'interrupted'}", markup=False)
+        return EXIT_INTERRUPTED
     except OSError as exc:  # a full disk, a read-only folder, no permission: the machine's, not a bug
         stderr().print(f"playbook: {describe_os_error(exc)}", markup=False)
         return EXIT_USER

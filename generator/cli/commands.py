@@ -36,7 +36,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     """
     from generator.compute.figures import compute_figures
     from generator.load.loader import load_plan
-    from generator.present.i18n import t, t_count
+    from generator.present.i18n import PlanLanguage, t, t_count
     from generator.present.lint import lint_line
 
     console = stdout()
@@ -52,7 +52,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             continue
         checked.append(loaded)
         figures = compute_figures(loaded, args.today or date.today())
-        language = figures.language
+        language = PlanLanguage(figures.language, figures.locale)  # lint dates in the plan's locale
         filled = t_count("check.filled", sum(s.filled for s in figures.steps), language)
         line = t("check.ok", language).format(file=path, name=loaded.plan.business.name, filled=filled)
         console.print(line, markup=False)
@@ -64,6 +64,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         if any(w.code == "M114" for w in figures.lint):
             linted.add(loaded.path)
     _print_material_warnings(checked, args.today or date.today(), linted)
+    _print_branding_warning()
     if errors:
         print_errors(errors)
     if warnings:
@@ -85,6 +86,16 @@ def _print_material_warnings(checked: list[LoadedPlan], day: date, linted: set[P
             name, language = loaded.plan.business.name, loaded.plan.business.language
             for line in material_warnings(calendar, name, language, research_days=loaded.path not in linted):
                 stdout().print(f"{display_path(loaded.path)}: {line}", markup=False)
+
+
+def _print_branding_warning() -> None:
+    """The example branding still in the project's mkdocs.yml (the working folder's) reaches every client."""
+    from generator.present.branding import example_warning, read_branding
+
+    config = Path("mkdocs.yml")
+    warning = example_warning(read_branding(config.read_text("utf-8"))) if config.is_file() else None
+    if warning:
+        stdout().print(warning, markup=False)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -174,6 +185,13 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Build the playbook site, PDF audits and calendar files."""
+    from generator.builder.outputs import check_review_folder
+
+    review = getattr(args, "review", None)
+    if review:
+        if args.shard:
+            raise UserError("--review with --shard: build the review copy in a build without --shard")
+        check_review_folder(Path(review), Path(args.site_dir))  # refused before anything is written
     try:
         from generator.builder.site import build_site
         from generator.load.planfiles import list_plans
@@ -206,6 +224,31 @@ def cmd_build(args: argparse.Namespace) -> int:
         stdout().print(f"built shard {outcome.shard} into {outcome.site_dir} ({own})", markup=False)
     else:
         stdout().print(f"built {outcome.site_dir} ({', '.join(outcome.clients)})", markup=False)
+    return _build_review(args, Path(review)) if review else EXIT_OK
+
+
+def _build_review(args: argparse.Namespace, folder: Path) -> int:
+    """`build --review DIR`: the private clients of the build, unencrypted and marked, in their own site."""
+    from generator.builder.site import build_site, private_clients
+
+    private = private_clients(Path(args.plans), args.client or [])
+    if not private:
+        stdout().print(f"no private client in this build: no review copy written to {folder}", markup=False)
+        return EXIT_OK
+    try:
+        outcome = build_site(
+            plans=Path(args.plans),
+            clients=private,
+            site_dir=folder,
+            today=args.today,
+            use_cache=not args.no_cache,
+            config_file=Path(args.config) if args.config else None,
+            review=True,
+        )
+    except BuildAborted as exc:
+        return EXIT_PLAN if exc.plan_problems else EXIT_USER
+    shown = ", ".join(outcome.clients)
+    stdout().print(f"review copy in {outcome.site_dir} ({shown}): not encrypted, not for publishing", markup=False)
     return EXIT_OK
 
 

@@ -43,6 +43,11 @@ class Content(Section):
 
     start: Day = Field(description="First day of the calendar")
     end: Day | None = Field(None, description="Last day (default: a year after start, minus a day)")
+    delivered: Day | None = Field(
+        None,
+        description="Day the playbook was handed to the client (default: start): slots missed before it are "
+        "counted in the statistics but not published as missed events in the calendar feed",
+    )
     cadence: Cadence = Field("daily", description="daily, weekdays, or a list of weekdays such as [mon, wed, fri]")
     minutes_per_day: Annotated[int, BeforeValidator(int_range(1, 1440))] = Field(
         60, description="Time budget of one slot, minutes", json_schema_extra={"minimum": 1, "maximum": 1440}

@@ -313,6 +313,17 @@ class Lint(Section):
     )
 
 
+class Consultant(Section):
+    """The consultant this client's PDF cover and page footers name, over the portfolio's in mkdocs.yml."""
+
+    name: Text = Field(description="Consultant's name, as the client knows them", min_length=1)
+    company: Text | None = Field(None, description="Their company (default: the portfolio's, from mkdocs.yml)")
+    contacts: list[Text] = Field(
+        default_factory=list,
+        description="E-mail, phone shown with the name (the portfolio's are not: they reach another person)",
+    )
+
+
 class Publish(Section):
     """Who may see this client's playbook (v2)."""
 
@@ -327,6 +338,11 @@ class Publish(Section):
     show_score: bool = Field(
         False,
         description="true: the portfolio's home page shows the audit score beside a public client (default: no score)",
+    )
+    consultant: Consultant | None = Field(
+        None,
+        description="The consultant named on this client's PDF cover and page footers, over mkdocs.yml's "
+        "extra.playbook (default: business.consultant by name, else the portfolio's)",
     )
 
     @model_validator(mode="after")

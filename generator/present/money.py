@@ -19,6 +19,7 @@ from generator.compute.actuals import InitiativeFact
 from generator.compute.figures import Figures
 from generator.compute.groups import GroupEconomics
 from generator.draw import charts
+from generator.present.format import fmt_months
 from generator.present.i18n import (
     PlanLanguage,
     fmt_arithmetic,
@@ -26,13 +27,17 @@ from generator.present.i18n import (
     fmt_decimal,
     fmt_money,
     fmt_month,
-    fmt_number,
     fmt_percent,
     locale,
     t,
 )
 
 Esc = Callable[[object], Any]
+
+
+def _lang(figures: Figures) -> PlanLanguage:
+    """The plan's language with its format locale: an en-DE plan's money reads `53.760 €` here too."""
+    return PlanLanguage(figures.language, figures.locale)
 
 
 def month_after_from(month: date, lang: str) -> str:
@@ -46,7 +51,7 @@ def _work(work: Any, lang: str, percent: bool = False) -> str:
 
 def segment_ltv(figures: Figures, esc: Esc) -> list[dict[str, Any]]:
     """Per segment with `economics`: its LTV (revenue, profit) with the arithmetic, and where each key comes from."""
-    lang, cur = figures.language, figures.currency
+    lang, cur = _lang(figures), figures.currency
     e = figures.economics
     if e is None:
         return []
@@ -78,7 +83,7 @@ def missing_keys(figures: Figures, plan_segments: dict[str, str], esc: Esc) -> s
     """Why the forecast is not computed, naming every missing key and where it would go; None when it is."""
     if figures.forecast is not None or not figures.forecast_missing:
         return None
-    lang = figures.language
+    lang = _lang(figures)
     items = []
     for group, key in figures.forecast_missing:
         label = t(f"money.key.{key}", lang)
@@ -94,14 +99,14 @@ def groups(figures: Figures, plan_segments: dict[str, str], esc: Esc) -> list[di
     f = figures.forecast
     if f is None:
         return []
-    lang = figures.language
+    lang = _lang(figures)
 
     def row(g: GroupEconomics) -> dict[str, Any]:
         return {
             "name": esc(plan_segments[g.id] if g.id is not None else t("money.plan_level", lang)),
             "per_month": esc(_work(g.profit_per_month_work, lang)),
             "lifetime": esc(
-                t("money.lifetime_months", lang).format(months=fmt_number(g.lifetime_months, lang))
+                fmt_months(g.lifetime_months, lang)
                 if g.lifetime_months is not None
                 else t("money.lifetime_horizon", lang)
             ),
@@ -115,7 +120,7 @@ def groups(figures: Figures, plan_segments: dict[str, str], esc: Esc) -> list[di
 
 
 def _fact_row(fact: InitiativeFact, figures: Figures, esc: Esc) -> dict[str, Any]:
-    lang, cur = figures.language, figures.currency
+    lang, cur = _lang(figures), figures.currency
 
     def money(value: float | None) -> str:
         return fmt_money(value, cur, lang) if value is not None else t("money.not_reported", lang)
@@ -150,7 +155,7 @@ def plan_vs_fact(figures: Figures, esc: Esc, width: float = 640) -> dict[str, An
     facts = figures.plan_vs_fact
     if facts is None:
         return None
-    lang, cur = figures.language, figures.currency
+    lang, cur = _lang(figures), figures.currency
     reported = [f for f in facts.initiatives if f.months or f.outside]
     roi = facts.roi_to_date
     if not reported:
@@ -192,7 +197,7 @@ def _chart(figures: Figures, width: float) -> Markup | None:
     plan = f.base if f is not None else None
     if plan is None or roi is None:
         return None
-    lang = figures.language
+    lang = _lang(figures)
     # the plan up to three months past the last reported one (at least six): the fact stays readable
     shown = min(len(plan.months), max(roi.through_month + 3, 6))
 
@@ -242,7 +247,7 @@ def _chart(figures: Figures, width: float) -> Markup | None:
 
 def agenda(figures: Figures, esc: Esc) -> list[dict[str, Any]]:
     """The correction list as the next meeting's agenda: each KPI to correct and what serves its goal, worst first."""
-    lang = figures.language
+    lang = _lang(figures)
     items = []
     for c in figures.agenda:
         k = c.kpi
@@ -264,7 +269,7 @@ def automation_cost(figures: Figures, esc: Esc) -> dict[str, Any] | None:
     a = figures.automation
     if a is None or a.cost_monthly_work is None or a.cost_yearly_work is None:
         return None
-    lang, cur = figures.language, figures.currency
+    lang, cur = _lang(figures), figures.currency
     return {
         "monthly": esc(fmt_money(a.cost_monthly, cur, lang)),
         "monthly_work": esc(_work(a.cost_monthly_work, lang)),

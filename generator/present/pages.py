@@ -48,10 +48,16 @@ class Labels:
         return t(key, self.language)
 
 
-def front_matter(title: str, description: str, language: str) -> str:
+def front_matter(
+    title: str, description: str, language: str, consultant: Mapping[str, Any] | None = None, *, wide: bool = False
+) -> str:
     """YAML front matter: titles and descriptions reach Material's templates unescaped, so escape them here.
 
-    JSON strings are valid YAML scalars, so `json.dumps` quotes any text safely.
+    JSON strings are valid YAML scalars, so `json.dumps` quotes any text safely. `consultant` is the
+    consultant the plan names (`generator.present.branding.plan_consultant`), merged with the
+    portfolio's branding by the MkDocs adapter for the page's footer (escaped there by the template).
+    `wide`: a client page gives its tables the width of Material's table of contents (`hide: [toc]`),
+    so that on a 1366-px laptop no data table needs a sideways scroll.
     """
     lines = [
         "---",
@@ -60,6 +66,14 @@ def front_matter(title: str, description: str, language: str) -> str:
         f"language: {language}",
         "---",
     ]
+    if wide:
+        lines.insert(-1, "hide: [toc]")
+    if consultant and consultant.get("name"):
+        # plan text: JSON (a YAML flow mapping) with <, > and & as \u escapes, which YAML reads back
+        # as the characters, so the page's source holds no markup; the footer template escapes them
+        value = json.dumps(dict(consultant), ensure_ascii=False)
+        value = value.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        lines.insert(-1, f"consultant: {value}")
     return "\n".join(lines) + "\n"
 
 

@@ -21,7 +21,7 @@ from generator.draw.charts.nps import render_nps_months
 from generator.draw.markup import render_markdown
 from generator.model import LoadedPlan, Plan
 from generator.present import money as money_values
-from generator.present.branding import Branding
+from generator.present.branding import Branding, client_branding
 from generator.present.i18n import (
     LABELS,
     PlanLanguage,
@@ -87,9 +87,12 @@ class Context:
     money: dict[str, Any] = field(default_factory=dict)  # v2: segment LTV, plan against fact, agenda, cost of hours
     digest: SummaryView | None = None  # the one-page summary after the cover (the site overview's values)
     measured: dict[str, Any] | None = None  # v3: assumed beside measured, from measured/<slug>.yaml
+    review: str = ""  # the review copy's mark on every page (`playbook build --review`), else empty
 
 
-def build_context(loaded: LoadedPlan, figures: Figures, branding: Branding | None = None) -> Context:
+def build_context(
+    loaded: LoadedPlan, figures: Figures, branding: Branding | None = None, *, review: bool = False
+) -> Context:
     """The template's values for one plan's audit (pure: same plan and figures, same context)."""
     plan = loaded.plan
     lang = PlanLanguage(figures.language, figures.locale)
@@ -127,11 +130,11 @@ def build_context(loaded: LoadedPlan, figures: Figures, branding: Branding | Non
         audience=tuple((s, render_markdown(s.portrait)) for s in segment_views(plan, lang)),
         competitors=tuple((c, render_markdown(c.notes)) for c in competitor_views(plan)),
         roadmap=roadmap_rows(plan, lang),
-        # the plan's own consultant (cover facts) wins over the portfolio's: one name on the cover
-        branding=replace(branding, consultant="") if branding and business.consultant else branding or Branding(),
+        branding=_cover_branding(branding or Branding(), plan),
         money=_money(x),
         digest=summary_view(plan, figures),
         measured=pdf_values(figures, plan),
+        review=t("review.banner", lang) if review else "",
     )
     return replace(context, toc=_toc(context))
 
@@ -143,6 +146,13 @@ def pdf_values(figures: Figures, plan: Plan) -> dict[str, Any] | None:
         return None
     chart = render_nps_months(view.nps_months, title=t("measured.nps_chart", plan.business.language))
     return {"view": view, "gap": gap_text, "nps_chart": Markup(chart) if view.nps_months else None}
+
+
+def _cover_branding(portfolio: Branding, plan: Any) -> Branding:
+    """The plan's own consultant over the portfolio's (`client_branding`), one name on the cover:
+    a name the cover's facts already give (`business.consultant`) is not repeated under the brand."""
+    branding = client_branding(portfolio, plan)
+    return replace(branding, consultant="") if branding.consultant == plan.business.consultant else branding
 
 
 def _money(x: Inputs) -> dict[str, Any]:

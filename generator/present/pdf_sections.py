@@ -177,6 +177,8 @@ def cover_section(x: Inputs) -> dict[str, Any]:
     overall_label = t("pdf.overall", lang)
     cover = {
         "name": business.name,
+        # a long company name is set smaller, so it keeps to two or three lines inside the cover's band
+        "name_size": "long" if len(business.name) > 60 else "medium" if len(business.name) > 32 else "",
         "facts": [
             (t("pdf.industry", lang), business.industry),
             (t("pdf.region", lang), business.region),

@@ -16,6 +16,7 @@ from generator.compute.arithmetic import Arithmetic
 from generator.compute.figures import Figures
 from generator.draw.markup import escape_markdown, escape_text
 from generator.model import LoadedPlan, Plan
+from generator.present.branding import plan_consultant
 from generator.present.format import fmt_quantity
 from generator.present.i18n import (
     PlanLanguage,
@@ -144,7 +145,7 @@ def base_context(loaded: LoadedPlan, figures: Figures, page: str) -> dict[str, A
         "name_md": md(name),
         "name_html": html(name),
         "page_title": page_title,
-        "front_matter": front_matter(title, description, language),
+        "front_matter": front_matter(title, description, language, plan_consultant(loaded.plan), wide=True),
         "empty": empty_step,
         "today": words.day(figures.today),
     }

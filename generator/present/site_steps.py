@@ -224,15 +224,14 @@ def context_roadmap(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
         {key: html(value) for key, value in asdict(r).items()} for r in roadmap_rows(loaded.plan, words.language)
     ]
     f = figures.forecast
-    ctx["chart"] = None
+    ctx["chart"] = ctx["chart_phone"] = None
     if loaded.plan.roadmap and f is not None and f.scenarios:
-        ctx["chart"] = _svg(
-            charts.render_gantt(
-                [charts.Span(i.title, i.months, [m for m, _ in i.one_off]) for i in f.initiatives],
-                [m.month for m in f.scenarios[0].months],
-                words.language,
-                title=words.label("site.page.roadmap"),
-            )
+        spans = [charts.Span(i.title, i.months, [m for m, _ in i.one_off]) for i in f.initiatives]
+        months, title = [m.month for m in f.scenarios[0].months], words.label("site.page.roadmap")
+        ctx["chart"] = _svg(charts.render_gantt(spans, months, words.language, title=title))
+        # a phone's own drawing (CSS shows one of the two): whole names, months it can read
+        ctx["chart_phone"] = _svg(
+            charts.render_gantt(spans, months, words.language, title=title, width=360, ident="gantt-phone")
         )
     if not ctx["rows"]:
         ctx["empty"] = _empty(words, "roadmap")

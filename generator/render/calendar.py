@@ -26,6 +26,11 @@ the wall clock:
   judged slot re-draws the plan of the later ones); a missed slot at position i (0-based)
   has i + 1; a done slot i + 2. A planned slot at position i only sees `due ≤ i`, so every
   change of state raises its number, and a judged slot's number never changes again.
+- Missed slots before `content.delivered` (the day the playbook was handed over; default
+  `content.start`) are left out of the .ics and the CSV: a client subscribing on delivery should
+  not open the feed on a row of "missed" days nobody had asked of them yet. The site's statistics
+  still count them (they come from `CalendarFigures`, untouched); the slots kept keep their
+  position in `calendar.days` for SEQUENCE, so a feed is the same whatever the delivery day.
 - LAST-MODIFIED: a done slot — its day; a missed slot — the day after it (when it became
   missed); a slot still to write — DTSTAMP. Edits of the backlog that keep every date are not
   visible without keeping state; subscribed clients replace a published feed on refresh anyway.
@@ -103,13 +108,27 @@ def _midnight(day: date) -> datetime:
     return datetime.combine(day, time(0, 0), tzinfo=UTC)
 
 
+def feed_slots(plan: Plan, calendar: CalendarFigures) -> list[tuple[int, Slot]]:
+    """The slots a feed publishes, with their position among all the calendar's slots.
+
+    Every slot but those missed before the delivery day (`content.delivered`, default
+    `content.start`): days the client could not have written, the playbook not yet in hand.
+    """
+    delivered = plan.content.delivered if plan.content else None
+    return [
+        (index, slot)
+        for index, slot in enumerate(calendar.days)
+        if not (delivered and slot.kind == "missed" and slot.date < delivered)
+    ]
+
+
 def revision_day(plan: Plan, calendar: CalendarFigures) -> date:
     """The plan's revision day, DTSTAMP of the feed (see the module docstring)."""
     today = calendar.today
     candidates = [e.date for e in (plan.content.published if plan.content else []) if e.date <= today]
     if plan.audit and plan.audit.date and plan.audit.date <= today:
         candidates.append(plan.audit.date)
-    missed = [s.date for s in calendar.days if s.kind == "missed"]
+    missed = [s.date for _, s in feed_slots(plan, calendar) if s.kind == "missed"]
     if missed:
         candidates.append(max(missed) + timedelta(days=1))
     return max(candidates) if candidates else min(calendar.start, today)
@@ -154,7 +173,7 @@ def render_ics(slug: str, plan: Plan, calendar: CalendarFigures) -> bytes:
     refresh.params["VALUE"] = "DURATION"
     cal.add("refresh-interval", refresh)
     cal.add("x-published-ttl", "P1D")
-    for index, slot in enumerate(calendar.days):
+    for index, slot in feed_slots(plan, calendar):
         event = Event()
         event.add("uid", slot_uid(slug, slot))
         event.add("dtstamp", _midnight(stamp))
@@ -215,7 +234,7 @@ def render_csv(plan: Plan, calendar: CalendarFigures) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=csv_separator(language), lineterminator="\r\n")
     buffer.write(csv_header(language, csv_separator(language)).decode("utf-8").removeprefix("\ufeff"))
-    for slot in calendar.days:
+    for _, slot in feed_slots(plan, calendar):
         kind = (slot.entry_kind or "") if slot.kind in ("done", "missed") else slot.kind
         row = [
             slot.date.isoformat(),

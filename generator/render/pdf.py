@@ -113,11 +113,12 @@ class Rendered:
     pages: int
 
 
-def render_html(loaded: LoadedPlan, figures: Any, branding: Any = None) -> str:
-    """The audit as HTML (autoescaped template, values from `generator.present.pdf`)."""
+def render_html(loaded: LoadedPlan, figures: Any, branding: Any = None, review: bool = False) -> str:
+    """The audit as HTML (autoescaped template, values from `generator.present.pdf`); `review`: the
+    consultant's review copy, marked as such on every page (`playbook build --review`)."""
     from generator.present.pdf import build_context
 
-    return render_template(TEMPLATE, c=build_context(loaded, figures, branding))
+    return render_template(TEMPLATE, c=build_context(loaded, figures, branding, review=review))
 
 
 def _plan_strings(value: Any) -> Iterator[str]:
@@ -170,14 +171,16 @@ def private_tempdir(parent: Path | None = None) -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def render_pdf_checked(loaded: LoadedPlan, figures: Any, branding: Any = None, scratch: Path | None = None) -> Rendered:
+def render_pdf_checked(
+    loaded: LoadedPlan, figures: Any, branding: Any = None, review: bool = False, scratch: Path | None = None
+) -> Rendered:
     """Render the PDF and account for every URL WeasyPrint asked for.
 
     Refusals of URLs that appear in the plan's own text are expected (hostile or careless
     plans) and returned; a refusal of anything else is a bug in our template and raises.
     """
     weasyprint = _weasyprint()
-    html = render_html(loaded, figures, branding)
+    html = render_html(loaded, figures, branding, review)
     log = FetchLog()
     fetcher = make_fetcher(THEME, log)
     with _quiet_weasyprint(), fewer_collections(), private_tempdir(scratch):
@@ -185,7 +188,7 @@ def render_pdf_checked(loaded: LoadedPlan, figures: Any, branding: Any = None, s
         # No file identifier (/ID, optional but for encrypted files, which get pypdf's): asking for
         # one has pydyf serialise every object a second time to hash it, a tenth of the PDF's time.
         # The same plan still gives the same bytes (nothing random or dated but what the plan says).
-        pdf = document.write_pdf(uncompressed_pdf=False)
+        pdf = document.write_pdf(uncompressed_pdf=False, pdf_tags=True)
     plan_text = "\n".join(_plan_strings(loaded.plan.model_dump(mode="json")))
     unexpected = [url for url in log.refused if not _from_plan(url, plan_text)]
     if unexpected:

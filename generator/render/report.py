@@ -15,6 +15,7 @@ from typing import Any
 
 from generator.compute.checkpoints import KpiFigure
 from generator.compute.figures import Figures
+from generator.present.i18n import PlanLanguage
 from generator.present.lint import lint_message
 from generator.render import money as money_json
 from generator.render.jsonvalues import json_number as _n
@@ -55,6 +56,7 @@ def _kpi(kpi: KpiFigure) -> dict[str, Any]:
 
 def figures_to_json(figures: Figures) -> dict[str, Any]:
     """Every figure as JSON-ready data (pure; the shape is documented in docs/report-json.md)."""
+    language = PlanLanguage(figures.language, figures.locale)
     return {
         "version": JSON_VERSION,
         "slug": figures.slug,
@@ -81,8 +83,8 @@ def figures_to_json(figures: Figures) -> dict[str, Any]:
         "automation": _automation_json(figures),
         "calendar": _calendar_json(figures),
         "summary": summary_json(figures),
-        "lint": [
-            {"code": w.code, "line": w.line, "col": w.col, "path": w.path, "message": lint_message(w, figures.language)}
+        "lint": [  # worded in the plan's locale: an en-GB plan's dates day first
+            {"code": w.code, "line": w.line, "col": w.col, "path": w.path, "message": lint_message(w, language)}
             for w in figures.lint
         ],
         **({"measured": measured_json(figures.measured)} if figures.measured is not None else {}),

@@ -211,3 +211,8 @@ def test_a_one_language_portfolio_has_one_method_tab(tmp_path: Path) -> None:
     assert "Метод" in home and ">Method<" not in home.replace("\n", "").replace(" ", "")
     assert not (out / "en" / "method").exists()
     assert (out / "method" / "index.html").exists()
+    # the plan reference (kept in English) under a Russian menu label, saying so in Russian at its top
+    reference = (out / "method" / "plan-format" / "index.html").read_text("utf-8")
+    assert "Формат плана" in (out / "method" / "index.html").read_text("utf-8")
+    assert "<title>Формат плана" in reference and ">Plan reference<" not in reference.split("<article", 1)[0]
+    assert "Справочник по формату плана ведётся на английском языке" in reference

@@ -219,14 +219,21 @@ def test_without_the_password_nothing_is_written(tmp_path: Path) -> None:
     assert not site.exists()
 
 
-def test_without_the_secret(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No PLAYBOOK_SITE_SECRET: the private client's feeds are not published (its pages say why), the
-    unlisted client's stay at its slug; a per-client build of a private client makes its own site."""
+def test_without_the_secret(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No PLAYBOOK_SITE_SECRET: the private client's feeds are not published (its pages say why, the
+    console says how to publish them), the unlisted client's stay at its slug; a per-client build of a
+    private client makes its own site."""
     root = make_project(tmp_path)
     monkeypatch.delenv("PLAYBOOK_SITE_SECRET", raising=False)
     monkeypatch.setenv("PB_TEST_KOLOSOK", PASSWORD)
     site = tmp_path / "out"
     assert run_build(root / "plans", ["kolosok", "harbor"], site, TODAY, config_file=root / "mkdocs.yml") == 0
+    console = capsys.readouterr().err
+    assert "playbook: kolosok: the calendar feeds" in console and "PLAYBOOK_SITE_SECRET" in console
+    assert "harbor: the calendar feeds" not in console
+    assert "example branding shipped with playbook" in console  # the project copy keeps mkdocs.yml's example
     assert (site / "harbor" / "calendar.ics").is_file()
     assert [p.relative_to(site).as_posix() for p in site.rglob("*.ics")] == ["harbor/calendar.ics"]
     assert not (site / "feeds").exists()
@@ -337,3 +344,36 @@ def test_the_key_is_derived_with_600_000_pbkdf2_rounds(built: tuple[Path, Path])
     _, site = built
     scripts = [p.read_text("utf-8") for p in site.rglob("*.js") if "decrypt" in p.name]
     assert scripts and all("iterations: encryptcontent_obfuscate ? 1 : 600000" in s for s in scripts)
+
+
+def test_the_review_copy_of_a_private_client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`build --review DIR`: the private client unencrypted beside the site, every page and PDF page
+    marked as a review copy; the site itself stays encrypted; a review folder inside the site is refused."""
+    from generator.cli import main
+
+    root = make_project(tmp_path)
+    monkeypatch.delenv("PLAYBOOK_SITE_SECRET", raising=False)
+    monkeypatch.setenv("PB_TEST_KOLOSOK", PASSWORD)
+    site, review = tmp_path / "out", tmp_path / "review"
+    base = ["build", "--plans", str(root / "plans"), "--config", str(root / "mkdocs.yml"), "--today", TODAY.isoformat()]
+    # refused inside the site folder, before anything is written
+    assert main([*base, "--site-dir", str(site), "--review", str(site / "review")]) == 2
+    assert not site.exists()
+    chosen = ["--client", "kolosok", "--client", "northwind"]
+    assert main([*base, *chosen, "--site-dir", str(site), "--review", str(review)]) == 0
+    assert 'id="mkdocs-encrypted-content"' in (site / "kolosok" / "index.html").read_text("utf-8")
+    assert PdfReader(site / "kolosok" / "audit.pdf").is_encrypted
+    # the review copy holds the private client alone (northwind is public), nothing encrypted
+    assert sorted(p.name for p in review.iterdir() if (p / "audit.pdf").is_file()) == ["kolosok"]
+    pages = [p for p in review.rglob("index.html") if "assets" not in p.parts and "search" not in p.parts]
+    assert len(pages) > 12
+    for page in pages:
+        html = page.read_text("utf-8")
+        assert "mkdocs-encrypted-content" not in html, page
+        assert "Копия для проверки — не для публикации" in html, page  # marked at the top of every page
+        assert 'name="robots" content="noindex"' in html, page
+    assert PRIVATE_NAME in (review / "kolosok" / "index.html").read_text("utf-8")
+    pdf = PdfReader(review / "kolosok" / "audit.pdf")
+    assert not pdf.is_encrypted
+    texts = [" ".join(page.extract_text().split()) for page in pdf.pages]
+    assert all("Копия для проверки — не для публикации" in text for text in texts)

@@ -21,6 +21,7 @@ from generator.builder.publish import (
     secret_notes,
     site_secret,
     visibility,
+    withheld_feeds_warnings,
 )
 from generator.errors import PlanValidationError, UserError
 from generator.load.loader import load_plan
@@ -178,3 +179,16 @@ def test_a_build_with_a_short_site_secret_stops_before_anything_is_written(
     assert main(["build", "--client", "northwind", "--site-dir", str(site), "--today", TODAY.isoformat()]) == 2
     assert "PLAYBOOK_SITE_SECRET: the portfolio secret is 1 character long" in capsys.readouterr().err
     assert not site.exists()
+
+
+def test_withheld_feeds_are_said_on_the_console() -> None:
+    def client(slug: str, level: str, secret: str, calendar: bool = True) -> Client:
+        feeds = feeds_for(slug, level, secret)
+        return Client(slug, Path(f"{slug}.yaml"), "ru", slug, level, feeds, has_calendar=calendar)
+
+    warnings = withheld_feeds_warnings(
+        [client("lavka", "private", ""), client("dom", "unlisted", ""), client("nocal", "private", "", calendar=False)]
+    )
+    assert len(warnings) == 1 and warnings[0].startswith("playbook: lavka: ")
+    assert "PLAYBOOK_SITE_SECRET" in warnings[0] and "private" in warnings[0]
+    assert withheld_feeds_warnings([client("lavka", "private", SECRET)]) == []  # published under a secret link

@@ -186,6 +186,20 @@ def test_gantt_bars_cover_their_months() -> None:
     assert desc == "a: Dec 2026 – Feb 2027, Jun 2027; b: Dec 2026 – Nov 2027"
 
 
+def test_gantt_names_are_whole_and_the_years_said_once() -> None:
+    """A long initiative name wraps over lines above its bar instead of «Поисковая реклама имп…»; on a
+    phone's 360-px drawing too; the month row holds names only, the years have their own row."""
+    name = "Поисковая реклама имплантации с калькулятором цены под ключ"
+    for width in (640, 360):
+        root = parse(charts.render_gantt([Span(name, [1, 2])], MONTHS, RU, title="t", width=width))
+        texts = [t.text or "" for t in root.findall("svg:text", NS)]
+        names = [t.text or "" for t in root.findall("svg:text", NS) if t.get("class") != "pb-muted"]
+        assert " ".join(names) == name
+        assert "…" not in "".join(texts)
+        assert not [t for t in texts if re.fullmatch(r"\w+ \d{4}", t)]  # «янв 2027» over «2027» said it twice
+        assert float(root.get("width", "0")) == width
+
+
 def test_heatmap_grid_by_week() -> None:
     start, end = date(2026, 12, 1), date(2026, 12, 31)  # 1 December 2026 is a Tuesday
     days = [(date(2026, 12, 1), "done"), (date(2026, 12, 2), "missed"), (date(2026, 12, 7), "new")]

@@ -71,3 +71,10 @@ def test_a_money_goal_reads_like_every_other_sum_of_a_german_client() -> None:
     assert fmt_quantity(380, "EUR", german, "EUR") == f"380{NBSP}€"
     assert fmt_quantity(380, "€", german, "EUR") == f"380{NBSP}€"
     assert fmt_quantity(1200, "enquiries", german, "EUR") == "1.200 enquiries"
+
+
+def test_months_agree_in_every_english_locale() -> None:
+    for tag in ("en-US", "en-GB", "en-IE", "de-DE"):
+        lang = PlanLanguage("en", tag)
+        assert fmt_months(1, lang) == "1 month"  # never "1 months"
+        assert fmt_months(72, lang) == "72 months"

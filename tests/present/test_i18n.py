@@ -87,3 +87,13 @@ def test_a_change_of_score_is_signed_alike_everywhere() -> None:
     from generator.present.i18n import fmt_signed
 
     assert [fmt_signed(c, "en") for c in (12, -3, 0, None, 1500)] == ["+12", "−3", "±0", "—", "+1,500"]
+
+
+def test_irish_and_british_dates_are_day_first() -> None:
+    irish, british = PlanLanguage("en", "en-IE"), PlanLanguage("en", "en_GB")
+    assert irish.format_locale == "en_IE"
+    # CLDR's en_IE and en_GB: day, month, year; the long form without the US comma
+    for lang in (irish, british):
+        assert fmt_date(date(2026, 10, 1), lang, "short") == "01/10/2026"  # never the US 10/1/26
+        assert fmt_date(date(2026, 10, 1), lang) == "1 October 2026"
+    assert fmt_money(1900, "EUR", irish) == "€1,900" and fmt_number(3800, irish) == "3,800"

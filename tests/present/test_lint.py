@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from generator.compute.lint import LintWarning
+from generator.present.i18n import PlanLanguage
 from generator.present.lint import lint_line, lint_message
 
 
@@ -28,6 +29,7 @@ def test_variants_and_dates_are_worded_in_the_language() -> None:
     future = LintWarning(9, 17, "M111", "checkpoints[0].kpis[0].actual", {"date": "2027-03-01"})
     assert "1 марта 2027" in lint_message(future, "ru")
     assert "March 1, 2027" in lint_message(future, "en")
+    assert "1 March 2027" in lint_message(future, PlanLanguage("en", "en-GB"))  # the plan's locale: day first
     assert lint_message(LintWarning(1, 1, "M112", "forecast", {}, "section"), "en") == (
         "the strategy has initiatives but no forecast: add a forecast section"
     )

@@ -286,3 +286,20 @@ def test_output_cannot_be_the_plan_itself(tmp_path: Path, kolosok_path: Path) ->
     plan.write_bytes(kolosok_path.read_bytes())
     assert main(["calendar", str(plan), "-o", str(plan)]) == 2
     assert plan.read_bytes() == kolosok_path.read_bytes()
+
+
+def test_days_missed_before_delivery_stay_out_of_the_feed() -> None:
+    # start 2027-01-04 (done), 05..07 not logged; on the 8th the 5th, 6th and 7th are missed.
+    # Handed over on the 7th: the 5th and 6th were never the client's to write, the 7th was.
+    plan = load_small(SMALL.replace("  end: 2027-01-08\n", "  end: 2027-01-08\n  delivered: 2027-01-07\n"))
+    calendar = figures(plan, date(2027, 1, 8))
+    assert calendar.missed == 3  # the statistics (site, PDF) still count every missed day
+    feed = {str(e["UID"]): e for e in events(render_ics("small", plan, calendar))}
+    assert sorted(feed) == [f"2027010{d}-small@playbook" for d in (4, 7, 8)]
+    assert [str(c) for c in feed["20270107-small@playbook"]["CATEGORIES"].cats] == ["missed"]
+    # a kept slot keeps its position's SEQUENCE (index 3, missed: 3 + 1), as without a delivery day
+    assert feed["20270107-small@playbook"]["SEQUENCE"] == 4
+    rows = list(csv.reader(io.StringIO(render_csv(plan, calendar).decode("utf-8-sig"), newline="")))
+    assert [r[0] for r in rows[1:]] == ["2027-01-04", "2027-01-07", "2027-01-08"]
+    # without `delivered` (default: content.start) every missed day is published
+    assert len(events(render_ics("small", load_small(), calendar))) == 5

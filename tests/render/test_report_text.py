@@ -33,8 +33,8 @@ def test_text_report_shows_the_worked_figures() -> None:
     assert ": vk, maps" not in text
     # v2: each customer group's own profit a month (150 × 100 / 12 × 0,4 = 500; 3 500 × 3 / 12 × 0,5 = 437,5),
     # never the plan-level 50 × 365 / 12 × 0,4 that no customer group earns
-    assert re.search(r"Жители соседних домов +│ 150 × 100 / 12 × 0,4 = 500 +│ 6 мес\.", normal)
-    assert re.search(r"Заказчики тортов +│ 3 500 × 3 / 12 × 0,5 = 437,5 +│ 24 мес\.", normal)
+    assert re.search(r"Жители соседних домов +│ 150 × 100 / 12 × 0,4 = 500 +│ 6 месяцев", normal)
+    assert re.search(r"Заказчики тортов +│ 3 500 × 3 / 12 × 0,5 = 437,5 +│ 24 месяца", normal)
     assert "608,33" not in normal
     # label–value pairs on one line are set apart by a middle dot, so every label keeps its capital
     assert "ROI −55% · Затраты: 30 000 ₽ · Прибыль от привлечённых клиентов: 13 500 ₽" in normal

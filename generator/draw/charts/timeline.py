@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -44,6 +45,9 @@ def axis_ticks(peak: float, count: int = 4) -> list[float]:
     return [0.0, peak]  # pragma: no cover - the loop always finds a step
 
 
+LABEL_CHAR = 5.4  # the width of an average character of a 9-px axis label, px
+
+
 def _month_label(month: date, first: bool, language: Voice) -> str:
     """`дек 2026` for the first label of a year (`first`), `фев` otherwise: short and unambiguous."""
     loc = language.format_locale
@@ -51,13 +55,17 @@ def _month_label(month: date, first: bool, language: Voice) -> str:
     return f"{name} {month.year}" if first or month.month == 1 else name
 
 
-def _axis_months(months: Sequence[date], language: Voice) -> list[tuple[int, str]]:
+def _axis_months(months: Sequence[date], language: Voice, room: float | None = None) -> list[tuple[int, str]]:
     """At most 12 month labels (every n-th month), each with its year where the year changes.
 
     With a step of two a January may be skipped: the first label shown in a new year carries the
-    year, so «дек 2026 … окт, дек, февр» never reads as one year.
+    year, so «дек 2026 … окт, дек, февр» never reads as one year. `room` (the width of a month on
+    the axis) widens the step until the longest label fits it («дек 2026февр 2027» ran together).
     """
     step = max(1, math.ceil(len(months) / 12))
+    if room:
+        longest = max((len(_month_label(m, True, language)) for m in months), default=0)
+        step = max(step, math.ceil((longest * LABEL_CHAR + 6) / room))
     shown: list[tuple[int, str]] = []
     year = None
     for i in range(0, len(months), step):
@@ -110,7 +118,8 @@ class _MoneyFrame:
             )
             money = _short_money(v, currency, language)
             body.append(_text(self.left - 6, self.y(v) + 4, money, anchor="end", cls="pb-muted", fill=MUTED_COLOUR))
-        for i, label in _axis_months(months, language):
+        room = (self.width - self.left - self.right) / max(self.n - 1, 1)
+        for i, label in _axis_months(months, language, room):
             body.append(_text(self.x(i), self.height - 10, label, anchor="middle", cls="pb-muted", fill=MUTED_COLOUR))
         return body
 
@@ -268,6 +277,12 @@ def _runs(numbers: Sequence[int]) -> list[tuple[int, int]]:
     return runs
 
 
+def _wrapped(label: str, limit: int) -> list[str]:
+    """A name in lines of at most `limit` characters, three at most (the third cut with an ellipsis)."""
+    lines = textwrap.wrap(" ".join(label.split()), max(limit, 8)) or [""]
+    return lines if len(lines) <= 3 else [*lines[:2], clip(" ".join(lines[2:]), max(limit, 8))]
+
+
 def render_gantt(
     spans: Sequence[Span],
     months: Sequence[date],
@@ -280,21 +295,30 @@ def render_gantt(
     """Initiatives by month: one row each, a bar over the months it runs, ◆ at one-off costs.
 
     Month names sit on one line and the year on a second line (under the first month and each
-    January), so labels never run into each other however narrow a month's column is.
+    January), so labels never run into each other however narrow a month's column is. Each
+    initiative's name is written whole on its own line above its bar, across the chart's width
+    (a label column cut long names to "Карточки в Яндекс Кар…" and left the months too little
+    room); a narrow `width` (a phone's 360) keeps every name and month readable at its own size.
     """
-    row, label_w, top = 22.0, min(210.0, width * 0.34), 31.0
+    label_w, top, line = 0.0, 31.0, 13.0
     n = max(len(months), 1)
     col = (width - label_w) / n
-    height = top + row * len(spans) + 4
+    names = [_wrapped(s.label, int(width / 6.6)) for s in spans]
+    heights = [line * len(lines) + 21 for lines in names]
+    height = top + sum(heights) + 4
     body = []
-    longest = max((len(_month_label(m, False, language)) for m in months), default=3)
-    step = max(1, math.ceil(n / 12), math.ceil((longest * 5.4 + 4) / col))
+    # month names alone: the years have their own line («Jan 2027» over «2027» said it twice)
+    names_of = [format_date(m, "LLL", locale=language.format_locale).replace(".", "") for m in months]
+    longest = max((len(name) for name in names_of), default=3)
+    step = max(1, math.ceil(n / 12), math.ceil((longest * LABEL_CHAR + 4) / col))
+    january = next((i for i, m in enumerate(months) if m.month == 1), None)
     for i, month in enumerate(months):
         if i % step == 0:
-            label = _month_label(month, False, language)
             x = label_w + col * i + col / 2
-            body.append(_text(x, 12, label, anchor="middle", size=9, cls="pb-muted", fill=MUTED_COLOUR))
-        if i == 0 or month.month == 1:
+            body.append(_text(x, 12, names_of[i], anchor="middle", size=9, cls="pb-muted", fill=MUTED_COLOUR))
+        # the first month's year, unless the next January's would run into it
+        first_year = i == 0 and (january is None or january * col >= 4 * LABEL_CHAR + 6)
+        if first_year or month.month == 1:
             x = label_w + col * i + 2
             body.append(_text(x, 24, str(month.year), size=9, cls="pb-muted", fill=MUTED_COLOUR))
         body.append(
@@ -302,17 +326,19 @@ def render_gantt(
             f'y2="{_num(height)}" class="pb-grid" stroke="{GRID_COLOUR}" stroke-width="0.6"/>'
         )
     parts = []
-    for r, span in enumerate(spans):
-        y = top + r * row
-        body.append(_text(0, y + 14, clip(span.label, int(label_w / 6.2))))
+    y = top
+    for span, lines, row in zip(spans, names, heights, strict=True):
+        for k, text in enumerate(lines):
+            body.append(_text(0, y + 11 + line * k, text))
+        bar = y + line * len(lines) + 3
         runs = _runs([m for m in span.months if 1 <= m <= n])
         for first, last in runs:
             body.append(
-                _rect(label_w + col * (first - 1) + 1, y + 4, col * (last - first + 1) - 2, 13, "pb-bar", "#1a73e8", 3)
+                _rect(label_w + col * (first - 1) + 1, bar, col * (last - first + 1) - 2, 13, "pb-bar", "#1a73e8", 3)
             )
         for m in span.markers:
             if 1 <= m <= n:
-                cx, cy = label_w + col * (m - 1) + col / 2, y + 10.5
+                cx, cy = label_w + col * (m - 1) + col / 2, bar + 6.5
                 body.append(
                     f'<path d="M{_num(cx)} {_num(cy - 5)} L{_num(cx + 5)} {_num(cy)} L{_num(cx)} {_num(cy + 5)} '
                     f'L{_num(cx - 5)} {_num(cy)} Z" class="pb-marker pb-text" fill="{TEXT_COLOUR}"/>'
@@ -323,4 +349,5 @@ def render_gantt(
             for a, b in runs
         )
         parts.append(f"{span.label}: {when or '—'}")
+        y += row
     return _svg("gantt", width, height, title, "; ".join(parts), body, ident)
