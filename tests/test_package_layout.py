@@ -31,6 +31,8 @@ TESTED_ELSEWHERE: dict[str, tuple[str, str]] = {
     "render/home.py": ("tests/render/test_site.py", "the home page, rendered from the clients' rows"),
     "catalogue.py": ("tests/compute/test_figures.py", "data: the audit's families and tools, checked by the scores"),
     "cli/commands.py": ("tests/cli/test_cli.py", "each command through the console script"),
+    "cli/onboarding.py": ("tests/intake/test_new.py", "new, intake and import through the console script"),
+    "importer/deal_figures.py": ("tests/importer/test_deals.py", "the deals' figures, measured from deals read there"),
     "compute/arithmetic.py": ("tests/compute/test_figures.py", "worked arithmetic, checked in every figure"),
     "compute/audit.py": ("tests/compute/test_figures.py", "figures are tested through compute_figures"),
     "compute/comparison.py": ("tests/render/test_report.py", "the change since the earlier audit, through the JSON"),

@@ -30,7 +30,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
 from generator.adapters import visibility as vis
@@ -50,17 +49,17 @@ from generator.adapters.support import (
     PlanErrors,
     ReadLast,
     background_reporter,
-    console_warnings,
+    check_output_folder,
     disk_errors_reported,
+    passwords_and_notes,
     plan_problems_reported,
     resolve_today,
 )
 from generator.builder.cache import ClientCache, PdfCache, cache_dir
 from generator.builder.clients import Client, chosen_clients, load_clients
-from generator.builder.outputs import check_output_folder
-from generator.builder.pdfs import PdfBatch, audit_jobs
+from generator.builder.pdfs import start_audits
 from generator.builder.progress import BuildProgress
-from generator.builder.publish import read_passwords, secret_notes, site_secret
+from generator.builder.publish import site_secret
 from generator.builder.shards import build_shard
 from generator.builder.stream import BuildSession, Stream, preload
 from generator.builder.supply import ClientSupply
@@ -144,9 +143,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         try:
             check_theme()
             # Plain `mkdocs build -d plans` would empty the plans folder just as `playbook build` would.
-            config_path = Path(config.config_file_path or "mkdocs.yml").resolve()
-            site_dir = Path(config.site_dir).resolve()
-            check_output_folder(site_dir, project=self.root, config_path=config_path, plans=self.plans_dir)
+            check_output_folder(Path(config.site_dir).resolve(), self.root, config, self.plans_dir)
         except UserError as exc:
             raise PluginError(printable(f"playbook: {exc}")) from None
         try:
@@ -173,12 +170,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self.built = [c for c in self.clients if shard is None or shard.owns(c.slug)]
             loaded, stream = functools.partial(self.progress.advance, "plans"), streams[0] if streams else None
             self.supply = ClientSupply(self.clients, stream, loaded)
-            notes: list[str] = []
-            self.passwords = {} if self.config.review else read_passwords(self.clients, notes=notes)
             self.brand = branding_from(config.extra)
-            for line in [] if self.config.review else [*notes, *secret_notes()]:
-                log.info(f"playbook: {line}")
-            for line in [] if self.config.review else console_warnings(self.brand, self.built):
+            self.passwords, lines = passwords_and_notes(self.clients, self.built, self.brand, self.config.review)
+            for line in lines:
                 log.info(line)  # on the console, without failing `mkdocs build --strict`
             self._by_slug = {c.slug: c for c in self.clients}
         except UserError as exc:
@@ -296,14 +290,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """In a portfolio, a client's section is in its own pages' navigation only (the home page lists
         the public clients, each page links home); a site built for chosen clients (`--client`) is
-        theirs and shows them all.
-
-        Client sections are titled with the escaped business name: it is marked as HTML already
-        (Markup), so Material's `| e` in attributes (the footer's aria-label) does not escape it twice."""
-        names = {str(vis.client_label(c)) for c in self.clients}
-        for item in nav.items:
-            if isinstance(item, Section) and item.title in names:
-                item.title = Markup(item.title)
+        theirs and shows them all (client sections titled as `visibility.mark_client_titles` says)."""
+        vis.mark_client_titles(nav, self.clients)
         scoped = set() if self.selected_clients() else {c.slug for c in self.clients}
         self._scope = vis.NavigationScope(nav, scoped)
         self.progress.start("read", len(files.documentation_pages()))
@@ -342,20 +330,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         processes, which run while MkDocs renders the pages; `on_post_build` collects them."""
         self._stop_background()
         self._pdfs = None
-        if not self.config.pdf:
-            return
-        store = PdfCache(cache_dir(self.root)) if self.config.cache else None
-        site, brand = Path(config.site_dir), branding_from(config.extra)
-        jobs, cached = audit_jobs(
-            self.built, site, store, self.passwords, self.today, brand, stamped=self.serving, review=self.config.review
-        )
-        self.progress.start("pdfs", cached + len(jobs))
-        self.progress.advance("pdfs", cached)
-        if jobs:
-            tick = None if self.progress.quiet else functools.partial(self.progress.advance, "pdfs")
-            self._pdfs = PdfBatch(jobs, self.today, background=self.serving, on_done=tick)
-        if store is not None:
-            store.prune()
+        if self.config.pdf:
+            store = PdfCache(cache_dir(self.root)) if self.config.cache else None
+            outputs = (Path(config.site_dir), store, self.passwords, self.brand)
+            self._pdfs = start_audits(self.built, outputs, self.today, self.serving, self.config.review, self.progress)
 
     @disk_errors_reported
     @plan_problems_reported
@@ -387,20 +365,18 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self.errors = list(errors)
             raise PlanErrors(list(errors))
 
-    def on_build_error(self, *, error: Exception) -> None:
-        """The build failed after the PDFs started: stop them (nothing of this build is published)."""
+    def on_build_error(self, *, error: BaseException, now: bool = False) -> None:
+        """The build failed after the PDFs started: stop them (nothing of this build is published); on
+        Ctrl-C (`now`, from `interrupted`) the PDF workers end at once, not after their current PDF.
+        The plan stream finishes its current task and stops."""
         batch, self._pdfs = self._pdfs, None
         if batch is not None:
-            batch.cancel()
+            batch.stop() if now else batch.cancel()
         self.supply.close()
 
     def interrupted(self) -> None:
-        """Ctrl-C during the build: the PDF workers stop now, not after their current PDF (nothing of
-        this build is published); the plan stream finishes its current task and stops."""
-        batch, self._pdfs = self._pdfs, None
-        if batch is not None:
-            batch.stop()
-        self.supply.close()
+        """Ctrl-C during the build (MkDocs calls no plugin event for it)."""
+        self.on_build_error(error=KeyboardInterrupt(), now=True)
 
     def on_shutdown(self) -> None:
         self._stop_background()

@@ -10,12 +10,15 @@ import os
 import time
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any, TypeVar
 
 import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from generator.builder import outputs
+from generator.builder.publish import read_passwords, secret_notes
 from generator.errors import PlanError, PlanValidationError
 from generator.render.templating import THEME
 from generator.render.terminal import printable
@@ -155,3 +158,21 @@ def console_warnings(brand: Any, clients: Any) -> list[str]:
     from generator.present.branding import example_warning
 
     return [line for line in (example_warning(brand), *withheld_feeds_warnings(clients)) if line]
+
+
+def check_output_folder(site_dir: Path, project: Path, config: Any, plans: Path) -> None:
+    """The builder's output-folder check for a plain `mkdocs build` too (`-d plans` would empty the
+    plans folder just as `playbook build --site-dir plans` would)."""
+    config_path = Path(config.config_file_path or "mkdocs.yml").resolve()
+    outputs.check_output_folder(site_dir, project=project, config_path=config_path, plans=plans)
+
+
+def passwords_and_notes(clients: Any, built: Any, brand: Any, review: bool) -> tuple[dict[str, str], list[str]]:
+    """The private clients' passwords from the environment, and what the console is told: a secret's
+    line break removed, the example branding still in mkdocs.yml, feeds withheld. A review copy
+    encrypts nothing and tells nothing (the site's own build said it)."""
+    if review:
+        return {}, []
+    notes: list[str] = []
+    passwords = read_passwords(clients, notes=notes)
+    return passwords, [f"playbook: {note}" for note in [*notes, *secret_notes()]] + console_warnings(brand, built)

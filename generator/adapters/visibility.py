@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.nav import Navigation
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
@@ -332,3 +332,12 @@ def prune_unlisted(site: Path, clients: list[Client], *, one_client: bool, site_
     if one_client:
         hidden = hidden_prefixes(c for c in clients if c.visibility == PRIVATE)
     prune_search(site, hidden)
+
+
+def mark_client_titles(nav: Any, clients: Sequence[Client]) -> None:
+    """Client sections are titled with the escaped business name: it is marked as HTML already
+    (Markup), so Material's `| e` in attributes (the footer's aria-label) does not escape it twice."""
+    names = {str(client_label(c)) for c in clients}
+    for item in nav.items:
+        if isinstance(item, Section) and item.title in names:
+            item.title = Markup(item.title)

@@ -7,6 +7,7 @@ starts them in the background so a site build can go on rendering pages meanwhil
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import tempfile
@@ -291,9 +292,7 @@ class PdfBatch:
         return sorted(set(errors))
 
 
-def write_pdfs(
-    tasks: Sequence[tuple[Path, Path] | PdfJob], today: date, workers: int | None = None
-) -> list[PlanError]:
+def write_pdfs(tasks: Sequence[tuple[Path, Path] | PdfJob], today: date, workers: int | None = None) -> list[PlanError]:
     """Render every (plan, output PDF) task or `PdfJob`, in parallel processes; return the plans' errors.
 
     A plan with errors gets no PDF (and an old PDF of it is left as it was); the others are
@@ -309,7 +308,6 @@ def audit_jobs(
     passwords: dict[str, str],
     today: date,
     branding: Branding | None,
-    *,
     stamped: bool = False,
     review: bool = False,
 ) -> tuple[list[PdfJob], int]:
@@ -345,3 +343,27 @@ def audit_jobs(
         # the worker loads the plan itself: the build's own process holds no plan model
         jobs.append(PdfJob(client.path, target, shown, cache, branding, password, stamp, review))
     return jobs, cached_count
+
+
+def start_audits(
+    clients: Sequence[Any],
+    outputs: tuple[Path, Any, dict[str, str], Branding | None],
+    today: date,
+    serving: bool,
+    review: bool,
+    progress: Any,
+) -> PdfBatch | None:
+    """A site build's PDF audits: the cached ones written into the site at once (counted done on
+    `progress`, a `generator.builder.progress.BuildProgress`), a batch started for the others (None:
+    nothing left to render). `outputs` is (site folder, PDF cache or None, passwords, branding)."""
+    site, store, passwords, brand = outputs
+    jobs, cached = audit_jobs(clients, site, store, passwords, today, brand, serving, review)
+    progress.start("pdfs", cached + len(jobs))
+    progress.advance("pdfs", cached)
+    batch = None
+    if jobs:
+        tick = None if progress.quiet else functools.partial(progress.advance, "pdfs")
+        batch = PdfBatch(jobs, today, background=serving, on_done=tick)
+    if store is not None:
+        store.prune()
+    return batch

@@ -30,17 +30,15 @@ from generator.cli.commands import (
     cmd_build,
     cmd_calendar,
     cmd_check,
-    cmd_import,
-    cmd_intake,
     cmd_log,
     cmd_merge,
-    cmd_new,
     cmd_pdf,
     cmd_report,
     cmd_schema,
     cmd_site_size,
     cmd_today,
 )
+from generator.cli.onboarding import cmd_import, cmd_intake, cmd_new
 from generator.cli.output import amount_arg, parse_day, parse_month_arg, print_errors, stderr
 from generator.errors import PlanValidationError, PlaybookError, UserError
 from generator.write.files import describe_os_error

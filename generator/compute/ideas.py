@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import Literal
 
 from generator.compute.headlines import lemma, lemmas, sentence_case
-from generator.compute.intents import Intent, group_intents, local_places, plan_queries, read_query
+from generator.compute.intents import Intent, local_places, read_query
 from generator.compute.material import Material
 from generator.compute.patterns import INTENT_ANGLES, OPENING, SERVICE_PRESETS
 from generator.compute.wording import (
@@ -302,104 +302,3 @@ def service_ideas(services: Sequence[str], intents: Sequence[Intent], language: 
             wording = intent_wording(intent, pattern, language, {})
             if wording is not None:
                 yield make_idea("service", service, wording, intent=service, cta=m.cta, service=service)
-
-
-def _sources(
-    backlog: Sequence[BacklogItem],
-    segments: Sequence[Segment],
-    competitors: Sequence[Competitor],
-    covered: frozenset[str],
-    language: str,
-    m: Material,
-    today: date,
-) -> tuple[Iterable[Idea], ...]:
-    intents = group_intents(plan_queries(segments), language, m.places)
-    sources = (
-        backlog_ideas(backlog, m),
-        demand_ideas(intents, covered, language, m),
-        segment_ideas(segments, language, m, today),
-        competitor_ideas(competitors, language, m),
-        service_ideas(m.services, intents, language, m),
-        angle_ideas(intents, segments, competitors, language, m, today),
-    )
-    needs = {s.id: s.needs[0] for s in segments if s.needs}
-    return tuple(_briefed(source, intents, needs, language) for source in sources)
-
-
-def _briefed(
-    ideas: Iterable[Idea], intents: Sequence[Intent], needs: Mapping[str, str], language: str
-) -> Iterable[Idea]:
-    """Ideas with the service page to link where their own text names none: a backlog idea's query
-    (its intent's service), a need's or pain's segment (the service it searches for most); and a
-    backlog idea's outline, the consultant's title kept; the reader's need (the segment's first)."""
-    by_query = {normalise_title(q): i.service for i in intents for q in i.queries}
-    by_segment: dict[str, str] = {}
-    for intent in intents:  # volume first: a segment's first intent is its biggest
-        for segment in intent.segments:
-            by_segment.setdefault(segment, intent.service)
-    outline = fill("topic", language, s="").outline
-    for idea in ideas:
-        if idea.service is None and idea.query and normalise_title(idea.query) in by_query:
-            idea = replace(idea, service=by_query[normalise_title(idea.query)])
-        elif idea.service is None and idea.segment in by_segment and idea.source in ("need", "pain"):
-            idea = replace(idea, service=by_segment[idea.segment or ""])
-        if idea.source == "backlog" and not idea.outline:
-            idea = replace(idea, outline=outline)
-        if idea.source not in ("need", "pain") and idea.segment in needs:
-            idea = replace(idea, need=needs[idea.segment or ""])
-        yield idea
-
-
-def backlog_covered(backlog: Sequence[BacklogItem], titles: frozenset[str]) -> frozenset[str]:
-    covered = set(titles)
-    for item in backlog:
-        covered.add(normalise_title(item.title))
-        if item.query:
-            covered.add(normalise_title(item.query))
-    return frozenset(covered)
-
-
-def idea_queue(
-    backlog: Sequence[BacklogItem],
-    segments: Sequence[Segment],
-    competitors: Sequence[Competitor],
-    coverage: Coverage,
-    language: str,
-    taken: Iterable[Idea] = (),
-    material: Material | None = None,
-    today: date = date.min,
-) -> list[Idea]:
-    """Every uncovered idea in the contract's priority, each once (by id, by working title, and by
-    its lemmatised title). `taken` are ideas already placed (the occasions): not queued again."""
-    m = material or Material()
-    queue: list[Idea] = []
-    ids = {i.id for i in taken}
-    titles = set(coverage.titles) | {normalise_title(i.title) for i in taken}
-    keys = {title_key(t) for t in titles}
-    for source in _sources(
-        backlog, segments, competitors, backlog_covered(backlog, coverage.titles), language, m, today
-    ):
-        for idea in source:
-            key = normalise_title(idea.title)
-            if idea.id in ids or key in titles or title_key(idea.title) in keys or coverage.covers(idea):
-                continue
-            ids.add(idea.id)
-            titles.add(key)
-            keys.add(title_key(idea.title))
-            queue.append(idea)
-    return queue
-
-
-def every_idea(
-    backlog: Sequence[BacklogItem],
-    segments: Sequence[Segment],
-    competitors: Sequence[Competitor],
-    language: str,
-    material: Material | None = None,
-) -> list[Idea]:
-    """Every idea the plan holds, covered or not (for reading the log: which idea an entry wrote)."""
-    m = material or Material()
-    ideas: list[Idea] = []
-    for source in _sources(backlog, segments, competitors, frozenset(), language, m, date.min):
-        ideas.extend(source)
-    return ideas

@@ -28,9 +28,10 @@ from typing import Any
 import yaml
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 
-from generator.compute.ideas import Coverage, Idea, backlog_covered, demand_ideas, make_idea
+from generator.compute.ideas import Coverage, Idea, demand_ideas, make_idea
 from generator.compute.intents import group_intents, plan_queries
 from generator.compute.material import Material
+from generator.compute.queue import backlog_covered
 from generator.compute.wording import Wording, occasion_wording
 from generator.model import BacklogItem, Content, Segment
 

@@ -40,21 +40,12 @@ from datetime import date, timedelta
 
 import holidays as holidays_lib
 
-from generator.compute.ideas import (
-    SOURCES,
-    Coverage,
-    Idea,
-    demand_ideas,
-    every_idea,
-    idea_queue,
-    normalise_title,
-    read_coverage,
-    title_key,
-)
+from generator.compute.ideas import SOURCES, Coverage, Idea, demand_ideas, normalise_title, read_coverage
 from generator.compute.intents import Query, group_intents, plan_queries
 from generator.compute.material import Material, read_material
 from generator.compute.occasions import occasion_ideas, place_occasions, seasonal_ideas
 from generator.compute.planner import Planner, Topic, repurpose_places
+from generator.compute.queue import Unique, every_idea, idea_queue
 from generator.compute.slots import CalendarFigures, EntryKind, LogEntry, Slot, SlotKind
 from generator.compute.webdata import MeasuredIdeas, measured_ideas, with_measured_volumes
 from generator.model import WEEKDAYS, Competitor, Content, LoadedPlan, Plan, Publication, Segment
@@ -322,19 +313,8 @@ def with_uncovered_demand(
     own = {i.key for i in group_intents(plan_queries(segments), language, material.places)}
     phrases = (Query("", phrase, count) for phrase, count in demand)
     intents = [i for i in group_intents(phrases, language, material.places) if i.key not in own]
-    titles = {normalise_title(i.title) for i in queue} | set(coverage.titles)
-    keys = {title_key(t) for t in titles}
-    ids = {i.id for i in queue}
-    extra = []
-    for idea in demand_ideas(intents, frozenset(coverage.titles), language, material):
-        if idea.id in ids or normalise_title(idea.title) in titles or title_key(idea.title) in keys:
-            continue
-        if coverage.covers(idea):
-            continue
-        ids.add(idea.id)
-        titles.add(normalise_title(idea.title))
-        keys.add(title_key(idea.title))
-        extra.append(idea)
+    seen = Unique(queue, coverage)
+    extra = [idea for idea in demand_ideas(intents, frozenset(coverage.titles), language, material) if seen.add(idea)]
     after = max((n + 1 for n, i in enumerate(queue) if i.source in ("backlog", "demand")), default=0)
     return [*queue[:after], *extra, *queue[after:]]
 

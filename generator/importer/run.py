@@ -13,8 +13,8 @@ from pathlib import Path
 
 from generator.compute.webdata import phrase_key
 from generator.errors import UserError
+from generator.importer import deal_figures, store, survey, web
 from generator.importer import deals as deals_mod
-from generator.importer import store, survey, web
 from generator.importer.recognise import KINDS, Found, not_recognised, recognise
 from generator.importer.tables import Export, read_export
 from generator.load.planfiles import measured_path
@@ -111,10 +111,10 @@ def _run_import(loaded: LoadedPlan, options: Options) -> Outcome:
     deals_found = [(e, f) for e, f in found if f.kind == "deals"]
     if deals_found:
         read = deals_mod.read_deals([f for _, f in deals_found], plan, today, options.period, bool(options.export_lost))
-        period = deals_mod.data_period(read, options.period)
+        period = deal_figures.data_period(read, options.period)
         if period is None:
             raise UserError(f"{', '.join(e.path.name for e, _ in deals_found)}: no dated deal to measure")
-        measured_deals, lost = deals_mod.measure_deals(read, period, plan)
+        measured_deals, lost = deal_figures.measure_deals(read, period, plan)
         new = new.model_copy(update={"deals": measured_deals})
         for (export, _), stats in zip(deals_found, read.stats, strict=True):
             sources.append(_source(export, "deals", stats, today))

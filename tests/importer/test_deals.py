@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from generator.importer import deal_figures
 from generator.importer import deals as deals_mod
 from generator.importer.recognise import recognise
 from generator.importer.tables import read_export
@@ -24,9 +25,9 @@ def _measure(tmp_path: Path, rows: list[list[str]], period: Period | None = None
     found = recognise(read_export(path).tables[0], ["deals"], {}, forced=False)
     assert found is not None and found.kind == "deals"
     read = deals_mod.read_deals([found], plan, TODAY, period)
-    span = deals_mod.data_period(read, period)
+    span = deal_figures.data_period(read, period)
     assert span is not None
-    measured, lost = deals_mod.measure_deals(read, span, plan)
+    measured, lost = deal_figures.measure_deals(read, span, plan)
     return read, measured, lost
 
 
@@ -133,9 +134,9 @@ def test_lost_revenue_is_the_365_days_ending_with_the_last_deal(tmp_path: Path) 
 
 
 def test_lost_limit_from_purchases_a_year() -> None:
-    assert deals_mod.lost_limit(2.4) == 730 / 2.4  # ≈ 304.2 days, the contract's example
-    assert deals_mod.lost_limit(20) == 60
-    assert deals_mod.lost_limit(None) == 60
+    assert deal_figures.lost_limit(2.4) == 730 / 2.4  # ≈ 304.2 days, the contract's example
+    assert deal_figures.lost_limit(20) == 60
+    assert deal_figures.lost_limit(None) == 60
 
 
 def test_an_unassigned_customer_is_judged_by_the_whole_plans_purchases(tmp_path: Path) -> None:

@@ -326,7 +326,7 @@ def test_the_build_never_imports_the_importer(project: Path, imported: dict[str,
     import ast
 
     for path in (ROOT / "generator").rglob("*.py"):
-        if "importer" in path.parts or path == ROOT / "generator" / "cli" / "commands.py":
+        if "importer" in path.parts or path == ROOT / "generator" / "cli" / "onboarding.py":  # `playbook import`
             continue
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
             if isinstance(node, ast.ImportFrom | ast.Import):
