@@ -8,7 +8,6 @@ existing file. The command then runs `check` on it, which says what is still mis
 from __future__ import annotations
 
 import os
-import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -17,8 +16,8 @@ from generator.errors import PlanValidationError, UserError
 from generator.intake.answers import Answers, answers_for, read_answers
 from generator.intake.plan import plan_text
 from generator.load.loader import load_text
-from generator.model import SLUG_PATTERN
 from generator.presets import Preset, load_preset
+from generator.starter import new_plan_path, write_new_plan
 
 
 def plan_from_answers(
@@ -71,17 +70,6 @@ def _preset(answers: Answers) -> Preset | None:
 
 def write_plan(text: str, slug: str, folder: Path, today: date) -> Path:
     """Check the plan text with the loader, then write `folder/<slug>.yaml` (never over a file)."""
-    if not re.match(SLUG_PATTERN, slug):
-        raise UserError(f"'{slug}' is not a valid client slug; use lowercase letters, digits and '-', e.g. 'kolosok'")
-    path = folder / f"{slug}.yaml"
-    if path.exists():
-        raise UserError(f"{path} already exists; playbook new never overwrites a plan")
+    path = new_plan_path(slug, folder)
     load_text(text, file=str(path), today=today)  # raises with every problem, located in the plan
-    folder.mkdir(parents=True, exist_ok=True)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-    except FileExistsError:
-        raise UserError(f"{path} already exists; playbook new never overwrites a plan") from None
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    return path
+    return write_new_plan(path, text)

@@ -29,20 +29,29 @@ def password_env_name(slug: str) -> str:
     return "PLAYBOOK_PASSWORD_" + slug.upper().replace("-", "_")
 
 
-def write_starter(slug: str, *, language: str, folder: Path) -> Path:
-    """Write `folder/<slug>.yaml`; refuse an invalid slug or an existing file."""
+def new_plan_path(slug: str, folder: Path) -> Path:
+    """`folder/<slug>.yaml` for a new client; refuse an invalid slug or an existing file."""
     if not re.match(SLUG_PATTERN, slug):
         raise UserError(f"'{slug}' is not a valid client slug; use lowercase letters, digits and '-', e.g. 'kolosok'")
     path = folder / f"{slug}.yaml"
     if path.exists():
         raise UserError(f"{path} already exists; playbook new never overwrites a plan")
-    text = render_starter(slug, language)
-    folder.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def write_new_plan(path: Path, text: str) -> Path:
+    """Write a new plan file, never over one: O_EXCL, so even a file created between the check and
+    the write is not overwritten."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        # O_EXCL: even a file created between the check and the write is not overwritten.
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     except FileExistsError:
         raise UserError(f"{path} already exists; playbook new never overwrites a plan") from None
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(text)
     return path
+
+
+def write_starter(slug: str, *, language: str, folder: Path) -> Path:
+    """Write `folder/<slug>.yaml`; refuse an invalid slug or an existing file."""
+    return write_new_plan(new_plan_path(slug, folder), render_starter(slug, language))
