@@ -12,7 +12,6 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from babel.dates import format_date as babel_format_date
 from markupsafe import Markup
 
 from generator.compute.actuals import InitiativeFact
@@ -28,7 +27,6 @@ from generator.present.i18n import (
     fmt_money,
     fmt_month,
     fmt_percent,
-    locale,
     t,
 )
 
@@ -38,11 +36,6 @@ Esc = Callable[[object], Any]
 def _lang(figures: Figures) -> PlanLanguage:
     """The plan's language with its format locale: an en-DE plan's money reads `53.760 €` here too."""
     return PlanLanguage(figures.language, figures.locale)
-
-
-def month_after_from(month: date, lang: str) -> str:
-    """A month as it reads after "с"/"from": genitive in Russian ("с октября 2026"), as is in English."""
-    return babel_format_date(month, format="MMMM y", locale=locale(lang))
 
 
 def _work(work: Any, lang: str, percent: bool = False) -> str:

@@ -3,19 +3,10 @@ display values, worked by hand from tests/present/small_plan.py."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from markupsafe import escape
 
-from generator.present.i18n import PlanLanguage
-from generator.present.money import agenda, automation_cost, groups, month_after_from, plan_vs_fact
+from generator.present.money import agenda, automation_cost, groups, plan_vs_fact
 from tests.present.small_plan import loaded_of
-
-
-def test_a_month_after_from_reads_in_the_genitive_in_russian() -> None:
-    # "с декабря 2026" needs the genitive; English keeps the month as it is
-    assert month_after_from(date(2026, 12, 1), PlanLanguage("ru")) == "декабря 2026"
-    assert month_after_from(date(2026, 12, 1), PlanLanguage("en")) == "December 2026"
 
 
 def test_groups_show_the_profit_a_customer_a_month_worked() -> None:
