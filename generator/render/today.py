@@ -12,10 +12,8 @@ from datetime import date
 
 from rich.table import Table
 
-from generator.compute.audit import compute_audit
-from generator.compute.priorities import compute_priorities
-from generator.compute.schedule import CalendarFigures, Slot, loaded_calendar
-from generator.compute.week import compute_week
+from generator.compute.figures import compute_figures
+from generator.compute.schedule import CalendarFigures, Slot
 from generator.load.loader import LoadedPlan
 from generator.present.briefs import brief_lines, material_warnings
 from generator.present.i18n import fmt_date, fmt_percent, plan_language, t
@@ -38,18 +36,18 @@ class TodayRow:
 
 
 def compute_today(loaded: Sequence[LoadedPlan], day: date) -> list[TodayRow]:
-    """Each plan's calendar as seen on `day` (plans without `content:` get None)."""
+    """Each plan's calendar as seen on `day` (plans without `content:` get None), and the day's
+    improvement task of the summary's week: the figures the site and the PDF show, computed once
+    (`generator.compute.figures`), not again here."""
     rows = []
     for item in loaded:
-        figures = loaded_calendar(item, day)  # v3: with the measured idea input, as the site has it
+        figures = compute_figures(item, day)  # v3 calendar with the measured idea input, as the site has it
         names = {s.id: s.name for s in item.plan.segments}
         language = plan_language(item.plan.business)
-        priorities = compute_priorities(item.plan, compute_audit(item.plan, figures, None, None))
-        task = next(
-            (w for w in compute_week(item.plan, figures, priorities, day) if w.kind == "task" and w.date == day), None
-        )
+        week = figures.summary.week if figures.summary else ()
+        task = next((w for w in week if w.kind == "task" and w.date == day), None)
         improvement = task_title(task, language) if task is not None else None
-        rows.append(TodayRow(item.slug, item.plan.business.name, language, figures, names, improvement))
+        rows.append(TodayRow(item.slug, item.plan.business.name, language, figures.calendar, names, improvement))
     return rows
 
 
