@@ -30,7 +30,9 @@ from tests.conftest import PLANS, TODAY
 # kolosok has no `scenarios:` (the defaults pessimistic 0.5, base 1, optimistic 1.5); this one names
 # them in Russian and lists the bold one first, so the base (multiplier 1) is neither first nor "base".
 RENAMED = "renamed"
-_RENAMED_SCENARIOS = "forecast:\n  start: 2026-10\n  months: 12\n  scenarios: {смелый: 1.5, рабочий: 1, осторожный: 0.5}\n"
+_RENAMED_SCENARIOS = (
+    "forecast:\n  start: 2026-10\n  months: 12\n  scenarios: {смелый: 1.5, рабочий: 1, осторожный: 0.5}\n"
+)
 
 THREE_PLANS = ("kolosok", "northwind", RENAMED)
 
@@ -87,7 +89,7 @@ def _renamed_path() -> Path:
     return path
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def outputs(name: str) -> Outputs:
     """The three outputs of one of `THREE_PLANS`, as of the tests' fixed today."""
     loaded = load_plan(plan_path(name), today=TODAY)
