@@ -7,8 +7,9 @@ These helpers are the one place that decides:
 - the *format locale* of a plan travels with its language (`generator.present.i18n.PlanLanguage`);
 - a count agrees with the unit the consultant typed: Babel gives the plural category of the
   number (one / few / many / other), pymorphy3 inflects the Russian words ("заявок" → "22 заявки",
-  "1 заявка", "5 заявок"); English units stay as typed (consultants write them in the plural and
-  English has no cases to restore);
+  "1 заявка", "5 заявок"); English units are typed in the plural and only lose it after exactly
+  one ("1 enquiry", "1 person": the `inflection` package's singular, a tiny pure-Python rule table;
+  `inflect` was tried first and takes seconds to import through typeguard);
 - a goal's value in its unit: a share for `%`, money for the plan's currency (code or sign), else
   the number and its agreeing unit.
 """
@@ -77,8 +78,23 @@ def agree_unit(unit: str, category: str) -> str:
     return " ".join(out)
 
 
+def singular_after_one(unit: str, category: str) -> str:
+    """An English unit after a number of `category`: `enquiries` → `enquiry` after one, else as typed.
+
+    Only the last word changes ("new clients" → "new client"); abbreviations and symbols (`km`,
+    `SKU`, `%`) have no plural to drop and stay as they are.
+    """
+    head, _, last = unit.rpartition(" ")
+    if category != "one" or not last.isalpha():
+        return unit
+    from inflection import singularize
+
+    single = singularize(last)
+    return f"{head} {single}" if head else single
+
+
 def fmt_count(number: float | int | None, unit: str, language: str, fmt_locale: str | None = None) -> str:
-    """`22, "заявок"` → `22 заявки`; `1` → `1 заявка`; `5` → `5 заявок`; English units as typed."""
+    """`22, "заявок"` → `22 заявки`; `1` → `1 заявка`; `5` → `5 заявок`; `1, "enquiries"` → `1 enquiry`."""
     loc = fmt_locale or language
     if number is None:
         return "—"
@@ -87,6 +103,8 @@ def fmt_count(number: float | int | None, unit: str, language: str, fmt_locale: 
         return text
     if language == "ru" and any("а" <= ch.lower() <= "я" or ch.lower() == "ё" for ch in unit):
         unit = agree_unit(unit, plural_category(round(number, 2), loc))
+    elif language == "en":
+        unit = singular_after_one(unit, plural_category(round(number, 2), loc))
     return f"{text} {unit}"
 
 

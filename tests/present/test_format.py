@@ -42,7 +42,13 @@ def test_an_adjective_before_the_noun_agrees_too(number: int, expected: str) -> 
 def test_a_unit_pymorphy_cannot_inflect_stays_as_typed() -> None:
     assert fmt_count(22, "ч", "ru") == "22 ч"
     assert fmt_count(22, "SKU", "ru") == "22 SKU"
-    assert fmt_count(1, "enquiries", "en") == "1 enquiries"  # English units stay as the consultant wrote them
+    # English units are typed in the plural and lose it after exactly one, the last word only
+    assert fmt_count(1, "enquiries", "en") == "1 enquiry"
+    assert fmt_count(1, "new clients", "en") == "1 new client"
+    assert fmt_count(1, "people", "en") == "1 person"
+    assert fmt_count(2, "enquiries", "en") == "2 enquiries"
+    assert fmt_count(1.5, "enquiries", "en") == "1.5 enquiries"  # CLDR: 1.5 is "other" in English
+    assert fmt_count(1, "km", "en") == "1 km" and fmt_count(1, "SKU", "en") == "1 SKU"
 
 
 def test_the_plural_category_comes_from_cldr() -> None:
