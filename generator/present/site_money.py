@@ -136,15 +136,14 @@ def context_forecast(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
     ctx = base_context(loaded, figures, "forecast")
     words: Words = ctx["words"]
     segments = _segment_names(loaded.plan)
-    ctx["pvf"] = escaped(plan_vs_fact_view(figures), html)
+    pvf = plan_vs_fact_view(figures)
+    # the charts are drawn by `generator.draw.charts`, which escapes every label itself
+    ctx["pvf"] = replace(escaped(pvf, html), chart=Markup(pvf.chart)) if pvf is not None else None
     ctx["groups"] = money.groups(figures, segments, html)
     ctx["reforecast"] = escaped(reforecast_view(figures), html)
     view = forecast_view(figures)
-    # the charts are drawn by `generator.draw.charts`, which escapes every label itself
     ctx["f"] = replace(escaped(view, html), chart=Markup(view.chart)) if view is not None else None
     ctx["headings"] = tuple(md(s.name) for s in view.scenarios) if view is not None else ()  # Markdown headings
-    if ctx["pvf"] is not None:
-        ctx["pvf"] = replace(ctx["pvf"], chart=Markup(ctx["pvf"].chart))
     if view is None:
         missing = money.missing_keys(figures, segments, html)
         empty = {"title": words.label("site.empty.title"), "text": missing} if missing else None

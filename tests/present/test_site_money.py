@@ -26,7 +26,8 @@ def test_forecast_and_checkpoints_pages_lay_out_their_views() -> None:
     ctx = context_forecast(*loaded_of())
     _, base = ctx["f"].scenarios  # in plan order
     assert (base.roi, base.payback) == ("−20%", "not within the horizon")
-    assert str(ctx["f"].chart).startswith("<svg") and ctx["pvf"].roi.roi == "−75%"
+    assert str(ctx["f"].chart).startswith("<svg") and str(ctx["pvf"].chart).startswith("<svg")  # drawn, not escaped
+    assert ctx["pvf"].roi.roi == "−75%"
     cp = context_checkpoints(*loaded_of())["cp"]
     assert [a.kpi.goal for a in cp.agenda] == ["Sales"]
 
