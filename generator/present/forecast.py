@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from generator.compute.actuals import InitiativeFact
+from generator.compute.arithmetic import Arithmetic
 from generator.compute.figures import Figures
 from generator.compute.forecast import ForecastFigures, ScenarioFigures
 from generator.draw import charts
@@ -83,8 +84,8 @@ def _lang(figures: Figures) -> PlanLanguage:
     return PlanLanguage(figures.language, figures.locale)
 
 
-def _work(work: object, lang: str, percent: bool = False) -> str:
-    return fmt_arithmetic(work, lang, percent_result=percent) if work is not None else DASH  # type: ignore[arg-type]
+def _work(work: Arithmetic | None, lang: str, percent: bool = False) -> str:
+    return fmt_arithmetic(work, lang, percent_result=percent) if work is not None else DASH
 
 
 def payback_text(month: int | None, day: date | None, lang: str) -> str:
