@@ -77,7 +77,6 @@ class ForecastView:
     scenarios: tuple[ScenarioRow, ...]  # the plan's order
     base: ScenarioRow
     chart: str  # SVG
-    chart_title: str
 
 
 def _lang(figures: Figures) -> PlanLanguage:
@@ -151,7 +150,6 @@ def forecast_view(figures: Figures) -> ForecastView | None:
         return None
     lang, cur = _lang(figures), figures.currency
     horizon = t("fc.horizon", lang).format(months=fmt_months(f.months, lang), start=fmt_month_from(f.start, lang))
-    chart_title = t("fc.chart", lang)
     return ForecastView(
         title=t("site.page.forecast", lang),
         horizon=horizon,
@@ -159,8 +157,7 @@ def forecast_view(figures: Figures) -> ForecastView | None:
         per_customer=_work(f.profit_per_customer_month_work, lang),
         scenarios=tuple(_scenario(s, base, cur, lang) for s in f.scenarios),
         base=_scenario(base, base, cur, lang),
-        chart=_forecast_chart(f, base, cur, lang, f"{chart_title} · {figures.name}"),
-        chart_title=chart_title,
+        chart=_forecast_chart(f, base, cur, lang, f"{t('fc.chart', lang)} · {figures.name}"),
     )
 
 
