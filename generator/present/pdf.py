@@ -22,6 +22,8 @@ from generator.draw.markup import render_markdown
 from generator.model import LoadedPlan, Plan
 from generator.present import money as money_values
 from generator.present.branding import Branding, client_branding
+from generator.present.checkpoints import CheckpointsView
+from generator.present.forecast import ForecastView, plan_vs_fact_view
 from generator.present.i18n import (
     LABELS,
     PlanLanguage,
@@ -49,7 +51,7 @@ from generator.present.pdf_sections import (
     summary_section,
 )
 from generator.present.reforecast import reforecast_view
-from generator.present.summary import SummaryView, nothing_to_correct, summary_view
+from generator.present.summary import SummaryView, summary_view
 from generator.present.views import (
     CompetitorView,
     RoadmapRow,
@@ -73,8 +75,8 @@ class Context:
     practices: tuple[dict[str, Any], ...]
     economics: dict[str, Any] | None
     automation: dict[str, Any] | None
-    forecast: dict[str, Any] | None
-    checkpoints: dict[str, Any] | None
+    forecast: ForecastView | None
+    checkpoints: CheckpointsView | None
     strategy: dict[str, Any] | None
     content: dict[str, Any] | None
     comparison: dict[str, Any] | None
@@ -110,7 +112,6 @@ def build_context(
     x = Inputs(plan, figures, lang, figures.currency, {c.id: c for c in comparison.families} if comparison else {})
     cover = cover_section(x)
     families, bars = families_section(x)
-    forecast = forecast_section(x)
     context = Context(
         lang=lang,
         L={key: label.in_(lang) for key, label in LABELS.items()},
@@ -121,9 +122,9 @@ def build_context(
         practices=practices_section(x),
         economics=economics_section(x),
         automation=automation_section(x),
-        forecast=forecast,
+        forecast=forecast_section(x),
         checkpoints=checkpoints_section(x),
-        strategy=strategy_section(x, forecast),
+        strategy=strategy_section(x),
         content=content_section(x),
         comparison=comparison_section(x),
         method=_method(x),
@@ -157,20 +158,15 @@ def _cover_branding(portfolio: Branding, plan: Any) -> Branding:
 
 def _money(x: Inputs) -> dict[str, Any]:
     """The v2 money figures: segment LTV, why a forecast is missing, plan against fact, the
-    correction agenda and what the hours by hand cost (values shared with the site)."""
-    lang, figures = x.lang, x.figures
+    re-forecast and what the hours by hand cost (values shared with the site)."""
+    figures = x.figures
     names = {s.id: s.name for s in x.plan.segments}
-    agenda = money_values.agenda(figures, str)
-    for item in agenda:
-        item["advice"] = t(f"site.correct.{item['status']}", lang)
     return {
         "segments": money_values.segment_ltv(figures, str),
         "missing": money_values.missing_keys(figures, names, str),
         "groups": money_values.groups(figures, names, str),
-        "pvf": money_values.plan_vs_fact(figures, str, width=640),
-        "agenda": agenda,
+        "pvf": plan_vs_fact_view(figures),
         "automation": money_values.automation_cost(figures, str),
-        "nothing": nothing_to_correct(figures),
         "reforecast": reforecast_view(figures),
     }
 
@@ -201,7 +197,7 @@ def _toc(c: Context) -> tuple[tuple[str, str], ...]:
     if c.economics or c.automation or c.forecast or c.money.get("pvf") or c.money.get("missing"):
         toc.append(("economics", t("pdf.economics", lang)))
     if c.checkpoints:
-        toc.append(("checkpoints", t("pdf.checkpoints", lang)))
+        toc.append(("checkpoints", t("site.page.checkpoints", lang)))
     if c.audience:
         toc.append(("audience", t("pdf.audience", lang)))
     if c.competitors:

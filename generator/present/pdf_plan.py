@@ -15,18 +15,17 @@ from generator.draw import charts
 from generator.draw.markup import render_inline, render_markdown
 from generator.model import Plan
 from generator.present.briefs import brief_lines, slot_headline, source_rows, split_text
-from generator.present.format import fmt_months, fmt_quantity
+from generator.present.checkpoints import CheckpointsView, checkpoints_view
+from generator.present.forecast import ForecastView, forecast_view
 from generator.present.i18n import (
     fmt_date,
     fmt_decimal,
     fmt_money,
-    fmt_month,
-    fmt_month_from,
     fmt_number,
     fmt_percent,
     t,
 )
-from generator.present.pdf_sections import Inputs, _scenario_name, _work
+from generator.present.pdf_sections import Inputs, _work
 from generator.present.views import (
     component_label,
     goal_views,
@@ -113,90 +112,18 @@ def automation_section(x: Inputs) -> dict[str, Any] | None:
     return automation
 
 
-def forecast_section(x: Inputs) -> dict[str, Any] | None:
-    """The ROI forecast: chart, horizon, scenarios and the roadmap's Gantt."""
-    figures, lang, cur = x.figures, x.lang, x.cur
-    forecast = None
-    fc = figures.forecast
-    if fc:
-        first = fc.scenarios[0]
-        months = [m.month for m in first.months]
-        chart = charts.render_forecast(
-            months,
-            [m.cumulative_cost for m in first.months],
-            [
-                charts.Series(_scenario_name(s.name, lang), [m.cumulative_profit for m in s.months])
-                for s in fc.scenarios
-            ],
-            lang,
-            cur,
-            title=t("pdf.forecast_chart", lang),
-            cost_label=t("pdf.cost", lang),
-            cap=fc.cumulative_cap,
-            cap_label=t("chart.budget_cap", lang),
-            width=640,
-            height=250,
-        )
-        forecast = {
-            "chart": Markup(chart),
-            "horizon": t("pdf.horizon", lang).format(
-                months=fmt_months(fc.months, lang), start=fmt_month_from(fc.start, lang)
-            ),
-            "per_customer": _work(fc.profit_per_customer_month_work, lang),
-            "scenarios": tuple(
-                (
-                    _scenario_name(s.name, lang),
-                    fmt_decimal(s.multiplier, lang),
-                    fmt_money(s.cost, cur, lang),
-                    fmt_money(s.profit, cur, lang),
-                    fmt_number(s.new_customers, lang),
-                    fmt_percent(s.roi, lang) if s.roi is not None else "—",
-                    fmt_month(s.payback_date, lang) if s.payback_date else t("pdf.no_payback", lang),
-                )
-                for s in fc.scenarios
-            ),
-            "gantt": Markup(
-                charts.render_gantt(
-                    [charts.Span(i.title, i.months, [m for m, _ in i.one_off]) for i in fc.initiatives],
-                    months,
-                    lang,
-                    title=t("pdf.roadmap", lang),
-                    width=640,
-                )
-            )
-            if fc.initiatives
-            else "",
-        }
-    return forecast
+def forecast_section(x: Inputs) -> ForecastView | None:
+    """The ROI forecast: horizon, chart, scenarios (the view every output lays out)."""
+    return forecast_view(x.figures)
 
 
-def checkpoints_section(x: Inputs) -> dict[str, Any] | None:
-    """Checkpoints and the KPIs to correct."""
-    figures, lang, cur = x.figures, x.lang, x.cur
-    checkpoints = None
-    if figures.checkpoints:
-        checkpoints = {
-            "rows": tuple(
-                (
-                    fmt_date(k.date, lang, "short"),
-                    k.goal_title,
-                    fmt_quantity(k.target, k.unit, lang, cur),
-                    fmt_quantity(k.actual, k.unit, lang, cur),
-                    k.status.replace(" ", "-"),
-                    t(f"kpi.{k.status}", lang),
-                )
-                for c in figures.checkpoints
-                for k in c.kpis
-            ),
-            "corrections": tuple(
-                f"{fmt_date(k.date, lang)}: {k.goal_title} — {t(f'kpi.{k.status}', lang)}" for k in figures.corrections
-            ),
-        }
-    return checkpoints
+def checkpoints_section(x: Inputs) -> CheckpointsView | None:
+    """Checkpoints, the KPIs to correct and the next meeting's agenda."""
+    return checkpoints_view(x.figures)
 
 
-def strategy_section(x: Inputs, forecast: dict[str, Any] | None) -> dict[str, Any] | None:
-    """Goals, initiatives (custom tools by name) and the roadmap's Gantt."""
+def strategy_section(x: Inputs) -> dict[str, Any] | None:
+    """Goals, initiatives (custom tools by name) and the roadmap's Gantt over the forecast's months."""
     plan, lang, cur = x.plan, x.lang, x.cur
     strategy = None
     s = plan.strategy
@@ -219,9 +146,26 @@ def strategy_section(x: Inputs, forecast: dict[str, Any] | None) -> dict[str, An
             "summary": render_markdown(s.summary) if s else Markup(""),
             "goals": goals,
             "initiatives": initiatives,
-            "gantt": forecast["gantt"] if forecast else "",
+            "gantt": _gantt(x),
         }
     return strategy
+
+
+def _gantt(x: Inputs) -> Markup | str:
+    """The roadmap's initiatives over the forecast's months (none without a forecast)."""
+    fc = x.figures.forecast
+    base = fc.base if fc is not None else None
+    if fc is None or base is None or not fc.initiatives:
+        return ""
+    return Markup(
+        charts.render_gantt(
+            [charts.Span(i.title, i.months, [m for m, _ in i.one_off]) for i in fc.initiatives],
+            [m.month for m in base.months],
+            x.lang,
+            title=t("pdf.roadmap", x.lang),
+            width=640,
+        )
+    )
 
 
 def content_section(x: Inputs) -> dict[str, Any] | None:

@@ -31,7 +31,7 @@ from generator.present.i18n import (
     fmt_signed,
     t,
 )
-from generator.present.views import completion_band, evidence, nps_band, scenario_name
+from generator.present.views import completion_band, evidence, nps_band
 
 HIGH = "high"
 
@@ -165,7 +165,6 @@ def _family(family: FamilyFigure, lang: str, change: str) -> FamilySection:
     )
 
 
-_scenario_name = scenario_name  # the site's and the report's words (generator.present.views)
 _evidence = evidence
 
 

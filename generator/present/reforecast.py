@@ -7,17 +7,20 @@ summary never disagree about when the plan pays back.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from generator.compute.figures import Figures
+from generator.present.forecast import payback_text
 from generator.present.format import fmt_count, fmt_months
-from generator.present.i18n import PlanLanguage, fmt_decimal, fmt_money, fmt_month, fmt_percent, t
+from generator.present.i18n import PlanLanguage, fmt_money, fmt_month, fmt_number, fmt_percent, t
 from generator.present.summary import verdict_text
+from generator.present.views import scenario_name
 
 
 @dataclass(frozen=True)
 class ReforecastView:
-    """The re-forecast beside the plan's base scenario, for the forecast pages of site and PDF."""
+    """The re-forecast beside the plan's base scenario (`ForecastFigures.base`, named in the header),
+    for the forecast pages of site and PDF and the terminal; its cost, customers and payback read
+    as the scenario table's (`present.forecast`)."""
 
     title: str
     intro: str
@@ -36,11 +39,6 @@ def reforecast_view(figures: Figures) -> ReforecastView | None:
     base = f.base
     assert base is not None  # f.scenarios is not empty
 
-    def payback(month: int | None, day: date | None) -> str:
-        if month is None or day is None:
-            return t("summary.re.none", lang).format(horizon=fmt_months(f.months, lang))
-        return f"{fmt_months(month, lang)} ({fmt_month(day, lang)})"
-
     rates = "; ".join(
         t("summary.re.rate", lang).format(
             title=a.title,
@@ -58,14 +56,15 @@ def reforecast_view(figures: Figures) -> ReforecastView | None:
         title=t("summary.re.title", lang),
         intro=t("summary.re.intro", lang).format(through=fmt_month(r.through_date, lang), rates=rates),
         verdict=verdict_text(money.verdict, lang),
-        headers=(t("summary.re.what", lang), t("summary.re.plan", lang), t("summary.re.actual", lang)),
+        headers=(
+            t("summary.re.what", lang),
+            t("summary.re.plan", lang).format(scenario=scenario_name(base.name, lang)),
+            t("summary.re.actual", lang),
+        ),
         rows=(
-            (t("summary.re.cost", lang), money_(base.cost), money_(r.cost)),
-            (
-                t("summary.re.new", lang),
-                fmt_decimal(base.new_customers, lang, 1),
-                fmt_decimal(r.new_customers, lang, 1),
-            ),
+            (t("fc.cost", lang), money_(base.cost), money_(r.cost)),
+            # whole customers, as the scenario table counts them (half up)
+            (t("fc.new", lang), fmt_number(base.new_customers, lang), fmt_number(r.new_customers, lang)),
             (t("summary.re.profit", lang), money_(base.profit), money_(r.profit)),
             (
                 "ROI",
@@ -73,9 +72,9 @@ def reforecast_view(figures: Figures) -> ReforecastView | None:
                 fmt_percent(r.roi, lang) if r.roi is not None else "—",
             ),
             (
-                t("summary.re.payback", lang),
-                payback(base.payback_month, base.payback_date),
-                payback(r.payback_month, r.payback_date),
+                t("fc.payback", lang),
+                payback_text(base.payback_month, base.payback_date, lang),
+                payback_text(r.payback_month, r.payback_date, lang),
             ),
         ),
     )

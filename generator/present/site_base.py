@@ -29,7 +29,7 @@ from generator.present.i18n import (
     t,
 )
 from generator.present.pages import PAGES, Labels, front_matter
-from generator.present.views import scenario_name, segment_names
+from generator.present.views import segment_names
 
 # Which page shows each of the eight steps (overview links).
 STEP_PAGES: dict[str, str] = {
@@ -154,7 +154,3 @@ def base_context(loaded: LoadedPlan, figures: Figures, page: str) -> dict[str, A
 def _empty(words: Words, step: str) -> dict[str, str]:
     """An empty step: which plan section to fill."""
     return {"title": words.label("site.empty.title"), "text": words.label(f"site.empty.{step}")}
-
-
-def _scenario_name(name: str, words: Words) -> str:
-    return scenario_name(name, words.language)

@@ -225,9 +225,10 @@ def context_roadmap(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
     ]
     f = figures.forecast
     ctx["chart"] = ctx["chart_phone"] = None
-    if loaded.plan.roadmap and f is not None and f.scenarios:
+    base = f.base if f is not None else None
+    if loaded.plan.roadmap and f is not None and base is not None:
         spans = [charts.Span(i.title, i.months, [m for m, _ in i.one_off]) for i in f.initiatives]
-        months, title = [m.month for m in f.scenarios[0].months], words.label("site.page.roadmap")
+        months, title = [m.month for m in base.months], words.label("site.page.roadmap")
         ctx["chart"] = _svg(charts.render_gantt(spans, months, words.language, title=title))
         # a phone's own drawing (CSS shows one of the two): whole names, months it can read
         ctx["chart_phone"] = _svg(

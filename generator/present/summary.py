@@ -337,4 +337,4 @@ def nothing_to_correct(figures: Figures) -> str:
     ahead = [c.date for c in figures.checkpoints if c.date >= figures.today]
     if not measured and ahead:
         return t("summary.checkpoint.unmeasured", lang).format(date=fmt_date(ahead[0], lang))
-    return t("site.cp.nothing", lang)
+    return t("cp.nothing", lang)

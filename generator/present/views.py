@@ -190,7 +190,7 @@ DEFAULT_SCENARIOS = ("pessimistic", "base", "optimistic")
 
 def scenario_name(name: str, language: str) -> str:
     """The default scenarios get names in the plan's language; the plan's own names stay as written."""
-    return t(f"site.scn.{name}", language) if name in DEFAULT_SCENARIOS else name
+    return t(f"scn.{name}", language) if name in DEFAULT_SCENARIOS else name
 
 
 def segment_names(plan: Plan) -> dict[str, str]:

@@ -20,7 +20,8 @@ from generator.compute.arithmetic import Arithmetic
 from generator.compute.figures import Figures
 from generator.model import Plan
 from generator.present import money as money_values
-from generator.present.format import fmt_months, fmt_quantity
+from generator.present.checkpoints import checkpoints_view
+from generator.present.forecast import FactRow, forecast_view, plan_vs_fact_view
 from generator.present.i18n import (
     LABELS,
     PlanLanguage,
@@ -28,8 +29,6 @@ from generator.present.i18n import (
     fmt_date,
     fmt_decimal,
     fmt_money,
-    fmt_month,
-    fmt_month_from,
     fmt_number,
     fmt_percent,
     fmt_signed,
@@ -148,30 +147,28 @@ def _economics(console: Console, figures: Figures, say: _Say) -> None:
 
 
 def _forecast(console: Console, figures: Figures, say: _Say) -> None:
-    fc = figures.forecast
     names = _segment_names(figures, say)
     missing = money_values.missing_keys(figures, names, str) if figures.forecast_missing else None
     if missing:
         console.print(missing, markup=False)
     _plan_vs_fact(console, figures, say)
-    if fc is None:
+    view = forecast_view(figures)
+    if view is None:
         return
-    horizon = say("pdf.horizon").format(
-        months=fmt_months(fc.months, say.lang), start=fmt_month_from(fc.start, say.lang)
-    )
-    console.print(f"{say('site.page.forecast')}: {horizon}", markup=False)
-    _groups(console, figures, say, names)
-    columns = (say("pdf.scenario"), "×", say("pdf.cost"), say("pdf.profit"), say("pdf.new_customers"), "ROI")
-    table = _table(say("site.fc.summary"), (*columns, say("pdf.payback")), (1, 2, 3, 4, 5))
-    for s in fc.scenarios:
-        payback = fmt_month(s.payback_date, say.lang) if s.payback_date else say("pdf.no_payback")
-        name = say.label_or(f"pdf.scenario.{s.name}", s.name)
-        table.add_row(name, say.dec(s.multiplier), say.money(s.cost), say.money(s.profit), say.num(s.new_customers),
-                      say.share(s.roi), payback)  # fmt: skip
+    console.print(f"{view.title}: {view.horizon}", markup=False)
+    _groups(console, figures, say, names, view.per_customer)
+    columns = (say("scenario"), "×", say("fc.cost"), say("fc.profit"), say("fc.new"), "ROI", say("fc.payback"))
+    table = _table(say("fc.summary"), columns, (1, 2, 3, 4, 5))
+    for s in view.scenarios:
+        table.add_row(s.name, s.multiplier, s.cost, s.profit, s.new_customers, s.roi, s.payback)
     console.print(table)
+    for s in view.scenarios:
+        if s.roi_work:
+            console.print(f"ROI · {s.name}: {s.roi_work}", markup=False)
     re = reforecast_view(figures)  # the plan's payback month never stands alone once the actuals contradict it
     if re is not None:
         console.print(f"{re.title}: {re.verdict}", markup=False)
+        console.print(re.intro, markup=False)
         table = _table(re.title, re.headers, (1, 2))
         for row in re.rows:
             table.add_row(*row)
@@ -187,15 +184,14 @@ def _segment_names(figures: Figures, say: _Say) -> dict[str, str]:
     return {group: known.get(group, group) for group in ids}
 
 
-def _groups(console: Console, figures: Figures, say: _Say, names: dict[str, str]) -> None:
+def _groups(console: Console, figures: Figures, say: _Say, names: dict[str, str], per_customer: str) -> None:
     """What one new customer brings a month, per customer group (v2), as the site and the PDF show it.
 
     A plan-level "profit per customer" line would be wrong where segments have their own economics.
     """
     rows = money_values.groups(figures, names, str)
-    fc = figures.forecast
-    if not rows and fc is not None:  # v1: one economics for every customer
-        console.print(f"{say('pdf.profit_per_customer')}: {say.work(fc.profit_per_customer_month_work)}", markup=False)
+    if not rows:  # v1: one economics for every customer
+        console.print(f"{say('fc.per_customer')}: {per_customer}", markup=False)
         return
     table = _table(say("money.groups.title"), (say("money.group"), say("money.per_month"), say("money.lifetime")))
     for row in rows:
@@ -204,23 +200,32 @@ def _groups(console: Console, figures: Figures, say: _Say, names: dict[str, str]
 
 
 def _checkpoints(console: Console, figures: Figures, say: _Say) -> None:
-    if not figures.checkpoints:
+    view = checkpoints_view(figures)
+    if view is None:
         return
-    columns = (say("pdf.date"), say("pdf.goal"), say("pdf.target"), say("pdf.actual"), say("pdf.status"))
-    table = _table(say("pdf.checkpoints"), columns, (2, 3))
-    for checkpoint in figures.checkpoints:
-        for k in checkpoint.kpis:
-            target = fmt_quantity(k.target, k.unit, say.lang, say.currency)
-            actual = fmt_quantity(k.actual, k.unit, say.lang, say.currency)
-            table.add_row(fmt_date(k.date, say.lang, "short"), k.goal_title, target, actual, say(f"kpi.{k.status}"))
+    columns = (say("cp.date"), say("cp.goal"), say("cp.target"), say("cp.actual"), say("cp.status"))
+    table = _table(view.title, columns, (2, 3))
+    for k in view.rows:
+        table.add_row(k.date, k.goal, k.target, k.actual, k.status_label)
     console.print(table)
-    if figures.agenda:  # one KPI a line, its initiatives by title (as the PDF's agenda names them)
-        lines = [
-            f"  • {fmt_date(c.kpi.date, say.lang)}: {c.kpi.goal_title} — {say(f'kpi.{c.kpi.status}')}: "
-            + ("; ".join(f.title for f in c.initiatives) or say("money.no_initiative"))
-            for c in figures.agenda
-        ]
-        console.print(f"{say('pdf.corrections')}:\n" + "\n".join(lines), markup=False)
+    console.print(f"{view.agenda_title}:", markup=False)
+    console.print(view.agenda_intro if view.agenda else view.nothing, markup=False)
+    for number, a in enumerate(view.agenda, 1):  # one KPI a block, its initiatives as the site's and the PDF's agenda
+        k = a.kpi
+        console.print(f"{number}. {k.goal} · {k.date} · {k.status_label}: {k.advice}", markup=False)
+        if a.nothing:
+            console.print(f"   {a.nothing}", markup=False)
+            continue
+        _fact_table(console, a.initiatives, say, "")
+
+
+def _fact_table(console: Console, rows: tuple[FactRow, ...], say: _Say, title: str) -> None:
+    """Initiatives' CAC as planned and as reported (plan against fact, the agenda)."""
+    columns = (say("money.initiative"), say("money.planned_cac"), say("money.actual_cac"), say("money.ratio"))
+    table = _table(title, columns, (1, 2, 3))
+    for row in rows:
+        table.add_row(row.title, row.planned_cac, row.actual_cac, row.ratio)
+    console.print(table)
 
 
 def _automation(console: Console, figures: Figures, say: _Say) -> None:
@@ -246,21 +251,30 @@ def _automation(console: Console, figures: Figures, say: _Say) -> None:
 
 
 def _plan_vs_fact(console: Console, figures: Figures, say: _Say) -> None:
-    pvf = money_values.plan_vs_fact(figures, str)
+    pvf = plan_vs_fact_view(figures)
     if pvf is None:
         return
-    columns = (say("money.initiative"), say("money.planned_cac"), say("money.actual_cac"), say("money.ratio"))
-    table = _table(say("money.pvf.title"), columns, (1, 2, 3))
-    for row in pvf["initiatives"]:
-        table.add_row(row["title"], row["planned_cac"], row["actual_cac"], row["ratio"])
-    console.print(table)
-    roi = pvf["roi"]
+    console.print(pvf.intro, markup=False)
+    _fact_table(console, pvf.initiatives, say, pvf.title)
+    keys = ("fc.month", "money.planned_cost", "money.spend", "money.planned_new", "money.new")
+    columns = tuple(say(k) for k in keys)
+    for row in pvf.initiatives:
+        if row.months:
+            table = _table(row.title, columns, (1, 2, 3, 4))
+            for m in row.months:
+                table.add_row(m.month, m.planned_cost, m.spend, m.planned_new, m.new)
+            console.print(table)
+        if row.outside:
+            console.print(f"{row.title}: {row.outside}", markup=False)
+    roi = pvf.roi
     if roi:
         console.print(
-            f"{say('money.roi.title')} ({roi['period']}): ROI {roi['roi']} · {say('money.roi.cost')}: {roi['cost']} · "
-            f"{say('money.roi.profit')}: {roi['profit']}",
+            f"{say('money.roi.title')} ({roi.period}): {roi.work or roi.roi}"
+            f" · {say('fc.cost')}: {roi.cost} · {say('money.roi.profit')}: {roi.profit}",
             markup=False,
         )
+        if roi.missing:
+            console.print(roi.missing, markup=False)
 
 
 def _lint(console: Console, figures: Figures, say: _Say) -> None:
@@ -285,7 +299,7 @@ def _calendar(console: Console, figures: Figures, say: _Say) -> None:
     console.print(table)
     upcoming = [d for d in cal.days if d.date >= figures.today][:7]
     if upcoming:
-        table = _table(say("site.cal.upcoming"), (say("pdf.date"), say("site.cal.kind"), say("site.cal.article")))
+        table = _table(say("site.cal.upcoming"), (say("cp.date"), say("site.cal.kind"), say("site.cal.article")))
         for d in upcoming:
             kind = say.label_or(f"site.slotkind.{d.kind}", say.label_or(f"csv.status.{d.kind}", d.kind))
             table.add_row(fmt_date(d.date, say.lang, "short"), kind, d.title or DASH)

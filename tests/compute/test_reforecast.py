@@ -113,3 +113,15 @@ def test_a_lifetime_ends_the_customers_profit() -> None:
     assert re is not None
     # M = 1, rate 2 a month: active 2, 4, 6, 6, 6, 6 (a window of 3 months) → profit × 500
     assert [m.profit for m in re.months] == [1000, 2000, 3000, 3000, 3000, 3000]
+
+
+def test_the_reforecast_pays_back_in_the_month_profit_equals_cost() -> None:
+    # January as reported: 3 000 spent for 3 customers (CAC 1 000); then 3 000 and 3 a month.
+    # active 3, 6, 9 → profit 1 500, 3 000, 4 500: cumulative 1 500, 4 500, 9 000;
+    # cost 3 000 a month: cumulative 3 000, 6 000, 9 000 — equal in month 3, so payback is month 3
+    # (with "profit > cost" it would be month 4: 15 000 against 14 000 with April's sign)
+    figures = figures_of("- {month: 2026-01, spend: 3000, new_customers: 3}")
+    r = figures.reforecast
+    assert r is not None
+    assert r.payback_month == 3
+    assert r.payback_date == date(2026, 3, 1)

@@ -38,27 +38,15 @@ def test_economics_rows_show_their_arithmetic(x: Inputs) -> None:
     )
 
 
-def test_forecast_scenarios_in_plan_order(x: Inputs) -> None:
+def test_forecast_checkpoints_and_strategy_sections(x: Inputs) -> None:
+    """The forecast and checkpoints are their views (worked in test_forecast, test_checkpoints)."""
     forecast = forecast_section(x)
-    assert forecast is not None
-    # name, multiplier, cost, profit, new customers, ROI, payback: low 4 a month, Σ profit
-    # 200 + 400 + 600 = 1 200, (1 200 − 3 000) / 3 000 = −60%; base 8 a month, 2 400, −20%
-    assert forecast["scenarios"] == (
-        ("low", "0.5", "$3,000", "$1,200", "12", "−60%", "not within the horizon"),
-        ("base", "1", "$3,000", "$2,400", "24", "−20%", "not within the horizon"),
-    )
-    assert forecast["horizon"] == "3 months from October 2026"
-    assert strategy_section(x, forecast) is not None
-
-
-def test_checkpoints_and_automation(x: Inputs) -> None:
+    assert forecast is not None and [s.name for s in forecast.scenarios] == ["low", "base"]
     checkpoints = checkpoints_section(x)
-    assert checkpoints is not None
-    assert checkpoints["rows"] == (("10/31/26", "Sales", "10", "6", "behind", "behind"),)
-    assert checkpoints["corrections"] == ("October 31, 2026: Sales — behind",)
-    automation = automation_section(x)
-    assert automation is not None
-    assert (automation["by_hand"], automation["year"]) == ("10", "10 × 12 = 120")
+    assert checkpoints is not None and [k.goal for k in checkpoints.rows] == ["Sales"]
+    strategy = strategy_section(x)
+    assert strategy is not None and str(strategy["gantt"]).startswith("<svg")
+    assert automation_section(x) is not None
 
 
 def test_content_briefs_of_the_week(x: Inputs) -> None:

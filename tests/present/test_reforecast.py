@@ -23,8 +23,11 @@ def test_the_bakery_plan_and_actuals_side_by_side() -> None:
     assert rows["Затраты"][1] == "235 000 ₽"
     # customers: planned 30 + 240 + 80 = 350; from the actuals 19 + 9,5 × 10 + 30 + 80 = 224
     assert (rows["Новые клиенты"][0], rows["Новые клиенты"][1]) == ("350", "224")
-    # payback: planned month 2 (November 2026); from the actuals month 4 (January 2027)
-    assert rows["Окупаемость"] == ("2 месяца (ноябрь 2026)", "4 месяца (январь 2027)")
+    # payback: planned month 2 (November 2026); from the actuals month 4 (January 2027), worded as
+    # the scenario table words it (present.forecast.payback_text)
+    assert rows["Окупаемость"] == ("2-й месяц (ноябрь 2026)", "4-й месяц (январь 2027)")
+    # the plan's column names the scenario compute chose: kolosok's defaults, multiplier 1 "base"
+    assert view.headers[1] == "По плану (базовый)"
     assert "по ноябрь 2026 включительно" in view.intro
     assert "9,5 клиента и 15 000 ₽ в месяц" in view.intro.replace("\u00a0", " ")
 

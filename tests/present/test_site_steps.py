@@ -3,8 +3,6 @@ worked by hand from tests/present/small_plan.py."""
 
 from __future__ import annotations
 
-from markupsafe import escape
-
 from generator.present.site_steps import (
     context_goals,
     context_overview,
@@ -65,7 +63,7 @@ def test_the_home_page_row_of_a_client() -> None:
 def test_a_plan_that_renames_its_scenarios_shows_one_base_everywhere() -> None:
     """The overview's ROI and the plan-against-fact chart stand on the same scenario (compute decides
     it: multiplier 1), whatever the scenarios are called and in whatever order."""
-    from generator.present.money import plan_vs_fact
+    from generator.present.forecast import plan_vs_fact_view
 
     text = PLAN.replace("scenarios: {low: 0.5, base: 1}", "scenarios: {worst: 0.5, expected: 1, best: 1.5}")
     _, figures = loaded_of(text)
@@ -75,7 +73,7 @@ def test_a_plan_that_renames_its_scenarios_shows_one_base_everywhere() -> None:
     _, roi = context_overview(*loaded_of(no_actuals))["highlights"]
     # expected: 8 a month, Σ profit 2 400 against 3 000: −20% (worst −60%, best 1.5 × 2 400 = 3 600: +20%)
     assert (roi["value"], roi["note"]) == ("−20%", "by the plan, scenario: expected")
-    shown = plan_vs_fact(figures, escape)
+    shown = plan_vs_fact_view(figures)
     assert shown is not None
     # the chart's planned profit over the 3 months is the expected scenario's: 400 + 800 + 1 200
-    assert "Profit, planned: $2,400" in str(shown["chart"])  # worst: $1,200; best: $3,600
+    assert "Profit, planned: $2,400" in shown.chart  # worst: $1,200; best: $3,600

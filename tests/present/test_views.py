@@ -123,7 +123,7 @@ def test_the_scenario_table_has_one_column_order_everywhere(kolosok: LoadedPlan)
     header = site[site.index("Итоги по сценариям") :]
     header = header[: header.index("</thead>")]
     html = (ROOT / "theme" / "pdf" / "audit.j2.html").read_text("utf-8")
-    pdf_header = html[html.index('L["pdf.scenario"]') :]
+    pdf_header = html[html.index('L["scenario"]') :]
     pdf_header = pdf_header[: pdf_header.index("</thead>")]
     report = render_text(figures, width=200)
     report_header = report[report.index("Итоги по сценариям") :].split("\n")[2]
@@ -132,7 +132,7 @@ def test_the_scenario_table_has_one_column_order_everywhere(kolosok: LoadedPlan)
         return sorted(names, key=text.index)
 
     ru = ("Затраты", "Прибыль", "Новые клиенты")
-    keys = ('L["pdf.cost"]', 'L["pdf.profit"]', 'L["pdf.new_customers"]')
+    keys = ('L["fc.cost"]', 'L["fc.profit"]', 'L["fc.new"]')
     assert order(header, ru) == list(ru)
     assert order(report_header, ru) == list(ru)
     assert order(pdf_header, keys) == list(keys)

@@ -27,9 +27,10 @@ def test_text_report_shows_the_worked_figures() -> None:
     for heading in ("Аудит", "Экономика", "Воронка", forecast, "Контрольные точки", "Автоматизация", "Календарь"):
         assert heading in text
     assert "20 заявок" in text  # kolosok's KPI target, in agreement (nothing measured yet on 22 November)
-    # the corrections name the initiatives by title, one KPI a line, as the PDF's agenda does
+    # the agenda as the site's and the PDF's: each KPI with its advice, then its initiatives by title
     later = render_text(compute_figures(load_plan(PLANS / "kolosok.yaml"), date(2027, 3, 2)), width=160)
-    assert "Где корректировать стратегию:\n  • 1 марта 2027: Доля повторных покупок — не измерено: Ежедневные" in later
+    assert "1. Доля повторных покупок · 1 марта 2027 · не измерено: Дата прошла, а показатель не измерен" in later
+    assert "│ Ежедневные публикации в группе района │" in later
     assert ": vk, maps" not in text
     # v2: each customer group's own profit a month (150 × 100 / 12 × 0,4 = 500; 3 500 × 3 / 12 × 0,5 = 437,5),
     # never the plan-level 50 × 365 / 12 × 0,4 that no customer group earns
@@ -37,7 +38,7 @@ def test_text_report_shows_the_worked_figures() -> None:
     assert re.search(r"Заказчики тортов +│ 3 500 × 3 / 12 × 0,5 = 437,5 +│ 24 месяца", normal)
     assert "608,33" not in normal
     # label–value pairs on one line are set apart by a middle dot, so every label keeps its capital
-    assert "ROI −55% · Затраты: 30 000 ₽ · Прибыль от привлечённых клиентов: 13 500 ₽" in normal
+    assert "= −55% · Затраты: 30 000 ₽ · Прибыль от привлечённых клиентов: 13 500 ₽" in normal
     assert "28 × 400 = 11 200 · В год: 11 200 × 12 = 134 400" in normal
     assert re.search(r"│ +248% │", text)  # base ROI (817 500 − 235 000) / 235 000 = 2.479 → 248%
 
