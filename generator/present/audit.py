@@ -162,8 +162,8 @@ class AuditView:
     top: tuple[ActionView, ...]  # "do these first": the summary's ranked high actions
     more: str  # how many other actions there are, and where ("" none)
     comparison: ComparisonView | None
-    gauge: str  # SVG
-    bars: str  # SVG ("" with no family)
+    gauge: str  # SVG, the site's (the PDF's cover still draws its own, larger: `pdf_sections.cover_section`)
+    bars: str  # SVG ("" with no family), the same chart on the site and in the PDF
 
 
 def css_key(value: str | None) -> str:
