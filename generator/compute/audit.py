@@ -143,6 +143,11 @@ class AuditFigures:
         """The figure of one family by id."""
         return next(f for f in self.families if f.id == family_id)
 
+    @property
+    def issues_total(self) -> int:
+        """Every gap, whatever its priority: whether the audit found any (summed once for every output)."""
+        return sum(self.issues.values())
+
 
 def _tool(family: str, tool: str, assessment: Assessment | None) -> ToolFigure:
     label = FAMILIES[family].tools[tool]

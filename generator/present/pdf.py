@@ -21,6 +21,7 @@ from generator.draw.charts.nps import render_nps_months
 from generator.draw.markup import render_markdown
 from generator.model import LoadedPlan, Plan
 from generator.present import money as money_values
+from generator.present.audit import AuditView, audit_view
 from generator.present.branding import Branding, client_branding
 from generator.present.checkpoints import CheckpointsView
 from generator.present.forecast import ForecastView, plan_vs_fact_view
@@ -39,15 +40,9 @@ from generator.present.pdf_plan import (
     strategy_section,
 )
 from generator.present.pdf_sections import (
-    FamilySection,
     Inputs,
     KeyFigure,
-    Recommendation,
-    ToolRow,
-    comparison_section,
     cover_section,
-    families_section,
-    practices_section,
     summary_section,
 )
 from generator.present.reforecast import reforecast_view
@@ -71,15 +66,13 @@ class Context:
     meta: dict[str, str]
     cover: dict[str, Any]
     summary: dict[str, Any]
-    families: tuple[FamilySection, ...]
-    practices: tuple[dict[str, Any], ...]
+    audit: AuditView | None  # step 6: scores, issues, actions, families, practices, the change since last time
     economics: dict[str, Any] | None
     automation: dict[str, Any] | None
     forecast: ForecastView | None
     checkpoints: CheckpointsView | None
     strategy: dict[str, Any] | None
     content: dict[str, Any] | None
-    comparison: dict[str, Any] | None
     method: dict[str, Any]
     toc: tuple[tuple[str, str], ...] = field(default=())
     audience: tuple[tuple[SegmentView, Markup], ...] = field(default=())  # steps 3–4, with the sanitised portrait
@@ -90,6 +83,11 @@ class Context:
     digest: SummaryView | None = None  # the one-page summary after the cover (the site overview's values)
     measured: dict[str, Any] | None = None  # v3: assumed beside measured, from measured/<slug>.yaml
     review: str = ""  # the review copy's mark on every page (`playbook build --review`), else empty
+
+    def shows(self, anchor: str) -> bool:
+        """Whether the PDF has this section: the contents decide it once (`_toc`), the template asks
+        (it had its own conditions, and the economics one already disagreed with the contents')."""
+        return any(a == anchor for a, _ in self.toc)
 
 
 def build_context(
@@ -111,22 +109,19 @@ def build_context(
     comparison = audit.comparison if audit else None
     x = Inputs(plan, figures, lang, figures.currency, {c.id: c for c in comparison.families} if comparison else {})
     cover = cover_section(x)
-    families, bars = families_section(x)
     context = Context(
         lang=lang,
         L={key: label.in_(lang) for key, label in LABELS.items()},
         meta=meta,
         cover=cover,
-        summary=summary_section(x, cover, bars),
-        families=families,
-        practices=practices_section(x),
+        summary=summary_section(x),
+        audit=audit_view(figures),
         economics=economics_section(x),
         automation=automation_section(x),
         forecast=forecast_section(x),
         checkpoints=checkpoints_section(x),
         strategy=strategy_section(x),
         content=content_section(x),
-        comparison=comparison_section(x),
         method=_method(x),
         audience=tuple((s, render_markdown(s.portrait)) for s in segment_views(plan, lang)),
         competitors=tuple((c, render_markdown(c.notes)) for c in competitor_views(plan)),
@@ -191,10 +186,10 @@ def _toc(c: Context) -> tuple[tuple[str, str], ...]:
     """The contents: one line per section the PDF has, in its order."""
     lang = c.lang
     toc: list[tuple[str, str]] = [("summary", t("pdf.summary", lang))]
-    toc += [(f.anchor, f.name) for f in c.families]
-    if c.practices:
+    if c.audit:
+        toc += [(f.anchor, f.name) for f in c.audit.families]
         toc.append(("practices", t("pdf.practices", lang)))
-    if c.economics or c.automation or c.forecast or c.money.get("pvf") or c.money.get("missing"):
+    if c.economics or c.automation or c.forecast or c.money.get("pvf") or c.money.get("missing") or c.measured:
         toc.append(("economics", t("pdf.economics", lang)))
     if c.checkpoints:
         toc.append(("checkpoints", t("site.page.checkpoints", lang)))
@@ -206,10 +201,10 @@ def _toc(c: Context) -> tuple[tuple[str, str], ...]:
         toc.append(("strategy", t("pdf.strategy", lang)))
     if c.content:
         toc.append(("content", t("pdf.content", lang)))
-    if c.comparison:
-        toc.append(("comparison", t("pdf.comparison", lang)))
+    if c.audit and c.audit.comparison:
+        toc.append(("comparison", t("audit.change", lang)))
     toc.append(("method", t("pdf.method", lang)))
     return tuple(toc)
 
 
-__all__ = ["Context", "FamilySection", "KeyFigure", "Recommendation", "ToolRow", "build_context"]
+__all__ = ["Context", "KeyFigure", "build_context"]

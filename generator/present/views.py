@@ -18,7 +18,7 @@ from datetime import date
 from generator.catalogue import FAMILIES, tool_label
 from generator.model import Plan
 from generator.present.format import fmt_quantity
-from generator.present.i18n import fmt_date, fmt_decimal, fmt_money, fmt_number, fmt_percent, t
+from generator.present.i18n import fmt_date, fmt_money, fmt_number, fmt_percent, t
 
 DASH = "—"
 
@@ -196,19 +196,3 @@ def scenario_name(name: str, language: str) -> str:
 def segment_names(plan: Plan) -> dict[str, str]:
     """Segment id → the name the plan gives it."""
     return {segment.id: segment.name for segment in plan.segments}
-
-
-def evidence(metric: str, value: float | str | None, language: str) -> str:
-    """What the rest of the plan says about a practice, in words (its audit card's evidence line)."""
-    if value is None:
-        return t("site.evidence.none", language)
-    if metric == "crm_status":
-        return t("site.evidence.crm_status", language).format(value=t(f"status.{value}", language))
-    number = float(value)
-    if metric == "completion_rate":
-        shown = fmt_percent(number, language)
-    elif metric == "manual_hours":
-        shown = fmt_decimal(number, language, 1)
-    else:
-        shown = fmt_number(number, language)
-    return t(f"site.evidence.{metric}", language).format(value=shown)

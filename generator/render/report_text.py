@@ -20,6 +20,7 @@ from generator.compute.arithmetic import Arithmetic
 from generator.compute.figures import Figures
 from generator.model import Plan
 from generator.present import money as money_values
+from generator.present.audit import audit_view
 from generator.present.checkpoints import checkpoints_view
 from generator.present.forecast import FactRow, forecast_view, plan_vs_fact_view
 from generator.present.i18n import (
@@ -31,13 +32,11 @@ from generator.present.i18n import (
     fmt_money,
     fmt_number,
     fmt_percent,
-    fmt_signed,
     t,
 )
 from generator.present.lint import lint_message
 from generator.present.measured import measured_view
 from generator.present.reforecast import reforecast_view
-from generator.present.views import evidence
 from generator.render.measured import print_measured
 
 DASH = "—"
@@ -81,50 +80,35 @@ def _table(title: str, columns: tuple[str, ...], right: tuple[int, ...] = ()) ->
 
 
 def _audit(console: Console, figures: Figures, say: _Say) -> None:
-    audit = figures.audit
-    if audit is None:
+    """Step 6 as the site and the PDF show it (`generator.present.audit`), with the "standard
+    advice" tag the client outputs leave out (the consultant's business)."""
+    a = audit_view(figures)
+    if a is None:
         return
-    title = say("site.page.audit") + (f" · {fmt_date(audit.date, say.lang)}" if audit.date else "")
-    table = _table(title, (say("site.audit.family"), say("pdf.score"), say("pdf.band"), say("pdf.worked")), (1,))
-    for f in audit.families:
-        band = say(f"band.{f.band}") if f.band else DASH
-        table.add_row(f.label(say.lang), say.num(f.score), band, say.work(f.work))
-    band = say(f"band.{audit.band}") if audit.band else DASH
-    table.add_row(say("pdf.overall"), say.num(audit.overall), band, say.work(audit.overall_work))
+    title = say("site.page.audit") + (f" · {a.date}" if a.date else "")
+    table = _table(title, (say("audit.family"), say("audit.score"), say("audit.band"), say("pdf.worked")), (1,))
+    for f in a.families:
+        table.add_row(f.name, f.score, f.band_label, f.work)
+    table.add_row(say("audit.overall"), a.overall, a.band_label, a.overall_work or DASH)
     console.print(table)
-    if audit.comparison is not None:
-        c = audit.comparison
-        since = fmt_date(c.previous_date, say.lang) if c.previous_date else DASH
-        table = _table(
-            f"{say('pdf.comparison')} ({since})", ("", say("pdf.before"), say("pdf.after"), say("pdf.change"))
-        )
-        names = {f.id: f.label(say.lang) for f in audit.families}
-        for change in (*c.families, c.overall):
-            signed = fmt_signed(change.change, say.lang)
-            table.add_row(
-                names.get(change.id, say("pdf.overall")), say.num(change.before), say.num(change.after), signed
-            )
+    if a.comparison is not None:
+        columns = ("", say("audit.before"), say("audit.after"), say("audit.delta"))
+        table = _table(f"{say('audit.change')} ({a.comparison.date})", columns)
+        for row in a.comparison.rows:
+            table.add_row(row.name, row.before, row.after, row.change)
         console.print(table)
-    if audit.actions:
-        counts = ", ".join(f"{say(f'priority.{p}')}: {say.num(n)}" for p, n in audit.issues.items())
-        table = _table(
-            f"{say('site.audit.actions')} ({counts})",
-            (say("pdf.priority"), say("pdf.tool"), say("pdf.status"), say("pdf.recommendation"), ""),
-        )
-        for r in audit.actions:
-            priority = say(f"priority.{r.priority}") if r.priority else DASH
-            tag = say("site.audit.default_tag") if r.recommendation_source == "default" else ""
-            table.add_row(priority, r.label(say.lang), say(f"status.{r.status}"), r.recommendation or "", tag)
-        console.print(table)
-    table = _table(say("pdf.practices"), ("", say("pdf.status"), say("pdf.evidence")))
-    for p in audit.practices:
-        table.add_row(p.label(say.lang), say(f"status.{p.status}"), _evidence(p.evidence.metric, p.evidence.value, say))
+    if a.actions:  # one action a line, not a table: a recommendation is a sentence, not a cell
+        counts = ", ".join(f"{i.label}: {i.count}" for i in a.issues)
+        lines = [f"{say('audit.actions')}" + (f" ({counts})" if counts else "") + ":"]
+        for r in a.actions:
+            head = " · ".join(x for x in (r.priority_label, r.name, r.where, r.status_label) if x)
+            tail = "".join(f" [{x}]" for x in (r.tag, r.aside) if x)
+            lines.append(f"  • {head} — {r.text}{tail}")
+        console.print("\n".join(lines), markup=False)
+    table = _table(say("pdf.practices"), ("", say("audit.status"), say("audit.evidence")))
+    for p in a.practices:
+        table.add_row(p.name, p.status_label, p.evidence)
     console.print(table)
-
-
-def _evidence(metric: str, value: float | str | None, say: _Say) -> str:
-    """The same sentence as the site's practice card and the PDF's."""
-    return evidence(metric, value, say.lang)
 
 
 def _economics(console: Console, figures: Figures, say: _Say) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import jinja2
 
+from generator.draw.markup import escape_text, render_inline, render_markdown
 from generator.errors import UserError
 
 THEME = Path(__file__).resolve().parents[2] / "theme"
@@ -32,8 +33,11 @@ def check_theme() -> None:
 
 @lru_cache(maxsize=2)
 def environment(kind: str) -> jinja2.Environment:
-    """`kind` is "html" (autoescaped) or "md" (Markdown pages)."""
-    return jinja2.Environment(
+    """`kind` is "html" (autoescaped) or "md" (Markdown pages).
+
+    Views hold plan Markdown raw and plain text unescaped (`generator.present.audit`): the filters
+    `inline` and `markdown` sanitise the one, `text` escapes the other for a Markdown page."""
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(THEME)),
         undefined=jinja2.StrictUndefined,
         autoescape=(kind == "html"),
@@ -44,6 +48,8 @@ def environment(kind: str) -> jinja2.Environment:
         # each template's source): compiling them took a fifth of a second in every build and worker
         bytecode_cache=jinja2.FileSystemBytecodeCache(),
     )
+    env.filters.update(inline=render_inline, markdown=render_markdown, text=escape_text)
+    return env
 
 
 def render_template(name: str, **context: object) -> str:

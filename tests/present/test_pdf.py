@@ -26,7 +26,9 @@ def test_metadata_and_contents() -> None:
 
 def test_a_plan_without_audit_or_calendar_has_no_such_sections() -> None:
     ctx = build_context(*loaded_of(PLAN))
-    assert ctx.content is None and ctx.comparison is None
+    assert ctx.content is None and ctx.audit is None
+    # the contents decide which sections there are, once; the template asks them
+    assert not ctx.shows("practices") and not ctx.shows("comparison") and ctx.shows("economics")
     assert ctx.meta["date"] == "2026-11-22"  # no audit: the figures' day
     assert ctx.economics is not None and ctx.forecast is not None  # those the plan has
 

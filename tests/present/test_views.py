@@ -136,21 +136,3 @@ def test_the_scenario_table_has_one_column_order_everywhere(kolosok: LoadedPlan)
     assert order(header, ru) == list(ru)
     assert order(report_header, ru) == list(ru)
     assert order(pdf_header, keys) == list(keys)
-
-
-def test_a_practices_evidence_is_worded_once_for_every_output() -> None:
-    from generator.present.pdf_sections import Inputs, practices_section
-    from generator.present.site_audit import context_audit
-    from generator.present.views import evidence
-    from tests.present.small_plan import AUDITED, loaded_of
-
-    assert evidence("manual_hours", 10.0, "en") == "10 h a month by hand"
-    assert evidence("manual_hours", 2.5, "ru") == "2,5 ч в месяц вручную"
-    assert evidence("completion_rate", 0.5, "en") == "50% of calendar slots done"
-    assert evidence("crm_status", "absent", "ru") == "CRM в аудите: нет"
-    assert evidence("business_metrics", 1, "en") == "business metrics computed (LTV, NPS): 1 of 2"
-    assert evidence("completion_rate", None, "en") == "no data"
-    loaded, figures = loaded_of(AUDITED)
-    site = [str(p["evidence"]) for p in context_audit(loaded, figures)["audit"]["practices"]]
-    pdf = [p["evidence"] for p in practices_section(Inputs(loaded.plan, figures, PlanLanguage("en"), "USD", {}))]
-    assert site == pdf and site[1] == "10 h a month by hand"
