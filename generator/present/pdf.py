@@ -21,7 +21,9 @@ from generator.draw.charts.nps import render_nps_months
 from generator.draw.markup import render_markdown
 from generator.model import LoadedPlan, Plan
 from generator.present import money as money_values
+from generator.present.automation import AutomationView, automation_view
 from generator.present.branding import Branding, client_branding
+from generator.present.economics import EconomicsView, economics_view
 from generator.present.i18n import (
     LABELS,
     PlanLanguage,
@@ -29,10 +31,8 @@ from generator.present.i18n import (
 )
 from generator.present.measured import gap_text, measured_view
 from generator.present.pdf_plan import (
-    automation_section,
     checkpoints_section,
     content_section,
-    economics_section,
     forecast_section,
     strategy_section,
 )
@@ -56,6 +56,7 @@ from generator.present.views import (
     SegmentView,
     competitor_views,
     roadmap_rows,
+    segment_names,
     segment_views,
 )
 
@@ -71,8 +72,8 @@ class Context:
     summary: dict[str, Any]
     families: tuple[FamilySection, ...]
     practices: tuple[dict[str, Any], ...]
-    economics: dict[str, Any] | None
-    automation: dict[str, Any] | None
+    economics: EconomicsView | None
+    automation: AutomationView | None
     forecast: dict[str, Any] | None
     checkpoints: dict[str, Any] | None
     strategy: dict[str, Any] | None
@@ -88,6 +89,7 @@ class Context:
     digest: SummaryView | None = None  # the one-page summary after the cover (the site overview's values)
     measured: dict[str, Any] | None = None  # v3: assumed beside measured, from measured/<slug>.yaml
     review: str = ""  # the review copy's mark on every page (`playbook build --review`), else empty
+    funnel_chart: Markup = field(default_factory=Markup)  # the economics view's funnel, our own SVG
 
 
 def build_context(
@@ -111,6 +113,7 @@ def build_context(
     cover = cover_section(x)
     families, bars = families_section(x)
     forecast = forecast_section(x)
+    economics = economics_view(figures, segment_names(plan))
     context = Context(
         lang=lang,
         L={key: label.in_(lang) for key, label in LABELS.items()},
@@ -119,8 +122,8 @@ def build_context(
         summary=summary_section(x, cover, bars),
         families=families,
         practices=practices_section(x),
-        economics=economics_section(x),
-        automation=automation_section(x),
+        economics=economics,
+        automation=automation_view(figures),
         forecast=forecast,
         checkpoints=checkpoints_section(x),
         strategy=strategy_section(x, forecast),
@@ -135,6 +138,7 @@ def build_context(
         digest=summary_view(plan, figures),
         measured=pdf_values(figures, plan),
         review=t("review.banner", lang) if review else "",
+        funnel_chart=Markup(economics.funnel_chart) if economics else Markup(""),
     )
     return replace(context, toc=_toc(context))
 
@@ -156,20 +160,18 @@ def _cover_branding(portfolio: Branding, plan: Any) -> Branding:
 
 
 def _money(x: Inputs) -> dict[str, Any]:
-    """The v2 money figures: segment LTV, why a forecast is missing, plan against fact, the
-    correction agenda and what the hours by hand cost (values shared with the site)."""
+    """The v2 money figures: why a forecast is missing, the customer groups, plan against fact and
+    the correction agenda (values shared with the site)."""
     lang, figures = x.lang, x.figures
     names = {s.id: s.name for s in x.plan.segments}
     agenda = money_values.agenda(figures, str)
     for item in agenda:
         item["advice"] = t(f"site.correct.{item['status']}", lang)
     return {
-        "segments": money_values.segment_ltv(figures, str),
         "missing": money_values.missing_keys(figures, names, str),
         "groups": money_values.groups(figures, names, str),
         "pvf": money_values.plan_vs_fact(figures, str, width=640),
         "agenda": agenda,
-        "automation": money_values.automation_cost(figures, str),
         "nothing": nothing_to_correct(figures),
         "reforecast": reforecast_view(figures),
     }

@@ -20,6 +20,8 @@ from generator.compute.arithmetic import Arithmetic
 from generator.compute.figures import Figures
 from generator.model import Plan
 from generator.present import money as money_values
+from generator.present.automation import automation_view
+from generator.present.economics import GroupRow, economics_view
 from generator.present.format import fmt_months, fmt_quantity
 from generator.present.i18n import (
     LABELS,
@@ -129,28 +131,38 @@ def _evidence(metric: str, value: float | str | None, say: _Say) -> str:
 
 
 def _economics(console: Console, figures: Figures, say: _Say) -> None:
-    e = figures.economics
-    if e is None:
+    """The economics view (`generator.present.economics`): the same rows as the site's page and the PDF's chapter."""
+    view = economics_view(figures, say.segments)
+    if view is None or figures.economics is None:
         return
-    table = _table(say("site.page.economics"), ("", "", say("pdf.worked")), (1,))
-    table.add_row(say("pdf.ltv"), say.money(e.ltv), say.work(e.ltv_work))
-    table.add_row(say("pdf.ltv_profit"), say.money(e.ltv_profit), say.work(e.ltv_profit_work))
-    table.add_row(say("pdf.ltv_cac"), say.dec(e.ltv_cac), say.work(e.ltv_cac_work))
-    if e.nps is not None:
-        table.add_row(say("pdf.nps"), say.dec(e.nps.score), say.work(e.nps.work))
+    if view.inputs:
+        console.print(" · ".join(f"{label}: {value}" for label, value in view.inputs), markup=False)
+    table = _table(say("site.page.economics"), ("", "", say("pdf.worked"), ""), (1,))
+    for m in (*view.new_customer, *view.metrics):
+        table.add_row(m.label, m.value, m.work, m.note)
+    if view.nps is not None:
+        counts = ", ".join(f"{label} {count}" for label, count in view.nps.counts)
+        table.add_row(say("econ.nps"), view.nps.score, view.nps.work, f"{view.nps.source}: {counts}")
     console.print(table)
-    if e.funnel:
-        columns = (say("pdf.stage"), say("pdf.count"), say("pdf.from_previous"), say("pdf.from_first"))
-        table = _table(say("pdf.funnel"), columns, (1, 2, 3))
-        for s in e.funnel:
-            table.add_row(s.stage, say.num(s.count), say.share(s.from_previous), say.share(s.from_first))
+    if view.segments:
+        columns = (say("money.segment"), say("econ.ltv"), say("pdf.worked"), say("econ.ltv_profit"), say("pdf.worked"))
+        table = _table(say("money.ltv.title"), columns, (1, 3))
+        for s in view.segments:
+            name = f"{s.name}\n{s.inherited}" if s.inherited else s.name
+            table.add_row(name, s.ltv, s.ltv_work, s.ltv_profit, s.ltv_profit_work)
+        console.print(table)
+    if view.funnel:
+        columns = (say("econ.stage"), say("econ.count"), say("econ.from_previous"), say("econ.from_first"))
+        table = _table(say("econ.funnel"), columns, (1, 2, 3))
+        for stage in view.funnel:
+            table.add_row(stage.stage, stage.count, stage.from_previous, stage.from_first)
         console.print(table)
 
 
 def _forecast(console: Console, figures: Figures, say: _Say) -> None:
     fc = figures.forecast
-    names = _segment_names(figures, say)
-    missing = money_values.missing_keys(figures, names, str) if figures.forecast_missing else None
+    economics = economics_view(figures, say.segments)
+    missing = economics.missing if economics is not None else None
     if missing:
         console.print(missing, markup=False)
     _plan_vs_fact(console, figures, say)
@@ -160,7 +172,7 @@ def _forecast(console: Console, figures: Figures, say: _Say) -> None:
         months=fmt_months(fc.months, say.lang), start=fmt_month_from(fc.start, say.lang)
     )
     console.print(f"{say('site.page.forecast')}: {horizon}", markup=False)
-    _groups(console, figures, say, names)
+    _groups(console, figures, say, economics.groups if economics is not None else ())
     columns = (say("pdf.scenario"), "×", say("pdf.cost"), say("pdf.profit"), say("pdf.new_customers"), "ROI")
     table = _table(say("site.fc.summary"), (*columns, say("pdf.payback")), (1, 2, 3, 4, 5))
     for s in fc.scenarios:
@@ -178,28 +190,18 @@ def _forecast(console: Console, figures: Figures, say: _Say) -> None:
         console.print(table)
 
 
-def _segment_names(figures: Figures, say: _Say) -> dict[str, str]:
-    """Segment id → name (the plan's, else the economics figures'; the id only when neither knows it)."""
-    known = {s.id: s.name for s in figures.economics.segments} if figures.economics else {}
-    known.update(say.segments)
-    groups = figures.forecast.groups if figures.forecast else ()
-    ids = [g for g, _ in figures.forecast_missing if g] + [g.id for g in groups if g.id]
-    return {group: known.get(group, group) for group in ids}
-
-
-def _groups(console: Console, figures: Figures, say: _Say, names: dict[str, str]) -> None:
+def _groups(console: Console, figures: Figures, say: _Say, rows: tuple[GroupRow, ...]) -> None:
     """What one new customer brings a month, per customer group (v2), as the site and the PDF show it.
 
     A plan-level "profit per customer" line would be wrong where segments have their own economics.
     """
-    rows = money_values.groups(figures, names, str)
     fc = figures.forecast
     if not rows and fc is not None:  # v1: one economics for every customer
         console.print(f"{say('pdf.profit_per_customer')}: {say.work(fc.profit_per_customer_month_work)}", markup=False)
         return
     table = _table(say("money.groups.title"), (say("money.group"), say("money.per_month"), say("money.lifetime")))
     for row in rows:
-        table.add_row(row["name"], row["per_month"], row["lifetime"])
+        table.add_row(row.name, row.per_month, row.lifetime)
     console.print(table)
 
 
@@ -224,25 +226,27 @@ def _checkpoints(console: Console, figures: Figures, say: _Say) -> None:
 
 
 def _automation(console: Console, figures: Figures, say: _Say) -> None:
-    a = figures.automation
-    if a is None:
+    """The automation view (`generator.present.automation`), as the site's page and the PDF's table."""
+    view = automation_view(figures)
+    if view is None:
         return
-    columns = (say("pdf.process"), say("pdf.hours"), say("site.auto.tool"), say("pdf.status"))
+    columns = (say("auto.process"), say("auto.hours"), say("auto.tool"), say("pdf.status"))
     table = _table(say("site.page.automation"), columns, (1,))
-    for i in a.items:
-        table.add_row(i.process, say.dec(i.hours_per_month), i.tool or DASH, say(f"pdf.automation.{i.status}"))
+    for row in view.rows:
+        table.add_row(row.process, row.hours, row.tool, row.status_label)
     console.print(table)
-    console.print(
-        f"{say('pdf.manual_hours')}: {say.dec(a.by_hand_hours)} {say('pdf.hours_month')}; "
-        f"{say.work(a.by_hand_year_work)} {say('pdf.hours_year')}",
-        markup=False,
-    )
-    cost = money_values.automation_cost(figures, str)
-    if cost:
-        console.print(
-            f"{say('money.auto.monthly')}: {cost['monthly_work']} · {say('money.auto.yearly')}: {cost['yearly_work']}",
-            markup=False,
-        )
+    lines = [
+        f"{say('auto.manual_total')}: {view.manual}",
+        f"{say('auto.planned_total')}: {view.planned}",
+        f"{say('auto.by_hand')}: {view.by_hand}; {view.year_work} {say('auto.hours_year')}",
+        f"{say('auto.automated_hours')}: {view.automated} {say('auto.hours_month')}",
+    ]
+    if view.cost is not None:
+        title = say("money.auto.title")
+        lines.append(f"{title} · {say('money.auto.monthly')}: {view.cost.monthly} ({view.cost.monthly_work})")
+        lines.append(f"{title} · {say('money.auto.yearly')}: {view.cost.yearly} ({view.cost.yearly_work})")
+        lines.append(view.cost.note)
+    console.print("\n".join(lines), markup=False)
 
 
 def _plan_vs_fact(console: Console, figures: Figures, say: _Say) -> None:

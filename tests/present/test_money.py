@@ -1,20 +1,12 @@
-"""present/money.py: the money figures of the v2 plan (groups, plan against fact, the agenda) as
+"""present/money.py: the money figures of the v2 plan (plan against fact, the agenda) as
 display values, worked by hand from tests/present/small_plan.py."""
 
 from __future__ import annotations
 
 from markupsafe import escape
 
-from generator.present.money import agenda, automation_cost, groups, plan_vs_fact
+from generator.present.money import agenda, plan_vs_fact
 from tests.present.small_plan import loaded_of
-
-
-def test_groups_show_the_profit_a_customer_a_month_worked() -> None:
-    _, figures = loaded_of()
-    # no segment has economics of its own: one group, p = 100 × 12 / 12 × 0.5 = 50; L = 2 × 12 = 24
-    assert groups(figures, {"a": "Alpha", "b": "Beta"}, escape) == [
-        {"name": "All customer groups", "per_month": "100 × 12 / 12 × 0.5 = 50", "lifetime": "24 months"}
-    ]
 
 
 def test_plan_against_fact_to_date() -> None:
@@ -38,8 +30,3 @@ def test_the_agenda_lists_the_kpi_behind_with_its_initiatives() -> None:
     # 6 against a target of 10 on October 31: behind
     assert (item["goal"], item["status"], item["date"]) == ("Sales", "behind", "October 31, 2026")
     assert [i["title"] for i in item["initiatives"]] == ["Ads"]
-
-
-def test_automation_cost_needs_an_hourly_rate() -> None:
-    _, figures = loaded_of()
-    assert automation_cost(figures, escape) is None  # the plan gives no hourly rate
