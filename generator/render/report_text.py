@@ -137,23 +137,29 @@ def _economics(console: Console, figures: Figures, say: _Say) -> None:
         return
     if view.inputs:
         console.print(" · ".join(f"{label}: {value}" for label, value in view.inputs), markup=False)
-    table = _table(say("site.page.economics"), ("", "", say("pdf.worked"), ""), (1,))
-    for m in (*view.new_customer, *view.metrics):
-        table.add_row(m.label, m.value, m.work, m.note)
+    rows = [(m.label, m.value, m.work, m.note) for m in (*view.new_customer, *view.metrics)]
     if view.nps is not None:
         counts = ", ".join(f"{label} {count}" for label, count in view.nps.counts)
-        table.add_row(say("econ.nps"), view.nps.score, view.nps.work, f"{view.nps.source}: {counts}")
-    console.print(table)
+        rows.append((say("econ.nps"), view.nps.score, view.nps.work, f"{view.nps.source}: {counts}"))
+    if rows:
+        table = _table(say("site.page.economics"), ("", "", say("pdf.worked"), ""), (1,))
+        for row in rows:
+            table.add_row(*row)
+        console.print(table)
     if view.segments:
-        columns = (say("money.segment"), say("econ.ltv"), say("pdf.worked"), say("econ.ltv_profit"), say("pdf.worked"))
-        table = _table(say("money.ltv.title"), columns, (1, 3))
+        worked = say("pdf.worked")
+        table = _table(
+            say("money.ltv.title"),
+            (say("money.segment"), say("econ.ltv"), worked, say("econ.ltv_profit"), worked),
+            (1, 3),
+        )
         for s in view.segments:
             name = f"{s.name}\n{s.inherited}" if s.inherited else s.name
             table.add_row(name, s.ltv, s.ltv_work, s.ltv_profit, s.ltv_profit_work)
         console.print(table)
     if view.funnel:
-        columns = (say("econ.stage"), say("econ.count"), say("econ.from_previous"), say("econ.from_first"))
-        table = _table(say("econ.funnel"), columns, (1, 2, 3))
+        stages = (say("econ.stage"), say("econ.count"), say("econ.from_previous"), say("econ.from_first"))
+        table = _table(say("econ.funnel"), stages, (1, 2, 3))
         for stage in view.funnel:
             table.add_row(stage.stage, stage.count, stage.from_previous, stage.from_first)
         console.print(table)
