@@ -65,6 +65,18 @@ def test_groups_show_the_profit_a_customer_a_month_worked() -> None:
     assert _view(PLAN).missing is None
 
 
+def test_groups_with_their_own_lifetime_rounded_half_up() -> None:
+    # Alpha stays 0.375 years: 12 × 0.375 = 4.5 months, half up → 5 (half-even would say 4);
+    # p = 100 × 12 / 12 × 0.5 = 50 for both groups; Beta on the plan's 2 years: 24 months
+    text = PLAN.replace(
+        "{id: a, name: Alpha, share: 30%}", "{id: a, name: Alpha, share: 30%, economics: {lifetime_years: 0.375}}"
+    )
+    assert _view(text).groups == (
+        GroupRow("Alpha", "100 × 12 / 12 × 0.5 = 50", "5 months"),
+        GroupRow("Beta", "100 × 12 / 12 × 0.5 = 50", "24 months"),
+    )
+
+
 def test_russian_nps_funnel_and_a_segment_that_inherits() -> None:
     view = _view(RU_PLAN)
     # NPS = 100 × (6 − 2) / 10 = 40 from counts
