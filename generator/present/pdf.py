@@ -85,7 +85,7 @@ class Context:
     competitors: tuple[tuple[CompetitorView, Markup], ...] = field(default=())  # step 5, with the notes
     roadmap: tuple[RoadmapRow, ...] = field(default=())  # step 8: owners, dates, costs
     branding: Branding = field(default_factory=Branding)  # the consultant's, from mkdocs.yml
-    money: dict[str, Any] = field(default_factory=dict)  # v2: segment LTV, plan against fact, agenda, cost of hours
+    money: dict[str, Any] = field(default_factory=dict)  # v2: customer groups, plan against fact, agenda
     digest: SummaryView | None = None  # the one-page summary after the cover (the site overview's values)
     measured: dict[str, Any] | None = None  # v3: assumed beside measured, from measured/<slug>.yaml
     review: str = ""  # the review copy's mark on every page (`playbook build --review`), else empty
