@@ -5,8 +5,8 @@ Plain strings in the plan's language and locale (the site escapes them, the PDF 
 autoescapes them, the terminal prints them); the funnel chart is drawn here once, as SVG.
 Which rows appear is decided here too: a figure without its arithmetic (an LTV the plan cannot
 work out, an NPS without answers) is left out of every output alike. The forecast's customer
-groups and why a forecast is missing are economics' words as well (who a new customer is and
-what one brings): the forecast's outputs take them from this view.
+groups (`customer_groups`) and why a forecast is missing (`missing_text`) are economics' words as
+well (who a new customer is and what one brings): the forecast's outputs take them from here.
 """
 
 from __future__ import annotations
@@ -97,8 +97,6 @@ class EconomicsView:
     nps: NpsView | None
     funnel: tuple[StageView, ...]
     funnel_chart: str  # SVG, "" without a funnel
-    groups: tuple[GroupRow, ...]  # the forecast's customer groups (one row when all are alike)
-    missing: str | None  # why the forecast is not computed, naming each missing key; None when it is
 
 
 def _work(work: Arithmetic | None, lang: str, percent: bool = False) -> str:
@@ -200,16 +198,22 @@ def _funnel(e: EconomicsFigures, lang: PlanLanguage) -> tuple[tuple[StageView, .
     return stages, chart
 
 
+def _known(figures: Figures, names: Mapping[str, str]) -> dict[str, str]:
+    """Segment id → name: the plan's (`names`), else the economics figures' (they carry the plan's names)."""
+    return ({s.id: s.name for s in figures.economics.segments} if figures.economics else {}) | dict(names)
+
+
 def customer_groups(figures: Figures, names: Mapping[str, str]) -> tuple[GroupRow, ...]:
-    """The forecast's customer groups: who the new customers are, what one brings a month, for how long."""
+    """The forecast's customer groups: who the new customers are, what one brings a month, for how long
+    (`names`: segment id → the plan's name, `generator.present.views.segment_names`; an id it lacks stands as is)."""
     f = figures.forecast
     if f is None:
         return ()
-    lang = PlanLanguage(figures.language, figures.locale)
+    lang, known = PlanLanguage(figures.language, figures.locale), _known(figures, names)
 
     def row(g: GroupEconomics) -> GroupRow:
         return GroupRow(
-            name=names.get(g.id, g.id) if g.id is not None else t("money.plan_level", lang),
+            name=known.get(g.id, g.id) if g.id is not None else t("money.plan_level", lang),
             per_month=_work(g.profit_per_month_work, lang),
             lifetime=fmt_months(g.lifetime_months, lang)
             if g.lifetime_months is not None
@@ -234,22 +238,18 @@ def missing_text(figures: Figures, names: Mapping[str, str]) -> str | None:
         if group is None:
             items.append(t("money.missing_plan", lang).format(key=key, label=label))
         else:
-            segment = names.get(group, group)
+            segment = _known(figures, names).get(group, group)
             items.append(t("money.missing_segment", lang).format(key=key, label=label, segment=segment))
     return t("money.missing", lang).format(items="; ".join(items))
 
 
-def economics_view(figures: Figures, names: Mapping[str, str]) -> EconomicsView | None:
-    """The economics section of one plan (`names`: segment id → the plan's name for it,
-    `generator.present.views.segment_names`); None when the plan has no `economics`."""
+def economics_view(figures: Figures) -> EconomicsView | None:
+    """The economics section of one plan; None when the plan has no `economics` (every output then
+    leaves the section out, or shows its empty step)."""
     e = figures.economics
-    lang = PlanLanguage(figures.language, figures.locale)
-    known = ({s.id: s.name for s in e.segments} if e else {}) | dict(names)
-    groups, missing = customer_groups(figures, known), missing_text(figures, known)
     if e is None:
-        if not (groups or missing):
-            return None
-        return EconomicsView((), (), (), (), None, (), "", groups, missing)
+        return None
+    lang = PlanLanguage(figures.language, figures.locale)
     funnel, chart = _funnel(e, lang)
     return EconomicsView(
         new_customer=_new_customer(figures, lang),
@@ -259,6 +259,4 @@ def economics_view(figures: Figures, names: Mapping[str, str]) -> EconomicsView 
         nps=_nps(e.nps, lang),
         funnel=funnel,
         funnel_chart=chart,
-        groups=groups,
-        missing=missing,
     )

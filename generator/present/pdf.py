@@ -56,7 +56,6 @@ from generator.present.views import (
     SegmentView,
     competitor_views,
     roadmap_rows,
-    segment_names,
     segment_views,
 )
 
@@ -113,7 +112,7 @@ def build_context(
     cover = cover_section(x)
     families, bars = families_section(x)
     forecast = forecast_section(x)
-    economics = economics_view(figures, segment_names(plan))
+    economics = economics_view(figures)
     context = Context(
         lang=lang,
         L={key: label.in_(lang) for key, label in LABELS.items()},

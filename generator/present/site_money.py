@@ -77,8 +77,8 @@ def context_economics(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
     """Business metrics with their arithmetic written out: LTV, LTV/CAC, NPS, the funnel (`EconomicsView`)."""
     ctx = base_context(loaded, figures, "economics")
     words: Words = ctx["words"]
-    view = economics_view(figures, _segment_names(loaded.plan))
-    if view is None or figures.economics is None:  # the customer groups alone belong to the forecast page
+    view = economics_view(figures)
+    if view is None:
         ctx["empty"] = _empty(words, "economics")
         ctx["e"] = None
         return ctx

@@ -21,7 +21,7 @@ from generator.compute.figures import Figures
 from generator.model import Plan
 from generator.present import money as money_values
 from generator.present.automation import automation_view
-from generator.present.economics import GroupRow, economics_view
+from generator.present.economics import GroupRow, customer_groups, economics_view, missing_text
 from generator.present.format import fmt_months, fmt_quantity
 from generator.present.i18n import (
     LABELS,
@@ -132,8 +132,8 @@ def _evidence(metric: str, value: float | str | None, say: _Say) -> str:
 
 def _economics(console: Console, figures: Figures, say: _Say) -> None:
     """The economics view (`generator.present.economics`): the same rows as the site's page and the PDF's chapter."""
-    view = economics_view(figures, say.segments)
-    if view is None or figures.economics is None:
+    view = economics_view(figures)
+    if view is None:
         return
     if view.inputs:
         console.print(" · ".join(f"{label}: {value}" for label, value in view.inputs), markup=False)
@@ -167,8 +167,7 @@ def _economics(console: Console, figures: Figures, say: _Say) -> None:
 
 def _forecast(console: Console, figures: Figures, say: _Say) -> None:
     fc = figures.forecast
-    economics = economics_view(figures, say.segments)
-    missing = economics.missing if economics is not None else None
+    missing = missing_text(figures, say.segments)
     if missing:
         console.print(missing, markup=False)
     _plan_vs_fact(console, figures, say)
@@ -178,7 +177,7 @@ def _forecast(console: Console, figures: Figures, say: _Say) -> None:
         months=fmt_months(fc.months, say.lang), start=fmt_month_from(fc.start, say.lang)
     )
     console.print(f"{say('site.page.forecast')}: {horizon}", markup=False)
-    _groups(console, figures, say, economics.groups if economics is not None else ())
+    _groups(console, figures, say, customer_groups(figures, say.segments))
     columns = (say("pdf.scenario"), "×", say("pdf.cost"), say("pdf.profit"), say("pdf.new_customers"), "ROI")
     table = _table(say("site.fc.summary"), (*columns, say("pdf.payback")), (1, 2, 3, 4, 5))
     for s in fc.scenarios:

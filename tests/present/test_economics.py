@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from generator.present.economics import EconomicsView, GroupRow, Metric, economics_view
+from generator.present.economics import (
+    EconomicsView,
+    GroupRow,
+    Metric,
+    customer_groups,
+    economics_view,
+    missing_text,
+)
 from generator.present.views import segment_names
 from tests.outputs import THREE_PLANS, outputs, plain
 from tests.present.small_plan import AUDITED, PLAN, loaded_of
@@ -30,10 +37,14 @@ segments:
 
 
 def _view(text: str) -> EconomicsView:
-    loaded, figures = loaded_of(text)
-    view = economics_view(figures, segment_names(loaded.plan))
+    view = economics_view(loaded_of(text)[1])
     assert view is not None
     return view
+
+
+def _groups(text: str) -> tuple[GroupRow, ...]:
+    loaded, figures = loaded_of(text)
+    return customer_groups(figures, segment_names(loaded.plan))
 
 
 def test_ltv_worked_in_english_with_the_new_customer_first() -> None:
@@ -61,8 +72,7 @@ def test_ltv_worked_in_english_with_the_new_customer_first() -> None:
 
 def test_groups_show_the_profit_a_customer_a_month_worked() -> None:
     # no segment has economics of its own: one group, p = 100 × 12 / 12 × 0.5 = 50; L = 2 × 12 = 24
-    assert _view(PLAN).groups == (GroupRow("All customer groups", "100 × 12 / 12 × 0.5 = 50", "24 months"),)
-    assert _view(PLAN).missing is None
+    assert _groups(PLAN) == (GroupRow("All customer groups", "100 × 12 / 12 × 0.5 = 50", "24 months"),)
 
 
 def test_groups_with_their_own_lifetime_rounded_half_up() -> None:
@@ -71,7 +81,7 @@ def test_groups_with_their_own_lifetime_rounded_half_up() -> None:
     text = PLAN.replace(
         "{id: a, name: Alpha, share: 30%}", "{id: a, name: Alpha, share: 30%, economics: {lifetime_years: 0.375}}"
     )
-    assert _view(text).groups == (
+    assert _groups(text) == (
         GroupRow("Alpha", "100 × 12 / 12 × 0.5 = 50", "5 months"),
         GroupRow("Beta", "100 × 12 / 12 × 0.5 = 50", "24 months"),
     )
@@ -114,25 +124,26 @@ def test_russian_nps_funnel_and_a_segment_that_inherits() -> None:
 def test_no_answers_no_nps_and_no_economics_no_view() -> None:
     view = _view(RU_PLAN.replace("{promoters: 6, passives: 2, detractors: 2}", "{promoters: 0}"))
     assert view.nps is None  # 0 answers: nothing to divide by, nothing to show
-    loaded, figures = loaded_of("business: {name: Shop, language: en, currency: USD}\n")
-    assert economics_view(figures, segment_names(loaded.plan)) is None
+    assert economics_view(loaded_of("business: {name: Shop, language: en, currency: USD}\n")[1]) is None
 
 
 def test_a_forecast_without_economics_says_what_is_missing() -> None:
     economics = "economics: {average_check: 100, purchases_per_year: 12, gross_margin: 50%, lifetime_years: 2}\n"
-    text = PLAN.replace(economics, "")
-    view = _view(text)
-    assert (view.metrics, view.groups) == ((), ())
-    assert view.missing is not None and view.missing.startswith("The forecast is not computed: it is missing the ")
-    assert "the average check" in view.missing
+    loaded, figures = loaded_of(PLAN.replace(economics, ""))
+    assert economics_view(figures) is None and customer_groups(figures, {}) == ()
+    missing = missing_text(figures, segment_names(loaded.plan))
+    assert missing is not None and missing.startswith("The forecast is not computed: it is missing the ")
+    assert "the average check" in missing
+    assert missing_text(loaded_of(PLAN)[1], {}) is None  # computed: nothing to say
 
 
 # What one output leaves out on purpose (none today: every string of the view is in all three).
 LEFT_OUT: dict[str, str] = {}
 
 
-def _strings(view: EconomicsView) -> list[str]:
-    """Every display string of the view (the funnel chart is SVG, drawn once, and read by no text output)."""
+def _strings(view: EconomicsView, groups: tuple[GroupRow, ...], missing: str | None) -> list[str]:
+    """Every display string of the view and of the forecast's customer groups (the funnel chart is
+    SVG, drawn once, and read by no text output)."""
     out = [s for pair in view.inputs for s in pair]
     for m in (*view.new_customer, *view.metrics):
         out += [m.label, m.value, m.work, m.note]
@@ -142,18 +153,18 @@ def _strings(view: EconomicsView) -> list[str]:
         out += [view.nps.score, view.nps.work, view.nps.source] + [s for pair in view.nps.counts for s in pair]
     for st in view.funnel:
         out += [st.stage, st.count, st.from_previous, st.from_first]
-    for g in view.groups:
+    for g in groups:
         out += [g.name, g.per_month, g.lifetime]
-    if view.missing:
-        out.append(view.missing)
+    if missing:
+        out.append(missing)
     return [s for s in out if s not in LEFT_OUT]
 
 
 @pytest.mark.parametrize("name", THREE_PLANS)
 def test_every_string_of_the_view_is_in_every_output(name: str) -> None:
     o = outputs(name)
-    view = economics_view(o.figures, segment_names(o.loaded.plan))
+    view, names = economics_view(o.figures), segment_names(o.loaded.plan)
     assert view is not None
-    strings = _strings(view)
+    strings = _strings(view, customer_groups(o.figures, names), missing_text(o.figures, names))
     assert len(strings) > 30  # the plans fill the section: LTV, segments, NPS, funnel, groups
     assert o.missing(*strings) == []
