@@ -30,6 +30,7 @@ from generator.present.i18n import (
     t,
 )
 from generator.present.summary import _money as summary_money
+from generator.present.views import nps_band
 
 DASH = "—"
 KEYS = ("average_check", "purchases_per_year", "lifetime_years", "gross_margin")
@@ -63,8 +64,10 @@ class NpsView:
 
     score: str
     work: str
+    band: str  # `good`, `needs-work`, `poor` (`views.nps_band`): the badge's colour
+    band_label: str  # the band in words (the colour never says it alone)
     source: str
-    counts: tuple[tuple[str, str], ...]  # (promoters (9–10), 5), …, (total, 10)
+    counts: tuple[tuple[str, str], ...]  # (promoters (9–10), 5), …, (answers, 10)
 
 
 @dataclass(frozen=True)
@@ -164,9 +167,12 @@ def _segments(e: EconomicsFigures, lang: PlanLanguage, currency: str) -> tuple[S
 def _nps(n: NpsFigure | None, lang: PlanLanguage) -> NpsView | None:
     if n is None or n.score is None:
         return None  # no answers: no score to show (the plan's answers are zero or missing)
+    band = nps_band(n.score)
     return NpsView(
         score=fmt_decimal(n.score, lang, 1),
         work=_work(n.work, lang),
+        band=band,
+        band_label=t(f"band.{band.replace('-', ' ')}", lang),
         source=t("econ.nps_scores" if n.from_scores else "econ.nps_counts", lang),
         counts=tuple(
             (t(f"econ.{key}", lang), fmt_number(value, lang))

@@ -140,7 +140,8 @@ def _economics(console: Console, figures: Figures, say: _Say) -> None:
     rows = [(m.label, m.value, m.work, m.note) for m in (*view.new_customer, *view.metrics)]
     if view.nps is not None:
         counts = ", ".join(f"{label} {count}" for label, count in view.nps.counts)
-        rows.append((say("econ.nps"), view.nps.score, view.nps.work, f"{view.nps.source}: {counts}"))
+        nps = view.nps
+        rows.append((f"{say('econ.nps')} ({nps.band_label})", nps.score, nps.work, f"{nps.source}: {counts}"))
     if rows:
         table = _table(say("site.page.economics"), ("", "", say("pdf.worked"), ""), (1,))
         for row in rows:

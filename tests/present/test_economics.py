@@ -93,6 +93,7 @@ def test_russian_nps_funnel_and_a_segment_that_inherits() -> None:
     assert view.nps is not None
     assert (view.nps.score, plain(view.nps.work)) == ("40", "100 × (6 − 2) / 10 = 40")
     assert view.nps.source == "по числу ответов"
+    assert (view.nps.band, view.nps.band_label) == ("needs-work", "нужна доработка")  # 0 ≤ 40 < 50
     assert view.nps.counts == (
         ("Промоутеры (9–10)", "6"),
         ("Нейтралы (7–8)", "2"),
@@ -119,6 +120,20 @@ def test_russian_nps_funnel_and_a_segment_that_inherits() -> None:
     assert (plain(cakes.ltv_profit), plain(cakes.ltv_profit_work)) == ("1 500 ₽", "6 000 × 0,25 = 1 500")
     assert cakes.inherited == "Из экономики плана: срок жизни клиента, маржа."
     assert view.new_customer == ()  # no initiatives: the summary has no new customer to price
+
+
+@pytest.mark.parametrize(
+    ("counts", "score", "band"),
+    [
+        ("{promoters: 5, passives: 5, detractors: 0}", "50", "хорошо"),  # 100 × (5 − 0) / 10 = 50: good from 50
+        ("{promoters: 1, passives: 0, detractors: 1}", "0", "нужна доработка"),  # 100 × (1 − 1) / 2 = 0
+        ("{promoters: 0, passives: 1, detractors: 1}", "−50", "плохо"),  # 100 × (0 − 1) / 2 = −50
+    ],
+)
+def test_nps_band_at_its_boundaries(counts: str, score: str, band: str) -> None:
+    nps = _view(RU_PLAN.replace("{promoters: 6, passives: 2, detractors: 2}", counts)).nps
+    assert nps is not None and nps.band_label == band
+    assert nps.work.endswith(f"= {score}")  # (the score itself is babel's: "-50" with a hyphen-minus)
 
 
 def test_no_answers_no_nps_and_no_economics_no_view() -> None:
@@ -150,7 +165,8 @@ def _strings(view: EconomicsView, groups: tuple[GroupRow, ...], missing: str | N
     for s in view.segments:
         out += [s.name, s.ltv, s.ltv_work, s.ltv_profit, s.ltv_profit_work] + ([s.inherited] if s.inherited else [])
     if view.nps is not None:
-        out += [view.nps.score, view.nps.work, view.nps.source] + [s for pair in view.nps.counts for s in pair]
+        nps = view.nps
+        out += [nps.score, nps.work, nps.band_label, nps.source] + [s for pair in nps.counts for s in pair]
     for st in view.funnel:
         out += [st.stage, st.count, st.from_previous, st.from_first]
     for g in groups:
