@@ -46,9 +46,8 @@ def _untagged(markdown: str) -> str:
     """The site page's text without its HTML tags and Markdown table bars, entities decoded."""
     import html
 
-    text = re.sub(r"<[^>]+>", " ", markdown)
-    text = re.sub(r"[|*_`#]+", " ", text)
-    return html.unescape(text)
+    text = html.unescape(re.sub(r"<[^>]+>", " ", markdown))  # entities first: `&#x27;` keeps its `#` until decoded
+    return re.sub(r"[|*_`#]+", " ", text)
 
 
 @dataclass(frozen=True)
@@ -99,4 +98,10 @@ def outputs(name: str) -> Outputs:
     pdf = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf_bytes, capture_output=True, check=True)
     segments = {s.id: s.name for s in loaded.plan.segments}  # as `playbook report` passes them
     report = render_text(figures, width=240, segments=segments, plan=loaded.plan)
-    return Outputs(loaded, figures, site, plain(pdf.stdout.decode("utf-8")), plain(report))
+    return Outputs(loaded, figures, site, plain(_unbroken(pdf.stdout.decode("utf-8"))), plain(report))
+
+
+def _unbroken(text: str) -> str:
+    """pdftotext's lines joined where WeasyPrint broke a word: a hyphen it added (U+2010) or a dash
+    ("(7–" / "8)") at a line's end inside a word ("Ак‐\nтивных" → "Активных")."""
+    return re.sub(r"(\w)(‐\n|–\n)(\w)", lambda m: m[1] + ("–" if m[2][0] == "–" else "") + m[3], text)

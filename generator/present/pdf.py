@@ -22,8 +22,10 @@ from generator.draw.markup import render_markdown
 from generator.model import LoadedPlan, Plan
 from generator.present import money as money_values
 from generator.present.audit import AuditView, audit_view
+from generator.present.automation import AutomationView, automation_view
 from generator.present.branding import Branding, client_branding
 from generator.present.checkpoints import CheckpointsView
+from generator.present.economics import EconomicsView, economics_view
 from generator.present.forecast import ForecastView, plan_vs_fact_view
 from generator.present.i18n import (
     LABELS,
@@ -32,10 +34,8 @@ from generator.present.i18n import (
 )
 from generator.present.measured import gap_text, measured_view
 from generator.present.pdf_plan import (
-    automation_section,
     checkpoints_section,
     content_section,
-    economics_section,
     forecast_section,
     strategy_section,
 )
@@ -67,8 +67,8 @@ class Context:
     cover: dict[str, Any]
     summary: dict[str, Any]
     audit: AuditView | None  # step 6: scores, issues, actions, families, practices, the change since last time
-    economics: dict[str, Any] | None
-    automation: dict[str, Any] | None
+    economics: EconomicsView | None
+    automation: AutomationView | None
     forecast: ForecastView | None
     checkpoints: CheckpointsView | None
     strategy: dict[str, Any] | None
@@ -79,10 +79,11 @@ class Context:
     competitors: tuple[tuple[CompetitorView, Markup], ...] = field(default=())  # step 5, with the notes
     roadmap: tuple[RoadmapRow, ...] = field(default=())  # step 8: owners, dates, costs
     branding: Branding = field(default_factory=Branding)  # the consultant's, from mkdocs.yml
-    money: dict[str, Any] = field(default_factory=dict)  # v2: segment LTV, plan against fact, agenda, cost of hours
+    money: dict[str, Any] = field(default_factory=dict)  # v2: customer groups, plan against fact, agenda
     digest: SummaryView | None = None  # the one-page summary after the cover (the site overview's values)
     measured: dict[str, Any] | None = None  # v3: assumed beside measured, from measured/<slug>.yaml
     review: str = ""  # the review copy's mark on every page (`playbook build --review`), else empty
+    funnel_chart: Markup = field(default_factory=Markup)  # the economics view's funnel, our own SVG
 
     def shows(self, anchor: str) -> bool:
         """Whether the PDF has this section: the contents decide it once (`_toc`), the template asks
@@ -109,6 +110,7 @@ def build_context(
     comparison = audit.comparison if audit else None
     x = Inputs(plan, figures, lang, figures.currency, {c.id: c for c in comparison.families} if comparison else {})
     cover = cover_section(x)
+    economics = economics_view(figures)
     context = Context(
         lang=lang,
         L={key: label.in_(lang) for key, label in LABELS.items()},
@@ -116,8 +118,8 @@ def build_context(
         cover=cover,
         summary=summary_section(x),
         audit=audit_view(figures),
-        economics=economics_section(x),
-        automation=automation_section(x),
+        economics=economics,
+        automation=automation_view(figures),
         forecast=forecast_section(x),
         checkpoints=checkpoints_section(x),
         strategy=strategy_section(x),
@@ -131,6 +133,7 @@ def build_context(
         digest=summary_view(plan, figures),
         measured=pdf_values(figures, plan),
         review=t("review.banner", lang) if review else "",
+        funnel_chart=Markup(economics.funnel_chart) if economics else Markup(""),
     )
     return replace(context, toc=_toc(context))
 
@@ -152,16 +155,14 @@ def _cover_branding(portfolio: Branding, plan: Any) -> Branding:
 
 
 def _money(x: Inputs) -> dict[str, Any]:
-    """The v2 money figures: segment LTV, why a forecast is missing, plan against fact, the
-    re-forecast and what the hours by hand cost (values shared with the site)."""
+    """The v2 money figures: why a forecast is missing, the customer groups, plan against fact and
+    the re-forecast (values shared with the site)."""
     figures = x.figures
     names = {s.id: s.name for s in x.plan.segments}
     return {
-        "segments": money_values.segment_ltv(figures, str),
         "missing": money_values.missing_keys(figures, names, str),
         "groups": money_values.groups(figures, names, str),
         "pvf": plan_vs_fact_view(figures),
-        "automation": money_values.automation_cost(figures, str),
         "reforecast": reforecast_view(figures),
     }
 

@@ -1,7 +1,8 @@
-"""The PDF's sections about the plan (economics, automation, forecast, checkpoints, strategy, content).
+"""The PDF's sections about the plan (forecast, checkpoints, strategy, content).
 
 The audit's own sections (cover, families, summary, practices, comparison) and the shared
-`Inputs` and helpers are in `generator.present.pdf_sections`; `generator.present.pdf` gathers both.
+`Inputs` and helpers are in `generator.present.pdf_sections`; `generator.present.pdf` gathers both
+with the views every output shares (economics, automation).
 """
 
 from __future__ import annotations
@@ -25,91 +26,11 @@ from generator.present.i18n import (
     fmt_percent,
     t,
 )
-from generator.present.pdf_sections import Inputs, _work
+from generator.present.pdf_sections import Inputs
 from generator.present.views import (
     component_label,
     goal_views,
 )
-
-
-def economics_section(x: Inputs) -> dict[str, Any] | None:
-    """Customer economics: LTV, LTV/CAC, NPS and the funnel."""
-    e, lang, cur = x.figures.economics, x.lang, x.cur
-    economics = None
-    if e:
-        rows = []
-        money = x.figures.summary.money if x.figures.summary else None
-        if money is not None and money.value is not None and money.mix:
-            # this client's new customer first (as the site's economics page), the plan-level LTV after it
-            rows.append(
-                (t("summary.money.value", lang), fmt_money(money.value, cur, lang), _work(money.value_work, lang))
-            )
-            if money.cost is not None:
-                rows.append(
-                    (t("summary.money.cost", lang), fmt_money(money.cost, cur, lang), _work(money.cost_work, lang))
-                )
-            if money.ratio is not None:
-                rows.append(
-                    (t("summary.money.ratio", lang), fmt_decimal(money.ratio, lang, 1), _work(money.ratio_work, lang))
-                )
-        if e.ltv is not None:
-            rows.append((t("pdf.ltv", lang), fmt_money(e.ltv, cur, lang), _work(e.ltv_work, lang)))
-        if e.ltv_profit is not None:
-            rows.append((t("pdf.ltv_profit", lang), fmt_money(e.ltv_profit, cur, lang), _work(e.ltv_profit_work, lang)))
-        if e.ltv_cac is not None:
-            rows.append((t("pdf.ltv_cac", lang), fmt_decimal(e.ltv_cac, lang, 1), _work(e.ltv_cac_work, lang)))
-        if e.nps and e.nps.score is not None:
-            counts = t("pdf.nps_counts", lang).format(
-                p=fmt_number(e.nps.promoters, lang),
-                n=fmt_number(e.nps.passives, lang),
-                d=fmt_number(e.nps.detractors, lang),
-            )
-            rows.append(
-                (t("pdf.nps", lang), fmt_decimal(e.nps.score, lang, 1), f"{_work(e.nps.work, lang)} ({counts})")
-            )
-        funnel = tuple(
-            (
-                s.stage,
-                fmt_number(s.count, lang),
-                fmt_percent(s.from_previous, lang) if s.from_previous is not None else "—",
-                fmt_percent(s.from_first, lang) if s.from_first is not None else "—",
-            )
-            for s in e.funnel
-        )
-        chart = ""
-        if e.funnel:
-            chart = Markup(
-                charts.render_funnel(
-                    [charts.Stage(s.stage, s.count, s.from_previous) for s in e.funnel],
-                    lang,
-                    title=t("pdf.funnel", lang),
-                    width=470,
-                )
-            )
-        economics = {"rows": tuple(rows), "funnel": funnel, "funnel_chart": chart}
-    return economics
-
-
-def automation_section(x: Inputs) -> dict[str, Any] | None:
-    """Processes still done by hand."""
-    a, lang = x.figures.automation, x.lang
-    automation = None
-    if a:
-        automation = {
-            "rows": tuple(
-                (
-                    i.process,
-                    fmt_decimal(i.hours_per_month, lang, 1) if i.hours_per_month is not None else "—",
-                    i.tool or "—",
-                    i.status,
-                    t(f"pdf.automation.{i.status}", lang),
-                )
-                for i in a.items
-            ),
-            "by_hand": fmt_decimal(a.by_hand_hours, lang, 1),
-            "year": _work(a.by_hand_year_work, lang),
-        }
-    return automation
 
 
 def forecast_section(x: Inputs) -> ForecastView | None:

@@ -97,7 +97,7 @@ def describe_slot(slot: Slot, plan: Plan, minutes_per_day: int) -> str:
         lines.append(f"{t('calendar.query', language)}: {clean_line(slot.query)}{volume}")
     if slot.segment:
         name = _segment_names(plan).get(slot.segment, slot.segment)
-        lines.append(f"{t('calendar.segment', language)}: {clean_line(name)}")
+        lines.append(f"{t('money.segment', language)}: {clean_line(name)}")
     for entry in slot.also:
         lines.append(f"{t('calendar.also', language)}: {clean_line(entry.title)}")
     lines.append(f"{t('calendar.budget', language)}: {minutes_per_day} {t('calendar.minutes', language)}")

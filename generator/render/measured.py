@@ -135,10 +135,10 @@ def print_measured(console: Any, view: MeasuredView, language: str) -> None:
     ):
         table.add_column(t(column, language), justify="right" if i >= 2 else "left")
     names = {
-        "average_check": "site.econ.average_check",
-        "purchases_per_year": "site.econ.purchases_per_year",
-        "lifetime_years": "site.econ.lifetime_years",
-        "ltv": "site.econ.ltv",
+        "average_check": "econ.average_check",
+        "purchases_per_year": "econ.purchases_per_year",
+        "lifetime_years": "econ.lifetime_years",
+        "ltv": "econ.ltv",
     }
     for group in view.groups:
         for key in FIGURES:

@@ -19,9 +19,10 @@ from rich.table import Table
 from generator.compute.arithmetic import Arithmetic
 from generator.compute.figures import Figures
 from generator.model import Plan
-from generator.present import money as money_values
 from generator.present.audit import audit_view
+from generator.present.automation import automation_view
 from generator.present.checkpoints import checkpoints_view
+from generator.present.economics import GroupRow, customer_groups, economics_view, missing_text
 from generator.present.forecast import FactRow, forecast_view, plan_vs_fact_view
 from generator.present.i18n import (
     LABELS,
@@ -112,27 +113,43 @@ def _audit(console: Console, figures: Figures, say: _Say) -> None:
 
 
 def _economics(console: Console, figures: Figures, say: _Say) -> None:
-    e = figures.economics
-    if e is None:
+    """The economics view (`generator.present.economics`): the same rows as the site's page and the PDF's chapter."""
+    view = economics_view(figures)
+    if view is None:
         return
-    table = _table(say("site.page.economics"), ("", "", say("pdf.worked")), (1,))
-    table.add_row(say("pdf.ltv"), say.money(e.ltv), say.work(e.ltv_work))
-    table.add_row(say("pdf.ltv_profit"), say.money(e.ltv_profit), say.work(e.ltv_profit_work))
-    table.add_row(say("pdf.ltv_cac"), say.dec(e.ltv_cac), say.work(e.ltv_cac_work))
-    if e.nps is not None:
-        table.add_row(say("pdf.nps"), say.dec(e.nps.score), say.work(e.nps.work))
-    console.print(table)
-    if e.funnel:
-        columns = (say("pdf.stage"), say("pdf.count"), say("pdf.from_previous"), say("pdf.from_first"))
-        table = _table(say("pdf.funnel"), columns, (1, 2, 3))
-        for s in e.funnel:
-            table.add_row(s.stage, say.num(s.count), say.share(s.from_previous), say.share(s.from_first))
+    if view.inputs:
+        console.print(" · ".join(f"{label}: {value}" for label, value in view.inputs), markup=False)
+    rows = [(m.label, m.value, m.work, m.note) for m in (*view.new_customer, *view.metrics)]
+    if view.nps is not None:
+        counts = ", ".join(f"{label} {count}" for label, count in view.nps.counts)
+        nps = view.nps
+        rows.append((f"{say('econ.nps')} ({nps.band_label})", nps.score, nps.work, f"{nps.source}: {counts}"))
+    if rows:
+        table = _table(say("site.page.economics"), ("", "", say("pdf.worked"), ""), (1,))
+        for row in rows:
+            table.add_row(*row)
+        console.print(table)
+    if view.segments:
+        worked = say("pdf.worked")
+        table = _table(
+            say("money.ltv.title"),
+            (say("money.segment"), say("econ.ltv"), worked, say("econ.ltv_profit"), worked),
+            (1, 3),
+        )
+        for s in view.segments:
+            name = f"{s.name}\n{s.inherited}" if s.inherited else s.name
+            table.add_row(name, s.ltv, s.ltv_work, s.ltv_profit, s.ltv_profit_work)
+        console.print(table)
+    if view.funnel:
+        stages = (say("econ.stage"), say("econ.count"), say("econ.from_previous"), say("econ.from_first"))
+        table = _table(say("econ.funnel"), stages, (1, 2, 3))
+        for stage in view.funnel:
+            table.add_row(stage.stage, stage.count, stage.from_previous, stage.from_first)
         console.print(table)
 
 
 def _forecast(console: Console, figures: Figures, say: _Say) -> None:
-    names = _segment_names(figures, say)
-    missing = money_values.missing_keys(figures, names, str) if figures.forecast_missing else None
+    missing = missing_text(figures, say.segments)
     if missing:
         console.print(missing, markup=False)
     _plan_vs_fact(console, figures, say)
@@ -140,7 +157,7 @@ def _forecast(console: Console, figures: Figures, say: _Say) -> None:
     if view is None:
         return
     console.print(f"{view.title}: {view.horizon}", markup=False)
-    _groups(console, figures, say, names, view.per_customer)
+    _groups(console, say, customer_groups(figures, say.segments), view.per_customer)
     columns = (say("scenario"), "×", say("fc.cost"), say("fc.profit"), say("fc.new"), "ROI", say("fc.payback"))
     table = _table(say("fc.summary"), columns, (1, 2, 3, 4, 5))
     for s in view.scenarios:
@@ -159,27 +176,17 @@ def _forecast(console: Console, figures: Figures, say: _Say) -> None:
         console.print(table)
 
 
-def _segment_names(figures: Figures, say: _Say) -> dict[str, str]:
-    """Segment id → name (the plan's, else the economics figures'; the id only when neither knows it)."""
-    known = {s.id: s.name for s in figures.economics.segments} if figures.economics else {}
-    known.update(say.segments)
-    groups = figures.forecast.groups if figures.forecast else ()
-    ids = [g for g, _ in figures.forecast_missing if g] + [g.id for g in groups if g.id]
-    return {group: known.get(group, group) for group in ids}
-
-
-def _groups(console: Console, figures: Figures, say: _Say, names: dict[str, str], per_customer: str) -> None:
+def _groups(console: Console, say: _Say, rows: tuple[GroupRow, ...], per_customer: str) -> None:
     """What one new customer brings a month, per customer group (v2), as the site and the PDF show it.
 
     A plan-level "profit per customer" line would be wrong where segments have their own economics.
     """
-    rows = money_values.groups(figures, names, str)
     if not rows:  # v1: one economics for every customer
         console.print(f"{say('fc.per_customer')}: {per_customer}", markup=False)
         return
     table = _table(say("money.groups.title"), (say("money.group"), say("money.per_month"), say("money.lifetime")))
     for row in rows:
-        table.add_row(row["name"], row["per_month"], row["lifetime"])
+        table.add_row(row.name, row.per_month, row.lifetime)
     console.print(table)
 
 
@@ -213,25 +220,27 @@ def _fact_table(console: Console, rows: tuple[FactRow, ...], say: _Say, title: s
 
 
 def _automation(console: Console, figures: Figures, say: _Say) -> None:
-    a = figures.automation
-    if a is None:
+    """The automation view (`generator.present.automation`), as the site's page and the PDF's table."""
+    view = automation_view(figures)
+    if view is None:
         return
-    columns = (say("pdf.process"), say("pdf.hours"), say("site.auto.tool"), say("pdf.status"))
+    columns = (say("auto.process"), say("auto.hours"), say("auto.tool"), say("pdf.status"))
     table = _table(say("site.page.automation"), columns, (1,))
-    for i in a.items:
-        table.add_row(i.process, say.dec(i.hours_per_month), i.tool or DASH, say(f"pdf.automation.{i.status}"))
+    for row in view.rows:
+        table.add_row(row.process, row.hours, row.tool, row.status_label)
     console.print(table)
-    console.print(
-        f"{say('pdf.manual_hours')}: {say.dec(a.by_hand_hours)} {say('pdf.hours_month')}; "
-        f"{say.work(a.by_hand_year_work)} {say('pdf.hours_year')}",
-        markup=False,
-    )
-    cost = money_values.automation_cost(figures, str)
-    if cost:
-        console.print(
-            f"{say('money.auto.monthly')}: {cost['monthly_work']} · {say('money.auto.yearly')}: {cost['yearly_work']}",
-            markup=False,
-        )
+    lines = [
+        f"{say('auto.manual_total')}: {view.manual}",
+        f"{say('auto.planned_total')}: {view.planned}",
+        f"{say('auto.by_hand')}: {view.by_hand}; {view.year_work} {say('auto.hours_year')}",
+        f"{say('auto.automated_hours')}: {view.automated} {say('auto.hours_month')}",
+    ]
+    if view.cost is not None:
+        title = say("money.auto.title")
+        lines.append(f"{title} · {say('money.auto.monthly')}: {view.cost.monthly} ({view.cost.monthly_work})")
+        lines.append(f"{title} · {say('money.auto.yearly')}: {view.cost.yearly} ({view.cost.yearly_work})")
+        lines.append(view.cost.note)
+    console.print("\n".join(lines), markup=False)
 
 
 def _plan_vs_fact(console: Console, figures: Figures, say: _Say) -> None:

@@ -14,11 +14,11 @@ from tests.present.small_plan import loaded_of
 
 def test_economics_shows_the_ltv_worked() -> None:
     e = context_economics(*loaded_of())["e"]
-    assert [(m["value"], m["work"]) for m in e["metrics"]] == [
+    assert [(m.value, m.work) for m in e.metrics] == [
         ("$2,400", "100 × 12 × 2 = 2,400"),  # LTV (revenue)
         ("$1,200", "2,400 × 0.5 = 1,200"),  # LTV (profit)
     ]
-    assert [i["value"] for i in e["inputs"]] == ["$100", "12", "2", "50%"]
+    assert [value for _, value in e.inputs] == ["$100", "12", "2", "50%"]
 
 
 def test_forecast_and_checkpoints_pages_lay_out_their_views() -> None:
@@ -35,5 +35,5 @@ def test_forecast_and_checkpoints_pages_lay_out_their_views() -> None:
 def test_automation_hours_by_hand_a_year() -> None:
     a = context_automation(*loaded_of())["a"]
     # one manual process of 10 hours a month: 10 × 12 = 120 hours a year
-    assert (a["manual"], a["automated"], a["year_work"]) == ("10", "0", "10 × 12 = 120")
-    assert [(r["process"], r["tool"], r["hours"]) for r in a["rows"]] == [("Orders", "CRM", "10")]
+    assert (a.manual, a.automated, a.year_work) == ("10", "0", "10 × 12 = 120")
+    assert [(r.process, r.tool, r.hours) for r in a.rows] == [("Orders", "CRM", "10")]

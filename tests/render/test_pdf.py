@@ -111,7 +111,7 @@ def test_kolosok_figures_worked_by_hand(kolosok: Rendered) -> None:
     assert text.index("Повестка следующей встречи") < text.rindex("Ежедневные публикации в группе района")
     assert "28 × 400 = 11 200" in text and "11 200 × 12 = 134 400" in text
     # label–value pairs on one line are set apart by a middle dot: no capital after a semicolon
-    assert "28 × 400 = 11 200 · В год: 11 200 × 12 = 134 400" in text
+    assert "Сколько стоит ручная работа · В год 134 400 ₽ 11 200 × 12 = 134 400" in text
     assert "30 000 / 19 = 1 578,95 · Факт / план: 2,11" in text
     # months are never split by hyphenation: the ROI's period and the plan-against-fact rows
     assert "но‐ябрь" not in text and "октябрь 2026 – ноябрь 2026" in text

@@ -290,7 +290,7 @@ def test_text_report_plan_against_fact_and_agenda() -> None:
     later = later.replace("\u00a0", " ").replace("\u202f", " ")
     agenda = later[later.index("1. Доля повторных покупок · 1 марта 2027 · не измерено") :]
     assert agenda.index("│ Ежедневные публикации в группе района") < agenda.index("│ Карточки в")
-    assert "В месяц: 28 × 400 = 11 200" in text
+    assert "В месяц: 11 200 ₽ (28 × 400 = 11 200)" in text  # the hours by hand 12 + 10 + 6 = 28, 400 ₽ each
 
 
 def test_json_forecast_not_computed_names_the_missing_keys() -> None:

@@ -39,7 +39,9 @@ def test_text_report_shows_the_worked_figures() -> None:
     assert "608,33" not in normal
     # label–value pairs on one line are set apart by a middle dot, so every label keeps its capital
     assert "= −55% · Затраты: 30 000 ₽ · Прибыль от привлечённых клиентов: 13 500 ₽" in normal
-    assert "28 × 400 = 11 200 · В год: 11 200 × 12 = 134 400" in normal
+    # the hours by hand (12 + 10 + 6 = 28) at 400 ₽ an hour, a month and a year, each worked
+    assert "В месяц: 11 200 ₽ (28 × 400 = 11 200)" in normal
+    assert "В год: 134 400 ₽ (11 200 × 12 = 134 400)" in normal
     assert re.search(r"│ +248% │", text)  # base ROI (817 500 − 235 000) / 235 000 = 2.479 → 248%
 
 
