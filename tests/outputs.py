@@ -47,7 +47,7 @@ def _untagged(markdown: str) -> str:
     import html
 
     text = re.sub(r"<[^>]+>", " ", markdown)
-    text = re.sub(r"[|*_`#]+", " ", text)
+    text = re.sub(r"[|*_`]+|#(?!x?[0-9a-fA-F]+;)", " ", text)  # not the # of an entity (&#x27; is ')
     return html.unescape(text)
 
 

@@ -22,6 +22,7 @@ from generator.draw.markup import render_markdown
 from generator.model import LoadedPlan, Plan
 from generator.present import money as money_values
 from generator.present.branding import Branding, client_branding
+from generator.present.calendar import CalendarView
 from generator.present.i18n import (
     LABELS,
     PlanLanguage,
@@ -76,7 +77,7 @@ class Context:
     forecast: dict[str, Any] | None
     checkpoints: dict[str, Any] | None
     strategy: dict[str, Any] | None
-    content: dict[str, Any] | None
+    content: CalendarView | None
     comparison: dict[str, Any] | None
     method: dict[str, Any]
     toc: tuple[tuple[str, str], ...] = field(default=())

@@ -253,7 +253,7 @@ def summary_section(x: Inputs, cover: dict[str, Any], bars: list[charts.Bar]) ->
             detail = t("pdf.slots_done", lang).format(done=fmt_number(cal.done, lang), due=fmt_number(cal.due, lang))
         else:
             tone, value, detail = "neutral", "—", t("pdf.no_due", lang)
-        key_figures.append(KeyFigure(t("pdf.content_completion", lang), value, detail, tone))
+        key_figures.append(KeyFigure(t("pdf.content", lang), value, detail, tone))
 
     actions = audit.actions if audit else ()
     ranked = figures.summary.priorities if figures.summary else None

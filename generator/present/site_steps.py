@@ -122,7 +122,7 @@ def _highlights(figures: Figures, words: Words) -> list[dict[str, Any]]:
         cards.append(_card(words.label("site.page.calendar"), html(words.day(c.start)), note, "calendar.md"))
     elif c:
         rate = words.pct(c.completion_rate) if c.completion_rate is not None else "—"
-        note = html(words.label("site.cal.rate") + ": " + rate)
+        note = html(words.label("cal.rate") + ": " + rate)
         cards.append(_card(words.label("site.hl.streak"), html(words.num(c.current_streak)), note, "calendar.md"))
     return cards
 

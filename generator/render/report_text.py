@@ -20,6 +20,7 @@ from generator.compute.arithmetic import Arithmetic
 from generator.compute.figures import Figures
 from generator.model import Plan
 from generator.present import money as money_values
+from generator.present.calendar import calendar_view
 from generator.present.format import fmt_months, fmt_quantity
 from generator.present.i18n import (
     LABELS,
@@ -274,21 +275,31 @@ def _lint(console: Console, figures: Figures, say: _Say) -> None:
 
 
 def _calendar(console: Console, figures: Figures, say: _Say) -> None:
-    cal = figures.calendar
-    if cal is None:
+    """The calendar's view (`generator.present.calendar`) as tables; the briefs' lines and the month
+    grids stay on the site and in the PDF (the terminal gives each slot's task on one row)."""
+    view = calendar_view(figures, say.segments)
+    if view is None:
         return
-    period = f"{fmt_date(cal.start, say.lang)} – {fmt_date(cal.end, say.lang)}"
-    keys = ("pdf.slots", "pdf.done", "pdf.missed", "pdf.rate", "pdf.streak", "pdf.longest", "pdf.hours_invested")
-    table = _table(f"{say('site.page.calendar')} · {period}", tuple(say(k) for k in keys), tuple(range(7)))
-    table.add_row(say.num(cal.slots), say.num(cal.done), say.num(cal.missed), say.share(cal.completion_rate),
-                  say.num(cal.current_streak), say.num(cal.longest_streak), say.dec(cal.hours))  # fmt: skip
+    table = _table(f"{view.title} · {view.period}", tuple(s.label for s in view.stats), tuple(range(len(view.stats))))
+    table.add_row(*(s.value for s in view.stats))
     console.print(table)
-    upcoming = [d for d in cal.days if d.date >= figures.today][:7]
-    if upcoming:
-        table = _table(say("site.cal.upcoming"), (say("pdf.date"), say("site.cal.kind"), say("site.cal.article")))
-        for d in upcoming:
-            kind = say.label_or(f"site.slotkind.{d.kind}", say.label_or(f"csv.status.{d.kind}", d.kind))
-            table.add_row(fmt_date(d.date, say.lang, "short"), kind, d.title or DASH)
+    for line in (view.hours_text, view.split, view.planned):
+        console.print(line, markup=False)
+    if view.sources:
+        table = _table(
+            say("ideas.site.sources"),
+            (say("ideas.site.source"), say("ideas.site.slots"), say("ideas.site.share")),
+            (1, 2),
+        )
+        for row in view.sources:
+            table.add_row(row.label, row.count, row.share)
+        console.print(table)
+    if view.next is not None:
+        console.print(f"{say('calendar.task')} · {view.next.day}: {view.next.title}", markup=False)
+    if view.briefs:
+        table = _table(say("ideas.site.briefs"), (say("site.cp.date"), say("cal.kind"), say("ideas.site.task")))
+        for b in view.briefs:
+            table.add_row(b.date, b.kind, b.title)
         console.print(table)
 
 
