@@ -15,7 +15,9 @@ from tests.present.small_plan import AUDITED, PLAN, loaded_of
 # missed 1 (the 11th); rate 5 / 6 = 83.3%; current streak back from the 20th: 20, 18, 16, 13 → 4
 # (the missed 11th ends it), the longest the same 4; hours 5 × 90 / 60 = 7.5; projected
 # 5 + 5/6 × 3 = 7.5 → 8 days of work; still to write 3.
-LOGGED = PLAN + """\
+LOGGED = (
+    PLAN
+    + """\
 content:
   start: 2026-11-09
   end: 2026-11-29
@@ -29,6 +31,7 @@ content:
     - {date: 2026-11-18, title: Four}
     - {date: 2026-11-20, title: Five}
 """
+)
 RU = LOGGED.replace("language: en, currency: USD", "language: ru, currency: RUB")
 
 
