@@ -99,4 +99,6 @@ def outputs(name: str) -> Outputs:
     pdf = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf_bytes, capture_output=True, check=True)
     segments = {s.id: s.name for s in loaded.plan.segments}  # as `playbook report` passes them
     report = render_text(figures, width=240, segments=segments, plan=loaded.plan)
-    return Outputs(loaded, figures, site, plain(pdf.stdout.decode("utf-8")), plain(report))
+    # WeasyPrint hyphenates (`hyphens: auto`): pdftotext reads "мессен‐ джеры" with U+2010, not the word
+    text = re.sub(r"\u2010\s+", "", pdf.stdout.decode("utf-8"))
+    return Outputs(loaded, figures, site, plain(text), plain(report))

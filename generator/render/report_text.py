@@ -9,6 +9,7 @@ in their unit ("22 заявки"). One function per section keeps each short; th
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -39,6 +40,7 @@ from generator.present.i18n import (
 from generator.present.lint import lint_message
 from generator.present.measured import measured_view
 from generator.present.reforecast import reforecast_view
+from generator.present.summary import SummaryView, summary_view
 from generator.present.views import evidence
 from generator.render.measured import print_measured
 
@@ -303,6 +305,43 @@ def _calendar(console: Console, figures: Figures, say: _Say) -> None:
         console.print(table)
 
 
+def _summary(console: Console, view: SummaryView) -> None:
+    """The one-page summary (`generator.present.summary`), as the site's overview and the PDF's page 2
+    say it: the state, the three priorities, what a new customer is worth and costs, the week, the
+    next 90 days."""
+    say = functools.partial(console.print, markup=False)
+    say(view.title)
+    for line in view.state:
+        say(f"  {line.area}. {line.text}")
+    say(view.labels["priorities"])
+    for n, p in enumerate(view.priorities, 1):
+        say(f"  {n}. {p.title}. {p.action}" + (f" {p.why}" if p.why else ""))
+    for note in (view.priorities_none, view.aside):
+        if note:
+            say(f"  {note}")
+    if view.money is not None:
+        m = view.money
+        say(view.labels["money"])
+        for label, value, note in (
+            (m.value_label, m.value, m.value_note),
+            (m.cost_label, m.cost, m.cost_note),
+            (m.ratio_label, m.ratio, m.ratio_note),
+        ):
+            say(f"  {label}: {value}" + (f" ({note})" if note else ""))
+    say(f"{view.labels['week']}. {view.labels['week.intro']}")
+    for w in view.week:
+        say(f"  {w.day} · {w.kind} · {w.title}")
+    if view.week_none:
+        say(f"  {view.week_none}")
+    if view.windows:
+        say(view.labels["next90"])
+    for window in view.windows:
+        say(f"  {window.heading}")
+        for item in window.items:
+            say(f"    {item}")
+    say("")
+
+
 def render_text(
     figures: Figures, width: int = 120, segments: Mapping[str, str] | None = None, plan: Plan | None = None
 ) -> str:
@@ -314,6 +353,9 @@ def render_text(
                   markup=False)  # fmt: skip
     filled = sum(s.filled for s in figures.steps)
     console.print(say("site.steps_filled").format(done=filled, total=len(figures.steps)), markup=False)
+    summary = summary_view(plan, figures) if plan is not None else None
+    if summary is not None:  # what the site's overview and the PDF's page 2 say first
+        _summary(console, summary)
     for section in (_audit, _economics, _forecast, _checkpoints, _automation, _calendar, _lint):
         section(console, figures, say)
     view = measured_view(figures, plan) if plan is not None else None
