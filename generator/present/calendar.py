@@ -191,7 +191,7 @@ def calendar_view(figures: Figures, segments: Mapping[str, str]) -> CalendarView
     hours = fmt_decimal(c.hours, lang, 1)
     yardstick = fmt_number(HOURS_YARDSTICK, lang)
     return CalendarView(
-        title=t("calendar.name", lang),
+        title=t("page.calendar", lang),
         period=f"{fmt_date(c.start, lang)} – {fmt_date(c.end, lang)}",
         stats=_stats(c, lang),
         hours=hours,

@@ -184,7 +184,7 @@ def _method(x: Inputs) -> dict[str, Any]:
             (
                 step.number,
                 step.label(lang),
-                t("pdf.step_filled" if step.filled else "pdf.step_empty", lang),
+                t("step.filled" if step.filled else "step.empty", lang),
                 step.filled,
             )
             for step in x.figures.steps
@@ -206,14 +206,14 @@ def _toc(c: Context) -> tuple[tuple[str, str], ...]:
     if c.audience:
         toc.append(("audience", t("pdf.audience", lang)))
     if c.competitors:
-        toc.append(("competitors", t("pdf.competitors", lang)))
+        toc.append(("competitors", t("page.competitors", lang)))
     if c.strategy:
         toc.append(("strategy", t("pdf.strategy", lang)))
     if c.content:
         toc.append(("content", t("pdf.content", lang)))
     if c.comparison:
         toc.append(("comparison", t("pdf.comparison", lang)))
-    toc.append(("method", t("pdf.method", lang)))
+    toc.append(("method", t("nav.method", lang)))
     return tuple(toc)
 
 

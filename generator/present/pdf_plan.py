@@ -159,7 +159,7 @@ def forecast_section(x: Inputs) -> dict[str, Any] | None:
                     [charts.Span(i.title, i.months, [m for m, _ in i.one_off]) for i in fc.initiatives],
                     months,
                     lang,
-                    title=t("pdf.roadmap", lang),
+                    title=t("page.roadmap", lang),
                     width=640,
                 )
             )

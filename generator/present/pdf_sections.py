@@ -180,11 +180,11 @@ def cover_section(x: Inputs) -> dict[str, Any]:
         # a long company name is set smaller, so it keeps to two or three lines inside the cover's band
         "name_size": "long" if len(business.name) > 60 else "medium" if len(business.name) > 32 else "",
         "facts": [
-            (t("pdf.industry", lang), business.industry),
-            (t("pdf.region", lang), business.region),
-            (t("pdf.consultant", lang), business.consultant),
+            (t("fact.industry", lang), business.industry),
+            (t("fact.region", lang), business.region),
+            (t("fact.consultant", lang), business.consultant),
             (t("pdf.audit_date", lang), fmt_date(audit_day, lang) if audit_day else None),
-            (t("pdf.figures_on", lang), fmt_date(figures.today, lang)),
+            (t("fact.today", lang), fmt_date(figures.today, lang)),
         ],
         "gauge": Markup(
             charts.render_gauge(

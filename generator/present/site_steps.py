@@ -61,13 +61,13 @@ def context_overview(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
         ("today", words.day(figures.today)),
     ):
         if value:
-            facts.append({"label": words.label(f"site.fact.{key}"), "value": html(value)})
+            facts.append({"label": words.label(f"fact.{key}"), "value": html(value)})
     steps = [
         {
             "number": s.number,
             "label": s.label(words.language),
             "filled": s.filled,
-            "state": words.label("site.step.filled" if s.filled else "site.step.empty"),
+            "state": words.label("step.filled" if s.filled else "step.empty"),
             "link": f"{STEP_PAGES[s.key]}.md",
         }
         for s in figures.steps
@@ -119,7 +119,7 @@ def _highlights(figures: Figures, words: Words) -> list[dict[str, Any]]:
     if c and c.start > figures.today:
         # Before the first slot a streak of 0 and a rate of "—" read as failure: say when it starts.
         note = html(words.label("site.hl.calendar_starts"))
-        cards.append(_card(words.label("site.page.calendar"), html(words.day(c.start)), note, "calendar.md"))
+        cards.append(_card(words.label("page.calendar"), html(words.day(c.start)), note, "calendar.md"))
     elif c:
         rate = words.pct(c.completion_rate) if c.completion_rate is not None else "—"
         note = html(words.label("cal.rate") + ": " + rate)
@@ -227,7 +227,7 @@ def context_roadmap(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
     ctx["chart"] = ctx["chart_phone"] = None
     if loaded.plan.roadmap and f is not None and f.scenarios:
         spans = [charts.Span(i.title, i.months, [m for m, _ in i.one_off]) for i in f.initiatives]
-        months, title = [m.month for m in f.scenarios[0].months], words.label("site.page.roadmap")
+        months, title = [m.month for m in f.scenarios[0].months], words.label("page.roadmap")
         ctx["chart"] = _svg(charts.render_gantt(spans, months, words.language, title=title))
         # a phone's own drawing (CSS shows one of the two): whole names, months it can read
         ctx["chart_phone"] = _svg(

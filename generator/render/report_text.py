@@ -252,7 +252,7 @@ def _plan_vs_fact(console: Console, figures: Figures, say: _Say) -> None:
     pvf = money_values.plan_vs_fact(figures, str)
     if pvf is None:
         return
-    columns = (say("money.initiative"), say("money.planned_cac"), say("money.actual_cac"), say("money.ratio"))
+    columns = (say("roadmap.initiative"), say("money.planned_cac"), say("money.actual_cac"), say("money.ratio"))
     table = _table(say("money.pvf.title"), columns, (1, 2, 3))
     for row in pvf["initiatives"]:
         table.add_row(row["title"], row["planned_cac"], row["actual_cac"], row["ratio"])
@@ -290,7 +290,7 @@ def _calendar(console: Console, figures: Figures, say: _Say) -> None:
     if view.sources:
         table = _table(
             say("ideas.site.sources"),
-            (say("ideas.site.source"), say("ideas.site.slots"), say("ideas.site.share")),
+            (say("ideas.brief.source"), say("ideas.site.slots"), say("ideas.site.share")),
             (1, 2),
         )
         for row in view.sources:
@@ -349,7 +349,7 @@ def render_text(
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, force_terminal=False, color_system=None, highlight=False)
     say = _Say(PlanLanguage(figures.language, figures.locale), figures.currency, segments or {})
-    console.print(f"{figures.name} ({figures.slug}) — {say('pdf.figures_on')}: {fmt_date(figures.today, say.lang)}",
+    console.print(f"{figures.name} ({figures.slug}) — {say('fact.today')}: {fmt_date(figures.today, say.lang)}",
                   markup=False)  # fmt: skip
     filled = sum(s.filled for s in figures.steps)
     console.print(say("site.steps_filled").format(done=filled, total=len(figures.steps)), markup=False)
