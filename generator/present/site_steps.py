@@ -35,7 +35,7 @@ from generator.present.site_base import (
     html,
     md,
 )
-from generator.present.summary import escaped, summary_view
+from generator.present.summary import SummaryView, escaped, summary_view
 from generator.present.views import (
     competitor_views,
     component_label,
@@ -73,14 +73,15 @@ def context_overview(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
         for s in figures.steps
     ]
     filled = sum(s.filled for s in figures.steps)
+    view = summary_view(loaded.plan, figures)
     ctx.update(
         facts=facts,
         description=render_markdown(b.description),
         current_state=render_markdown(b.current_state),
         steps=steps,
         steps_filled=words.label("site.steps_filled").format(done=filled, total=len(steps)),
-        highlights=_highlights(figures, words),
-        summary=escaped(summary_view(loaded.plan, figures), html),
+        highlights=_highlights(figures, words, view),
+        summary=escaped(view, html),
         pages=[{"label": words.label(key), "link": f"{stem}.md"} for stem, key, _ in PAGES[1:]],
     )
     if not any((b.description, b.current_state, facts[:-1])):
@@ -92,18 +93,20 @@ def _card(label: str, value: str, note: object, link: str) -> dict[str, Any]:
     return {"label": label, "value": value, "note": note, "link": link}
 
 
-def _highlights(figures: Figures, words: Words) -> list[dict[str, Any]]:
-    """The overview's cards: audit score, value of a new customer, NPS, ROI (re-forecast once measured), articles."""
+def _highlights(figures: Figures, words: Words, view: SummaryView | None) -> list[dict[str, Any]]:
+    """The overview's cards: audit score, value of a new customer (the summary's words for it),
+    NPS, ROI (re-forecast once measured), articles."""
     cards = []
     if figures.audit and figures.audit.overall is not None:
         badge = band_badge(figures.audit.band, words)
         cards.append(_card(words.label("site.hl.audit"), f"{figures.audit.overall} / 100", badge, "audit.md"))
     e = figures.economics
     money = figures.summary.money if figures.summary else None
-    if money is not None and money.value is not None:
+    said = view.money if view is not None else None
+    if money is not None and money.value is not None and said is not None:
         # this client's new customer, by its segments' mix (the method's textbook LTV stays on the method pages)
         note = html(words.label(f"summary.money.value.{money.value_basis}"))
-        cards.append(_card(words.label("summary.money.value"), html(words.money(money.value)), note, "economics.md"))
+        cards.append(_card(html(said.value_label), html(said.value), note, "economics.md"))
     if e and e.nps and e.nps.score is not None:
         cards.append(_card("NPS", html(words.dec(e.nps.score, 1)), "", "economics.md"))
     verdict = money.verdict if money is not None else None
