@@ -83,7 +83,8 @@ class CalendarView:
 
     title: str  # the calendar's name: "Article calendar"
     period: str  # "November 23, 2026 – November 29, 2026" (an en dash)
-    stats: tuple[Stat, ...]  # slots, done, missed, rate, streaks, projected, still to write, hours
+    stats: tuple[Stat, ...]  # slots, done, missed, rate, streaks, projected, still to write
+    hours_stat: Stat  # hours invested: a figure beside the stats in the PDF and the terminal, a meter on the site
     hours: str
     yardstick: str
     hours_share: str
@@ -176,7 +177,6 @@ def _stats(c: CalendarFigures, lang: str) -> tuple[Stat, ...]:
         stat("cal.longest_streak", fmt_number(c.longest_streak, lang)),
         stat("cal.projected", fmt_number(c.projected, lang)),
         stat("cal.to_write", fmt_number(c.to_write, lang)),
-        stat("cal.hours_invested", fmt_decimal(c.hours, lang, 1)),
     )
 
 
@@ -194,6 +194,7 @@ def calendar_view(figures: Figures, segments: Mapping[str, str]) -> CalendarView
         title=t("page.calendar", lang),
         period=f"{fmt_date(c.start, lang)} – {fmt_date(c.end, lang)}",
         stats=_stats(c, lang),
+        hours_stat=Stat(t("cal.hours_invested", lang), hours),
         hours=hours,
         yardstick=yardstick,
         hours_share=fmt_percent(c.hours / HOURS_YARDSTICK, lang),

@@ -282,8 +282,9 @@ def _calendar(console: Console, figures: Figures, say: _Say) -> None:
     view = calendar_view(figures, say.segments)
     if view is None:
         return
-    table = _table(f"{view.title} · {view.period}", tuple(s.label for s in view.stats), tuple(range(len(view.stats))))
-    table.add_row(*(s.value for s in view.stats))
+    stats = (*view.stats, view.hours_stat)
+    table = _table(f"{view.title} · {view.period}", tuple(s.label for s in stats), tuple(range(len(stats))))
+    table.add_row(*(s.value for s in stats))
     console.print(table)
     for line in (view.hours_text, view.split, view.planned):
         console.print(line, markup=False)

@@ -53,8 +53,8 @@ def test_statistics_worked_from_the_contract() -> None:
         ("Longest streak", "4"),
         ("Days of work projected", "8"),
         ("Still to write", "3"),
-        ("Hours invested", "7.5"),
     ]
+    assert (view.hours_stat.label, view.hours_stat.value) == ("Hours invested", "7.5")
     assert view.period == "November 9, 2026 – November 29, 2026"
     # 7.5 of 365 hours: 2.05% → 2.1%; the meter 100 × 7.5 / 365 = 2.05 → "2.1%" wide (one decimal)
     assert (view.hours, view.yardstick, view.hours_share, view.hours_width) == ("7.5", "365", "2.1%", "2.1%")
@@ -71,13 +71,13 @@ def test_statistics_worked_from_the_contract() -> None:
 
 def test_in_russian_with_no_rate_yet() -> None:
     view = view_of(RU)
-    values = {s.label: plain(s.value) for s in view.stats}
+    values = {s.label: plain(s.value) for s in (*view.stats, view.hours_stat)}
     assert (values["Выполнение"], values["Вложено часов"], values["Слотов"]) == ("83,3%", "7,5", "9")
     assert view.title == "Календарь статей"
     assert view.weekdays[0] == "Пн"
     # nothing due yet (today before the first slot): no rate, every slot projected
     early = view_of(AUDITED)
-    values = {s.label: s.value for s in early.stats}
+    values = {s.label: s.value for s in (*early.stats, early.hours_stat)}
     assert (values["Completion"], values["Days of work projected"], values["Hours invested"]) == ("—", "3", "0")
 
 
@@ -117,7 +117,8 @@ def test_no_content_section_no_view() -> None:
 
 
 # Left out on purpose: the month grids (site only: their words are tooltips, and the PDF has the
-# heatmap instead) and the hours meter's share (the meter is the site's); the briefs' lines in the
+# heatmap instead), the hours meter's share and the label of the hours invested (the site says them
+# in the meter, its heading and the hours sentence, all three with `hours`); the briefs' lines in the
 # terminal (one row a task);
 # in the PDF, the calendar's name (its chapter is "Content discipline", as its contents say) and the
 # next task's long date (the PDF's first brief is that task, under its short date).
@@ -127,7 +128,7 @@ def test_the_same_calendar_in_the_site_the_pdf_and_the_terminal(name: str) -> No
     view = calendar_view(out.figures, segment_names(out.loaded.plan))
     assert view is not None
     strings = [view.period, view.hours_text, view.split, view.planned]
-    strings += [s for stat in view.stats for s in (stat.label, stat.value)]
+    strings += [s for stat in view.stats for s in (stat.label, stat.value)] + [view.hours_stat.value]
     strings += [s for row in view.sources for s in (row.label, row.count, row.share)]
     strings += [s for b in view.briefs for s in (b.date, b.kind, b.title)]
     assert out.missing(*strings) == []
@@ -136,3 +137,4 @@ def test_the_same_calendar_in_the_site_the_pdf_and_the_terminal(name: str) -> No
     lines = [line for b in view.briefs for line in b.lines]
     assert [m for m in out.missing(*lines) if not m.startswith("report:")] == []
     assert [m for m in out.missing(view.hours_share) if m.startswith("site:")] == []
+    assert [m for m in out.missing(view.hours_stat.label) if not m.startswith("site:")] == []
