@@ -102,11 +102,11 @@ def _highlights(figures: Figures, words: Words, view: SummaryView | None) -> lis
         cards.append(_card(words.label("site.hl.audit"), f"{figures.audit.overall} / 100", badge, "audit.md"))
     e = figures.economics
     money = figures.summary.money if figures.summary else None
-    said = view.money if view is not None else None
-    if money is not None and money.value is not None and said is not None:
+    worth = view.money if view is not None else None
+    if money is not None and money.value is not None and worth is not None:
         # this client's new customer, by its segments' mix (the method's textbook LTV stays on the method pages)
         note = html(words.label(f"summary.money.value.{money.value_basis}"))
-        cards.append(_card(html(said.value_label), html(said.value), note, "economics.md"))
+        cards.append(_card(html(worth.value_label), html(worth.value), note, "economics.md"))
     if e and e.nps and e.nps.score is not None:
         cards.append(_card("NPS", html(words.dec(e.nps.score, 1)), "", "economics.md"))
     verdict = money.verdict if money is not None else None
