@@ -102,6 +102,8 @@ def outputs(name: str) -> Outputs:
 
 
 def _unbroken(text: str) -> str:
-    """pdftotext's lines joined where WeasyPrint broke a word: a hyphen it added (U+2010) or a dash
-    ("(7–" / "8)") at a line's end inside a word ("Ак‐\nтивных" → "Активных")."""
-    return re.sub(r"(\w)(‐\n|–\n)(\w)", lambda m: m[1] + ("–" if m[2][0] == "–" else "") + m[3], text)
+    """pdftotext's words joined where WeasyPrint broke them (`hyphens: auto`): the hyphen it added
+    (U+2010) and the line break after it go ("Ак‐\nтивных" → "Активных"); a dash at a line's end
+    inside a word stays, without the break ("(7–" / "8)" → "(7–8)")."""
+    text = re.sub(r"(\w)\u2010\s+(\w)", r"\1\2", text)
+    return re.sub(r"(\w)–\n(\w)", r"\1–\2", text)

@@ -118,7 +118,7 @@ def navigation(
         if last == "method":
             # the menu speaks the site's language; the method in the other language says which it is
             words = Labels(site_language)
-            title = words["site.nav.method"]
+            title = words["nav.method"]
             if language != site_language:
                 title = f"{title} {words[f'site.nav.in_{language}']}"
         else:

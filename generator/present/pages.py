@@ -17,19 +17,19 @@ from generator.present.i18n import t
 
 # The client's pages in the method's order: (file stem, label key, step number or None).
 PAGES: tuple[tuple[str, str, int | None], ...] = (
-    ("index", "site.page.overview", 1),
-    ("goals", "site.page.goals", 2),
-    ("audience", "site.page.audience", 3),
-    ("competitors", "site.page.competitors", 5),
+    ("index", "page.overview", 1),
+    ("goals", "page.goals", 2),
+    ("audience", "page.audience", 3),
+    ("competitors", "page.competitors", 5),
     ("audit", "site.page.audit", 6),
-    ("strategy", "site.page.strategy", 7),
-    ("roadmap", "site.page.roadmap", 8),
+    ("strategy", "page.strategy", 7),
+    ("roadmap", "page.roadmap", 8),
     ("checkpoints", "site.page.checkpoints", 8),
     ("economics", "site.page.economics", None),
     ("forecast", "site.page.forecast", 8),
     ("automation", "site.page.automation", None),
-    ("calendar", "site.page.calendar", None),
-    ("downloads", "site.page.downloads", None),
+    ("calendar", "page.calendar", None),
+    ("downloads", "page.downloads", None),
 )
 
 
@@ -39,7 +39,7 @@ def page_path(slug: str, stem: str) -> str:
 
 
 class Labels:
-    """Interface labels of one language, looked up by key in templates: `L["site.page.goals"]`."""
+    """Interface labels of one language, looked up by key in templates: `L["page.goals"]`."""
 
     def __init__(self, language: str) -> None:
         self.language = language

@@ -24,6 +24,7 @@ from generator.present import money as money_values
 from generator.present.audit import AuditView, audit_view
 from generator.present.automation import AutomationView, automation_view
 from generator.present.branding import Branding, client_branding
+from generator.present.calendar import CalendarView
 from generator.present.checkpoints import CheckpointsView
 from generator.present.economics import EconomicsView, economics_view
 from generator.present.forecast import ForecastView, plan_vs_fact_view
@@ -72,7 +73,7 @@ class Context:
     forecast: ForecastView | None
     checkpoints: CheckpointsView | None
     strategy: dict[str, Any] | None
-    content: dict[str, Any] | None
+    content: CalendarView | None
     method: dict[str, Any]
     toc: tuple[tuple[str, str], ...] = field(default=())
     audience: tuple[tuple[SegmentView, Markup], ...] = field(default=())  # steps 3–4, with the sanitised portrait
@@ -175,7 +176,7 @@ def _method(x: Inputs) -> dict[str, Any]:
             (
                 step.number,
                 step.label(lang),
-                t("pdf.step_filled" if step.filled else "pdf.step_empty", lang),
+                t("step.filled" if step.filled else "step.empty", lang),
                 step.filled,
             )
             for step in x.figures.steps
@@ -197,14 +198,14 @@ def _toc(c: Context) -> tuple[tuple[str, str], ...]:
     if c.audience:
         toc.append(("audience", t("pdf.audience", lang)))
     if c.competitors:
-        toc.append(("competitors", t("pdf.competitors", lang)))
+        toc.append(("competitors", t("page.competitors", lang)))
     if c.strategy:
         toc.append(("strategy", t("pdf.strategy", lang)))
     if c.content:
         toc.append(("content", t("pdf.content", lang)))
     if c.audit and c.audit.comparison:
         toc.append(("comparison", t("audit.change", lang)))
-    toc.append(("method", t("pdf.method", lang)))
+    toc.append(("method", t("nav.method", lang)))
     return tuple(toc)
 
 

@@ -71,11 +71,11 @@ def cover_section(x: Inputs) -> dict[str, Any]:
         # a long company name is set smaller, so it keeps to two or three lines inside the cover's band
         "name_size": "long" if len(business.name) > 60 else "medium" if len(business.name) > 32 else "",
         "facts": [
-            (t("pdf.industry", lang), business.industry),
-            (t("pdf.region", lang), business.region),
-            (t("pdf.consultant", lang), business.consultant),
-            (t("audit.date", lang), fmt_date(audit_day, lang) if audit_day else None),
-            (t("pdf.figures_on", lang), fmt_date(figures.today, lang)),
+            (t("fact.industry", lang), business.industry),
+            (t("fact.region", lang), business.region),
+            (t("fact.consultant", lang), business.consultant),
+            (t("fact.audit_date", lang), fmt_date(audit_day, lang) if audit_day else None),
+            (t("fact.today", lang), fmt_date(figures.today, lang)),
         ],
         "gauge": Markup(
             charts.render_gauge(
@@ -130,7 +130,7 @@ def summary_section(x: Inputs) -> dict[str, Any]:
             detail = t("pdf.slots_done", lang).format(done=fmt_number(cal.done, lang), due=fmt_number(cal.due, lang))
         else:
             tone, value, detail = "neutral", "—", t("pdf.no_due", lang)
-        key_figures.append(KeyFigure(t("pdf.content_completion", lang), value, detail, tone))
+        key_figures.append(KeyFigure(t("pdf.content", lang), value, detail, tone))
 
     summary = {
         # the audit's own part (score, chart, issues, what to do first) is the audit's view: c.audit

@@ -44,12 +44,6 @@ STEP_PAGES: dict[str, str] = {
 }
 
 
-HOURS_YARDSTICK = 365  # one hour a day, every day: the method's yearly yardstick
-
-
-WEEKDAY_KEYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
-
 @dataclass(frozen=True)
 class Words:
     """Formatting in one plan's language and currency (formatting only: values arrive computed)."""

@@ -35,7 +35,7 @@ from generator.present.site_base import (
     html,
     md,
 )
-from generator.present.summary import escaped, summary_view
+from generator.present.summary import SummaryView, escaped, summary_view
 from generator.present.views import (
     competitor_views,
     component_label,
@@ -61,26 +61,27 @@ def context_overview(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
         ("today", words.day(figures.today)),
     ):
         if value:
-            facts.append({"label": words.label(f"site.fact.{key}"), "value": html(value)})
+            facts.append({"label": words.label(f"fact.{key}"), "value": html(value)})
     steps = [
         {
             "number": s.number,
             "label": s.label(words.language),
             "filled": s.filled,
-            "state": words.label("site.step.filled" if s.filled else "site.step.empty"),
+            "state": words.label("step.filled" if s.filled else "step.empty"),
             "link": f"{STEP_PAGES[s.key]}.md",
         }
         for s in figures.steps
     ]
     filled = sum(s.filled for s in figures.steps)
+    view = summary_view(loaded.plan, figures)
     ctx.update(
         facts=facts,
         description=render_markdown(b.description),
         current_state=render_markdown(b.current_state),
         steps=steps,
         steps_filled=words.label("site.steps_filled").format(done=filled, total=len(steps)),
-        highlights=_highlights(figures, words),
-        summary=escaped(summary_view(loaded.plan, figures), html),
+        highlights=_highlights(figures, words, view),
+        summary=escaped(view, html),
         pages=[{"label": words.label(key), "link": f"{stem}.md"} for stem, key, _ in PAGES[1:]],
     )
     if not any((b.description, b.current_state, facts[:-1])):
@@ -92,18 +93,20 @@ def _card(label: str, value: str, note: object, link: str) -> dict[str, Any]:
     return {"label": label, "value": value, "note": note, "link": link}
 
 
-def _highlights(figures: Figures, words: Words) -> list[dict[str, Any]]:
-    """The overview's cards: audit score, value of a new customer, NPS, ROI (re-forecast once measured), articles."""
+def _highlights(figures: Figures, words: Words, view: SummaryView | None) -> list[dict[str, Any]]:
+    """The overview's cards: audit score, value of a new customer (the summary's words for it),
+    NPS, ROI (re-forecast once measured), articles."""
     cards = []
     if figures.audit and figures.audit.overall is not None:
         badge = band_badge(figures.audit.band, words)
         cards.append(_card(words.label("site.hl.audit"), f"{figures.audit.overall} / 100", badge, "audit.md"))
     e = figures.economics
     money = figures.summary.money if figures.summary else None
-    if money is not None and money.value is not None:
+    worth = view.money if view is not None else None
+    if money is not None and money.value is not None and worth is not None:
         # this client's new customer, by its segments' mix (the method's textbook LTV stays on the method pages)
         note = html(words.label(f"summary.money.value.{money.value_basis}"))
-        cards.append(_card(words.label("summary.money.value"), html(words.money(money.value)), note, "economics.md"))
+        cards.append(_card(html(worth.value_label), html(worth.value), note, "economics.md"))
     if e and e.nps and e.nps.score is not None:
         cards.append(_card("NPS", html(words.dec(e.nps.score, 1)), "", "economics.md"))
     verdict = money.verdict if money is not None else None
@@ -119,10 +122,10 @@ def _highlights(figures: Figures, words: Words) -> list[dict[str, Any]]:
     if c and c.start > figures.today:
         # Before the first slot a streak of 0 and a rate of "—" read as failure: say when it starts.
         note = html(words.label("site.hl.calendar_starts"))
-        cards.append(_card(words.label("site.page.calendar"), html(words.day(c.start)), note, "calendar.md"))
+        cards.append(_card(words.label("page.calendar"), html(words.day(c.start)), note, "calendar.md"))
     elif c:
         rate = words.pct(c.completion_rate) if c.completion_rate is not None else "—"
-        note = html(words.label("site.cal.rate") + ": " + rate)
+        note = html(words.label("cal.rate") + ": " + rate)
         cards.append(_card(words.label("site.hl.streak"), html(words.num(c.current_streak)), note, "calendar.md"))
     return cards
 
@@ -228,7 +231,7 @@ def context_roadmap(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
     base = f.base if f is not None else None
     if loaded.plan.roadmap and f is not None and base is not None:
         spans = [charts.Span(i.title, i.months, [m for m, _ in i.one_off]) for i in f.initiatives]
-        months, title = [m.month for m in base.months], words.label("site.page.roadmap")
+        months, title = [m.month for m in base.months], words.label("page.roadmap")
         ctx["chart"] = _svg(charts.render_gantt(spans, months, words.language, title=title))
         # a phone's own drawing (CSS shows one of the two): whole names, months it can read
         ctx["chart_phone"] = _svg(

@@ -76,7 +76,7 @@ def summarise_slot(slot: Slot, language: str) -> str:
     if slot.kind == "done":
         done = t("slot.done", language)
         if slot.entry_kind == "refresh":
-            done = f"{done} ({t('calendar.done_refresh', language)})"
+            done = f"{done} ({t('csv.kind.refresh', language)})"
         return f"{done}: {title}"
     return t("slot.missed", language)
 
@@ -160,7 +160,7 @@ def slot_modified(slot: Slot, stamp: date) -> date:
 def render_ics(slug: str, plan: Plan, calendar: CalendarFigures) -> bytes:
     """The calendar as an iCalendar feed: one all-day event per slot."""
     language = plan_language(plan.business)
-    name = f"{t('calendar.name', language)}: {clean_line(plan.business.name)}"
+    name = f"{t('page.calendar', language)}: {clean_line(plan.business.name)}"
     stamp = revision_day(plan, calendar)
     cal = Calendar()
     cal.add("prodid", PRODID)

@@ -9,6 +9,7 @@ in their unit ("22 заявки"). One function per section keeps each short; th
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from generator.compute.figures import Figures
 from generator.model import Plan
 from generator.present.audit import audit_view
 from generator.present.automation import automation_view
+from generator.present.calendar import calendar_view
 from generator.present.checkpoints import checkpoints_view
 from generator.present.economics import GroupRow, customer_groups, economics_view, missing_text
 from generator.present.forecast import FactRow, forecast_view, plan_vs_fact_view
@@ -38,6 +40,7 @@ from generator.present.i18n import (
 from generator.present.lint import lint_message
 from generator.present.measured import measured_view
 from generator.present.reforecast import reforecast_view
+from generator.present.summary import SummaryView, summary_view
 from generator.render.measured import print_measured
 
 DASH = "—"
@@ -212,7 +215,7 @@ def _checkpoints(console: Console, figures: Figures, say: _Say) -> None:
 
 def _fact_table(console: Console, rows: tuple[FactRow, ...], say: _Say, title: str) -> None:
     """Initiatives' CAC as planned and as reported (plan against fact, the agenda)."""
-    columns = (say("money.initiative"), say("money.planned_cac"), say("money.actual_cac"), say("money.ratio"))
+    columns = (say("roadmap.initiative"), say("money.planned_cac"), say("money.actual_cac"), say("money.ratio"))
     table = _table(title, columns, (1, 2, 3))
     for row in rows:
         table.add_row(row.title, row.planned_cac, row.actual_cac, row.ratio)
@@ -281,22 +284,70 @@ def _lint(console: Console, figures: Figures, say: _Say) -> None:
 
 
 def _calendar(console: Console, figures: Figures, say: _Say) -> None:
-    cal = figures.calendar
-    if cal is None:
+    """The calendar's view (`generator.present.calendar`) as tables; the briefs' lines and the month
+    grids stay on the site and in the PDF (the terminal gives each slot's task on one row)."""
+    view = calendar_view(figures, say.segments)
+    if view is None:
         return
-    period = f"{fmt_date(cal.start, say.lang)} – {fmt_date(cal.end, say.lang)}"
-    keys = ("pdf.slots", "pdf.done", "pdf.missed", "pdf.rate", "pdf.streak", "pdf.longest", "pdf.hours_invested")
-    table = _table(f"{say('site.page.calendar')} · {period}", tuple(say(k) for k in keys), tuple(range(7)))
-    table.add_row(say.num(cal.slots), say.num(cal.done), say.num(cal.missed), say.share(cal.completion_rate),
-                  say.num(cal.current_streak), say.num(cal.longest_streak), say.dec(cal.hours))  # fmt: skip
+    stats = (*view.stats, view.hours_stat)
+    table = _table(f"{view.title} · {view.period}", tuple(s.label for s in stats), tuple(range(len(stats))))
+    table.add_row(*(s.value for s in stats))
     console.print(table)
-    upcoming = [d for d in cal.days if d.date >= figures.today][:7]
-    if upcoming:
-        table = _table(say("site.cal.upcoming"), (say("cp.date"), say("site.cal.kind"), say("site.cal.article")))
-        for d in upcoming:
-            kind = say.label_or(f"site.slotkind.{d.kind}", say.label_or(f"csv.status.{d.kind}", d.kind))
-            table.add_row(fmt_date(d.date, say.lang, "short"), kind, d.title or DASH)
+    for line in (view.hours_text, view.split, view.planned):
+        console.print(line, markup=False)
+    if view.sources:
+        table = _table(
+            say("ideas.site.sources"),
+            (say("ideas.brief.source"), say("ideas.site.slots"), say("ideas.site.share")),
+            (1, 2),
+        )
+        for row in view.sources:
+            table.add_row(row.label, row.count, row.share)
         console.print(table)
+    if view.next is not None:
+        console.print(f"{say('calendar.task')} · {view.next.day}: {view.next.title}", markup=False)
+    if view.briefs:
+        table = _table(say("ideas.site.briefs"), (say("cp.date"), say("cal.kind"), say("ideas.site.task")))
+        for b in view.briefs:
+            table.add_row(b.date, b.kind, b.title)
+        console.print(table)
+
+
+def _summary(console: Console, view: SummaryView) -> None:
+    """The one-page summary (`generator.present.summary`), as the site's overview and the PDF's page 2
+    say it: the state, the three priorities, what a new customer is worth and costs, the week, the
+    next 90 days."""
+    say = functools.partial(console.print, markup=False)
+    say(view.title)
+    for line in view.state:
+        say(f"  {line.area}. {line.text}")
+    say(view.labels["priorities"])
+    for n, p in enumerate(view.priorities, 1):
+        say(f"  {n}. {p.title}. {p.action}" + (f" {p.why}" if p.why else ""))
+    for note in (view.priorities_none, view.aside):
+        if note:
+            say(f"  {note}")
+    if view.money is not None:
+        m = view.money
+        say(view.labels["money"])
+        for label, value, note in (
+            (m.value_label, m.value, m.value_note),
+            (m.cost_label, m.cost, m.cost_note),
+            (m.ratio_label, m.ratio, m.ratio_note),
+        ):
+            say(f"  {label}: {value}" + (f" ({note})" if note else ""))
+    say(f"{view.labels['week']}. {view.labels['week.intro']}")
+    for w in view.week:
+        say(f"  {w.day} · {w.kind} · {w.title}")
+    if view.week_none:
+        say(f"  {view.week_none}")
+    if view.windows:
+        say(view.labels["next90"])
+    for window in view.windows:
+        say(f"  {window.heading}")
+        for item in window.items:
+            say(f"    {item}")
+    say("")
 
 
 def render_text(
@@ -306,10 +357,13 @@ def render_text(
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, force_terminal=False, color_system=None, highlight=False)
     say = _Say(PlanLanguage(figures.language, figures.locale), figures.currency, segments or {})
-    console.print(f"{figures.name} ({figures.slug}) — {say('pdf.figures_on')}: {fmt_date(figures.today, say.lang)}",
+    console.print(f"{figures.name} ({figures.slug}) — {say('fact.today')}: {fmt_date(figures.today, say.lang)}",
                   markup=False)  # fmt: skip
     filled = sum(s.filled for s in figures.steps)
     console.print(say("site.steps_filled").format(done=filled, total=len(figures.steps)), markup=False)
+    summary = summary_view(plan, figures) if plan is not None else None
+    if summary is not None:  # what the site's overview and the PDF's page 2 say first
+        _summary(console, summary)
     for section in (_audit, _economics, _forecast, _checkpoints, _automation, _calendar, _lint):
         section(console, figures, say)
     view = measured_view(figures, plan) if plan is not None else None

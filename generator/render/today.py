@@ -56,7 +56,7 @@ def render_today(rows: Sequence[TodayRow], day: date) -> Table:
     languages = {row.language for row in rows}
     lang = languages.pop() if len(languages) == 1 else "en"
     table = Table(title=f"{t('calendar.today', lang)}: {fmt_date(day, lang)}", title_justify="left")
-    table.add_column(t("calendar.client", lang))
+    table.add_column(t("portfolio.client", lang))
     table.add_column(t("calendar.task", lang))
     table.add_column(t("calendar.query", lang))
     table.add_column(t("calendar.streak", lang), justify="right")

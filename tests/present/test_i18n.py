@@ -7,11 +7,14 @@ no-break space, German uses dots and puts the euro after the number).
 from __future__ import annotations
 
 import pickle
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from generator.present.i18n import (
+    LABELS,
     PlanLanguage,
     fmt_date,
     fmt_money,
@@ -97,3 +100,20 @@ def test_irish_and_british_dates_are_day_first() -> None:
         assert fmt_date(date(2026, 10, 1), lang, "short") == "01/10/2026"  # never the US 10/1/26
         assert fmt_date(date(2026, 10, 1), lang) == "1 October 2026"
     assert fmt_money(1900, "EUR", irish) == "€1,900" and fmt_number(3800, irish) == "3,800"
+
+
+ROOT = Path(__file__).resolve().parents[2]
+# A label looked up by a literal key: t("…"), say("…"), words.label("…"), say.label_or("…") in the
+# package (either quote), L["…"] in the templates. Keys built with f-strings are not checked here.
+_CALL = re.compile(r"""(?:\bt|\bsay|\.label|\blabel_or)\(\s*["']([a-z_]+(?:\.[a-z0-9_/ ]+)+)["']""")
+_TEMPLATE = re.compile(r"""L\[["']([^"'\]]+)["']\]""")
+
+
+def test_every_label_key_the_code_and_templates_use_exists() -> None:
+    """Merging `site.*` and `pdf.*` twins into one key renames keys across files: a key left behind
+    would fail only when that page or line is rendered (a KeyError), so every literal one is checked."""
+    used = [(p, m) for p in (ROOT / "generator").rglob("*.py") for m in _CALL.findall(p.read_text("utf-8"))]
+    used += [(p, m) for p in (ROOT / "theme").rglob("*.*") if p.suffix in (".md", ".html")
+             for m in _TEMPLATE.findall(p.read_text("utf-8"))]  # fmt: skip
+    assert len(used) > 300  # the patterns still find the lookups
+    assert [f"{p.relative_to(ROOT)}: {key}" for p, key in used if key not in LABELS] == []

@@ -26,8 +26,8 @@ def test_front_matter_escapes_plan_text_and_stays_yaml() -> None:
 
 
 def test_labels_by_key_in_the_plans_language() -> None:
-    assert Labels("en")["site.page.goals"] == "Goals"
-    assert Labels("ru")["site.page.goals"] == "Цели"
+    assert Labels("en")["page.goals"] == "Goals"
+    assert Labels("ru")["page.goals"] == "Цели"
 
 
 def test_the_home_page_lists_the_rows_it_is_given() -> None:

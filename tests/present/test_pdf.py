@@ -21,7 +21,7 @@ def test_metadata_and_contents() -> None:
         "family-analytics",
         "family-it",
     ]
-    assert ctx.L["site.page.goals"] == "Goals"  # every label, in the plan's language
+    assert ctx.L["page.goals"] == "Goals"  # every label, in the plan's language
 
 
 def test_a_plan_without_audit_or_calendar_has_no_such_sections() -> None:

@@ -33,7 +33,7 @@ def test_badges_say_their_status_in_words() -> None:
     assert str(status_badge("behind", words, "kpi")) == '<span class="pb-badge pb-badge--behind">behind</span>'
     assert str(band_badge("needs work", words)) == '<span class="pb-badge pb-badge--needs-work">needs work</span>'
     assert str(band_badge(None, words)) == ""
-    assert chart_title(words, "site.page.goals", "Shop") == "Goals · Shop"
+    assert chart_title(words, "page.goals", "Shop") == "Goals · Shop"
 
 
 def test_base_context_escapes_the_clients_name_and_titles_the_page() -> None:

@@ -184,7 +184,7 @@ def test_empty_plan_says_which_steps_are_empty(tmp_path: Path) -> None:
     pages = pages_of(path)
     for stem in ("goals", "audience", "competitors", "audit", "strategy", "roadmap", "checkpoints"):
         assert "Этот шаг пока не заполнен" in pages[f"empty/{stem}.md"], stem
-    assert pages["empty/index.md"].count("— пока пуст") == 8
+    assert pages["empty/index.md"].count("— не заполнен") == 8  # as the PDF says it (step.empty)
 
 
 def test_everything_automated_shows_zero_hours_by_hand(tmp_path: Path) -> None:
