@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from generator.compute.audit import AuditFigures, PracticeFigure, ToolFigure
+from generator.compute.audit import GAPS, AuditFigures, PracticeFigure, ToolFigure
 from generator.model import Initiative, Plan
 
 SALES_DEPARTMENT_TOOLS: tuple[str, ...] = (
@@ -127,3 +127,16 @@ def compute_priorities(plan: Plan, audit: AuditFigures | None) -> Priorities | N
         team=team,
         small=small,
     )
+
+
+def fitted_issues(audit: AuditFigures, ranked: Priorities | None) -> dict[str, int]:
+    """The audit's gaps by priority as the client's action list shows them: an action put aside for
+    the business's size counts as low, where the list puts it (the bakery's sales-department advice
+    is not a medium issue for three people). `AuditFigures.issues` keeps the catalogue's priorities."""
+    issues = dict(audit.issues)
+    for action in ranked.demoted if ranked is not None else ():
+        item = action.item
+        if item.status in GAPS and item.priority in issues and item.priority != "low":
+            issues[item.priority] -= 1
+            issues["low"] = issues.get("low", 0) + 1
+    return issues

@@ -29,6 +29,7 @@ from generator.compute.audit import (
 )
 from generator.compute.comparison import ScoreChange
 from generator.compute.figures import Figures
+from generator.compute.priorities import fitted_issues
 from generator.draw import charts
 from generator.present.format import fmt_count
 from generator.present.i18n import (
@@ -278,12 +279,14 @@ def _practice(p: PracticeFigure, lang: str) -> PracticeView:
     )
 
 
-def _issues(a: AuditFigures, lang: str) -> tuple[IssueView, ...]:
-    """Gaps counted by priority, Lighthouse-style; nothing when the audit found none."""
+def _issues(a: AuditFigures, figures: Figures, lang: str) -> tuple[IssueView, ...]:
+    """Gaps counted by priority, Lighthouse-style, as the action list below them ranks them (an action
+    put aside for the business's size among the low); nothing when the audit found none."""
     if not a.issues_total:
         return ()
+    issues = fitted_issues(a, figures.summary.priorities if figures.summary else None)
     return tuple(
-        IssueView(p, fmt_number(a.issues.get(p, 0), lang), t(f"audit.issue.{p}", lang)) for p in ISSUE_PRIORITIES
+        IssueView(p, fmt_number(issues.get(p, 0), lang), t(f"audit.issue.{p}", lang)) for p in ISSUE_PRIORITIES
     )
 
 
@@ -346,7 +349,7 @@ def audit_view(figures: Figures) -> AuditView | None:
         overall_work=fmt_arithmetic(a.overall_work, lang) if a.overall_work else "",
         families=tuple(_family(f, lang, changes.get(f.id)) for f in a.families),
         practices=tuple(_practice(p, lang) for p in a.practices),
-        issues=_issues(a, lang),
+        issues=_issues(a, figures, lang),
         actions=_actions(a, figures, lang),
         top=top,
         more=more,

@@ -108,6 +108,9 @@ def test_a_sales_department_action_is_put_aside_for_a_small_team_with_the_reason
     assert last.aside == "put aside: made for a sales department, and the team is 3 people"
     assert all(not x.aside for x in a.actions[:-1])
     assert "Call recording" not in [x.name for x in a.top]
+    # the counts above the list agree with it: social high; crm and regularity medium; call recording
+    # (medium in the catalogue) low, where the list puts it
+    assert [(i.priority, i.count) for i in a.issues] == [("high", "1"), ("medium", "2"), ("low", "1")]
 
 
 def test_the_bakery_in_russian() -> None:
