@@ -143,7 +143,7 @@ def _forecast_chart(f: ForecastFigures, base: ScenarioFigures, cur: str, lang: P
 
 
 def forecast_view(figures: Figures) -> ForecastView | None:
-    """None when there is no forecast (no initiative, or missing keys: `money.missing_keys` says which)."""
+    """None when there is no forecast (no initiative, or missing keys: `economics.missing_text` says which)."""
     f = figures.forecast
     base = f.base if f is not None else None
     if f is None or base is None:

@@ -20,13 +20,12 @@ from generator.compute.figures import Figures
 from generator.draw.charts.nps import render_nps_months
 from generator.draw.markup import render_markdown
 from generator.model import LoadedPlan, Plan
-from generator.present import money as money_values
 from generator.present.audit import AuditView, audit_view
 from generator.present.automation import AutomationView, automation_view
 from generator.present.branding import Branding, client_branding
 from generator.present.calendar import CalendarView
 from generator.present.checkpoints import CheckpointsView
-from generator.present.economics import EconomicsView, economics_view
+from generator.present.economics import EconomicsView, customer_groups, economics_view, missing_text
 from generator.present.forecast import ForecastView, plan_vs_fact_view
 from generator.present.i18n import (
     LABELS,
@@ -161,8 +160,8 @@ def _money(x: Inputs) -> dict[str, Any]:
     figures = x.figures
     names = {s.id: s.name for s in x.plan.segments}
     return {
-        "missing": money_values.missing_keys(figures, names, str),
-        "groups": money_values.groups(figures, names, str),
+        "missing": missing_text(figures, names),
+        "groups": customer_groups(figures, names),
         "pvf": plan_vs_fact_view(figures),
         "reforecast": reforecast_view(figures),
     }

@@ -9,10 +9,9 @@ from markupsafe import Markup
 
 from generator.compute.figures import Figures
 from generator.model import LoadedPlan
-from generator.present import money
 from generator.present.automation import automation_view
 from generator.present.checkpoints import checkpoints_view
-from generator.present.economics import economics_view
+from generator.present.economics import customer_groups, economics_view, missing_text
 from generator.present.forecast import forecast_view, plan_vs_fact_view
 from generator.present.reforecast import reforecast_view
 from generator.present.site_base import (
@@ -59,13 +58,13 @@ def context_forecast(loaded: LoadedPlan, figures: Figures) -> dict[str, Any]:
     pvf = plan_vs_fact_view(figures)
     # the charts are drawn by `generator.draw.charts`, which escapes every label itself
     ctx["pvf"] = replace(escaped(pvf, html), chart=Markup(pvf.chart)) if pvf is not None else None
-    ctx["groups"] = money.groups(figures, segments, html)
+    ctx["groups"] = escaped(customer_groups(figures, segments), html)
     ctx["reforecast"] = escaped(reforecast_view(figures), html)
     view = forecast_view(figures)
     ctx["f"] = replace(escaped(view, html), chart=Markup(view.chart)) if view is not None else None
     ctx["headings"] = tuple(md(s.name) for s in view.scenarios) if view is not None else ()  # Markdown headings
     if view is None:
-        missing = money.missing_keys(figures, segments, html)
+        missing = escaped(missing_text(figures, segments), html)
         empty = {"title": words.label("site.empty.title"), "text": missing} if missing else None
         ctx["empty"] = empty or _empty(words, "forecast")
     return ctx
