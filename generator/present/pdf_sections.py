@@ -101,7 +101,7 @@ def summary_section(x: Inputs) -> dict[str, Any]:
     if e and e.nps and e.nps.score is not None:
         nps = e.nps.score
         tone = nps_band(nps)
-        key_figures.append(KeyFigure(t("pdf.nps", lang), fmt_decimal(nps, lang, 1), _work(e.nps.work, lang), tone))
+        key_figures.append(KeyFigure(t("econ.nps", lang), fmt_decimal(nps, lang, 1), _work(e.nps.work, lang), tone))
     if e and len(e.funnel) > 1 and e.funnel[-1].from_first is not None:
         last = e.funnel[-1]
         key_figures.append(

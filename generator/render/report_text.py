@@ -187,7 +187,7 @@ def _groups(console: Console, say: _Say, rows: tuple[GroupRow, ...], per_custome
     if not rows:  # v1: one economics for every customer
         console.print(f"{say('fc.per_customer')}: {per_customer}", markup=False)
         return
-    table = _table(say("money.groups.title"), (say("money.group"), say("money.per_month"), say("money.lifetime")))
+    table = _table(say("money.groups.title"), (say("money.group"), say("fc.per_customer"), say("money.lifetime")))
     for row in rows:
         table.add_row(row.name, row.per_month, row.lifetime)
     console.print(table)
@@ -197,7 +197,7 @@ def _checkpoints(console: Console, figures: Figures, say: _Say) -> None:
     view = checkpoints_view(figures)
     if view is None:
         return
-    columns = (say("cp.date"), say("cp.goal"), say("cp.target"), say("cp.actual"), say("cp.status"))
+    columns = (say("cp.date"), say("cp.goal"), say("goals.target"), say("cp.actual"), say("cp.status"))
     table = _table(view.title, columns, (2, 3))
     for k in view.rows:
         table.add_row(k.date, k.goal, k.target, k.actual, k.status_label)
@@ -227,7 +227,7 @@ def _automation(console: Console, figures: Figures, say: _Say) -> None:
     view = automation_view(figures)
     if view is None:
         return
-    columns = (say("auto.process"), say("auto.hours"), say("auto.tool"), say("pdf.status"))
+    columns = (say("auto.process"), say("auto.hours"), say("auto.tool"), say("audit.status"))
     table = _table(say("site.page.automation"), columns, (1,))
     for row in view.rows:
         table.add_row(row.process, row.hours, row.tool, row.status_label)
