@@ -117,3 +117,14 @@ def test_every_label_key_the_code_and_templates_use_exists() -> None:
              for m in _TEMPLATE.findall(p.read_text("utf-8"))]  # fmt: skip
     assert len(used) > 300  # the patterns still find the lookups
     assert [f"{p.relative_to(ROOT)}: {key}" for p, key in used if key not in LABELS] == []
+
+
+def test_a_negative_number_takes_a_true_minus_in_every_format() -> None:
+    """A loss reads "−1 200 ₽" beside an ROI of "−55%": one minus sign (U+2212), never a hyphen."""
+    from generator.present.i18n import fmt_decimal, fmt_money, fmt_number, fmt_percent
+
+    assert fmt_number(-1200, "ru").replace("\u202f", " ").replace("\xa0", " ") == "−1 200"
+    assert fmt_decimal(-0.5, "en") == "−0.5"
+    assert fmt_money(-1200, "RUB", "ru").replace("\u202f", " ").replace("\xa0", " ") == "−1 200 ₽"
+    assert fmt_money(-75600, "USD", "en") == "−$75,600"
+    assert fmt_percent(-0.55, "ru") == "−55%"
