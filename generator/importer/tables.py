@@ -35,6 +35,7 @@ class Table:
     name: str
     rows: Callable[[], Iterator[Row]]
     sitemap: bool = False
+    whole: Callable[[], tuple[bytes, str]] | None = None  # a CSV's (UTF-8 text, separator): column readers
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,15 @@ def _text_tables(name: str, head: bytes, utf8: bool, opener: Callable[[str], io.
                 break
             yield from reader
 
-    return [Table(name, rows)]
+    def whole() -> tuple[bytes, str]:
+        """The whole text as UTF-8 (transcoded a megabyte at a time), and the separator."""
+        out = io.BytesIO()
+        with opener(enc) as stream:
+            while chunk := stream.read(1 << 20):
+                out.write(chunk.encode("utf-8"))
+        return out.getvalue(), separator
+
+    return [Table(name, rows, whole=whole)]
 
 
 def sniff(sample: str) -> str:
