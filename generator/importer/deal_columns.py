@@ -222,9 +222,7 @@ def _append(work: Any, matcher: Matcher, found: Found, out: DealsRead) -> None:
     group_names = [c for c in work.columns if c.startswith("g")]
     key_names = [c for c in work.columns if c.startswith("k")]
     groups = work.select(group_names).unique(maintain_order=True).with_row_index("group")
-    group_of = [
-        matcher.match_cells(cells.text(g[0]), cells.text(g[1]), g[2:]) for g in groups.drop("group").rows()
-    ]
+    group_of = [matcher.match_cells(cells.text(g[0]), cells.text(g[1]), g[2:]) for g in groups.drop("group").rows()]
     index = work.select(group_names).join(groups, on=group_names, how="left", maintain_order="left")["group"]
     work = work.drop(group_names).with_columns(group=index)
     customer_of: list[tuple[str, str] | None] = [None]

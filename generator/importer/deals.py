@@ -306,7 +306,13 @@ class _RowReader:
             else:
                 customer = keys[raw] = customer_key(row, self.found)
             deal = Deal(
-                day, when[1], order, amount, customer or ("deal", str(order)), group[0], group[1],
+                day,
+                when[1],
+                order,
+                amount,
+                customer or ("deal", str(order)),
+                group[0],
+                group[1],
                 day.year * 12 + day.month - 1,
             )
             deals.append(deal)
