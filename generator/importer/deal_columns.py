@@ -19,6 +19,7 @@ import io
 import itertools
 import os
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from generator.importer import cells
@@ -245,16 +246,8 @@ def _append(work: Any, matcher: Matcher, found: Found, out: DealsRead) -> None:
     if None in customer_of:  # a won deal with no key is a customer of its own
         customers = [c or ("deal", str(o)) for c, o in zip(customers, orders, strict=True)]
     pairs = [group_of[g] for g in work["group"].to_list()]
-    out.deals.extend(
-        map(
-            Deal,
-            work["day"].to_list(),
-            work["time"].to_list(),
-            orders,
-            work["amount"].to_list(),
-            customers,
-            [p[0] for p in pairs],
-            [p[1] for p in pairs],
-            (work["day"].dt.year().cast(pl.Int32) * 12 + work["day"].dt.month().cast(pl.Int32) - 1).to_list(),
-        )
-    )
+    months = work["day"].dt.year().cast(pl.Int32) * 12 + work["day"].dt.month().cast(pl.Int32) - 1
+    columns = (work["day"].to_list(), work["time"].to_list(), orders, work["amount"].to_list(), customers)
+    segments, initiatives = [p[0] for p in pairs], [p[1] for p in pairs]
+    rows = zip(*columns, segments, initiatives, months.to_list(), strict=True)
+    out.deals.extend(map(partial(tuple.__new__, Deal), rows))

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from generator.importer import cells
 from generator.importer.recognise import Found
@@ -29,9 +29,9 @@ _DIGITS = re.compile(r"\D+")
 UNASSIGNED = "unassigned"
 
 
-@dataclass(slots=True)
-class Deal:
-    """A won deal as the figures need it (no personal data but the opaque customer key)."""
+class Deal(NamedTuple):
+    """A won deal as the figures need it (no personal data but the opaque customer key). A named
+    tuple: a large export makes 160 000 of them, and a tuple is made in C (half a dataclass' time)."""
 
     day: date
     time: str
