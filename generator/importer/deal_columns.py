@@ -193,7 +193,8 @@ def _won(
     if period is not None:
         drop((day < period.start) | (day > period.end), "outside_period")
     if alive.any():
-        first, last = day.filter(alive).min(), day.filter(alive).max()
+        first: date = day.filter(alive).min()  # type: ignore[assignment]  # a Date column's min is a date
+        last: date = day.filter(alive).max()  # type: ignore[assignment]
         stats.first = first if stats.first is None or first < stats.first else stats.first
         stats.last = last if stats.last is None or last > stats.last else stats.last
     ident = work["ident"]

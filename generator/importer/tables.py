@@ -3,8 +3,8 @@
 CSV and "Unicode text" in UTF-8 (with or without BOM), Windows-1251 or UTF-16 with BOM, separated
 by `,`, `;` or tab, LF or CRLF; XLSX (openpyxl, read-only); Bitrix24's "Excel" export, an HTML
 table saved as `.xls` (html.parser); a ZIP of any of these (Search Console's download);
-`sitemap.xml`. A CSV is streamed from disk row by row, so a 200 000-row CRM export is never held
-in memory whole.
+`sitemap.xml`. A CSV is streamed from disk row by row (`Table.rows`), or handed whole, as UTF-8,
+to a column reader (`Table.whole`: `deal_columns` reads a large deals export with polars).
 """
 
 from __future__ import annotations
