@@ -114,14 +114,17 @@ def _all_series(
     cells_: Cells, months: Months, groups: list[str], initiatives: list[str]
 ) -> tuple[dict[str, list[DealMonth]], dict[str, list[DealMonth]]]:
     """Every group's and initiative's monthly series, summed from the cells."""
+    by_month: dict[int, list[tuple[str, str, list[Any]]]] = defaultdict(list)
+    for (seg, ini, month), c in cells_.items():  # in the cells' order, so sums add up in the same order
+        by_month[month].append((seg, ini, c))
 
     def series(kind: str, ident: str) -> list[DealMonth]:
         out = []
         for m in months.indexes():
             own = [
                 c
-                for (seg, ini, month), c in cells_.items()
-                if month == m and ((kind == "group" and ident == "all") or (seg if kind == "group" else ini) == ident)
+                for seg, ini, c in by_month.get(m, [])
+                if (kind == "group" and ident == "all") or (seg if kind == "group" else ini) == ident
             ]
             customers: set[tuple[str, str]] = set().union(*(c[2] for c in own)) if own else set()
             out.append(
