@@ -47,9 +47,11 @@ def read_columns(
     seen: set[str],
     order: int,
     out: DealsRead,
+    remember: bool = True,
 ) -> int | None:
     """The table's won deals appended to `out` and its skips counted, as the row reader would;
-    the last row's order, or None (nothing read) when this table is for the row reader."""
+    the last row's order, or None (nothing read) when this table is for the row reader. Its deal
+    ids join `seen` when `remember` (a later file of the same CRM is checked against them)."""
     whole = found.table.whole
     if whole is None:
         return None
@@ -63,7 +65,7 @@ def read_columns(
     if frame is None:
         return None
     height = frame.height
-    won = _won(frame, found, matcher, today, period, stats, seen, order)
+    won = _won(frame, found, matcher, today, period, stats, seen, order, remember)
     del frame  # before the deals are made: the peak memory is the text columns or the deals, not both
     _append(won, matcher, found, out)
     return order + height
@@ -123,13 +125,19 @@ def _stamps(column: Any) -> tuple[Any, Any]:
     usual = column.str.contains(_USUAL)
     heads = column.str.slice(0, 10)
     day_of = {h: cells.day_of(h) for h in heads.filter(usual).unique().to_list()}
+    days = heads.replace_strict(day_of, default=None, return_dtype=pl.Date)
+    times = column.str.slice(11, 8)
     other = {v: cells.stamp(v) for v in column.filter(~usual & (column != "")).unique().to_list()}
-    days = heads.replace_strict(day_of, default=None, return_dtype=pl.Date).zip_with(
-        usual, column.replace_strict({k: s[0] for k, s in other.items() if s}, default=None, return_dtype=pl.Date)
-    )
-    times = column.str.slice(11, 8).zip_with(
-        usual, column.replace_strict({k: s[1] for k, s in other.items() if s}, default="", return_dtype=pl.String)
-    )
+    if other:  # cells in any other form, each read once
+        read = {k: s for k, s in other.items() if s}
+        days = days.zip_with(
+            usual, column.replace_strict({k: s[0] for k, s in read.items()}, default=None, return_dtype=pl.Date)
+        )
+        times = times.zip_with(
+            usual, column.replace_strict({k: s[1] for k, s in read.items()}, default="", return_dtype=pl.String)
+        )
+    elif not usual.all():  # only empty cells besides the usual form
+        days = days.zip_with(usual, pl.Series([None] * len(column), dtype=pl.Date))
     return days, times
 
 
@@ -142,6 +150,7 @@ def _won(
     stats: FileStats,
     seen: set[str],
     order: int,
+    remember: bool,
 ) -> Any:
     """The won rows (day, time, order, amount and the group and key cells); the others counted
     under the first reason that applies, as `_RowReader.read_all` does row by row."""
@@ -152,15 +161,13 @@ def _won(
     def column(index: int | None) -> Any:
         return frame[f"column_{index}"] if index is not None else empty
 
-    closed_day, closed_time = _stamps(column(found.one("closed")))
-    created_day, created_time = _stamps(column(found.one("created")))
-    dated = closed_day.is_not_null()
+    day, time = _stamps(column(found.one("closed")))
+    dated = day.is_not_null()
+    if not dated.all():  # the creation date where the closing date is empty or not a date
+        created_day, created_time = _stamps(column(found.one("created")))
+        day, time = day.zip_with(dated, created_day), time.zip_with(dated, created_time)
     work = pl.DataFrame(
-        {
-            "order": pl.int_range(order + 1, order + 1 + frame.height, eager=True),
-            "day": closed_day.zip_with(dated, created_day),
-            "time": closed_time.zip_with(dated, created_time),
-        }
+        {"order": pl.int_range(order + 1, order + 1 + frame.height, eager=True), "day": day, "time": time}
     )
     picked = {
         "ident": column(found.one("id")).str.strip_chars(_SPACE),
@@ -203,7 +210,8 @@ def _won(
     duplicate = candidate & ~pl.select(pl.when(candidate).then(ident)).to_series().is_first_distinct()
     if seen:  # ids of an earlier file of the same CRM
         duplicate = duplicate | (candidate & ident.is_in(list(seen)))
-    seen.update(ident.filter(candidate & ~duplicate).to_list())
+    if remember:
+        seen.update(ident.filter(candidate & ~duplicate).to_list())
     drop(duplicate, "duplicate")
     if found.one("stage") is not None:
         stages = work["stage"]

@@ -157,8 +157,10 @@ def read_deals(
     matcher = Matcher(plan)
     seen_by: dict[str | None, set[str]] = {}  # deal ids read, per CRM
     order = 0
-    for found in tables:
+    listed = list(tables)
+    for at, found in enumerate(listed):
         stats = FileStats(system=system_of(found))
+        later = any(system_of(f) == stats.system for f in listed[at + 1 :])  # whose ids are checked against these
         out.stats.append(stats)
         if keep_contacts and not out.contact_header:
             out.contact_header = [found.header[i] for i in _contact_columns(found)]
@@ -166,7 +168,7 @@ def read_deals(
         if not keep_contacts:  # --export-lost keeps raw contact cells: the row reader's work
             from generator.importer.deal_columns import read_columns
 
-            columns = read_columns(found, matcher, today, period, stats, seen, order, out)
+            columns = read_columns(found, matcher, today, period, stats, seen, order, out, remember=later)
         if columns is None:
             reader = _RowReader(found, matcher, today, period, stats, seen)
             order = reader.read_all(found.data(), order, out, keep_contacts)

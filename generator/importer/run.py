@@ -89,19 +89,18 @@ def _recognise(export: Export, options: Options) -> Found:
 
 
 @contextmanager
-def _few_collections() -> Iterator[None]:
-    """The collector held back while exports are measured: a 200 000-row export makes hundreds of
-    thousands of small acyclic objects (deals, dates, keys), and with the default threshold the
-    collector walked them, and every module and plan object, again and again — a fifth of the
-    command's time (benchmarks/README.md). Cycles are still freed, after the block."""
-    saved = gc.get_threshold()
-    gc.freeze()  # what is loaded already (modules, the plan) is not walked either
-    gc.set_threshold(100_000, 50, 50)
+def _no_collections() -> Iterator[None]:
+    """The cyclic collector off while exports are measured: a 200 000-row export makes hundreds of
+    thousands of small acyclic objects (deals, dates, keys, freed by reference counting), and with
+    the default threshold the collector walked them, and every module and plan object, again and
+    again — a fifth of the reading and measuring (benchmarks/README.md). It is back on after."""
+    was = gc.isenabled()
+    gc.disable()
     try:
         yield
     finally:
-        gc.set_threshold(*saved)
-        gc.unfreeze()
+        if was:
+            gc.enable()
 
 
 def run_import(loaded: LoadedPlan, options: Options) -> Outcome:
@@ -110,7 +109,7 @@ def run_import(loaded: LoadedPlan, options: Options) -> Outcome:
 
     names = ", ".join(p.name for p in options.files)
     try:
-        with _few_collections():
+        with _no_collections():
             return _run_import(loaded, options)
     except (csv.Error, UnicodeError, ValueError) as exc:  # a damaged file: the user's, not a bug
         if isinstance(exc, UserError):
