@@ -93,7 +93,7 @@ def _no_collections() -> Iterator[None]:
     """The cyclic collector off while exports are measured: a 200 000-row export makes hundreds of
     thousands of small acyclic objects (deals, dates, keys, freed by reference counting), and with
     the default threshold the collector walked them, and every module and plan object, again and
-    again — a fifth of the reading and measuring (benchmarks/README.md). It is back on after."""
+    again: reading and measuring took 0.81 s with it, 0.52 s without (benchmarks/README.md). On after."""
     was = gc.isenabled()
     gc.disable()
     try:
