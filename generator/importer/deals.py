@@ -4,8 +4,9 @@ Rows are read once, in file order; a skipped row is counted under the first reas
 (no date; after today or outside --period; a duplicate deal id of the same CRM; not won; amount not
 positive). Customers are keyed as the contract says (phone, else e-mail, else contact id, else
 contact name) and the keys never leave the deals modules: only counts and sums do. A large CSV
-export is read column by column instead (`deal_columns`, polars) with the same results; this row
-reader is the reference, and reads every other table.
+export may be read column by column instead (`read_deals(columns=deal_columns.read_columns)`,
+as `playbook import` does) with the same results; this row reader is the reference, and reads
+every other table.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from generator.importer import cells
 from generator.importer.recognise import Found
@@ -149,10 +150,34 @@ def _first_match(
     return UNASSIGNED
 
 
+class ColumnReader(Protocol):
+    """A faster reader of a whole table (`deal_columns.read_columns`): the same deals and counts
+    as the row reader, or None (nothing read) for a table it leaves to the row reader."""
+
+    def __call__(
+        self,
+        found: Found,
+        matcher: Matcher,
+        today: date,
+        period: Period | None,
+        stats: FileStats,
+        seen: set[str],
+        order: int,
+        out: DealsRead,
+        remember: bool = True,
+    ) -> int | None: ...
+
+
 def read_deals(
-    tables: Iterable[Found], plan: Plan, today: date, period: Period | None, keep_contacts: bool = False
+    tables: Iterable[Found],
+    plan: Plan,
+    today: date,
+    period: Period | None,
+    keep_contacts: bool = False,
+    columns: ColumnReader | None = None,
 ) -> DealsRead:
-    """Every row of every deals table, in order: won deals kept, the rest counted by reason."""
+    """Every row of every deals table, in order: won deals kept, the rest counted by reason. Each
+    table goes to `columns` first when given (not with `keep_contacts`, which keeps raw cells)."""
     out = DealsRead()
     matcher = Matcher(plan)
     seen_by: dict[str | None, set[str]] = {}  # deal ids read, per CRM
@@ -164,16 +189,15 @@ def read_deals(
         out.stats.append(stats)
         if keep_contacts and not out.contact_header:
             out.contact_header = [found.header[i] for i in _contact_columns(found)]
-        seen, columns = seen_by.setdefault(stats.system, set()), None
-        if not keep_contacts:  # --export-lost keeps raw contact cells: the row reader's work
-            from generator.importer.deal_columns import read_columns
-
-            columns = read_columns(found, matcher, today, period, stats, seen, order, out, remember=later)
-        if columns is None:
+        seen = seen_by.setdefault(stats.system, set())
+        done = None
+        if columns is not None and not keep_contacts:
+            done = columns(found, matcher, today, period, stats, seen, order, out, remember=later)
+        if done is None:
             reader = _RowReader(found, matcher, today, period, stats, seen)
             order = reader.read_all(found.data(), order, out, keep_contacts)
         else:
-            order = columns
+            order = done
         for day in (stats.first, stats.last):
             if day is not None:
                 out.first = day if out.first is None or day < out.first else out.first

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from generator.compute.webdata import phrase_key
 from generator.errors import UserError
-from generator.importer import deal_figures, store, survey, web
+from generator.importer import deal_columns, deal_figures, store, survey, web
 from generator.importer import deals as deals_mod
 from generator.importer.recognise import KINDS, Found, not_recognised, recognise
 from generator.importer.tables import Export, read_export
@@ -129,7 +129,14 @@ def _run_import(loaded: LoadedPlan, options: Options) -> Outcome:
 
     deals_found = [(e, f) for e, f in found if f.kind == "deals"]
     if deals_found:
-        read = deals_mod.read_deals([f for _, f in deals_found], plan, today, options.period, bool(options.export_lost))
+        read = deals_mod.read_deals(
+            [f for _, f in deals_found],
+            plan,
+            today,
+            options.period,
+            bool(options.export_lost),
+            columns=deal_columns.read_columns,
+        )
         period = deal_figures.data_period(read, options.period)
         if period is None:
             raise UserError(f"{', '.join(e.path.name for e, _ in deals_found)}: no dated deal to measure")

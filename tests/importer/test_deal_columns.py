@@ -1,8 +1,8 @@
 """The column reader gives exactly the row reader's deals, skips, dates and duplicates.
 
 The row reader (`deals._RowReader`, tested by hand-worked figures in test_deals.py) is the
-reference: `read_deals(..., keep_contacts=True)` always uses it, so each test reads the same
-export both ways and compares every deal and every count.
+reference: `read_deals` without `columns` uses it alone, so each test reads the same export both
+ways and compares every deal and every count.
 """
 
 from __future__ import annotations
@@ -86,8 +86,9 @@ def _found(tmp_path: Path, rows: list[list[str]], encoding: str = "cp1251", titl
 
 def _both(tmp_path: Path, found: Found, period: Period | None = None) -> tuple[deals.DealsRead, deals.DealsRead]:
     plan = load_plan(plan_file(tmp_path), today=TODAY).plan
-    by_columns = deals.read_deals([found, found], plan, TODAY, period)  # twice: every id a duplicate
-    by_rows = deals.read_deals([found, found], plan, TODAY, period, keep_contacts=True)
+    # the file twice: every id of the second is a duplicate
+    by_columns = deals.read_deals([found, found], plan, TODAY, period, columns=deal_columns.read_columns)
+    by_rows = deals.read_deals([found, found], plan, TODAY, period)
     return by_columns, by_rows
 
 
