@@ -141,19 +141,9 @@ def _stamps(column: Any) -> tuple[Any, Any]:
     return days, times
 
 
-def _won(
-    frame: Any,
-    found: Found,
-    matcher: Matcher,
-    today: date,
-    period: Period | None,
-    stats: FileStats,
-    seen: set[str],
-    order: int,
-    remember: bool,
-) -> Any:
-    """The won rows (day, time, order, amount and the group and key cells); the others counted
-    under the first reason that applies, as `_RowReader.read_all` does row by row."""
+def _columns(frame: Any, found: Found, order: int) -> Any:
+    """The columns the deals need: order, the deal's day and time (the closing date, else the
+    creation date), id, stage, amount, and the group (`g…`) and customer key (`k…`) cells."""
     import polars as pl
 
     empty = pl.Series([""] * frame.height, dtype=pl.String)
@@ -182,6 +172,25 @@ def _won(
         **{f"g{n}": s for n, s in enumerate(groups)},
         **{f"k{n}": s for n, s in enumerate(keys)},
     )
+    return work
+
+
+def _won(
+    frame: Any,
+    found: Found,
+    matcher: Matcher,
+    today: date,
+    period: Period | None,
+    stats: FileStats,
+    seen: set[str],
+    order: int,
+    remember: bool,
+) -> Any:
+    """The won rows (day, time, order, amount and the group and key cells); the others counted
+    under the first reason that applies, as `_RowReader.read_all` does row by row."""
+    import polars as pl
+
+    work = _columns(frame, found, order)
     stats.rows_read += frame.height
     alive = pl.Series([True] * frame.height)
 
@@ -200,8 +209,8 @@ def _won(
     if period is not None:
         drop((day < period.start) | (day > period.end), "outside_period")
     if alive.any():
-        first: date = day.filter(alive).min()  # type: ignore[assignment]  # a Date column's min is a date
-        last: date = day.filter(alive).max()  # type: ignore[assignment]
+        first: date = day.filter(alive).min()  # a Date column's min is a date
+        last: date = day.filter(alive).max()
         stats.first = first if stats.first is None or first < stats.first else stats.first
         stats.last = last if stats.last is None or last > stats.last else stats.last
     ident = work["ident"]
