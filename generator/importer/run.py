@@ -150,7 +150,8 @@ def _run_import(loaded: LoadedPlan, options: Options) -> Outcome:
             read.contact_header,
             [
                 read.contacts[k][2]
-                for k in sorted(lost, key=lambda k: read.contacts.get(k, (date.min,))[0])
+                # by the last deal's day, then its time and the key: a set's order changes every run
+                for k in sorted(lost, key=lambda k: (*read.contacts.get(k, (date.min, ""))[:2], k))
                 if k in read.contacts
             ],
         )
