@@ -105,9 +105,12 @@ def _run(script: str, *args: str) -> tuple[float, float, int]:
     return float(seconds), float(cpu), int(rss)
 
 
-def measure_import(work: Path, rows: int = 200_000, runs: int = 3) -> tuple[float, float, float, int, int, float]:
-    """(rows a second, ours ÷ pandas, our seconds, our peak KB, pandas' peak KB, ratio of CPU seconds),
-    best of `runs` each. On a shared machine the CPU ratio is the steadier of the two."""
+def measure_import(
+    work: Path, rows: int = 200_000, runs: int = 3
+) -> tuple[float, float, float, int, int, float, float, float]:
+    """(rows a second, ours ÷ pandas, our seconds, our peak KB, pandas' peak KB, ratio of CPU seconds,
+    our CPU seconds, pandas' CPU seconds), best of `runs` each. On a shared machine the CPU ratio
+    is the steadier of the two."""
     (work / "import" / "plans").mkdir(parents=True, exist_ok=True)
     plan = work / "import" / "plans" / "bench.yaml"
     plan.write_text(PLAN, "utf-8")
@@ -116,15 +119,17 @@ def measure_import(work: Path, rows: int = 200_000, runs: int = 3) -> tuple[floa
     ours = [_run(IMPORT, str(plan), str(deals)) for _ in range(runs)]
     bare = [_run(PANDAS, str(deals)) for _ in range(runs)]
     best, base = min(s for s, _, _ in ours), min(s for s, _, _ in bare)
-    cpu = min(c for _, c, _ in ours) / min(c for _, c, _ in bare)
-    return rows / best, best / base, best, max(r for _, _, r in ours), max(r for _, _, r in bare), cpu
+    ours_cpu, bare_cpu = min(c for _, c, _ in ours), min(c for _, c, _ in bare)
+    cpu = ours_cpu / bare_cpu
+    peaks = max(r for _, _, r in ours), max(r for _, _, r in bare)
+    return rows / best, best / base, best, *peaks, cpu, ours_cpu, bare_cpu
 
 
 if __name__ == "__main__":
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/tmp/playbook-import-bench")
     began = time.perf_counter()
-    speed, ratio, seconds, ours_kb, pandas_kb, cpu = measure_import(folder)
-    print(f"import_ratio_cpu={cpu:.2f}")
+    speed, ratio, seconds, ours_kb, pandas_kb, cpu, ours_cpu, bare_cpu = measure_import(folder)
+    print(f"import_ratio_cpu={cpu:.2f} ({ours_cpu:.2f} s / {bare_cpu:.2f} s)")
     print(
         f"import_rows_per_s={speed:.0f} import_ratio={ratio:.2f} ({seconds:.2f} s; peak {ours_kb / 1024:.0f} MB, "
         f"pandas {pandas_kb / 1024:.0f} MB; took {time.perf_counter() - began:.0f} s)"

@@ -72,13 +72,13 @@ def stamp(value: Any) -> Stamp | None:
         return None
     raw = value.strip() if isinstance(value, str) else str(value).strip()
     if len(raw) == 19 and raw[10] == " " and raw[13] == ":" and raw[16] == ":":  # the CRMs' usual form
-        day = _day(raw[:10])
+        day = day_of(raw[:10])
         return (day, raw[11:]) if day is not None else None
     return _stamp(raw)
 
 
 @lru_cache(maxsize=16384)
-def _day(raw: str) -> date | None:
+def day_of(raw: str) -> date | None:
     """The calendar date of a date-and-time cell's first ten characters (few distinct: cached)."""
     found = _stamp(raw)
     return found[0] if found is not None else None

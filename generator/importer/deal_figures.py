@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from datetime import timedelta
-from operator import attrgetter
 from typing import Any
 
 from generator.importer.deals import UNASSIGNED, Deal, DealsRead, Matcher
@@ -30,12 +29,16 @@ def data_period(read: DealsRead, period: Period | None) -> Period | None:
 def measure_deals(read: DealsRead, period: Period, plan: Plan) -> tuple[Deals, set[tuple[str, str]]]:
     """The `deals` section of measured/, and the lost customers' keys (for --export-lost)."""
     months = Months(period)
-    deals = sorted(read.deals, key=attrgetter("day", "time", "order"))
-    first_of: dict[tuple[str, str], Deal] = {}
+    deals = sorted(read.deals)  # (day, time, order, â€¦) as tuples: order is unique, so nothing after it counts
+    by_customer: dict[tuple[str, str], list[Deal]] = {}
     for deal in deals:
-        first_of.setdefault(deal.customer, deal)
+        own = by_customer.get(deal.customer)
+        if own is None:
+            by_customer[deal.customer] = [deal]
+        else:
+            own.append(deal)
     group_ids = ["all", *[s for s, _ in Matcher(plan).segments], UNASSIGNED]
-    new_in = {id(d) for d in first_of.values()}
+    new_in = {own[0].order for own in by_customer.values()}  # each customer's first deal
     window = months.window(0)
     previous = months.window(1)
     measured: dict[str, DealGroup] = {}
@@ -49,7 +52,7 @@ def measure_deals(read: DealsRead, period: Period, plan: Plan) -> tuple[Deals, s
         measured[gid] = DealGroup(months=series, window=win)
         if win is not None and win.customers:
             purchases[gid] = win.won_deals / win.customers
-    lost, lost_keys = _lost(deals, period, purchases)
+    lost, lost_keys = _lost(by_customer, period, purchases)
     measured = {gid: g.model_copy(update={"lost": lost.get(gid, Lost())}) for gid, g in measured.items()}
     result = Deals(
         period=period,
@@ -94,15 +97,15 @@ Cells = dict[tuple[str, str, int], list[Any]]  # (segment, initiative, month) â†
 def _cells(deals: list[Deal], new_in: set[int]) -> Cells:
     """One pass over the deals into the few (segment, initiative, month) cells every figure sums."""
     cells_: Cells = {}
-    for deal in deals:
-        key = (deal.segment, deal.initiative, deal.month)
+    for _, _, order, amount, customer, segment, initiative, month in deals:
+        key = (segment, initiative, month)
         cell = cells_.get(key)
         if cell is None:
             cell = cells_[key] = [0, 0.0, set(), 0]
         cell[0] += 1
-        cell[1] += deal.amount
-        cell[2].add(deal.customer)
-        if id(deal) in new_in:
+        cell[1] += amount
+        cell[2].add(customer)
+        if order in new_in:
             cell[3] += 1
     return cells_
 
@@ -111,14 +114,17 @@ def _all_series(
     cells_: Cells, months: Months, groups: list[str], initiatives: list[str]
 ) -> tuple[dict[str, list[DealMonth]], dict[str, list[DealMonth]]]:
     """Every group's and initiative's monthly series, summed from the cells."""
+    by_month: dict[int, list[tuple[str, str, list[Any]]]] = defaultdict(list)
+    for (seg, ini, month), c in cells_.items():  # in the cells' order, so sums add up in the same order
+        by_month[month].append((seg, ini, c))
 
     def series(kind: str, ident: str) -> list[DealMonth]:
         out = []
         for m in months.indexes():
             own = [
                 c
-                for (seg, ini, month), c in cells_.items()
-                if month == m and ((kind == "group" and ident == "all") or (seg if kind == "group" else ini) == ident)
+                for seg, ini, c in by_month.get(m, [])
+                if (kind == "group" and ident == "all") or (seg if kind == "group" else ini) == ident
             ]
             customers: set[tuple[str, str]] = set().union(*(c[2] for c in own)) if own else set()
             out.append(
@@ -165,11 +171,10 @@ def lost_limit(purchases: float | None) -> float:
 
 
 def _lost(
-    deals: list[Deal], period: Period, purchases: dict[str, float]
+    by_customer: dict[tuple[str, str], list[Deal]], period: Period, purchases: dict[str, float]
 ) -> tuple[dict[str, Lost], set[tuple[str, str]]]:
-    by_customer: dict[tuple[str, str], list[Deal]] = defaultdict(list)
-    for deal in deals:
-        by_customer[deal.customer].append(deal)
+    """Customers with 2+ won deals silent for longer than their limit (`by_customer`: each one's
+    won deals in date order)."""
     counts: Counter[str] = Counter()
     revenue: defaultdict[str, float] = defaultdict(float)
     keys = set()

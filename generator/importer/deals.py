@@ -3,7 +3,10 @@
 Rows are read once, in file order; a skipped row is counted under the first reason that applies
 (no date; after today or outside --period; a duplicate deal id of the same CRM; not won; amount not
 positive). Customers are keyed as the contract says (phone, else e-mail, else contact id, else
-contact name) and the keys never leave this module: only counts and sums do.
+contact name) and the keys never leave the deals modules: only counts and sums do. A large CSV
+export may be read column by column instead (`read_deals(columns=deal_columns.read_columns)`,
+as `playbook import` does) with the same results; this row reader is the reference, and reads
+every other table.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
-from typing import Any
+from typing import Any, NamedTuple, Protocol
 
 from generator.importer import cells
 from generator.importer.recognise import Found
@@ -29,9 +32,9 @@ _DIGITS = re.compile(r"\D+")
 UNASSIGNED = "unassigned"
 
 
-@dataclass(slots=True)
-class Deal:
-    """A won deal as the figures need it (no personal data but the opaque customer key)."""
+class Deal(NamedTuple):
+    """A won deal as the figures need it (no personal data but the opaque customer key). A named
+    tuple: a large export makes 160 000 of them, and a tuple is made in C (half a dataclass' time)."""
 
     day: date
     time: str
@@ -147,33 +150,54 @@ def _first_match(
     return UNASSIGNED
 
 
+class ColumnReader(Protocol):
+    """A faster reader of a whole table (`deal_columns.read_columns`): the same deals and counts
+    as the row reader, or None (nothing read) for a table it leaves to the row reader."""
+
+    def __call__(
+        self,
+        found: Found,
+        matcher: Matcher,
+        today: date,
+        period: Period | None,
+        stats: FileStats,
+        seen: set[str],
+        order: int,
+        out: DealsRead,
+        remember: bool = True,
+    ) -> int | None: ...
+
+
 def read_deals(
-    tables: Iterable[Found], plan: Plan, today: date, period: Period | None, keep_contacts: bool = False
+    tables: Iterable[Found],
+    plan: Plan,
+    today: date,
+    period: Period | None,
+    keep_contacts: bool = False,
+    columns: ColumnReader | None = None,
 ) -> DealsRead:
-    """Every row of every deals table, in order: won deals kept, the rest counted by reason."""
+    """Every row of every deals table, in order: won deals kept, the rest counted by reason. Each
+    table goes to `columns` first when given (not with `keep_contacts`, which keeps raw cells)."""
     out = DealsRead()
     matcher = Matcher(plan)
-    seen: set[tuple[str | None, str]] = set()
+    seen_by: dict[str | None, set[str]] = {}  # deal ids read, per CRM
     order = 0
-    for found in tables:
+    listed = list(tables)
+    for at, found in enumerate(listed):
         stats = FileStats(system=system_of(found))
+        later = any(system_of(f) == stats.system for f in listed[at + 1 :])  # whose ids are checked against these
         out.stats.append(stats)
         if keep_contacts and not out.contact_header:
             out.contact_header = [found.header[i] for i in _contact_columns(found)]
-        reader = _RowReader(found, matcher, today, period, stats, seen)
-        for row in found.data():
-            if not any(row):
-                continue
-            order += 1
-            stats.rows_read += 1
-            reason, deal = reader.read(row, order)
-            if reason:
-                stats.skipped[reason] += 1
-                continue
-            assert deal is not None
-            out.deals.append(deal)
-            if keep_contacts:
-                _keep_contact(out, deal, row, found)
+        seen = seen_by.setdefault(stats.system, set())
+        done = None
+        if columns is not None and not keep_contacts:
+            done = columns(found, matcher, today, period, stats, seen, order, out, remember=later)
+        if done is None:
+            reader = _RowReader(found, matcher, today, period, stats, seen)
+            order = reader.read_all(found.data(), order, out, keep_contacts)
+        else:
+            order = done
         for day in (stats.first, stats.last):
             if day is not None:
                 out.first = day if out.first is None or day < out.first else out.first
@@ -194,8 +218,9 @@ def _text(row: list[Any], i: int | None) -> str:
 
 
 class _RowReader:
-    """One deals table's rows → won deals: the needed cells picked in one call, repeated cells
-    cached (a CRM export repeats its stages, tags, sources and customers thousands of times)."""
+    """One deals table's rows → won deals, in one tight loop: the needed cells picked in one call,
+    repeated cells parsed once (a CRM export repeats its days, amounts, stages, tags, sources and
+    customers thousands of times; only the time of day is new on every row)."""
 
     def __init__(
         self,
@@ -204,12 +229,12 @@ class _RowReader:
         today: date,
         period: Period | None,
         stats: FileStats,
-        seen: set[tuple[str | None, str]],
+        seen: set[str],
     ) -> None:
         self.found, self.matcher, self.today, self.period = found, matcher, today, period
         self.stats, self.seen = stats, seen
         pad = len(found.header)  # an absent column reads the empty cell padded at this index
-        names = ("closed", "created", "amount", "stage", "tags", "pipeline", "id")
+        names = ("closed", "created", "amount", "stage", "id", "tags", "pipeline")
         where = [found.one(name) for name in names]
         self.has_stage = where[3] is not None
         sources = found.columns.get("source", [])
@@ -225,51 +250,104 @@ class _RowReader:
         self.n_sources, self.n_keys = len(sources), len(keys)
         self.keys: dict[tuple[Any, ...], tuple[str, str] | None] = {}
         self.stages: dict[Any, bool] = {}
+        self.days: dict[str, date | None] = {}
+        self.amounts: dict[Any, float] = {}
+        self.groups: dict[tuple[Any, ...], tuple[str, str]] = {}
 
-    def read(self, row: list[Any], order: int) -> tuple[str | None, Deal | None]:
-        """(skip reason, None) or (None, the won deal): the first reason that applies."""
-        if len(row) < self.width:
-            row = row + [""] * (self.width - len(row))
-        values = self.pick(row)
-        closed, created, amount_cell, stage, tags, pipeline, ident = values[:7]
-        when = cells.stamp(closed) if closed not in (None, "") else None
-        if when is None:
-            when = cells.stamp(created)
-        if when is None:
-            return "no_date", None
-        day = when[0]
-        if day > self.today:
-            return "after_today", None
-        period, stats = self.period, self.stats
-        if period is not None and not period.start <= day <= period.end:
-            return "outside_period", None
-        if stats.first is None or day < stats.first:
-            stats.first = day
-        if stats.last is None or day > stats.last:
-            stats.last = day
-        ident = ident.strip() if ident.__class__ is str else cells.text(ident)
-        if ident:
-            if (stats.system, ident) in self.seen:
-                return "duplicate", None
-            self.seen.add((stats.system, ident))
-        if self.has_stage:
-            won = self.stages.get(stage)
-            if won is None:
-                won = self.stages[stage] = cells.same(cells.text(stage)) in self.matcher.won
-            if not won:
-                return "not_won", None
-        amount = cells.number(amount_cell) or 0.0
-        if amount <= 0:
-            return "amount_not_positive", None
-        sources = values[7 : 7 + self.n_sources]
-        segment, initiative = self.matcher.match_cells(cells.text(tags), cells.text(pipeline), sources)
-        raw = values[7 + self.n_sources : 7 + self.n_sources + self.n_keys]
-        if raw in self.keys:
-            customer = self.keys[raw]
-        else:
-            customer = self.keys[raw] = customer_key(row, self.found)
-        month = day.year * 12 + day.month - 1
-        return None, Deal(day, when[1], order, amount, customer or ("deal", str(order)), segment, initiative, month)
+    def stamp(self, value: Any) -> cells.Stamp | None:
+        """`cells.stamp`, with the CRMs' usual `DD.MM.YYYY HH:MM:SS` read from a cache of its days."""
+        if value.__class__ is str:
+            raw = value.strip()
+            if len(raw) == 19 and raw[10] == " " and raw[13] == ":" and raw[16] == ":":
+                head = raw[:10]
+                try:
+                    day = self.days[head]
+                except KeyError:
+                    day = self.days[head] = cells.day_of(head)
+                return (day, raw[11:]) if day is not None else None
+        return cells.stamp(value)
+
+    def read_all(self, rows: Iterable[list[Any]], order: int, out: DealsRead, keep_contacts: bool) -> int:
+        """Every row of the table: won deals appended to `out`, the rest counted by the first reason
+        that applies; returns the last row's order."""
+        stats, seen, today, period = self.stats, self.seen, self.today, self.period
+        skipped, width, pick, stamp = stats.skipped, self.width, self.pick, self.stamp
+        stages, amounts, groups, keys, won = self.stages, self.amounts, self.groups, self.keys, self.matcher.won
+        has_stage, group_end = self.has_stage, 7 + self.n_sources
+        key_end = group_end + self.n_keys
+        deals, first, last, read = out.deals, stats.first, stats.last, 0
+        for row in rows:
+            if not any(row):
+                continue
+            order += 1
+            read += 1
+            if len(row) < width:
+                row = row + [""] * (width - len(row))
+            values = pick(row)
+            closed, created, amount_cell, stage, ident = values[:5]
+            when = stamp(closed) if closed not in (None, "") else None
+            if when is None:
+                when = stamp(created)
+                if when is None:
+                    skipped["no_date"] += 1
+                    continue
+            day = when[0]
+            if day > today:
+                skipped["after_today"] += 1
+                continue
+            if period is not None and not period.start <= day <= period.end:
+                skipped["outside_period"] += 1
+                continue
+            if first is None or day < first:
+                first = day
+            if last is None or day > last:
+                last = day
+            ident = ident.strip() if ident.__class__ is str else cells.text(ident)
+            if ident:
+                if ident in seen:
+                    skipped["duplicate"] += 1
+                    continue
+                seen.add(ident)
+            if has_stage:
+                is_won = stages.get(stage)
+                if is_won is None:
+                    is_won = stages[stage] = cells.same(cells.text(stage)) in won
+                if not is_won:
+                    skipped["not_won"] += 1
+                    continue
+            amount = amounts.get(amount_cell)
+            if amount is None:
+                amount = amounts[amount_cell] = cells.number(amount_cell) or 0.0
+            if amount <= 0:
+                skipped["amount_not_positive"] += 1
+                continue
+            group_cells = values[5:group_end]
+            group = groups.get(group_cells)
+            if group is None:
+                tags, pipeline = group_cells[:2]
+                group = groups[group_cells] = self.matcher.match_cells(
+                    cells.text(tags), cells.text(pipeline), group_cells[2:]
+                )
+            raw = values[group_end:key_end]
+            if raw in keys:
+                customer = keys[raw]
+            else:
+                customer = keys[raw] = customer_key(row, self.found)
+            deal = Deal(
+                day,
+                when[1],
+                order,
+                amount,
+                customer or ("deal", str(order)),
+                group[0],
+                group[1],
+                day.year * 12 + day.month - 1,
+            )
+            deals.append(deal)
+            if keep_contacts:
+                _keep_contact(out, deal, row, self.found)
+        stats.first, stats.last, stats.rows_read = first, last, stats.rows_read + read
+        return order
 
 
 def _contact_columns(found: Found) -> list[int]:

@@ -3,8 +3,8 @@
 CSV and "Unicode text" in UTF-8 (with or without BOM), Windows-1251 or UTF-16 with BOM, separated
 by `,`, `;` or tab, LF or CRLF; XLSX (openpyxl, read-only); Bitrix24's "Excel" export, an HTML
 table saved as `.xls` (html.parser); a ZIP of any of these (Search Console's download);
-`sitemap.xml`. A CSV is streamed from disk row by row, so a 200 000-row CRM export is never held
-in memory whole.
+`sitemap.xml`. A CSV is streamed from disk row by row (`Table.rows`), or handed whole, as UTF-8,
+to a column reader (`Table.whole`: `deal_columns` reads a large deals export with polars).
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ class Table:
     name: str
     rows: Callable[[], Iterator[Row]]
     sitemap: bool = False
+    whole: Callable[[], tuple[bytes, str]] | None = None  # a CSV's (UTF-8 text, separator): column readers
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,15 @@ def _text_tables(name: str, head: bytes, utf8: bool, opener: Callable[[str], io.
                 break
             yield from reader
 
-    return [Table(name, rows)]
+    def whole() -> tuple[bytes, str]:
+        """The whole text as UTF-8 (transcoded a megabyte at a time), and the separator."""
+        out = io.BytesIO()
+        with opener(enc) as stream:
+            while chunk := stream.read(1 << 20):
+                out.write(chunk.encode("utf-8"))
+        return out.getvalue(), separator
+
+    return [Table(name, rows, whole=whole)]
 
 
 def sniff(sample: str) -> str:

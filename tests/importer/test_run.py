@@ -292,10 +292,10 @@ BUILD_AND_LIST_MODULES = """
 import sys
 from generator.cli import main
 code = main(["build", "--plans", sys.argv[1], "--site-dir", sys.argv[2], "--today", sys.argv[3], "--no-cache"])
-wanted = ("generator.", "openpyxl", "charset_normalizer", "pandas")
+wanted = ("generator.", "openpyxl", "charset_normalizer", "pandas", "polars")
 print(code, " ".join(sorted(m for m in sys.modules if m.startswith(wanted))))
 """
-READERS = ("generator.importer", "openpyxl", "charset_normalizer", "pandas")
+READERS = ("generator.importer", "openpyxl", "charset_normalizer", "pandas", "polars")
 
 
 def test_the_build_never_imports_the_importer(project: Path, imported: dict[str, str], tmp_path: Path) -> None:
