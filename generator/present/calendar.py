@@ -22,6 +22,7 @@ from generator.compute.slots import CalendarFigures, Slot
 from generator.draw import charts
 from generator.present.briefs import brief_lines, slot_headline, source_rows, split_text
 from generator.present.i18n import PlanLanguage, fmt_date, fmt_decimal, fmt_month, fmt_number, fmt_percent, t
+from generator.present.views import completion_band
 
 HOURS_YARDSTICK = 365  # one hour a day, every day: the method's yearly yardstick
 BRIEF_SLOTS = 14  # the next two weeks of a daily calendar, as briefs
@@ -84,6 +85,9 @@ class CalendarView:
     title: str  # the calendar's name: "Article calendar"
     period: str  # "November 23, 2026 – November 29, 2026" (an en dash)
     stats: tuple[Stat, ...]  # slots, done, missed, rate, streaks, projected, still to write
+    rate: Stat  # the completion rate ("0%", "—" before a slot is due) …
+    rate_band: str  # … its band (`views.completion_band`; `neutral` with nothing due) …
+    rate_note: str  # … and what it counts ("slots done: 0 of 6"): the PDF's key figure
     hours_stat: Stat  # hours invested: a figure beside the stats in the PDF and the terminal, a meter on the site
     hours: str
     yardstick: str
@@ -190,10 +194,16 @@ def calendar_view(figures: Figures, segments: Mapping[str, str]) -> CalendarView
     briefs = tuple(_brief(s, lang, segments, c.minutes_per_day) for s in c.days if s.planned)
     hours = fmt_decimal(c.hours, lang, 1)
     yardstick = fmt_number(HOURS_YARDSTICK, lang)
+    stats = _stats(c, lang)
     return CalendarView(
         title=t("page.calendar", lang),
         period=f"{fmt_date(c.start, lang)} – {fmt_date(c.end, lang)}",
-        stats=_stats(c, lang),
+        stats=stats,
+        rate=next(x for x in stats if x.label == t("cal.rate", lang)),
+        rate_band=completion_band(c.completion_rate) if c.completion_rate is not None else "neutral",
+        rate_note=t("pdf.slots_done", lang).format(done=fmt_number(c.done, lang), due=fmt_number(c.due, lang))
+        if c.completion_rate is not None
+        else t("pdf.no_due", lang),
         hours_stat=Stat(t("cal.hours_invested", lang), hours),
         hours=hours,
         yardstick=yardstick,

@@ -78,6 +78,7 @@ class StageView:
     count: str
     from_previous: str
     from_first: str
+    from_first_work: str  # "240 / 12 000 = 2%": the funnel's conversion as the PDF's key figure works it
 
 
 @dataclass(frozen=True)
@@ -193,6 +194,7 @@ def _funnel(e: EconomicsFigures, lang: PlanLanguage) -> tuple[tuple[StageView, .
             count=fmt_number(s.count, lang),
             from_previous=_work(s.from_previous_work, lang, percent=True),
             from_first=fmt_percent(s.from_first, lang) if s.from_first is not None else DASH,
+            from_first_work=_work(s.from_first_work, lang, percent=True),
         )
         for s in e.funnel
     )

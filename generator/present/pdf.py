@@ -107,30 +107,30 @@ def build_context(
         "description": t("pdf.subtitle", lang),
         "keywords": ", ".join(x for x in (business.industry, business.region) if x),
     }
-    comparison = audit.comparison if audit else None
-    x = Inputs(plan, figures, lang, figures.currency, {c.id: c for c in comparison.families} if comparison else {})
+    x = Inputs(plan, figures, lang, figures.currency)
     cover = cover_section(x)
-    economics = economics_view(figures)
+    economics, automation = economics_view(figures), automation_view(figures)
+    content, digest = content_section(x), summary_view(plan, figures)
     context = Context(
         lang=lang,
         L={key: label.in_(lang) for key, label in LABELS.items()},
         meta=meta,
         cover=cover,
-        summary=summary_section(x),
+        summary=summary_section(x, digest, economics, automation, content),
         audit=audit_view(figures),
         economics=economics,
-        automation=automation_view(figures),
+        automation=automation,
         forecast=forecast_section(x),
         checkpoints=checkpoints_section(x),
         strategy=strategy_section(x),
-        content=content_section(x),
+        content=content,
         method=_method(x),
         audience=tuple((s, render_markdown(s.portrait)) for s in segment_views(plan, lang)),
         competitors=tuple((c, render_markdown(c.notes)) for c in competitor_views(plan)),
         roadmap=roadmap_rows(plan, lang),
         branding=_cover_branding(branding or Branding(), plan),
         money=_money(x),
-        digest=summary_view(plan, figures),
+        digest=digest,
         measured=pdf_values(figures, plan),
         review=t("review.banner", lang) if review else "",
         funnel_chart=Markup(economics.funnel_chart) if economics else Markup(""),

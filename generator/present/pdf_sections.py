@@ -18,17 +18,18 @@ from generator.compute.figures import Figures
 from generator.draw import charts
 from generator.draw.markup import render_markdown
 from generator.model import Plan
+from generator.present.automation import AutomationView
+from generator.present.calendar import CalendarView
+from generator.present.economics import EconomicsView
 from generator.present.i18n import (
     PlanLanguage,
     fmt_arithmetic,
     fmt_date,
-    fmt_decimal,
-    fmt_money,
-    fmt_number,
-    fmt_percent,
     t,
 )
-from generator.present.views import completion_band, nps_band
+from generator.present.summary import SummaryView
+
+DASH = "—"
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,6 @@ class Inputs:
     figures: Figures
     lang: PlanLanguage
     cur: str
-    changes: dict[str, Any]
 
 
 def _band(band: str | None) -> str:
@@ -88,54 +88,41 @@ def cover_section(x: Inputs) -> dict[str, Any]:
     return cover
 
 
-def summary_section(x: Inputs) -> dict[str, Any]:
-    """The summary's key figures and the business in the plan's words (its audit part: `AuditView`)."""
-    figures, lang, cur, business = x.figures, x.lang, x.cur, x.plan.business
+def summary_section(
+    x: Inputs,
+    digest: SummaryView | None,
+    economics: EconomicsView | None,
+    automation: AutomationView | None,
+    calendar: CalendarView | None,
+) -> dict[str, Any]:
+    """The summary's key figures, each taken from its section's view (the same strings the site and
+    the terminal show), and the business in the plan's words (its audit part: `AuditView`)."""
+    lang, business = x.lang, x.plan.business
     key_figures: list[KeyFigure] = []
-    e = figures.economics
-    money = figures.summary.money if figures.summary else None
-    if money is not None and money.value is not None:
+    money = digest.money if digest else None
+    if money is not None and money.value != DASH:
         # this client's new customer by its segments' mix; the method's textbook LTV stays on the method pages
-        detail = t(f"summary.money.value.{money.value_basis}", lang)
-        key_figures.append(KeyFigure(t("summary.money.value", lang), fmt_money(money.value, cur, lang), detail))
-    if e and e.nps and e.nps.score is not None:
-        nps = e.nps.score
-        tone = nps_band(nps)
-        key_figures.append(KeyFigure(t("econ.nps", lang), fmt_decimal(nps, lang, 1), _work(e.nps.work, lang), tone))
-    if e and len(e.funnel) > 1 and e.funnel[-1].from_first is not None:
-        last = e.funnel[-1]
-        key_figures.append(
-            KeyFigure(
-                t("pdf.funnel_conversion", lang),
-                fmt_percent(last.from_first, lang),
-                f"{e.funnel[0].stage} → {last.stage}: {_work(last.from_first_work, lang, percent=True)}",
-            )
-        )
-    a = figures.automation
-    if a:
-        key_figures.append(
-            KeyFigure(
-                t("pdf.manual_hours", lang),
-                f"{fmt_decimal(a.by_hand_hours, lang, 1)} {t('pdf.hours_month', lang)}",
-                f"{_work(a.by_hand_year_work, lang)} {t('pdf.hours_year', lang)}",
-                "poor" if a.by_hand_hours and not a.automated_hours else "neutral",
-            )
-        )
-    cal = figures.calendar
-    if cal:
-        if cal.completion_rate is not None:
-            rate = cal.completion_rate
-            tone = completion_band(rate)
-            value = fmt_percent(rate, lang)
-            detail = t("pdf.slots_done", lang).format(done=fmt_number(cal.done, lang), due=fmt_number(cal.due, lang))
-        else:
-            tone, value, detail = "neutral", "—", t("pdf.no_due", lang)
-        key_figures.append(KeyFigure(t("pdf.content", lang), value, detail, tone))
-
-    summary = {
+        key_figures.append(KeyFigure(money.value_label, money.value, money.value_basis))
+    nps = economics.nps if economics else None
+    if nps is not None:
+        key_figures.append(KeyFigure(t("econ.nps", lang), nps.score, nps.work, nps.band))
+    funnel = economics.funnel if economics else ()
+    if len(funnel) > 1 and funnel[-1].from_first != DASH:
+        first, last = funnel[0], funnel[-1]
+        detail = f"{first.stage} → {last.stage}: {last.from_first_work}"
+        key_figures.append(KeyFigure(t("pdf.funnel_conversion", lang), last.from_first, detail))
+    if automation is not None:
+        a = x.figures.automation  # only the card's colour: hours by hand and nothing automated yet
+        tone = "poor" if a is not None and a.by_hand_hours and not a.automated_hours else "neutral"
+        value = f"{automation.by_hand} {t('pdf.hours_month', lang)}"
+        year = f"{automation.year_work} {t('pdf.hours_year', lang)}"
+        key_figures.append(KeyFigure(t("pdf.manual_hours", lang), value, year, tone))
+    if calendar is not None:
+        rate = calendar.rate
+        key_figures.append(KeyFigure(t("pdf.content", lang), rate.value, calendar.rate_note, calendar.rate_band))
+    return {
         # the audit's own part (score, chart, issues, what to do first) is the audit's view: c.audit
         "key_figures": tuple(key_figures),
         "description": render_markdown(business.description),
         "current_state": render_markdown(business.current_state),
     }
-    return summary

@@ -66,6 +66,7 @@ class MoneyView:
     ratio: str
     ratio_note: str
     verdict: str
+    value_basis: str = ""  # what the value counts ("прибыли за всё время покупок"): the PDF key figure's note
     value_work: str = ""  # the worked arithmetic (the economics page shows it)
     cost_work: str = ""
     ratio_work: str = ""
@@ -144,8 +145,8 @@ def _money(m: MoneySummary, lang: PlanLanguage, currency: str) -> MoneyView:
     )
     if len({p.ltv for p in m.mix}) < 2:
         mix = ""  # every group is worth the same: the mix says nothing
-    value_note = t(f"summary.money.value.{m.value_basis}", lang)
-    value_note += f": {mix}" if mix else f", {t('summary.money.plan_level', lang)}"
+    basis = t(f"summary.money.value.{m.value_basis}", lang)
+    value_note = basis + (f": {mix}" if mix else f", {t('summary.money.plan_level', lang)}")
     cost_note = t(f"summary.money.cost.{m.cost_source}", lang) if m.cost_source else ""
     measured = [c for c in m.costs if c.measured]
     if measured:
@@ -154,6 +155,7 @@ def _money(m: MoneySummary, lang: PlanLanguage, currency: str) -> MoneyView:
         value_label=t("summary.money.value", lang),
         value=money(m.value),
         value_note=value_note,
+        value_basis=basis,
         cost_label=t("summary.money.cost", lang),
         cost=money(m.cost),
         cost_note=cost_note,

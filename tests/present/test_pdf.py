@@ -36,5 +36,5 @@ def test_a_plan_without_audit_or_calendar_has_no_such_sections() -> None:
 def test_the_sections_builders_read_one_inputs_value() -> None:
     loaded, figures = loaded_of(AUDITED)
     ctx = build_context(loaded, figures)
-    x = Inputs(loaded.plan, figures, ctx.lang, figures.currency, {})
+    x = Inputs(loaded.plan, figures, ctx.lang, figures.currency)
     assert x.lang == "en" and x.lang.format_locale == "en_US" and x.cur == "USD"

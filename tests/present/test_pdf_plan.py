@@ -19,7 +19,7 @@ from tests.present.small_plan import AUDITED, PLAN, loaded_of
 @pytest.fixture(scope="module")
 def x() -> Inputs:
     loaded, figures = loaded_of(AUDITED)
-    return Inputs(loaded.plan, figures, PlanLanguage("en"), "USD", {})
+    return Inputs(loaded.plan, figures, PlanLanguage("en"), "USD")
 
 
 def test_forecast_checkpoints_and_strategy_sections(x: Inputs) -> None:
@@ -41,4 +41,4 @@ def test_content_is_the_calendars_view(x: Inputs) -> None:
 
 def test_no_calendar_no_content_section() -> None:
     loaded, figures = loaded_of(PLAN)
-    assert content_section(Inputs(loaded.plan, figures, PlanLanguage("en"), "USD", {})) is None
+    assert content_section(Inputs(loaded.plan, figures, PlanLanguage("en"), "USD")) is None
