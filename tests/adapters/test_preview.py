@@ -57,7 +57,8 @@ def test_a_plan_edit_rebuilds_that_clients_pages_only(preview: tuple[Server, Pat
         # pages that were not rebuilt keep their titles in its navigation
         assert OLD not in html and NEW in html, stem
         restored = html.replace(NEW, OLD).replace("northwind-valves", "northwind-industrial-supply")  # anchors
-        assert restored == before["northwind"][stem], stem
+        # a chart's ids hash its drawing, whose title names the client: the new name gives new ids
+        assert _ids_alike(restored) == _ids_alike(before["northwind"][stem]), stem
     home = fetch(server.base + "/")
     assert NEW in home and "Колосок" in home
     index = json.loads(fetch(server.base + "/search/search_index.json"))
@@ -65,6 +66,11 @@ def test_a_plan_edit_rebuilds_that_clients_pages_only(preview: tuple[Server, Pat
     assert {"kolosok/", "kolosok/forecast/", "northwind/", "northwind/forecast/"} <= locations
     titles = {e["title"] for e in index["docs"] if e["location"] == "northwind/"}
     assert any(NEW in t for t in titles) and not any(OLD in t for t in titles)
+
+
+def _ids_alike(html: str) -> str:
+    """A page with its charts' content-hashed ids (`pb-forecast-3c8b9772e8-title`) made alike."""
+    return re.sub(r"\b(pb-[a-z-]+?)-[0-9a-f]{10}\b", r"\1-id", html)
 
 
 def test_a_new_client_rebuilds_every_page(preview: tuple[Server, Path]) -> None:
