@@ -168,6 +168,11 @@ def _brief(slot: Slot, lang: str, segments: Mapping[str, str], minutes: int) -> 
     )
 
 
+def _rate(c: CalendarFigures, lang: str) -> Stat:
+    """The completion rate: one of the stats, and the PDF summary's key figure."""
+    return Stat(t("cal.rate", lang), fmt_percent(c.completion_rate, lang) if c.completion_rate is not None else "—")
+
+
 def _stats(c: CalendarFigures, lang: str) -> tuple[Stat, ...]:
     def stat(key: str, value: str) -> Stat:
         return Stat(t(key, lang), value)
@@ -176,7 +181,7 @@ def _stats(c: CalendarFigures, lang: str) -> tuple[Stat, ...]:
         stat("cal.slots", fmt_number(c.slots, lang)),
         stat("slot.done", fmt_number(c.done, lang)),
         stat("slot.missed", fmt_number(c.missed, lang)),
-        stat("cal.rate", fmt_percent(c.completion_rate, lang) if c.completion_rate is not None else "—"),
+        _rate(c, lang),
         stat("cal.current_streak", fmt_number(c.current_streak, lang)),
         stat("cal.longest_streak", fmt_number(c.longest_streak, lang)),
         stat("cal.projected", fmt_number(c.projected, lang)),
@@ -194,12 +199,11 @@ def calendar_view(figures: Figures, segments: Mapping[str, str]) -> CalendarView
     briefs = tuple(_brief(s, lang, segments, c.minutes_per_day) for s in c.days if s.planned)
     hours = fmt_decimal(c.hours, lang, 1)
     yardstick = fmt_number(HOURS_YARDSTICK, lang)
-    stats = _stats(c, lang)
     return CalendarView(
         title=t("page.calendar", lang),
         period=f"{fmt_date(c.start, lang)} – {fmt_date(c.end, lang)}",
-        stats=stats,
-        rate=next(x for x in stats if x.label == t("cal.rate", lang)),
+        stats=_stats(c, lang),
+        rate=_rate(c, lang),
         rate_band=completion_band(c.completion_rate) if c.completion_rate is not None else "neutral",
         rate_note=t("pdf.slots_done", lang).format(done=fmt_number(c.done, lang), due=fmt_number(c.due, lang))
         if c.completion_rate is not None
